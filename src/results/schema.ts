@@ -1,0 +1,143 @@
+/**
+ * The result model: the single source of the types for `results.json`
+ * (schema id `arm-virt-bench/results@1`). Contracts fixed in DESIGN.md: metric ids,
+ * params, units and directions. Extend compatibly (new optional fields only).
+ */
+import { z } from 'zod';
+
+export const RESULTS_SCHEMA_ID = 'arm-virt-bench/results@1';
+
+export const SUITES = ['hackbench', 'unixbench', 'iozone', 'netperf'] as const;
+export const SuiteId = z.enum(SUITES);
+export type SuiteId = z.infer<typeof SuiteId>;
+
+export const ENVIRONMENT_KINDS = ['host', 'kvm', 'docker', 'xen-dom0', 'xen-domu'] as const;
+export const EnvironmentKind = z.enum(ENVIRONMENT_KINDS);
+export type EnvironmentKind = z.infer<typeof EnvironmentKind>;
+
+export const BOOT_MODES = ['linux', 'xen'] as const;
+export const BootMode = z.enum(BOOT_MODES);
+export type BootMode = z.infer<typeof BootMode>;
+
+export const Better = z.enum(['higher', 'lower']);
+export type Better = z.infer<typeof Better>;
+
+/** Params are numbers where they are numbers (DESIGN.md). */
+export const ParamValue = z.union([z.string(), z.number().finite()]);
+export const Params = z.record(z.string(), ParamValue);
+export type Params = z.infer<typeof Params>;
+
+/** A metric id: `suite.name[.name...]`, lower-case, digits, `_` and `-` inside names. */
+export const MetricId = z
+  .string()
+  .regex(/^(hackbench|unixbench|iozone|netperf)(\.[a-z0-9][a-z0-9_-]*)+$/, 'not a metric id');
+
+export const Unit = z.string().min(1);
+
+/** What a parser yields: one measured value. */
+export const ParsedSample = z.object({
+  metric: MetricId,
+  params: Params,
+  value: z.number().finite(),
+  unit: Unit,
+  better: Better,
+  /** Warnings the tool attached to this very value (e.g. netperf's confidence "!!! WARNING"). */
+  warnings: z.array(z.string()).optional(),
+});
+export type ParsedSample = z.infer<typeof ParsedSample>;
+
+export const Sample = ParsedSample.extend({
+  env: z.string().min(1),
+  suite: SuiteId,
+  round: z.number().int().nonnegative(),
+  /** `ref` of the raw log in `logs[]` this value was parsed from. */
+  log: z.string().min(1),
+});
+export type Sample = z.infer<typeof Sample>;
+
+export const Failure = z.object({
+  env: z.string().min(1),
+  suite: z.union([SuiteId, z.literal('environment'), z.literal('board')]),
+  params: Params,
+  round: z.number().int().nonnegative(),
+  message: z.string(),
+  log: z.string().optional(),
+  /** Machine-readable cause: timeout, parse, exit, transport, missing-tool, setup, cancelled, ... */
+  kind: z.string().optional(),
+});
+export type Failure = z.infer<typeof Failure>;
+
+export const LogRef = z.object({
+  ref: z.string().min(1),
+  path: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+});
+export type LogRef = z.infer<typeof LogRef>;
+
+/**
+ * A fingerprint is an open bag of facts (kernel, cmdline, hypervisor, versions, CPU,
+ * governor, memory, cgroup limits). Known keys are typed; anything else is kept.
+ */
+export const Fingerprint = z
+  .object({
+    kernel: z.string().optional(),
+    cmdline: z.string().optional(),
+    arch: z.string().optional(),
+    hypervisor: z.string().optional(),
+    hypervisorVersion: z.string().optional(),
+    xenCapabilities: z.string().optional(),
+    kvm: z.string().optional(),
+    qemuVersion: z.string().optional(),
+    dockerVersion: z.string().optional(),
+    cpuModel: z.string().optional(),
+    cpus: z.number().optional(),
+    governor: z.string().optional(),
+    cpuMHz: z.number().optional(),
+    memoryBytes: z.number().optional(),
+    cgroupCpuLimit: z.string().optional(),
+    cgroupMemoryLimit: z.string().optional(),
+    toolVersions: z.record(z.string(), z.string()).optional(),
+  })
+  .catchall(z.unknown());
+export type Fingerprint = z.infer<typeof Fingerprint>;
+
+export const Environment = z.object({
+  id: z.string().min(1),
+  kind: EnvironmentKind,
+  bootMode: BootMode,
+  fingerprint: Fingerprint,
+  /** Set when the environment could not be measured at all (and why). */
+  skipped: z.string().optional(),
+});
+export type Environment = z.infer<typeof Environment>;
+
+export const RunInfo = z.object({
+  id: z.string().min(1),
+  toolVersion: z.string(),
+  started: z.string(),
+  finished: z.string().optional(),
+  preset: z.string(),
+  configDigest: z.string(),
+  gitSha: z.string().optional(),
+  /** in-progress while the engine runs; complete / partial / cancelled at the end. */
+  status: z.enum(['in-progress', 'complete', 'partial', 'cancelled']).optional(),
+});
+export type RunInfo = z.infer<typeof RunInfo>;
+
+export const Board = z.object({
+  name: z.string().min(1),
+  fingerprints: z.record(z.string(), Fingerprint).default({}),
+});
+export type Board = z.infer<typeof Board>;
+
+export const Results = z.object({
+  schema: z.literal(RESULTS_SCHEMA_ID),
+  run: RunInfo,
+  board: Board,
+  environments: z.array(Environment),
+  samples: z.array(Sample),
+  failures: z.array(Failure),
+  logs: z.array(LogRef),
+});
+export type Results = z.infer<typeof Results>;
