@@ -1,0 +1,32 @@
+/**
+ * An environment is where cells run: host, docker, kvm, xen-dom0, xen-domu. Each has a
+ * lifecycle prepare → fingerprint → (cells through `transport`) → teardown, and teardown
+ * always runs, also after a failure or a cancel.
+ */
+import type { BootMode, EnvironmentKind, Fingerprint } from '../results/schema.js';
+import type { Transport } from '../transport/types.js';
+
+export interface EnvironmentContext {
+  /** The board's transport (local or SSH): environments are started from here. */
+  board: Transport;
+  /** Folder for this environment's own logs (boot console, docker build, ...). */
+  logDir: string;
+  /** Cancels preparation (boot waits, image builds). */
+  signal?: AbortSignal;
+  /** One line of progress for a person. */
+  log: (line: string) => void;
+}
+
+export interface BenchEnvironment {
+  readonly id: string;
+  readonly kind: EnvironmentKind;
+  readonly bootMode: BootMode;
+  /** Start the environment (container, guest, domain); throws with a clear reason. */
+  prepare(ctx: EnvironmentContext): Promise<void>;
+  /** Facts that decide comparability (kernel, hypervisor, versions, CPU, limits). */
+  fingerprint(): Promise<Fingerprint>;
+  /** How cells' commands reach the environment; valid between prepare and teardown. */
+  transport(): Transport;
+  /** Stop and remove what prepare made. Never throws; safe after a failed prepare. */
+  teardown(): Promise<void>;
+}
