@@ -5,7 +5,7 @@
  * environment built only from what the caller passes (never the controller's own).
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, mkdirSync, openSync, type WriteStream } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -32,6 +32,8 @@ export interface RunOptions {
   env: Record<string, string>;
   cwd?: string;
   stdin?: string;
+  /** A file whose content is the command's stdin (for large data, e.g. a tar stream). */
+  stdinFile?: string;
   logPath?: string;
   signal?: AbortSignal;
   /** Time between SIGTERM and SIGKILL of the group. */
@@ -89,13 +91,15 @@ export function runProcess(argv: readonly string[], options: RunOptions): Promis
     let exitTimer: NodeJS.Timeout | undefined;
     const decoder = new StringDecoder('utf8');
 
+    const stdinFd = options.stdinFile === undefined ? undefined : openSync(options.stdinFile, 'r');
     const child = spawn(program, args, {
       cwd: options.cwd,
       env: options.env,
       detached: true, // own process group: -pid addresses the whole tree
-      stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      stdio: [stdinFd ?? (options.stdin === undefined ? 'ignore' : 'pipe'), 'pipe', 'pipe'],
       windowsHide: true,
     });
+    if (stdinFd !== undefined) closeSync(stdinFd); // the child holds its own copy
 
     const onData = (chunk: Buffer): void => {
       log?.write(chunk);
