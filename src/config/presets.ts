@@ -1,0 +1,189 @@
+/**
+ * Presets: complete suite settings plus runs per cell.
+ * - `paper`: the protocol of Raho et al. (2015), 10 runs per cell (nightly).
+ * - `quick`: a few minutes per environment, for pull requests.
+ * - `test`: the smallest run that still exercises every tool (the project's own CI).
+ */
+import { SuiteSettings, type SuiteOverrides } from './suites.js';
+
+export const PRESET_NAMES = ['paper', 'quick', 'test'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+export interface Preset {
+  name: PresetName;
+  /** Runs per cell unless a suite says otherwise. */
+  runs: number;
+  suites: SuiteSettings;
+}
+
+const PAPER_UNIXBENCH_TESTS = [
+  'dhry2reg',
+  'whetstone-double',
+  'execl',
+  'pipe',
+  'context1',
+  'spawn',
+  'shell1',
+  'shell8',
+  'syscall',
+] as const;
+
+const ALL_IOZONE_TESTS = [
+  'write-rewrite',
+  'read-reread',
+  'random-read-write',
+  'backwards-read',
+  'record-rewrite',
+  'stride-read',
+  'fwrite-frewrite',
+  'fread-freread',
+] as const;
+
+export const PRESETS: Record<PresetName, Preset> = {
+  paper: {
+    name: 'paper',
+    runs: 10,
+    suites: {
+      // 1000 messages × 100 bytes, 40 tasks per group (20 fds a side), 40–640 tasks.
+      hackbench: {
+        enabled: true,
+        timeoutSeconds: 600,
+        modes: ['process', 'thread'],
+        ipc: ['socket', 'pipe'],
+        groups: [1, 2, 4, 8, 16],
+        fds: 20,
+        loops: 1000,
+        datasize: 100,
+      },
+      unixbench: {
+        enabled: true,
+        timeoutSeconds: 3600,
+        tests: [...PAPER_UNIXBENCH_TESTS],
+        copies: [1],
+        iterations: 1,
+      },
+      // 4 KB, 1 MB, 10 MB files; records 4 KB … file size; caches left on.
+      iozone: {
+        enabled: true,
+        timeoutSeconds: 1800,
+        fileSizesKb: [4, 1024, 10240],
+        minRecordKb: 4,
+        tests: [...ALL_IOZONE_TESTS],
+        scratchDir: '/var/tmp',
+      },
+      netperf: {
+        enabled: true,
+        timeoutSeconds: 120,
+        peer: 'self',
+        port: 12865,
+        tests: ['TCP_STREAM', 'TCP_RR', 'UDP_RR'],
+        lengthSeconds: 10,
+        messageBytes: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096],
+        requestBytes: 1,
+        responseBytes: 1,
+      },
+    },
+  },
+  quick: {
+    name: 'quick',
+    runs: 3,
+    suites: {
+      hackbench: {
+        enabled: true,
+        timeoutSeconds: 300,
+        modes: ['process', 'thread'],
+        ipc: ['socket', 'pipe'],
+        groups: [1, 4],
+        fds: 20,
+        loops: 500,
+        datasize: 100,
+      },
+      unixbench: {
+        enabled: true,
+        timeoutSeconds: 1200,
+        tests: ['dhry2reg', 'pipe', 'context1', 'syscall'],
+        copies: [1],
+        iterations: 1,
+      },
+      iozone: {
+        enabled: true,
+        timeoutSeconds: 600,
+        fileSizesKb: [1024],
+        minRecordKb: 4,
+        tests: ['write-rewrite', 'read-reread', 'random-read-write'],
+        scratchDir: '/var/tmp',
+      },
+      netperf: {
+        enabled: true,
+        timeoutSeconds: 60,
+        peer: 'self',
+        port: 12865,
+        tests: ['TCP_STREAM', 'TCP_RR', 'UDP_RR'],
+        lengthSeconds: 2,
+        messageBytes: [64, 1024],
+        requestBytes: 1,
+        responseBytes: 1,
+      },
+    },
+  },
+  test: {
+    name: 'test',
+    runs: 2,
+    suites: {
+      hackbench: {
+        enabled: true,
+        timeoutSeconds: 60,
+        modes: ['process'],
+        ipc: ['socket'],
+        groups: [1],
+        fds: 20,
+        loops: 100,
+        datasize: 100,
+      },
+      unixbench: {
+        enabled: false,
+        timeoutSeconds: 600,
+        tests: ['dhry2reg'],
+        copies: [1],
+        iterations: 1,
+      },
+      iozone: {
+        enabled: true,
+        timeoutSeconds: 60,
+        fileSizesKb: [64],
+        minRecordKb: 4,
+        maxRecordKb: 4,
+        tests: ['write-rewrite', 'read-reread'],
+        scratchDir: '/var/tmp',
+      },
+      netperf: {
+        enabled: true,
+        timeoutSeconds: 30,
+        peer: 'self',
+        port: 12865,
+        tests: ['TCP_STREAM', 'TCP_RR'],
+        lengthSeconds: 1,
+        messageBytes: [1024],
+        requestBytes: 1,
+        responseBytes: 1,
+      },
+    },
+  },
+};
+
+/** Preset settings with a config file's per-suite overrides applied (lists are replaced, not merged). */
+export function resolveSuites(preset: Preset, overrides: SuiteOverrides = {}): SuiteSettings {
+  const merged = {
+    hackbench: { ...preset.suites.hackbench, ...stripUndefined(overrides.hackbench) },
+    unixbench: { ...preset.suites.unixbench, ...stripUndefined(overrides.unixbench) },
+    iozone: { ...preset.suites.iozone, ...stripUndefined(overrides.iozone) },
+    netperf: { ...preset.suites.netperf, ...stripUndefined(overrides.netperf) },
+  };
+  // Re-validate: an override may combine with the preset into something invalid.
+  return SuiteSettings.parse(merged);
+}
+
+function stripUndefined<T extends object>(o: T | undefined): Partial<T> {
+  if (!o) return {};
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,444 @@
+/**
+ * The public engine API: `runBench(config, options) → Results`.
+ *
+ * config → environments (registry) → plan (boot groups, interleaved rounds) → for each
+ * boot group: switch boot mode if needed, prepare + fingerprint each environment, open
+ * the suites, run the cells round by round, close the suites, tear down (always) →
+ * results.json (rewritten atomically after every cell) → reports.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { configDigest } from '../config/load.js';
+import { PRESETS, resolveSuites, type PresetName } from '../config/presets.js';
+import type { Config } from '../config/schema.js';
+import type { SuiteSettings } from '../config/suites.js';
+import { bootModeOf, collectFingerprint } from '../environments/fingerprint.js';
+import { factoryFor } from '../environments/registry.js';
+import type { BenchEnvironment } from '../environments/types.js';
+import { ResultsStore } from '../results/store.js';
+import { RESULTS_SCHEMA_ID, SUITES, type BootMode, type Results, type SuiteId } from '../results/schema.js';
+import type { Transport } from '../transport/types.js';
+import { TOOL_VERSION } from '../version.js';
+import { boardDeps, createBoardTransport } from './board.js';
+import { runCell } from './cell.js';
+import { EtaEstimator } from './eta.js';
+import { cellId, groupByBootMode, schedule, type PlannedCell } from './plan.js';
+import { silentReporter, type Reporter } from './reporter.js';
+import { Netserver } from './netserver.js';
+import { openSuite, plannedCells, type SuiteSession } from './sessions.js';
+import { withEnv } from './env-transport.js';
+import { writeRunReports } from './reports.js';
+
+export interface RunOptions {
+  /** Environment ids to run (default: all in the config). */
+  envs?: readonly string[];
+  /** Overrides config.preset. */
+  preset?: PresetName;
+  outDir: string;
+  signal?: AbortSignal;
+  reporter?: Reporter;
+  /**
+   * Reboots the board into `mode` and resolves once it answers again (board control).
+   * Without it, environments of a boot mode other than the board's current one are skipped.
+   */
+  switchBootMode?: (mode: BootMode) => Promise<void>;
+  /** The mode to leave the board in (default linux). */
+  defaultBootMode?: BootMode;
+  /** The board's transport (default: from config.board.connection). */
+  board?: Transport;
+  /** Ready-made environments instead of building them from config.environments (embedding, tests). */
+  environments?: readonly ConfiguredEnvironment[];
+  /** Write report.md/report.html at the end (default true). */
+  reports?: boolean;
+  /** Git sha recorded in run info. */
+  gitSha?: string;
+}
+
+export interface ConfiguredEnvironment {
+  env: BenchEnvironment;
+  /** Extra environment variables for benchmark commands in this environment. */
+  vars?: Record<string, string>;
+}
+
+interface EnvState {
+  id: string;
+  env: BenchEnvironment;
+  vars: Record<string, string>;
+  prepared: boolean;
+  transport?: Transport;
+  sessions: SuiteSession[];
+}
+
+export async function runBench(config: Config, options: RunOptions): Promise<Results> {
+  const reporter = options.reporter ?? silentReporter;
+  const presetName = options.preset ?? config.preset;
+  const preset = PRESETS[presetName];
+  const suites = resolveSuites(preset, config.suites);
+  const runsFor = (suite: SuiteId): number => suites[suite].runs ?? config.runs ?? preset.runs;
+  const enabled = SUITES.filter((s) => suites[s].enabled);
+
+  const board = options.board ?? (await createBoardTransport(config.board));
+  const ownsBoard = options.board === undefined;
+
+  let configured: ConfiguredEnvironment[];
+  if (options.environments) configured = [...options.environments];
+  else {
+    configured = config.environments.map((e) => ({
+      env: factoryFor(e.kind).create(e.id, e.settings, boardDeps(config.board)),
+      vars: e.env,
+    }));
+  }
+  if (options.envs) {
+    const known = new Set(configured.map((c) => c.env.id));
+    const unknown = options.envs.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw new Error(
+        `--env: no environment named ${unknown.join(', ')} (configured: ${[...known].join(', ')})`,
+      );
+    }
+    configured = configured.filter((c) => options.envs!.includes(c.env.id));
+  }
+
+  const runId = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(3).toString('hex')}`;
+  const results: Results = {
+    schema: RESULTS_SCHEMA_ID,
+    run: {
+      id: runId,
+      toolVersion: TOOL_VERSION,
+      started: new Date().toISOString(),
+      preset: presetName,
+      configDigest: configDigest({ config, preset: presetName, envs: configured.map((c) => c.env.id) }),
+      ...(options.gitSha ? { gitSha: options.gitSha } : {}),
+      status: 'in-progress',
+    },
+    board: { name: config.board.name, fingerprints: {} },
+    environments: configured.map((c) => ({
+      id: c.env.id,
+      kind: c.env.kind,
+      bootMode: c.env.bootMode,
+      fingerprint: {},
+    })),
+    samples: [],
+    failures: [],
+    logs: [],
+  };
+  await mkdir(options.outDir, { recursive: true });
+  const store = new ResultsStore(options.outDir, results);
+  await store.flush();
+
+  const signal = options.signal;
+  const cancelled = (): boolean => signal?.aborted === true;
+  const started = performance.now();
+  const eta = new EtaEstimator();
+
+  // Cells of every environment, for the progress total and the ETA (refined as we go).
+  const allPlanned: PlannedCell[] = configured.flatMap((c) =>
+    enabled.flatMap((suite) =>
+      plannedCells(suite, suites).map((cell) => ({ env: c.env.id, cell, runs: runsFor(suite) })),
+    ),
+  );
+  let remaining = schedule(allPlanned).map((s) => cellId(s.env, s.cell));
+  const total = remaining.length;
+  let index = 0;
+  const dropRemaining = (envId: string): void => {
+    remaining = remaining.filter((id) => !id.startsWith(`${envId}/`));
+  };
+
+  const markSkipped = (id: string, reason: string): void => {
+    const e = results.environments.find((x) => x.id === id)!;
+    e.skipped = reason;
+    dropRemaining(id);
+    reporter.info(`skipped ${id}: ${reason}`);
+  };
+
+  try {
+    // Which mode is the board in now? The board's own fingerprint says.
+    let current: BootMode = 'linux';
+    try {
+      const fp = await collectFingerprint(board, { signal });
+      current = bootModeOf(fp);
+      results.board.fingerprints[current] = fp;
+    } catch (err) {
+      reporter.warn(`board fingerprint failed: ${(err as Error).message}`);
+    }
+    await store.flush();
+
+    for (const group of groupByBootMode(
+      configured.map((c) => ({ ...c, id: c.env.id, bootMode: c.env.bootMode })),
+    )) {
+      if (cancelled()) break;
+      if (group.bootMode !== current) {
+        if (!options.switchBootMode) {
+          const why =
+            config.board.connection.type === 'local'
+              ? `needs the board in ${group.bootMode} mode, but it is in ${current} mode and connection: local cannot reboot it (run it from a controller over ssh, or use the two-job pattern)`
+              : `needs the board in ${group.bootMode} mode, but it is in ${current} mode and no boot switch strategy is configured`;
+          for (const e of group.envs) markSkipped(e.id, why);
+          await store.flush();
+          continue;
+        }
+        reporter.groupStart(`boot switch: ${current} → ${group.bootMode}`);
+        try {
+          await options.switchBootMode(group.bootMode);
+          const fp = await collectFingerprint(board, { signal });
+          results.board.fingerprints[bootModeOf(fp)] = fp;
+          if (bootModeOf(fp) !== group.bootMode) {
+            throw new Error(`the board came back in ${bootModeOf(fp)} mode, not ${group.bootMode}`);
+          }
+          current = group.bootMode;
+        } catch (err) {
+          const why = `boot switch to ${group.bootMode} failed: ${(err as Error).message}`;
+          results.failures.push({
+            env: config.board.name,
+            suite: 'board',
+            params: { bootMode: group.bootMode },
+            round: 0,
+            message: why,
+            kind: 'boot-switch',
+          });
+          for (const e of group.envs) markSkipped(e.id, why);
+          reporter.groupEnd();
+          await store.flush();
+          continue;
+        } finally {
+          reporter.groupEnd();
+        }
+      }
+      await runGroup(group.envs);
+    }
+
+    if (options.switchBootMode && !cancelled()) {
+      const home = options.defaultBootMode ?? 'linux';
+      if (current !== home) {
+        reporter.groupStart(`boot switch back: ${current} → ${home}`);
+        try {
+          await options.switchBootMode(home);
+        } catch (err) {
+          results.failures.push({
+            env: config.board.name,
+            suite: 'board',
+            params: { bootMode: home },
+            round: 0,
+            message: `switch back to ${home} failed: ${(err as Error).message}`,
+            kind: 'boot-switch',
+          });
+        }
+        reporter.groupEnd();
+      }
+    }
+  } finally {
+    results.run.finished = new Date().toISOString();
+    results.run.status = cancelled()
+      ? 'cancelled'
+      : results.failures.length > 0 || results.environments.some((e) => e.skipped)
+        ? 'partial'
+        : 'complete';
+    await store.flush();
+    if (ownsBoard) await board.close().catch(() => undefined);
+  }
+
+  if (options.reports !== false) {
+    try {
+      await writeRunReports(results, options.outDir);
+    } catch (err) {
+      reporter.warn(`report: ${(err as Error).message}`);
+    }
+  }
+  reporter.info(
+    `results: ${store.file} (${results.samples.length} samples, ${results.failures.length} failures, status ${results.run.status})`,
+  );
+  return results;
+
+  async function runGroup(group: (ConfiguredEnvironment & { id: string })[]): Promise<void> {
+    const states: EnvState[] = group.map((c) => ({
+      id: c.id,
+      env: c.env,
+      vars: c.vars ?? {},
+      prepared: false,
+      sessions: [],
+    }));
+    const boardServers = new Map<string, { server: Netserver; ref: string }>();
+    try {
+      for (const st of states) {
+        if (cancelled()) return;
+        reporter.groupStart(`prepare ${st.id} (${st.env.kind})`);
+        try {
+          await prepareEnv(st);
+        } catch (err) {
+          const message = `${st.id}: prepare failed: ${(err as Error).message}`;
+          store.addFailure({
+            env: st.id,
+            suite: 'environment',
+            params: {},
+            round: 0,
+            message,
+            kind: 'setup',
+          });
+          markSkipped(st.id, message);
+        }
+        reporter.groupEnd();
+        await store.flush();
+      }
+      const planned: PlannedCell[] = [];
+      const unavailable = new Map<string, { kind: string; message: string }>();
+      for (const st of states.filter((s) => s.prepared)) {
+        for (const session of st.sessions) {
+          for (const cell of session.cells) {
+            planned.push({ env: st.id, cell, runs: runsFor(session.suite) });
+            if (session.unavailable) unavailable.set(cellId(st.id, cell), session.unavailable);
+          }
+        }
+      }
+      const byEnv = new Map(states.map((s) => [s.id, s]));
+      let round = -1;
+      for (const item of schedule(planned)) {
+        if (cancelled()) break;
+        if (item.round !== round) {
+          round = item.round;
+          reporter.groupStart(
+            `round ${round + 1}: ${states
+              .filter((s) => s.prepared)
+              .map((s) => s.id)
+              .join(', ')}`,
+          );
+        }
+        const id = cellId(item.env, item.cell);
+        remaining.splice(remaining.indexOf(id), 1);
+        index += 1;
+        const why = unavailable.get(id);
+        const st = byEnv.get(item.env)!;
+        const t0 = performance.now();
+        let status: 'ok' | 'failed' | 'cancelled';
+        let message: string | undefined;
+        let samples = 0;
+        if (why) {
+          // A suite that cannot run here: one failure per cell and round, nothing executed.
+          store.addFailure({
+            env: item.env,
+            suite: item.cell.suite,
+            params: item.cell.params,
+            round: item.round,
+            message: why.message,
+            kind: why.kind,
+          });
+          status = 'failed';
+          message = why.message;
+        } else {
+          const r = await runCell({
+            store,
+            envId: item.env,
+            transport: st.transport!,
+            cell: item.cell,
+            round: item.round,
+            timeoutMs: suites[item.cell.suite].timeoutSeconds * 1000,
+            signal,
+          });
+          status = r.status;
+          message = r.message;
+          samples = r.samples;
+          eta.record(id, r.durationMs);
+        }
+        await store.flush();
+        reporter.cell({
+          index,
+          total,
+          env: item.env,
+          suite: item.cell.suite,
+          key: item.cell.key,
+          round: item.round,
+          runs: item.runs,
+          status,
+          message,
+          samples,
+          durationMs: performance.now() - t0,
+          elapsedMs: performance.now() - started,
+          etaMs: eta.estimate(remaining),
+        });
+      }
+      if (round >= 0) reporter.groupEnd();
+    } finally {
+      reporter.groupStart(`teardown ${states.map((s) => s.id).join(', ')}`);
+      for (const st of states) {
+        for (const session of st.sessions) {
+          await session
+            .close()
+            .catch((err: unknown) =>
+              reporter.warn(`${st.id} ${session.suite}: cleanup failed: ${(err as Error).message}`),
+            );
+        }
+      }
+      for (const { server, ref } of boardServers.values()) {
+        await server.stop().catch(() => undefined);
+        await store.registerLog(ref).catch(() => undefined);
+      }
+      // Teardown always runs, also after a failed prepare or a cancel.
+      for (const st of states) {
+        try {
+          await st.env.teardown();
+        } catch (err) {
+          reporter.warn(`${st.id}: teardown failed: ${(err as Error).message}`);
+        }
+      }
+      reporter.groupEnd();
+      await store.flush();
+    }
+
+    async function prepareEnv(st: EnvState): Promise<void> {
+      const logDir = join(options.outDir, 'logs', st.id, 'environment');
+      await mkdir(logDir, { recursive: true });
+      await st.env.prepare({ board, logDir, signal, log: (line) => reporter.info(`${st.id}: ${line}`) });
+      const fp = await st.env.fingerprint();
+      const entry = results.environments.find((e) => e.id === st.id)!;
+      entry.fingerprint = fp;
+      // Refuse to measure in the wrong mode: Dom0 must prove Xen, the host must not be under Xen's Dom0.
+      const proven = bootModeOf(fp);
+      if ((st.env.kind === 'xen-dom0' || st.env.kind === 'host') && proven !== st.env.bootMode) {
+        throw new Error(
+          `fingerprint shows the board in ${proven} mode, but ${st.env.kind} needs ${st.env.bootMode}`,
+        );
+      }
+      st.transport = withEnv(st.env.transport(), st.vars);
+      st.prepared = true;
+      for (const suite of enabled) {
+        if (cancelled()) break;
+        try {
+          st.sessions.push(
+            await openSuite(suite, suites, {
+              envId: st.id,
+              runId,
+              transport: st.transport,
+              logFile: (ref) => store.logFile(ref),
+              registerLog: async (ref) => {
+                await store.registerLog(ref);
+              },
+              boardNetserver: async (port, listen) => {
+                const key = `${listen}:${port}`;
+                if (boardServers.has(key)) return;
+                const ref = `board/netperf/netserver-${port}`;
+                await rm(store.logFile(ref), { force: true });
+                const server = new Netserver(board, port, listen, store.logFile(ref));
+                boardServers.set(key, { server, ref });
+                await server.start(signal);
+              },
+              signal,
+              info: (line) => reporter.info(line),
+            }),
+          );
+        } catch (err) {
+          st.sessions.push({
+            suite,
+            cells: plannedCells(suite, suites),
+            unavailable: {
+              kind: 'setup',
+              message: `${suite}: setup in '${st.id}' failed: ${(err as Error).message}`,
+            },
+            close: async () => undefined,
+          });
+        }
+      }
+    }
+  }
+}
+
+export type { SuiteSettings };
