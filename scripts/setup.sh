@@ -45,6 +45,8 @@ PACKAGES=(
   # Docker engine, QEMU and what the test guests and the virtual board are built from
   docker.io qemu-system-x86 qemu-system-arm qemu-utils busybox-static cpio gzip
   u-boot-qemu u-boot-tools dosfstools mtools e2fsprogs fdisk
+  # the virtual ARM board's Debian arm64 rootfs (lab/build.sh)
+  mmdebstrap qemu-user-static binfmt-support arch-test
   # transports and network helpers
   openssh-server openssh-client iproute2 procps util-linux
   # headless browser for the HTML report check

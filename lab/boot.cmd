@@ -1,0 +1,57 @@
+# U-Boot script of the virtual board (compiled to boot.scr by lab/build.sh).
+# Picks Linux or Xen from the variable `bootmode` in uboot.env on the FAT partition, the
+# file Linux edits with fw_setenv (/etc/fw_env.config). One-shot boots follow U-Boot's
+# bootcount convention: while upgrade_available=1 every boot increments bootcount (saved
+# back to uboot.env); once bootcount > bootlimit, altbootcmd runs first (it resets
+# bootmode), so a Xen boot that never comes up falls back to Linux after a power-cycle.
+setenv bootmode linux
+setenv bootcount 0
+setenv bootlimit 1
+setenv upgrade_available 0
+setenv altbootcmd 'setenv bootmode linux'
+setenv xen_image xen
+setenv linux_image Image
+setenv initrd_image initrd.img
+setenv envaddr 0x50000000
+setenv dom0_kernel_addr 0x47000000
+setenv dom0_initrd_addr 0x4b000000
+if load virtio 0:1 ${envaddr} uboot.env; then
+  env import -c ${envaddr} ${filesize}
+fi
+if test "${upgrade_available}" = "1"; then
+  setexpr bootcount ${bootcount} + 1
+  env export -c -s 0x10000 ${envaddr} bootmode bootcount bootlimit upgrade_available altbootcmd xen_image linux_image initrd_image
+  fatwrite virtio 0:1 ${envaddr} uboot.env 0x10000
+  if test ${bootcount} -gt ${bootlimit}; then
+    echo "avb-lab: bootcount ${bootcount} > bootlimit ${bootlimit}: running altbootcmd"
+    run altbootcmd
+  fi
+fi
+echo "avb-lab: bootmode=${bootmode} bootcount=${bootcount}"
+if test "${bootmode}" = "linux"; then
+  setenv bootargs "root=/dev/vda2 rw rootwait console=ttyAMA0"
+  load virtio 0:1 ${kernel_addr_r} ${linux_image} && load virtio 0:1 ${ramdisk_addr_r} ${initrd_image} && booti ${kernel_addr_r} ${ramdisk_addr_r}:${filesize} ${fdt_addr}
+fi
+if test "${bootmode}" = "xen"; then
+  fdt addr ${fdt_addr}
+  fdt resize 8192
+  fdt set /chosen \#address-cells <1>
+  fdt set /chosen \#size-cells <1>
+  fdt set /chosen xen,xen-bootargs "dom0_mem=768M,max:768M dom0_max_vcpus=1 console=dtuart"
+  if load virtio 0:1 ${dom0_kernel_addr} ${linux_image}; then
+    fdt mknode /chosen module@47000000
+    fdt set /chosen/module@47000000 compatible "multiboot,kernel" "multiboot,module"
+    fdt set /chosen/module@47000000 reg <${dom0_kernel_addr} 0x${filesize}>
+    fdt set /chosen/module@47000000 bootargs "root=/dev/vda2 rw rootwait console=hvc0 earlycon=xenboot"
+  fi
+  if load virtio 0:1 ${dom0_initrd_addr} ${initrd_image}; then
+    fdt mknode /chosen module@4b000000
+    fdt set /chosen/module@4b000000 compatible "multiboot,ramdisk" "multiboot,module"
+    fdt set /chosen/module@4b000000 reg <${dom0_initrd_addr} 0x${filesize}>
+  fi
+  load virtio 0:1 ${kernel_addr_r} ${xen_image} && booti ${kernel_addr_r} - ${fdt_addr}
+fi
+# Nothing booted (unknown mode, missing or bad image): stay here, like a real board whose
+# boot hangs. Only a power-cycle (and the bootcount fallback) gets it back.
+echo "avb-lab: BOOT FAILED (bootmode=${bootmode}); halting until power-cycle"
+while true; do sleep 3600; done

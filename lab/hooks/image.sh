@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Assembles the board's disk image from the rootfs tarball, without loop mounts:
+#   p1 FAT32 (boot.scr, uboot.env, Image, initrd.img, xen), p2 ext4 rootfs (mkfs.ext4 -d).
+# Usage: image.sh ROOTFS_TAR LAB_DIR KEYS_DIR OUT_DIR
+set -euo pipefail
+rootfs_tar=$1 lab=$2 keys=$3 out=$4
+work=$(mktemp -d "${TMPDIR:-/tmp}/avb-lab-image.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+root="$work/root"
+mkdir -p "$root" "$work/boot"
+tar -C "$root" -xpf "$rootfs_tar"
+
+# Boot files: U-Boot's booti wants uncompressed Images (Debian ships gzip'd vmlinuz).
+vmlinuz=$(ls "$root"/boot/vmlinuz-* | sort -V | tail -1)
+initrd=$(ls "$root"/boot/initrd.img-* | sort -V | tail -1)
+xen=$(ls "$root"/boot/xen-4.17* | grep -v '\.efi$' | grep -v config | sort -V | tail -1)
+if gzip -t "$vmlinuz" 2>/dev/null; then gzip -dc "$vmlinuz" >"$work/boot/Image"; else cp "$vmlinuz" "$work/boot/Image"; fi
+cp "$initrd" "$work/boot/initrd.img"
+cp "$xen" "$work/boot/xen"
+mkimage -q -A arm64 -T script -C none -n avb-lab -d "$lab/boot.cmd" "$work/boot/boot.scr"
+printf 'bootmode=linux\nbootcount=0\nbootlimit=1\nupgrade_available=0\naltbootcmd=setenv bootmode linux\n' >"$work/env.txt"
+mkenvimage -s 0x10000 -o "$work/boot/uboot.env" "$work/env.txt"
+
+# --- rootfs configuration -----------------------------------------------------------------
+echo avb-board >"$root/etc/hostname"
+printf '127.0.0.1 localhost\n127.0.1.1 avb-board\n' >"$root/etc/hosts"
+cat >"$root/etc/fstab" <<'FSTAB'
+/dev/vda2 / ext4 defaults,noatime 0 1
+/dev/vda1 /boot/firmware vfat defaults 0 2
+FSTAB
+mkdir -p "$root/boot/firmware"
+# fw_setenv/fw_printenv edit the same file U-Boot's boot script imports.
+echo '/boot/firmware/uboot.env 0x0 0x10000' >"$root/etc/fw_env.config"
+# Root password locked; SSH by key only. The host key is made at build and exported.
+rm -f "$root"/etc/ssh/ssh_host_*
+install -m 0600 "$keys/board_host_ed25519" "$root/etc/ssh/ssh_host_ed25519_key"
+install -m 0644 "$keys/board_host_ed25519.pub" "$root/etc/ssh/ssh_host_ed25519_key.pub"
+cat >"$root/etc/ssh/sshd_config.d/avb-lab.conf" <<'SSHD'
+HostKey /etc/ssh/ssh_host_ed25519_key
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+UseDNS no
+SSHD
+install -d -m 0700 "$root/root/.ssh"
+install -m 0600 "$keys/controller_ed25519.pub" "$root/root/.ssh/authorized_keys"
+# Network: DHCP from QEMU's user network on whatever the NIC is called.
+mkdir -p "$root/etc/systemd/network"
+printf '[Match]\nName=e*\n\n[Network]\nDHCP=ipv4\n' >"$root/etc/systemd/network/50-avb.network"
+systemctl --root="$root" enable systemd-networkd.service >/dev/null 2>&1
+# Boot faster under emulation: no periodic jobs, no wait for "network online".
+systemctl --root="$root" mask apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer fstrim.timer \
+  systemd-networkd-wait-online.service >/dev/null 2>&1 || true
+# The Xen toolstack only in the Xen boot (its units check for /proc/xen themselves).
+# A small DomU: the board's own kernel + a busybox initramfs on the Xen console.
+mkdir -p "$work/domu/bin" "$work/domu/proc" "$work/domu/sys" "$work/domu/dev"
+cp "$root/bin/busybox" "$work/domu/bin/busybox"
+cat >"$work/domu/init" <<'INIT'
+#!/bin/busybox sh
+/bin/busybox --install -s /bin
+mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
+echo "avb-domu: up, kernel $(uname -r)"
+exec setsid cttyhack sh
+INIT
+chmod 0755 "$work/domu/init"
+(cd "$work/domu" && find . | cpio -o -H newc --quiet | gzip -9) >"$root/boot/avb-domu.cpio.gz"
+mkdir -p "$root/etc/xen"
+cat >"$root/etc/xen/avb-domu.cfg" <<'DOMU'
+# A small DomU for the virtual board: the Dom0 kernel with a busybox initramfs.
+name = "avb-domu"
+kernel = "/boot/firmware/Image"
+ramdisk = "/boot/avb-domu.cpio.gz"
+extra = "console=hvc0 rdinit=/init"
+memory = 256
+vcpus = 1
+DOMU
+
+# --- partitions ------------------------------------------------------------------------------
+fat_mb=256
+used_mb=$(du -sm "$root" | cut -f1)
+root_mb=$((used_mb + 2048))
+mkfs.vfat -C -n AVBBOOT -F 32 "$work/fat.img" $((fat_mb * 1024)) >/dev/null
+mcopy -i "$work/fat.img" "$work"/boot/* ::
+mkfs.ext4 -q -F -L avbroot -d "$root" "$work/root.img" "${root_mb}M"
+total_mb=$((1 + fat_mb + root_mb + 1))
+truncate -s "${total_mb}M" "$out/disk.img"
+sfdisk -q "$out/disk.img" <<SF
+label: dos
+start=1MiB, size=${fat_mb}MiB, type=c, bootable
+start=$((1 + fat_mb))MiB, size=${root_mb}MiB, type=83
+SF
+dd if="$work/fat.img" of="$out/disk.img" bs=1M seek=1 conv=notrunc status=none
+dd if="$work/root.img" of="$out/disk.img" bs=1M seek=$((1 + fat_mb)) conv=notrunc,sparse status=none
+cp "$work/boot/Image" "$work/boot/initrd.img" "$out/"
+ls -l "$root"/boot >"$out/boot-files.txt"
+basename "$vmlinuz" | sed 's/^vmlinuz-//' >"$out/kernel-release"

@@ -1,0 +1,478 @@
+/**
+ * Drives one board from the controller: lock it, learn its boot mode, switch modes
+ * (strategy steps → reboot → wait for SSH to go down and come back with a new boot id →
+ * detect and verify the mode), recover a board that does not come back (power-cycle,
+ * wait again, then a clear failure) and leave it in its default mode.
+ *
+ * `switchBootMode` is the engine's hook; `withBoard` guarantees `restoreDefault` and the
+ * lock release at the end of a run, also after a failure or a cancel.
+ */
+import { appendFile, mkdir } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { BoardConfig, SwitchStrategy } from '../config/board.js';
+import type { BootMode, Fingerprint } from '../results/schema.js';
+import type { Transport } from '../transport/types.js';
+import { BoardError, BoardUnreachableError, BootSwitchError } from './errors.js';
+import {
+  acquireBoardLock,
+  acquireLocalLock,
+  refreshBoardLock,
+  releaseBoardLock,
+  type BoardLockOptions,
+} from './lock.js';
+import {
+  assertBootMode,
+  detectBootMode,
+  parseProbe,
+  probeFingerprint,
+  PROBE_SCRIPT,
+  type BootProbe,
+  type ModeDetection,
+} from './probe.js';
+import { planSwitch, type Step } from './strategies.js';
+
+export interface BoardControllerOptions {
+  config: BoardConfig;
+  /**
+   * Opens a connection to the board. Called again after every reboot: a connection
+   * multiplexed over a master from the previous boot must not be reused.
+   */
+  connect: () => Transport;
+  /** Runs controller-side commands (power-cycle, console capture); a LocalTransport. */
+  controller: Transport;
+  /** All board-control logs go here (board.log, probes, reboots, power-cycles, console). */
+  logDir: string;
+  log?: (line: string) => void;
+  signal?: AbortSignal;
+  /** Identifies this job in the locks; default host:pid:time. */
+  owner?: string;
+}
+
+export interface BootState {
+  probe: BootProbe;
+  detection: ModeDetection;
+  fingerprint: Fingerprint;
+}
+
+export class BoardController {
+  private board: Transport;
+  private releaseLocal: (() => Promise<void>) | undefined;
+  private lockOpts: BoardLockOptions | undefined;
+  private consoleAbort: AbortController | undefined;
+  private consoleDone: Promise<unknown> | undefined;
+  private seq = 0;
+  private signal: AbortSignal | undefined;
+  private readonly owner: string;
+  private readonly cfg: BoardConfig;
+  /** The last verified state per mode. */
+  readonly fingerprints: Partial<Record<BootMode, Fingerprint>> = {};
+  /** The latest probe, whatever the mode. */
+  current: BootState | undefined;
+  /** How many power-cycles this controller performed (for logs and tests). */
+  powerCycles = 0;
+
+  constructor(private readonly o: BoardControllerOptions) {
+    this.cfg = o.config;
+    this.signal = o.signal;
+    this.board = o.connect();
+    this.owner = o.owner ?? `${hostname()}:${process.pid}:${new Date().toISOString()}`;
+  }
+
+  /** From now on the cancel signal is ignored (used for the final restore). */
+  ignoreCancel(): void {
+    this.signal = undefined;
+  }
+
+  /** The current board transport (replaced after each reboot). */
+  transport(): Transport {
+    return this.board;
+  }
+
+  get logFile(): string {
+    return join(this.o.logDir, 'board.log');
+  }
+
+  private async note(line: string): Promise<void> {
+    const stamped = `${new Date().toISOString()} ${line}\n`;
+    await appendFile(this.logFile, stamped).catch(() => undefined);
+    this.o.log?.(`board ${this.cfg.name}: ${line}`);
+  }
+
+  private logPath(what: string): string {
+    this.seq += 1;
+    return join(this.o.logDir, `${String(this.seq).padStart(2, '0')}-${what}.log`);
+  }
+
+  private ms(seconds: number): number {
+    return Math.round(seconds * 1000);
+  }
+
+  private keptLogs(): string[] {
+    const l = [this.logFile];
+    if (this.cfg.consoleCommand) l.push(join(this.o.logDir, 'console.log'));
+    return l;
+  }
+
+  /** Locks, starts the console capture, makes sure the board answers, and probes it. */
+  async open(): Promise<BootState> {
+    await mkdir(this.o.logDir, { recursive: true });
+    await this.note(`open (owner ${this.owner}, via ${this.board.description})`);
+    if (this.cfg.lock.enabled) {
+      const local =
+        this.cfg.lock.localPath ??
+        join(tmpdir(), `arm-virt-bench-${this.cfg.name.replace(/[^A-Za-z0-9_.-]/g, '_')}.lock`);
+      this.releaseLocal = await acquireLocalLock(local, this.cfg.name);
+      await this.note(`controller lock ${local} taken`);
+    }
+    this.startConsole();
+    const state = await this.probeOrRecover();
+    if (this.cfg.lock.enabled) {
+      this.lockOpts = {
+        path: this.cfg.lock.boardPath,
+        owner: this.owner,
+        staleSeconds: this.cfg.lock.staleSeconds,
+        timeoutMs: this.ms(this.cfg.timeouts.commandSeconds),
+        logPath: this.logFile,
+      };
+      const got = await acquireBoardLock(this.board, this.lockOpts);
+      await this.note(
+        got.tookOverFrom
+          ? `board lock ${this.lockOpts.path} taken over from stale ${got.tookOverFrom}`
+          : `board lock ${this.lockOpts.path} taken`,
+      );
+    }
+    return state;
+  }
+
+  private startConsole(): void {
+    const argv = this.cfg.consoleCommand;
+    if (!argv) return;
+    this.consoleAbort = new AbortController();
+    const logPath = join(this.o.logDir, 'console.log');
+    void this.note(`console capture: ${argv.join(' ')} → ${logPath}`);
+    this.consoleDone = this.o.controller
+      .exec(argv, { timeoutMs: 7 * 24 * 3600 * 1000, logPath, signal: this.consoleAbort.signal })
+      .catch((e: unknown) => this.note(`console capture failed: ${String(e)}`));
+  }
+
+  /** Probes the board once; throws when it does not answer. */
+  async probe(label: string): Promise<BootState> {
+    const logPath = this.logPath(`probe-${label}`);
+    const r = await this.board.exec(['sh', '-c', PROBE_SCRIPT], {
+      timeoutMs: this.ms(this.cfg.timeouts.commandSeconds),
+      logPath,
+    });
+    if (r.exitCode !== 0 && !r.output.includes('@@end')) {
+      throw new BoardError(`probe failed (exit ${String(r.exitCode)}${r.timedOut ? ', timed out' : ''})`, [
+        logPath,
+      ]);
+    }
+    const probe = parseProbe(r.output);
+    const detection = detectBootMode(probe);
+    const fingerprint = probeFingerprint(probe, detection);
+    this.current = { probe, detection, fingerprint };
+    await this.note(
+      `detected ${detection.mode}${detection.xenRole ? `/${detection.xenRole}` : ''} (boot ${probe.bootId}): ${detection.evidence.join('; ')}`,
+    );
+    return this.current;
+  }
+
+  /** Verifies the board is in `mode` (as Dom0 for xen) before measuring; refuses otherwise. */
+  async verifyMode(mode: BootMode): Promise<BootState> {
+    const s = await this.probe(`verify-${mode}`);
+    assertBootMode(mode, s.detection);
+    this.fingerprints[mode] = s.fingerprint;
+    return s;
+  }
+
+  private async probeOrRecover(): Promise<BootState> {
+    try {
+      return await this.probe('initial');
+    } catch (e) {
+      await this.note(`board does not answer at start: ${String(e)}`);
+      await this.recover(undefined);
+      return this.probe('after-recovery');
+    }
+  }
+
+  /**
+   * The engine's hook: make the board run `mode`, verified. A no-op (beyond the check)
+   * when it already does.
+   */
+  async switchBootMode(mode: BootMode): Promise<BootState> {
+    this.signal?.throwIfAborted();
+    const now = this.current ?? (await this.probeOrRecover());
+    if (now.detection.mode === mode) return this.verifyMode(mode);
+    const strategy = this.cfg.switch;
+    if (!strategy) {
+      throw new BootSwitchError(
+        `the board is in the ${now.detection.mode} boot and ${mode} was asked for, but board.switch is not configured`,
+        this.keptLogs(),
+      );
+    }
+    await this.note(`switch ${now.detection.mode} → ${mode} (${strategy.type})`);
+    const plan = planSwitch(strategy, mode, this.cfg.defaultBootMode);
+    for (const step of plan.steps) await this.runStep(step);
+    for (const check of plan.checks) {
+      const logPath = this.logPath('check');
+      const r = await this.board.exec(check.argv, {
+        timeoutMs: this.ms(this.cfg.timeouts.commandSeconds),
+        logPath,
+      });
+      const got = r.output.trim();
+      if (r.exitCode !== 0 || got !== check.expect) {
+        throw new BootSwitchError(
+          `${check.what}: expected ${JSON.stringify(check.expect)}, got ${JSON.stringify(got)} (exit ${String(r.exitCode)})`,
+          [...this.keptLogs(), logPath],
+        );
+      }
+    }
+    await this.reboot();
+    const after = await this.probe(`after-switch-${mode}`);
+    if (after.detection.mode !== mode) {
+      throw new BootSwitchError(
+        `asked for the ${mode} boot but the board came back in ${after.detection.mode}${fallbackHint(strategy, mode)}`,
+        this.keptLogs(),
+      );
+    }
+    for (const step of plan.confirm) await this.runStep(step);
+    if (this.lockOpts) await refreshBoardLock(this.board, this.lockOpts);
+    return this.verifyMode(mode);
+  }
+
+  /** Puts the board back in its default mode (called at the end of every run). */
+  async restoreDefault(): Promise<BootState> {
+    const mode = this.cfg.defaultBootMode;
+    await this.note(`restore default mode ${mode}`);
+    let state: BootState;
+    try {
+      state = await this.probe('before-restore');
+    } catch (e) {
+      await this.note(`board does not answer before restore: ${String(e)}`);
+      await this.recover(undefined);
+      state = await this.probe('before-restore-recovered');
+    }
+    // A recovered board may have fallen back to the default already; otherwise switch.
+    if (state.detection.mode === mode) {
+      // Clear left-over trial-boot state so the next reset stays in the default mode.
+      if (this.cfg.switch?.type === 'uboot-env' && this.cfg.switch.oneShot) {
+        const plan = planSwitch(this.cfg.switch, mode, mode);
+        for (const step of plan.steps) await this.runStep(step);
+      }
+      return this.verifyMode(mode);
+    }
+    return this.switchBootMode(mode);
+  }
+
+  private async runStep(step: Step): Promise<void> {
+    const logPath = this.logPath(step.on === 'board' ? 'switch-step' : 'switch-step-controller');
+    await this.note(
+      `step (${step.on}): ${step.what}: ${step.argv.map((a) => (a.includes('\n') ? '<script>' : a)).join(' ')}`,
+    );
+    const t = step.on === 'board' ? this.board : this.o.controller;
+    const r = await t.exec(step.argv, {
+      timeoutMs: this.ms(this.cfg.timeouts.commandSeconds),
+      logPath,
+      env: step.env,
+      signal: this.signal,
+    });
+    if (r.exitCode !== 0) {
+      throw new BootSwitchError(
+        `${step.what} failed (exit ${String(r.exitCode)}${r.timedOut ? ', timed out' : ''}): ${r.output.trim().slice(-300)}`,
+        [...this.keptLogs(), logPath],
+      );
+    }
+  }
+
+  /** One SSH poll: the boot id when the board answers, undefined when it does not. */
+  private async poll(): Promise<string | undefined> {
+    try {
+      const r = await this.board.exec(['cat', '/proc/sys/kernel/random/boot_id'], {
+        timeoutMs: this.ms(this.cfg.timeouts.pollSeconds),
+        signal: this.signal,
+      });
+      const id = r.output.trim();
+      return r.exitCode === 0 && /^[0-9a-f-]{36}$/.test(id) ? id : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async reconnect(): Promise<void> {
+    await this.board.close().catch(() => undefined);
+    this.board = this.o.connect();
+  }
+
+  /** Polls until `done(bootId)` or the deadline; returns whether it got there. */
+  private async waitFor(seconds: number, done: (id: string | undefined) => boolean): Promise<boolean> {
+    const deadline = Date.now() + this.ms(seconds);
+    for (;;) {
+      this.signal?.throwIfAborted();
+      const id = await this.poll();
+      if (done(id)) return true;
+      if (id === undefined) await this.reconnect();
+      if (Date.now() >= deadline) return false;
+      await delay(
+        Math.min(this.ms(this.cfg.timeouts.pollIntervalSeconds), Math.max(0, deadline - Date.now())),
+        undefined,
+        {
+          signal: this.signal,
+        },
+      );
+    }
+  }
+
+  /** Reboots the board and waits for it to come back with a new boot id (or recovers it). */
+  async reboot(): Promise<void> {
+    const before = this.current?.probe.bootId ?? (await this.poll());
+    const logPath = this.logPath('reboot');
+    await this.note(`reboot: ${this.cfg.rebootCommand.join(' ')} (boot ${before ?? 'unknown'})`);
+    const t0 = Date.now();
+    try {
+      const r = await this.board.exec(this.cfg.rebootCommand, {
+        timeoutMs: this.ms(this.cfg.timeouts.commandSeconds),
+        logPath,
+      });
+      if (r.exitCode !== 0 && r.exitCode !== null)
+        await this.note(`reboot command exit ${r.exitCode} (the connection may drop while it runs)`);
+    } catch (e) {
+      // The connection dropping under a reboot is the expected outcome.
+      await this.note(`reboot command: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const down = await this.waitFor(
+      this.cfg.timeouts.shutdownSeconds,
+      (id) => id === undefined || id !== before,
+    );
+    if (!down) {
+      await this.note(
+        `still up with boot ${before ?? '?'} after ${this.cfg.timeouts.shutdownSeconds}s: the reboot did not happen`,
+      );
+      await this.recover(before);
+      return;
+    }
+    await this.note(`down after ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+    await this.reconnect();
+    const up = await this.waitFor(this.cfg.timeouts.bootSeconds, (id) => id !== undefined && id !== before);
+    if (!up) {
+      await this.note(`not back within ${this.cfg.timeouts.bootSeconds}s`);
+      await this.recover(before);
+      return;
+    }
+    await this.note(`back after ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  }
+
+  /** Power-cycle → wait; repeated `powerCycleAttempts` times; then a clear failure. */
+  async recover(oldBootId: string | undefined): Promise<void> {
+    const argv = this.cfg.powerCycleCommand;
+    if (!argv || this.cfg.powerCycleAttempts === 0) {
+      throw new BoardUnreachableError(
+        `board ${this.cfg.name} is not reachable and no powerCycleCommand is configured: it needs a hand`,
+        this.keptLogs(),
+      );
+    }
+    const logs = this.keptLogs();
+    for (let attempt = 1; attempt <= this.cfg.powerCycleAttempts; attempt++) {
+      const logPath = this.logPath(`power-cycle-${attempt}`);
+      logs.push(logPath);
+      await this.note(`power-cycle ${attempt}/${this.cfg.powerCycleAttempts}: ${argv.join(' ')}`);
+      this.powerCycles += 1;
+      const r = await this.o.controller.exec(argv, {
+        timeoutMs: this.ms(this.cfg.timeouts.powerCycleSeconds),
+        logPath,
+        signal: this.signal,
+      });
+      if (r.exitCode !== 0) {
+        await this.note(
+          `power-cycle command failed (exit ${String(r.exitCode)}${r.timedOut ? ', timed out' : ''})`,
+        );
+        continue;
+      }
+      await this.reconnect();
+      const t0 = Date.now();
+      const up = await this.waitFor(
+        this.cfg.timeouts.bootSeconds,
+        (id) => id !== undefined && id !== oldBootId,
+      );
+      if (up) {
+        await this.note(`back ${((Date.now() - t0) / 1000).toFixed(1)}s after power-cycle ${attempt}`);
+        return;
+      }
+      await this.note(`not back ${this.cfg.timeouts.bootSeconds}s after power-cycle ${attempt}`);
+    }
+    throw new BoardUnreachableError(
+      `board ${this.cfg.name} did not come back: no SSH within ${this.cfg.timeouts.bootSeconds}s after ${this.cfg.powerCycleAttempts} power-cycle(s)`,
+      logs,
+    );
+  }
+
+  /** Releases the locks and stops the console capture. Never throws. */
+  async close(): Promise<void> {
+    if (this.lockOpts) {
+      await releaseBoardLock(this.board, this.lockOpts).catch((e: unknown) =>
+        this.note(`board lock release failed: ${String(e)}`),
+      );
+      await this.note('board lock released');
+      this.lockOpts = undefined;
+    }
+    await this.board.close().catch(() => undefined);
+    if (this.consoleAbort) {
+      this.consoleAbort.abort();
+      await this.consoleDone;
+      this.consoleAbort = undefined;
+    }
+    if (this.releaseLocal) {
+      await this.releaseLocal();
+      this.releaseLocal = undefined;
+    }
+    await this.note('closed');
+  }
+}
+
+function fallbackHint(strategy: SwitchStrategy, mode: BootMode): string {
+  if (strategy.type === 'uboot-env' && strategy.oneShot) {
+    return ` — the trial boot of ${mode} failed and U-Boot fell back via altbootcmd (bootcount > bootlimit ${strategy.oneShot.bootlimit}); see the console log`;
+  }
+  return '';
+}
+
+/**
+ * Runs `fn` with an open controller and always puts the board back in its default mode
+ * and releases it afterwards — after success, failure or cancel. An error from `fn` wins
+ * over one from the restore (which is logged). A board that could not be opened (e.g.
+ * locked by another job) is not touched.
+ */
+export async function withBoard<T>(
+  opts: BoardControllerOptions,
+  fn: (c: BoardController) => Promise<T>,
+): Promise<T> {
+  const c = new BoardController(opts);
+  try {
+    await c.open();
+  } catch (e) {
+    await c.close();
+    throw e;
+  }
+  let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+  try {
+    outcome = { ok: true, value: await fn(c) };
+  } catch (e) {
+    outcome = { ok: false, error: e };
+  }
+  let restoreError: unknown;
+  try {
+    // A cancelled run still leaves the board in its default mode.
+    c.ignoreCancel();
+    await c.restoreDefault();
+  } catch (e) {
+    restoreError = e;
+    await appendFile(c.logFile, `${new Date().toISOString()} restoreDefault failed: ${String(e)}\n`).catch(
+      () => undefined,
+    );
+  }
+  await c.close();
+  if (!outcome.ok) throw outcome.error;
+  if (restoreError !== undefined) throw restoreError;
+  return outcome.value;
+}
