@@ -1,6 +1,339 @@
+/**
+ * The action: reads inputs, then runs the phases.
+ * - `run`: measure (unless a fork's PR), write results.json + raw logs, upload them as one artifact;
+ * - `report`: collect every results artifact of this run (a matrix of boards) or of the run a
+ *   `workflow_run` reports on, compare with the baseline, publish;
+ * - `all` (default): both in one job.
+ * Publishing order matters: job summary first (it never needs the API), then the PR comment and
+ * the check run, each of which may fail (fork token, API down) without taking the rest along.
+ */
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { TOOL_VERSION } from './version.js';
+import type { Results } from './results/schema.js';
+import { readInputs, type Inputs } from './github/inputs.js';
+import { readContext, runUrl, type RunContext } from './github/context.js';
+import { captureSecrets, type CapturedSecrets } from './github/secrets.js';
+import { createOctokit, describeApiError, httpStatus, type Octokit } from './github/octokit.js';
+import { forkGuard } from './github/fork-guard.js';
+import {
+  ArtifactsUnavailableError,
+  createArtifactStore,
+  type ArtifactStore,
+  type RunRef,
+} from './github/artifacts.js';
+import {
+  findAutoBaseline,
+  isResultsArtifact,
+  readBaselinePath,
+  type BaselineSet,
+} from './github/baseline.js';
+import { readResultsIn, RESULTS_FILE } from './github/results-io.js';
+import { readMeta, verifiedPullNumber, writeMeta } from './github/meta.js';
+import { writeJobSummary } from './github/summary.js';
+import { commentMarker, MAX_COMMENT_CHARS, tokenLogin, upsertStickyComment } from './github/comment.js';
+import { publishCheckRun } from './github/check.js';
+import { annotationsFor, decide } from './github/verdict.js';
+import {
+  analyze,
+  loadConfigFile,
+  renderMarkdown,
+  runBench,
+  writeReports,
+  type Analysis,
+} from './github/deps.js';
 
-/** Placeholder until the action lands: reads inputs, runs the phases. */
+interface Env {
+  inputs: Inputs;
+  ctx: RunContext;
+  secrets: CapturedSecrets;
+  octokit: Octokit | undefined;
+  store: ArtifactStore;
+  outDir: string;
+}
+
+/** A file-system-safe slug of a board name, for artifact and folder names. */
+export function slug(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'board';
+}
+
 export async function main(): Promise<void> {
-  core.info('arm-virt-bench: action not implemented yet');
+  // First log line: bench/cold-start.ts measures the time to it.
+  core.info(`arm-virt-bench ${TOOL_VERSION}`);
+  try {
+    await runAction();
+  } catch (err) {
+    core.setFailed(err instanceof Error ? err.message : String(err));
+  }
+}
+
+async function runAction(): Promise<void> {
+  const inputs = readInputs();
+  const ctx = readContext();
+  const secrets = captureSecrets(inputs.githubToken);
+  const env: Env = {
+    inputs,
+    ctx,
+    secrets,
+    octokit: secrets.token ? createOctokit(secrets.token) : undefined,
+    store: createArtifactStore(secrets),
+    outDir: resolve(inputs.outDir),
+  };
+  core.setOutput('verdict', 'skipped');
+  core.setOutput('regressions', '0');
+
+  let local: Results | undefined;
+  if (inputs.phase !== 'report') {
+    const guard = forkGuard(ctx, inputs.allowFork);
+    if (!guard.allowed) {
+      core.warning(guard.reason!.split('\n')[0]!);
+      core.info(guard.reason!);
+      if (inputs.summary) await writeJobSummary(`## arm-virt-bench\n\n${guard.reason!}\n`);
+      return;
+    }
+    local = await runPhase(env);
+    if (!local) return;
+  }
+  if (inputs.phase !== 'run') await reportPhase(env, local);
+}
+
+// ---------------------------------------------------------------- run
+
+async function runPhase(env: Env): Promise<Results | undefined> {
+  const { inputs, ctx, outDir } = env;
+  const config = await loadConfigFile(resolve(inputs.config));
+  await mkdir(outDir, { recursive: true });
+  const abort = new AbortController();
+  // The runner cancels a job with SIGINT, then SIGTERM: stop measuring, keep what was measured.
+  const onSignal = () => abort.abort(new Error('cancelled by the runner'));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  let results: Results | undefined;
+  let failure: unknown;
+  try {
+    results = await core.group('Benchmark', () =>
+      runBench(config, {
+        ...(inputs.environments.length > 0 ? { envs: inputs.environments } : {}),
+        preset: inputs.preset,
+        outDir,
+        signal: abort.signal,
+        reporter: (line) => core.info(line),
+      }),
+    );
+  } catch (err) {
+    failure = err;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+  // results.json is written incrementally: after a crash it still holds what was measured.
+  if (!results) results = await readResultsIn(join(outDir, RESULTS_FILE)).catch(() => undefined);
+  if (results) {
+    await writeReports(results, outDir).catch((err) =>
+      core.warning(`report files: ${(err as Error).message}`),
+    );
+  }
+  await writeMeta(outDir, ctx);
+  core.setOutput('results', join(outDir, RESULTS_FILE));
+
+  const boardName = results?.board.name ?? config.board.name;
+  const artifactName = `${inputs.artifactName}-${slug(boardName)}`;
+  if (await exists(join(outDir, RESULTS_FILE))) {
+    try {
+      const up = await env.store.upload(artifactName, outDir, inputs.retentionDays);
+      core.info(`Uploaded artifact ${artifactName} (id ${up.id}, ${up.size} bytes)`);
+      core.setOutput('artifact-id', String(up.id));
+    } catch (err) {
+      const why =
+        err instanceof ArtifactsUnavailableError ? err.message : `upload failed: ${(err as Error).message}`;
+      core.warning(`${why}; the results stay in ${outDir}`);
+    }
+  }
+  if (failure) throw failure;
+  return results;
+}
+
+// ---------------------------------------------------------------- report
+
+interface Collected {
+  results: Results[];
+  claimedPull: number | undefined;
+}
+
+async function collect(env: Env): Promise<Collected> {
+  const { ctx, inputs, store } = env;
+  const run: RunRef | undefined = ctx.triggeringRun
+    ? { runId: ctx.triggeringRun.id, owner: ctx.owner, repo: ctx.repo }
+    : undefined;
+  const artifacts = (await store.list(run)).filter((a) => isResultsArtifact(a.name, inputs.artifactName));
+  if (artifacts.length === 0) {
+    throw new Error(
+      `no results artifact named ${inputs.artifactName}-* in run ${ctx.sourceRunId}: did the benchmark jobs (phase: run) upload with the same artifact-name?`,
+    );
+  }
+  const results: Results[] = [];
+  let claimedPull: number | undefined;
+  for (const a of artifacts.sort((x, y) => x.name.localeCompare(y.name))) {
+    const dir = join(env.outDir, 'collected', a.name);
+    await rm(dir, { recursive: true, force: true });
+    const { digestMismatch } = await store.download(a, dir, run);
+    if (digestMismatch) {
+      core.warning(`artifact ${a.name} failed its digest check: ignored`);
+      continue;
+    }
+    try {
+      results.push(await readResultsIn(dir));
+    } catch (err) {
+      core.warning(`artifact ${a.name}: ${(err as Error).message}`);
+      continue;
+    }
+    claimedPull ??= (await readMeta(dir))?.pullNumber;
+  }
+  if (results.length === 0) throw new Error('no usable results artifact (see the warnings above)');
+  return { results, claimedPull };
+}
+
+async function loadBaseline(env: Env): Promise<BaselineSet> {
+  const b = env.inputs.baseline;
+  if (b.kind === 'none') return { byBoard: new Map(), note: 'No baseline: `baseline: none`.' };
+  if (b.kind === 'path') return readBaselinePath(resolve(b.path));
+  try {
+    return await findAutoBaseline(
+      env.octokit,
+      env.store,
+      env.ctx,
+      env.inputs.artifactName,
+      join(env.outDir, 'baseline'),
+    );
+  } catch (err) {
+    const why =
+      err instanceof ArtifactsUnavailableError ? err.message : (err as Error).message.split('\n')[0];
+    return { byBoard: new Map(), note: `No baseline yet: ${why}.` };
+  }
+}
+
+async function reportPhase(env: Env, local: Results | undefined): Promise<void> {
+  const { inputs, ctx, outDir } = env;
+  let current: Results[];
+  let claimedPull: number | undefined;
+  if (local) current = [local];
+  else {
+    const c = await core.group('Collect results artifacts', () => collect(env));
+    current = c.results;
+    claimedPull = c.claimedPull;
+  }
+  const baseline = await core.group('Baseline', () => loadBaseline(env));
+  core.info(baseline.note);
+
+  const analyses: Analysis[] = [];
+  for (const results of current) {
+    const base = baseline.byBoard.get(results.board.name);
+    analyses.push(
+      analyze(results, {
+        ...(base ? { baseline: base } : {}),
+        minEffect: inputs.minEffect,
+        alpha: inputs.alpha,
+        correction: inputs.correction,
+      }),
+    );
+    const dir = current.length === 1 ? outDir : join(outDir, 'boards', slug(results.board.name));
+    await writeReports(results, dir, base ? { baseline: base } : {}).catch((err) =>
+      core.warning(`report files: ${(err as Error).message}`),
+    );
+  }
+  const decision = decide(analyses, inputs.failOn);
+  const artifactUrl = runUrl(ctx);
+  const header = `${baseline.note}\n\n`;
+  const render = (flavor: 'summary' | 'comment', budget?: number) =>
+    header +
+    analyses
+      .map((a) =>
+        renderMarkdown(a, {
+          flavor,
+          ...(budget ? { maxChars: Math.floor((budget - header.length) / analyses.length) - 10 } : {}),
+          ...(artifactUrl ? { artifactUrl } : {}),
+        }),
+      )
+      .join('\n\n---\n\n');
+
+  // 1. Job summary and report file: never depend on the API.
+  const summaryMd = render('summary');
+  const reportPath = join(outDir, 'summary.md');
+  await mkdir(outDir, { recursive: true });
+  await writeFile(reportPath, summaryMd);
+  if (inputs.summary) await writeJobSummary(summaryMd);
+  core.setOutput('report', reportPath);
+  core.setOutput('verdict', decision.verdict);
+  core.setOutput('regressions', String(decision.regressions));
+  if (!local) core.setOutput('results', current.map((r) => r.run.id).join('\n'));
+  if (baseline.runId !== undefined) core.setOutput('baseline-run-id', String(baseline.runId));
+
+  // 2. PR comment.
+  let pull = ctx.pullNumber;
+  if (pull === undefined && ctx.triggeringRun && env.octokit && claimedPull !== undefined) {
+    pull = await verifiedPullNumber(env.octokit, ctx, claimedPull).catch((err) => {
+      core.warning(`could not confirm PR #${claimedPull}: ${describeApiError(err)}`);
+      return undefined;
+    });
+  }
+  if (inputs.comment && pull !== undefined && env.octokit) {
+    const octokit = env.octokit;
+    const marker = commentMarker(inputs.artifactName);
+    try {
+      const author = await tokenLogin(octokit);
+      const out = await upsertStickyComment(
+        octokit,
+        { owner: ctx.owner, repo: ctx.repo, issueNumber: pull, marker, author },
+        render('comment', MAX_COMMENT_CHARS - marker.length - 1),
+      );
+      core.info(`PR comment ${out.action}: ${out.url}`);
+      core.setOutput('comment-url', out.url);
+    } catch (err) {
+      core.warning(publishFailure('the PR comment', err, ctx));
+    }
+  }
+
+  // 3. Check run on the PR head commit.
+  if (inputs.check && env.octokit && ctx.headSha) {
+    try {
+      const check = await publishCheckRun(env.octokit, {
+        owner: ctx.owner,
+        repo: ctx.repo,
+        name: inputs.checkName,
+        headSha: ctx.headSha,
+        conclusion: decision.conclusion,
+        title: decision.title,
+        summary: render('comment', 60_000),
+        ...(artifactUrl ? { detailsUrl: artifactUrl } : {}),
+        annotations: annotationsFor(analyses, inputs.failOn, inputs.config),
+      });
+      core.setOutput('check-run-id', String(check.id));
+      core.info(`Check run ${check.id}: ${decision.conclusion}`);
+    } catch (err) {
+      core.warning(publishFailure('the check run', err, ctx));
+    }
+  }
+
+  core.info(`Verdict: ${decision.verdict} (${decision.title})`);
+  if (decision.fail) core.setFailed(`arm-virt-bench: ${decision.title} (fail-on: ${inputs.failOn})`);
+}
+
+function publishFailure(what: string, err: unknown, ctx: RunContext): string {
+  const status = httpStatus(err);
+  const hint =
+    status === 403 || status === 404
+      ? ctx.fromFork
+        ? ' — a fork PR’s token is read-only: report from a workflow_run workflow instead'
+        : ' — the token needs `pull-requests: write` (comment) and `checks: write` (check run)'
+      : '';
+  return `could not publish ${what}: ${describeApiError(err)}${hint}. The job summary and the artifact are unaffected.`;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }

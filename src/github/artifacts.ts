@@ -1,0 +1,101 @@
+/**
+ * Result artifacts through @actions/artifact (v2+ service): upload one per benchmark job,
+ * list/download those of this run (a matrix of boards) or of another run (`findBy`: a baseline,
+ * or the run a `workflow_run` reports on). Downloads are checked against the digest the
+ * service recorded at upload.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DefaultArtifactClient, GHESNotSupportedError, type Artifact } from '@actions/artifact';
+import { withArtifactCredentials, type CapturedSecrets } from './secrets.js';
+
+export interface ArtifactInfo {
+  id: number;
+  name: string;
+  size: number;
+  digest?: string;
+  createdAt?: Date;
+}
+
+export interface RunRef {
+  runId: number;
+  owner: string;
+  repo: string;
+}
+
+/** Raised instead of the library's error so callers can say "GHES" plainly. */
+export class ArtifactsUnavailableError extends Error {
+  override readonly name = 'ArtifactsUnavailableError';
+}
+
+export interface ArtifactStore {
+  upload(
+    name: string,
+    rootDir: string,
+    retentionDays: number,
+  ): Promise<{ id: number; size: number; digest?: string }>;
+  /** Artifacts of `run`, or of this very run when `run` is undefined. */
+  list(run?: RunRef): Promise<ArtifactInfo[]>;
+  /** Download into `dir`; `digestMismatch` when the bytes differ from the recorded digest. */
+  download(artifact: ArtifactInfo, dir: string, run?: RunRef): Promise<{ digestMismatch: boolean }>;
+}
+
+/** Every file under dir (recursively), absolute paths, sorted for a stable zip. */
+export async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+function toInfo(a: Artifact): ArtifactInfo {
+  return { id: a.id, name: a.name, size: a.size, digest: a.digest, createdAt: a.createdAt };
+}
+
+function rethrow(err: unknown): never {
+  if (err instanceof GHESNotSupportedError) {
+    throw new ArtifactsUnavailableError(
+      'artifacts are not available: @actions/artifact v2+ does not work on GitHub Enterprise Server',
+    );
+  }
+  throw err;
+}
+
+export function createArtifactStore(secrets: CapturedSecrets): ArtifactStore {
+  const client = new DefaultArtifactClient();
+  const findBy = (run: RunRef) => ({
+    findBy: {
+      token: secrets.token,
+      workflowRunId: run.runId,
+      repositoryOwner: run.owner,
+      repositoryName: run.repo,
+    },
+  });
+  return {
+    upload: (name, rootDir, retentionDays) =>
+      withArtifactCredentials(secrets, async () => {
+        const files = await filesUnder(rootDir);
+        const res = await client
+          .uploadArtifact(name, files, rootDir, retentionDays > 0 ? { retentionDays } : {})
+          .catch(rethrow);
+        return { id: res.id ?? 0, size: res.size ?? 0, digest: res.digest };
+      }),
+    list: (run) =>
+      withArtifactCredentials(secrets, async () => {
+        const res = await client.listArtifacts({ latest: true, ...(run ? findBy(run) : {}) }).catch(rethrow);
+        return res.artifacts.map(toInfo);
+      }),
+    download: (artifact, dir, run) =>
+      withArtifactCredentials(secrets, async () => {
+        const res = await client
+          .downloadArtifact(artifact.id, {
+            path: dir,
+            ...(artifact.digest ? { expectedHash: artifact.digest } : {}),
+            ...(run ? findBy(run) : {}),
+          })
+          .catch(rethrow);
+        return { digestMismatch: res.digestMismatch === true };
+      }),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * From the analyses of every board to the action's verdict, the check's conclusion and its
+ * annotations, as `fail-on` says:
+ * - `regression`: any regression fails (absolute, or of an overhead against the host);
+ * - `overhead-regression`: only an overhead regression fails (absolute numbers may move with
+ *   the board's firmware/kernel; the virtualization cost is what this PR owns);
+ * - `never`: report only.
+ */
+import type { Analysis } from './deps.js';
+import type { CheckAnnotation, CheckConclusion } from './check.js';
+
+export type FailOn = 'regression' | 'overhead-regression' | 'never';
+export type ActionVerdict = 'pass' | 'regression' | 'overhead-regression' | 'no-baseline' | 'skipped';
+
+export interface Decision {
+  verdict: ActionVerdict;
+  /** Regressions counted for the `regressions` output (absolute + overhead). */
+  regressions: number;
+  fail: boolean;
+  conclusion: CheckConclusion;
+  /** One line for the check title and the log. */
+  title: string;
+}
+
+export function decide(analyses: Analysis[], failOn: FailOn): Decision {
+  const overhead = analyses.reduce((n, a) => n + a.headline.overheadRegressions.length, 0);
+  const absolute = analyses.reduce((n, a) => n + a.headline.regressions.length, 0);
+  const compared = analyses.some((a) => a.headline.status !== 'no-baseline');
+  const verdict: ActionVerdict =
+    overhead > 0 ? 'overhead-regression' : absolute > 0 ? 'regression' : compared ? 'pass' : 'no-baseline';
+  const fail =
+    failOn === 'regression'
+      ? overhead + absolute > 0
+      : failOn === 'overhead-regression'
+        ? overhead > 0
+        : false;
+  const conclusion: CheckConclusion = fail ? 'failure' : overhead + absolute > 0 ? 'neutral' : 'success';
+  const parts: string[] = [];
+  if (overhead > 0) parts.push(`${overhead} overhead regression${overhead === 1 ? '' : 's'}`);
+  if (absolute > 0) parts.push(`${absolute} regression${absolute === 1 ? '' : 's'}`);
+  const title =
+    parts.length > 0
+      ? parts.join(', ')
+      : compared
+        ? 'No regression against the baseline'
+        : 'No baseline yet: overheads against the host only';
+  return { verdict, regressions: overhead + absolute, fail, conclusion, title };
+}
+
+/**
+ * Check annotations need a file in the repository: they point at the config file (line 1),
+ * which is what a reviewer opens to see what was measured.
+ */
+export function annotationsFor(analyses: Analysis[], failOn: FailOn, path: string): CheckAnnotation[] {
+  const out: CheckAnnotation[] = [];
+  const at = { path, start_line: 1, end_line: 1 };
+  for (const a of analyses) {
+    for (const r of a.headline.overheadRegressions) {
+      out.push({
+        ...at,
+        annotation_level: failOn === 'never' ? 'warning' : 'failure',
+        title: `${a.current.board}: ${r.env} ${r.label} overhead regression`,
+        message: r.sentence,
+      });
+    }
+    for (const r of a.headline.regressions) {
+      const change = r.change === null ? '' : ` (${(r.change * 100).toFixed(1)}% worse)`;
+      out.push({
+        ...at,
+        annotation_level: failOn === 'regression' ? 'failure' : 'warning',
+        title: `${a.current.board}: ${r.env} ${r.label} regression`,
+        message: `${r.env} ${r.label}${change}${r.reason ? `: ${r.reason}` : ''}`,
+      });
+    }
+    for (const f of a.failures) {
+      out.push({
+        ...at,
+        annotation_level: 'warning',
+        title: `${a.current.board}: ${f.env} ${f.suite} failed (${f.kinds.join(', ') || 'error'})`,
+        message: f.message.slice(0, 2000),
+      });
+    }
+  }
+  return out;
+}
