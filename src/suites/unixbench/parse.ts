@@ -118,7 +118,10 @@ function parseReport(
       banners++;
       scan.bannerLine ??= lineNo;
       if (banners === 2) warn(lineNo, 'a second report starts here; both are kept');
-      block = undefined;
+      // 4.x/3.x reports have no "Benchmark Run:" blocks and ran one copy of each test.
+      block = /^[34]\./.test((banner[1] ?? '').trim())
+        ? { copies: 1, results: new Set(), indexed: [] }
+        : undefined;
       inIndex = false;
       continue;
     }
