@@ -1,0 +1,110 @@
+/**
+ * The QEMU command line of a `kvm` guest, built from validated config only (pure). QEMU is
+ * started with `-daemonize` through the board transport, so the transport call returns once
+ * the guest is running; that is why the console goes to a file (`-serial file:`) with
+ * `-display none` instead of `-nographic` (which QEMU refuses together with `-daemonize`).
+ */
+import type { KvmEnvironmentConfig } from '../kvm-config.js';
+
+export interface QemuPaths {
+  /** Folder on the board holding the files below. */
+  workDir: string;
+  consoleLog: string;
+  pidFile: string;
+  qmpSocket: string;
+}
+
+export function qemuPaths(workDir: string): QemuPaths {
+  return {
+    workDir,
+    consoleLog: `${workDir}/console.log`,
+    pidFile: `${workDir}/qemu.pid`,
+    qmpSocket: `${workDir}/qmp.sock`,
+  };
+}
+
+export function qemuBinary(config: KvmEnvironmentConfig): string {
+  return config.qemu ?? `qemu-system-${config.arch}`;
+}
+
+/** The serial console device the guest kernel writes to, by architecture. */
+export function serialConsole(arch: KvmEnvironmentConfig['arch']): string {
+  return arch === 'x86_64' ? 'ttyS0' : 'ttyAMA0';
+}
+
+function defaultMachine(config: KvmEnvironmentConfig): string {
+  return config.arch === 'x86_64' ? 'pc' : 'virt';
+}
+
+function defaultCpu(config: KvmEnvironmentConfig): string {
+  if (config.accel === 'kvm') return 'host';
+  // Under TCG: the paper's boards are Cortex-A15 (32-bit) and A57-class (64-bit).
+  if (config.arch === 'aarch64') return 'cortex-a57';
+  if (config.arch === 'arm') return 'cortex-a15';
+  return 'max';
+}
+
+/** Refuse values that would break QEMU's `key=value,...` option syntax. */
+function optionValue(what: string, value: string): string {
+  if (/[,\n]/.test(value)) throw new Error(`kvm: ${what} must not contain ',' or a newline: ${value}`);
+  return value;
+}
+
+export function buildQemuArgv(config: KvmEnvironmentConfig, paths: QemuPaths, name: string): string[] {
+  const argv: string[] = [qemuBinary(config)];
+  argv.push('-name', optionValue('name', name));
+  const machine = config.machine ?? defaultMachine(config);
+  // Huge pages: guest RAM from hugetlbfs, allocated up front (QEMU fails at start if short).
+  argv.push('-machine', config.hugepages === false ? machine : `${machine},memory-backend=avbmem`);
+  argv.push('-accel', config.accel === 'kvm' ? 'kvm' : 'tcg');
+  argv.push('-cpu', config.cpu ?? defaultCpu(config));
+  argv.push('-smp', String(config.vcpus));
+  argv.push('-m', `${config.memoryMiB}M`);
+  if (config.hugepages !== false) {
+    const path = optionValue('hugepages.path', config.hugepages.path);
+    argv.push(
+      '-object',
+      `memory-backend-file,id=avbmem,size=${config.memoryMiB}M,mem-path=${path},prealloc=on,share=off`,
+    );
+  }
+  argv.push('-display', 'none', '-monitor', 'none');
+  argv.push('-serial', `file:${optionValue('console log path', paths.consoleLog)}`);
+  argv.push('-qmp', `unix:${optionValue('QMP socket path', paths.qmpSocket)},server=on,wait=off`);
+  argv.push('-pidfile', paths.pidFile, '-daemonize', '-no-reboot');
+
+  const boot = config.boot;
+  let drive = 0;
+  const addDisk = (path: string, format: string): void => {
+    const id = `avbdisk${drive++}`;
+    argv.push('-drive', `file=${optionValue('disk path', path)},format=${format},if=none,id=${id}`);
+    argv.push('-device', `virtio-blk-pci,drive=${id}`);
+  };
+  if ('kernel' in boot) {
+    argv.push('-kernel', boot.kernel);
+    if (boot.initrd) argv.push('-initrd', boot.initrd);
+    argv.push('-append', boot.append ?? `console=${serialConsole(config.arch)} panic=-1`);
+  } else {
+    if (boot.firmware) argv.push('-bios', boot.firmware);
+    addDisk(boot.disk, boot.format);
+  }
+  if (config.dataDisk) addDisk(config.dataDisk.path, config.dataDisk.format);
+
+  const net = config.network;
+  if (net.type === 'user') {
+    argv.push('-netdev', `user,id=avbnet,hostfwd=tcp:127.0.0.1:${net.hostPort}-:${config.ssh.port}`);
+  } else if (net.type === 'bridge') {
+    argv.push('-netdev', `bridge,id=avbnet,br=${net.bridge}`);
+  } else {
+    argv.push('-netdev', `tap,id=avbnet,ifname=${net.ifname},script=no,downscript=no`);
+  }
+  const mac = net.type === 'user' ? undefined : net.mac;
+  argv.push('-device', `virtio-net-pci,netdev=avbnet${mac ? `,mac=${mac}` : ''}`);
+  return argv;
+}
+
+/** Where the controller's SSH client connects to reach the guest, as seen from the board. */
+export function guestEndpoint(config: KvmEnvironmentConfig): { host: string; port: number } {
+  const net = config.network;
+  if (net.type === 'user') return { host: '127.0.0.1', port: net.hostPort };
+  return { host: net.address, port: config.ssh.port };
+}

@@ -1,0 +1,303 @@
+/**
+ * `kvm`: a QEMU guest started ON THE BOARD through the board's transport (local or SSH),
+ * reached by SSH — directly on 127.0.0.1:PORT when the board is this machine, through the
+ * board as ProxyJump otherwise. Boot is followed on the serial console and by SSH probes
+ * (never a fixed sleep); a guest that does not come up in `bootTimeoutSeconds` is killed
+ * and the error names its console log, which is kept.
+ */
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Fingerprint } from '../results/schema.js';
+import type { Transport } from '../transport/types.js';
+import { collectFingerprint } from './fingerprint.js';
+import { KvmEnvironmentConfig } from './kvm-config.js';
+import { qemuAlive, readFrom, readPid, run, stopQemu } from './guest/board-qemu.js';
+import { consoleState, consoleTail, type BootStage } from './guest/console.js';
+import { hugepagesShortfall } from './guest/hugepages.js';
+import { kvmHostSupport } from './guest/kvm-support.js';
+import { buildQemuArgv, guestEndpoint, qemuBinary, qemuPaths, type QemuPaths } from './guest/qemu-argv.js';
+import {
+  boardSshEndpoint,
+  sshGuestTransport,
+  writeKnownHosts,
+  type GuestTransportFactory,
+} from './guest/ssh.js';
+import type { SshHost } from '../transport/ssh.js';
+import type { BenchEnvironment, EnvironmentContext } from './types.js';
+
+export { KvmEnvironmentConfig };
+
+export interface KvmEnvironmentOptions {
+  /** Makes the SSH transport to the guest (the project's ssh transport by default). */
+  guestTransport?: GuestTransportFactory;
+  /** The board's SSH host when the board is remote (the guest is reached through it). */
+  boardSsh?: SshHost;
+  /** How long teardown waits for an ACPI power-down before quitting QEMU. */
+  powerdownMs?: number;
+  /** Console/SSH poll interval during boot. */
+  pollMs?: number;
+}
+
+export class GuestBootError extends Error {
+  override readonly name = 'GuestBootError';
+  constructor(
+    message: string,
+    readonly consoleLog: string,
+  ) {
+    super(message);
+  }
+}
+
+const abortable = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((res) => {
+    const t = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      res();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+export class KvmEnvironment implements BenchEnvironment {
+  readonly kind = 'kvm' as const;
+  readonly bootMode = 'linux' as const;
+  readonly config: KvmEnvironmentConfig;
+  private board: Transport | undefined;
+  private ctx: EnvironmentContext | undefined;
+  private paths: QemuPaths | undefined;
+  private pid: number | undefined;
+  private guest: Transport | undefined;
+  private qemuVersion: string | undefined;
+  /** The console log on the controller (the board's file itself when the board is local). */
+  private localConsole = '';
+  private mirrorConsole = false;
+  private consoleBytes = 0;
+  private consoleText = '';
+
+  constructor(
+    readonly id: string,
+    config: unknown,
+    private readonly options: KvmEnvironmentOptions = {},
+  ) {
+    this.config = KvmEnvironmentConfig.parse(config);
+  }
+
+  /** The console log kept for this guest (on the controller). */
+  get consoleLog(): string {
+    return this.localConsole;
+  }
+
+  async prepare(ctx: EnvironmentContext): Promise<void> {
+    const c = this.config;
+    this.board = ctx.board;
+    this.ctx = ctx;
+    const board = ctx.board;
+    const logDir = resolve(ctx.logDir);
+    mkdirSync(logDir, { recursive: true });
+    const jump = boardSshEndpoint(board, this.options.boardSsh);
+
+    const qemu = qemuBinary(c);
+    const version = await run(board, [qemu, '--version'], 30_000, ctx.signal);
+    if (!version.ok) {
+      throw new Error(
+        `kvm ${this.id}: ${qemu} does not run on ${board.description} (exit ${version.exitCode}): ${version.output.trim().slice(0, 200) || 'not installed?'}`,
+      );
+    }
+    this.qemuVersion = version.output.split('\n')[0]?.trim();
+
+    if (c.accel === 'kvm') {
+      const facts = await run(
+        board,
+        ['sh', '-c', 'uname -m; uname -r; if [ -e /dev/kvm ]; then echo yes; else echo no; fi'],
+        15_000,
+        ctx.signal,
+      );
+      const [machine = '', release = '', kvm = ''] = facts.output.trim().split('\n');
+      const verdict = kvmHostSupport({ machine, kernelRelease: release, devKvm: kvm.trim() === 'yes' });
+      if (!verdict.ok) throw new Error(`kvm ${this.id}: ${verdict.reason}`);
+    }
+    if (c.hugepages !== false) {
+      const meminfo = await run(board, ['cat', '/proc/meminfo'], 15_000, ctx.signal);
+      const short = hugepagesShortfall(meminfo.output, c.memoryMiB);
+      if (short) throw new Error(`kvm ${this.id}: ${short}`);
+    }
+
+    const workDir = c.workDir ?? (jump ? `/var/tmp/arm-virt-bench/${this.id}` : logDir);
+    const paths = qemuPaths(workDir);
+    this.paths = paths;
+    this.mirrorConsole = jump !== undefined || c.workDir !== undefined;
+    this.localConsole = this.mirrorConsole ? join(logDir, 'console.log') : paths.consoleLog;
+    if (this.mirrorConsole) writeFileSync(this.localConsole, '');
+    await run(board, ['mkdir', '-p', workDir], 15_000, ctx.signal);
+    await run(board, ['rm', '-f', paths.consoleLog, paths.pidFile, paths.qmpSocket], 15_000, ctx.signal);
+
+    // The guest's SSH: endpoint as seen from the board, host key checked.
+    const endpoint = guestEndpoint(c);
+    let knownHosts = c.ssh.knownHosts;
+    if (c.ssh.hostKey !== undefined) {
+      knownHosts = join(logDir, 'guest_known_hosts');
+      writeKnownHosts(knownHosts, endpoint.host, endpoint.port, c.ssh.hostKey);
+    }
+    this.guest = (this.options.guestTransport ?? sshGuestTransport)({
+      target: {
+        host: endpoint.host,
+        port: endpoint.port,
+        user: c.ssh.user,
+        knownHosts: knownHosts as string,
+        identityFile: c.ssh.identityFile,
+        connectTimeoutSeconds: 10,
+      },
+      ...(jump ? { jump } : {}),
+    });
+
+    const argv = buildQemuArgv(c, paths, `avb-${this.id}`);
+    writeFileSync(join(logDir, 'qemu.argv.json'), JSON.stringify(argv, null, 2) + '\n');
+    ctx.log(
+      `kvm ${this.id}: starting ${qemu} (${c.accel}, ${c.vcpus} vCPU, ${c.memoryMiB} MiB) on ${board.description}`,
+    );
+    const started = await board.exec(argv, { timeoutMs: 60_000, signal: ctx.signal });
+    this.pid = await readPid(board, paths.pidFile);
+    if (started.exitCode !== 0) {
+      await this.syncConsole();
+      throw new GuestBootError(
+        `kvm ${this.id}: ${qemu} failed to start (exit ${started.exitCode}${started.timedOut ? ', timed out' : ''}): ${started.output.trim().slice(0, 500)}; console log: ${this.localConsole}`,
+        this.localConsole,
+      );
+    }
+    if (this.pid === undefined) {
+      throw new GuestBootError(
+        `kvm ${this.id}: QEMU started but wrote no pid to ${paths.pidFile}`,
+        this.localConsole,
+      );
+    }
+    await this.waitForBoot(ctx);
+  }
+
+  /** Appends what is new in the board's console file to the controller's copy. */
+  private async syncConsole(): Promise<void> {
+    if (!this.board || !this.paths) return;
+    try {
+      const chunk = await readFrom(this.board, this.paths.consoleLog, this.consoleBytes);
+      if (chunk.length === 0) return;
+      this.consoleBytes += Buffer.byteLength(chunk);
+      this.consoleText += chunk;
+      if (this.mirrorConsole) appendFileSync(this.localConsole, chunk);
+    } catch {
+      // The console is best effort; the boot decision also uses SSH and the pid.
+    }
+  }
+
+  private async waitForBoot(ctx: EnvironmentContext): Promise<void> {
+    const c = this.config;
+    const board = this.board as Transport;
+    const guest = this.guest as Transport;
+    const start = Date.now();
+    const deadline = start + c.bootTimeoutSeconds * 1000;
+    const pollMs = this.options.pollMs ?? 1000;
+    const where = guest.description;
+    let stage: BootStage = 'none';
+    let round = 0;
+    const fail = async (why: string): Promise<never> => {
+      await this.syncConsole();
+      const outcome = await stopQemu(board, this.pid as number, (this.paths as QemuPaths).qmpSocket, 0);
+      const tail = consoleTail(this.consoleText);
+      throw new GuestBootError(
+        `kvm ${this.id}: ${why} (last stage seen on the console: ${stage}); QEMU ${outcome === 'not-running' ? 'had exited' : `was stopped (${outcome})`}; console log: ${this.localConsole}${tail ? `\n--- console tail ---\n${tail}` : ''}`,
+        this.localConsole,
+      );
+    };
+    for (;;) {
+      round++;
+      if (ctx.signal?.aborted) return fail('boot cancelled');
+      await this.syncConsole();
+      const state = consoleState(this.consoleText);
+      if (state.stage !== stage) {
+        stage = state.stage;
+        ctx.log(`kvm ${this.id}: ${stage} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
+      }
+      if (state.fatal) return fail(`the guest failed to boot: ${state.fatal}`);
+      if (!(await qemuAlive(board, this.pid as number))) return fail('QEMU exited during boot');
+      // Probe SSH as soon as the guest says sshd runs, and now and then for other guests.
+      if (stage === 'sshd' || round % 5 === 0) {
+        const left = deadline - Date.now();
+        if (left > 0) {
+          const probe = await guest
+            .exec(['true'], { timeoutMs: Math.min(20_000, Math.max(left, 1000)), signal: ctx.signal })
+            .catch(() => undefined);
+          if (probe?.exitCode === 0) {
+            ctx.log(
+              `kvm ${this.id}: SSH answers on ${where} (${((Date.now() - start) / 1000).toFixed(1)} s)`,
+            );
+            return;
+          }
+        }
+      }
+      if (Date.now() >= deadline) {
+        return fail(
+          `the guest did not answer SSH (${where}) within its boot timeout of ${c.bootTimeoutSeconds} s`,
+        );
+      }
+      await abortable(Math.min(pollMs, Math.max(0, deadline - Date.now())), ctx.signal);
+    }
+  }
+
+  async fingerprint(): Promise<Fingerprint> {
+    const c = this.config;
+    const base = await collectFingerprint(this.transport(), { signal: this.ctx?.signal });
+    return {
+      ...base,
+      hypervisor: c.accel === 'kvm' ? 'kvm' : 'qemu-tcg',
+      kvm: c.accel,
+      ...(this.qemuVersion ? { qemuVersion: this.qemuVersion } : {}),
+      guest: {
+        accel: c.accel,
+        machine: c.machine ?? null,
+        vcpus: c.vcpus,
+        memoryMiB: c.memoryMiB,
+        hugepages: c.hugepages !== false,
+        network: c.network.type,
+        boot: 'kernel' in c.boot ? 'kernel' : 'disk',
+      },
+    };
+  }
+
+  transport(): Transport {
+    if (!this.guest || this.pid === undefined)
+      throw new Error(`environment ${this.id}: transport() before prepare()`);
+    return this.guest;
+  }
+
+  async teardown(): Promise<void> {
+    const board = this.board;
+    try {
+      await this.guest?.close();
+    } catch {
+      // closing connections is best effort
+    }
+    if (!board || !this.paths) return;
+    try {
+      this.pid ??= await readPid(board, this.paths.pidFile);
+      if (this.pid !== undefined) {
+        const outcome = await stopQemu(
+          board,
+          this.pid,
+          this.paths.qmpSocket,
+          this.options.powerdownMs ?? 15_000,
+        );
+        this.ctx?.log(
+          `kvm ${this.id}: QEMU pid ${this.pid} ${outcome === 'not-running' ? 'had already exited' : `stopped (${outcome})`}`,
+        );
+        if (outcome === 'still-running')
+          this.ctx?.log(`kvm ${this.id}: WARNING: QEMU pid ${this.pid} could not be killed`);
+      }
+      await this.syncConsole();
+      await run(board, ['rm', '-f', this.paths.pidFile, this.paths.qmpSocket]).catch(() => undefined);
+    } catch (e) {
+      this.ctx?.log(`kvm ${this.id}: teardown: ${(e as Error).message}`);
+    } finally {
+      this.pid = undefined;
+      this.guest = undefined;
+    }
+  }
+}
