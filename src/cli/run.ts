@@ -10,7 +10,10 @@ import { PRESET_NAMES, type PresetName } from '../config/presets.js';
 import { localDefaultConfig } from '../engine/local-default.js';
 import { lineReporter } from '../engine/reporter.js';
 import { runBench } from '../engine/run.js';
+import { withBoard } from '../board/controller.js';
 import { LocalTransport } from '../transport/local.js';
+import { SshTransport, sshHostFromConfig } from '../transport/ssh.js';
+import { join } from 'node:path';
 
 export async function runCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -57,14 +60,39 @@ export async function runCommand(args: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const results = await runBench(config, {
+    const base = {
       envs,
       preset: values.preset as PresetName | undefined,
       outDir: values.out!,
       signal: controller.signal,
       reporter,
       gitSha: process.env.GITHUB_SHA,
-    });
+    };
+    const connection = config.board.connection;
+    // With a switch strategy, board control owns the connection (replaced after each
+    // reboot), switches modes, and puts the board back in its default mode at the end.
+    const results =
+      config.board.switch && connection.type === 'ssh'
+        ? await withBoard(
+            {
+              config: config.board,
+              connect: () => new SshTransport(sshHostFromConfig(connection)),
+              controller: new LocalTransport(),
+              logDir: join(values.out!, 'logs', 'board'),
+              log: (line) => reporter.info(line),
+              signal: controller.signal,
+            },
+            (board) =>
+              runBench(config, {
+                ...base,
+                board: () => board.transport(),
+                switchBootMode: async (mode) => {
+                  await board.switchBootMode(mode);
+                },
+                restoreBootMode: false,
+              }),
+          )
+        : await runBench(config, base);
     const status = results.run.status;
     if (status === 'cancelled') return 130;
     return status === 'complete' ? 0 : 1;

@@ -47,7 +47,10 @@ export function summarize(results: Results): Row[] {
 }
 
 const md = (s: string): string =>
-  s.replace(/[\\`*_{}[\]()#+\-.!|<>&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  s
+    .replace(/[\\`*_[\]|]/g, (c) => `\\${c}`)
+    .replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)
+    .replace(/\r?\n/g, ' ');
 const h = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 

@@ -43,10 +43,16 @@ export interface RunOptions {
    * Without it, environments of a boot mode other than the board's current one are skipped.
    */
   switchBootMode?: (mode: BootMode) => Promise<void>;
-  /** The mode to leave the board in (default linux). */
-  defaultBootMode?: BootMode;
-  /** The board's transport (default: from config.board.connection). */
-  board?: Transport;
+  /**
+   * Switch back to config.board.defaultBootMode at the end (default true when
+   * switchBootMode is given). Off when the caller restores it itself (withBoard).
+   */
+  restoreBootMode?: boolean;
+  /**
+   * The board's transport (default: from config.board.connection). A function when the
+   * connection is replaced after each reboot (board control).
+   */
+  board?: Transport | (() => Transport);
   /** Ready-made environments instead of building them from config.environments (embedding, tests). */
   environments?: readonly ConfiguredEnvironment[];
   /** Write report.md/report.html at the end (default true). */
@@ -78,8 +84,9 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
   const runsFor = (suite: SuiteId): number => suites[suite].runs ?? config.runs ?? preset.runs;
   const enabled = SUITES.filter((s) => suites[s].enabled);
 
-  const board = options.board ?? (await createBoardTransport(config.board));
-  const ownsBoard = options.board === undefined;
+  const ownBoard = options.board === undefined ? await createBoardTransport(config.board) : undefined;
+  const boardOf = (): Transport =>
+    typeof options.board === 'function' ? options.board() : (options.board ?? ownBoard!);
 
   let configured: ConfiguredEnvironment[];
   if (options.environments) configured = [...options.environments];
@@ -156,7 +163,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
     // Which mode is the board in now? The board's own fingerprint says.
     let current: BootMode = 'linux';
     try {
-      const fp = await collectFingerprint(board, { signal });
+      const fp = await collectFingerprint(boardOf(), { signal });
       current = bootModeOf(fp);
       results.board.fingerprints[current] = fp;
     } catch (err) {
@@ -181,7 +188,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
         reporter.groupStart(`boot switch: ${current} → ${group.bootMode}`);
         try {
           await options.switchBootMode(group.bootMode);
-          const fp = await collectFingerprint(board, { signal });
+          const fp = await collectFingerprint(boardOf(), { signal });
           results.board.fingerprints[bootModeOf(fp)] = fp;
           if (bootModeOf(fp) !== group.bootMode) {
             throw new Error(`the board came back in ${bootModeOf(fp)} mode, not ${group.bootMode}`);
@@ -208,8 +215,9 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
       await runGroup(group.envs);
     }
 
-    if (options.switchBootMode && !cancelled()) {
-      const home = options.defaultBootMode ?? 'linux';
+    // Also after a cancel: the board is left in its default mode.
+    if (options.switchBootMode && options.restoreBootMode !== false) {
+      const home = config.board.defaultBootMode;
       if (current !== home) {
         reporter.groupStart(`boot switch back: ${current} → ${home}`);
         try {
@@ -235,7 +243,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
         ? 'partial'
         : 'complete';
     await store.flush();
-    if (ownsBoard) await board.close().catch(() => undefined);
+    if (ownBoard) await ownBoard.close().catch(() => undefined);
   }
 
   if (options.reports !== false) {
@@ -387,7 +395,12 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
     async function prepareEnv(st: EnvState): Promise<void> {
       const logDir = join(options.outDir, 'logs', st.id, 'environment');
       await mkdir(logDir, { recursive: true });
-      await st.env.prepare({ board, logDir, signal, log: (line) => reporter.info(`${st.id}: ${line}`) });
+      await st.env.prepare({
+        board: boardOf(),
+        logDir,
+        signal,
+        log: (line) => reporter.info(`${st.id}: ${line}`),
+      });
       const fp = await st.env.fingerprint();
       const entry = results.environments.find((e) => e.id === st.id)!;
       entry.fingerprint = fp;
@@ -417,7 +430,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
                 if (boardServers.has(key)) return;
                 const ref = `board/netperf/netserver-${port}`;
                 await rm(store.logFile(ref), { force: true });
-                const server = new Netserver(board, port, listen, store.logFile(ref));
+                const server = new Netserver(boardOf(), port, listen, store.logFile(ref));
                 boardServers.set(key, { server, ref });
                 await server.start(signal);
               },
