@@ -117,6 +117,16 @@ export class BoardController {
 
   /** Locks, starts the console capture, makes sure the board answers, and probes it. */
   async open(): Promise<BootState> {
+    try {
+      return await this.openInner();
+    } catch (e) {
+      // Nothing half-taken stays behind: console stopped, controller lock released.
+      await this.close();
+      throw e;
+    }
+  }
+
+  private async openInner(): Promise<BootState> {
     await mkdir(this.o.logDir, { recursive: true });
     await this.note(`open (owner ${this.owner}, via ${this.board.description})`);
     if (this.cfg.lock.enabled) {
@@ -416,7 +426,8 @@ export class BoardController {
       await this.note('board lock released');
       this.lockOpts = undefined;
     }
-    await this.board.close().catch(() => undefined);
+    // A fresh (lazy) transport: the controller can be opened again.
+    await this.reconnect();
     if (this.consoleAbort) {
       this.consoleAbort.abort();
       await this.consoleDone;
