@@ -445,7 +445,7 @@ export function parseNetperf(text: string, context: NetperfContext = {}): ParseR
       }
       firstContent = false;
       const row = numberRow(t);
-      if (row && !produced) {
+      if (row && (!section.banner || !produced)) {
         const shape = headerlessShape(lines, i, section.end);
         if (!shape) {
           warnings.push(
@@ -496,7 +496,7 @@ export function parseNetperf(text: string, context: NetperfContext = {}): ParseR
         }
         continue;
       }
-      if (!section.banner && !produced && t.includes(',')) {
+      if (!section.banner && t.includes(',')) {
         // -P 0 -o: values only. Only the documented leading pair THROUGHPUT,THROUGHPUT_UNITS is read.
         const fields = t.split(',');
         const unit = findUnit(fields[1] ?? '');
