@@ -1,7 +1,7 @@
 /** Reading a config file: YAML or JSON (YAML is a superset), validated, errors as "FILE: path.to.key: reason". */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigSchema, type Config } from './schema.js';
 
@@ -34,13 +34,14 @@ export function parseConfig(data: unknown, file = '<config>'): Config {
 
 /** Parses YAML/JSON text; syntax errors carry the line and column. */
 export function parseConfigText(text: string, file = '<config>'): Config {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       file,
       doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return `${pos ? `line ${pos.line}, column ${pos.col}` : '(syntax)'}: ${e.message.split('\n')[0]}`;
+        const pos = lineCounter.linePos(e.pos[0]);
+        return `line ${pos.line}, column ${pos.col}: ${e.message.split('\n')[0]}`;
       }),
     );
   }

@@ -25,7 +25,15 @@ export const EnvironmentCommon = z.object({
   /** Defaults to the kind; must be unique. */
   id: EnvironmentId.optional(),
   /** Extra environment variables for benchmark commands here (e.g. a PATH with the tools). */
-  env: z.record(EnvVarName, z.string()).optional(),
+  env: z
+    .record(z.string(), z.string())
+    .superRefine((vars, ctx) => {
+      for (const k of Object.keys(vars)) {
+        const r = EnvVarName.safeParse(k);
+        if (!r.success) ctx.addIssue({ code: 'custom', path: [k], message: r.error.issues[0]!.message });
+      }
+    })
+    .optional(),
 });
 
 export interface EnvironmentEntry {

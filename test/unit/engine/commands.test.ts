@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { PRESETS, resolveSuites } from '../../../src/config/presets.js';
+import { hackbenchCells } from '../../../src/suites/hackbench/command.js';
+import { iozoneCells, iozoneScratchDir } from '../../../src/suites/iozone/command.js';
+import { netperfCells, netserverArgv } from '../../../src/suites/netperf/command.js';
+import { unixbenchCells, unixbenchMissingMessage } from '../../../src/suites/unixbench/command.js';
+
+const paper = PRESETS.paper.suites;
+
+describe('suite commands (argv from params)', () => {
+  it('hackbench: mode × ipc × groups, 40 tasks per group as in the paper', () => {
+    const cells = hackbenchCells(paper.hackbench);
+    expect(cells).toHaveLength(2 * 2 * 5);
+    expect(cells[0]).toEqual({
+      suite: 'hackbench',
+      key: 'process-socket-g1',
+      params: { mode: 'process', ipc: 'socket', groups: 1, fds: 40, loops: 1000, datasize: 100, tasks: 40 },
+      argv: ['hackbench', '-P', '-s', '100', '-l', '1000', '-f', '20', '-g', '1'],
+    });
+    const last = cells.at(-1)!;
+    expect(last.key).toBe('thread-pipe-g16');
+    expect(last.argv).toEqual(['hackbench', '-T', '-p', '-s', '100', '-l', '1000', '-f', '20', '-g', '16']);
+    expect(last.params.tasks).toBe(640);
+  });
+
+  it('iozone: one record sweep per file size, -i 0 always, scratch file in the per-run folder', () => {
+    const dir = iozoneScratchDir(paper.iozone, 'R1', 'host');
+    expect(dir).toBe('/var/tmp/avb-iozone-R1-host');
+    const cells = iozoneCells(paper.iozone, dir);
+    expect(cells.map((c) => c.key)).toEqual(['s4k', 's1024k', 's10240k']);
+    expect(cells[2]!.argv).toEqual([
+      'iozone',
+      '-a',
+      '-s',
+      '10240k',
+      '-y',
+      '4k',
+      '-q',
+      '10240k',
+      '-i',
+      '0',
+      '-i',
+      '1',
+      '-i',
+      '2',
+      '-i',
+      '3',
+      '-i',
+      '4',
+      '-i',
+      '5',
+      '-i',
+      '6',
+      '-i',
+      '7',
+      '-f',
+      '/var/tmp/avb-iozone-R1-host/iozone.tmp',
+    ]);
+    const readOnly = resolveSuites(PRESETS.test, { iozone: { tests: ['read-reread'] } }).iozone;
+    expect(iozoneCells(readOnly, '/s')[0]!.argv).toEqual([
+      'iozone',
+      '-a',
+      '-s',
+      '64k',
+      '-y',
+      '4k',
+      '-q',
+      '4k',
+      '-i',
+      '0',
+      '-i',
+      '1',
+      '-f',
+      '/s/iozone.tmp',
+    ]);
+  });
+
+  it('netperf: TCP_STREAM per message size, RR tests with -r, netserver in the foreground', () => {
+    const s = resolveSuites(PRESETS.quick, {
+      netperf: { messageBytes: [1, 1024], lengthSeconds: 5 },
+    }).netperf;
+    const cells = netperfCells(s);
+    expect(cells.map((c) => c.key)).toEqual([
+      'tcp_stream-m1',
+      'tcp_stream-m1024',
+      'tcp_rr-r1x1',
+      'udp_rr-r1x1',
+    ]);
+    expect(cells[1]!.argv).toEqual([
+      'netperf',
+      '-H',
+      '127.0.0.1',
+      '-p',
+      '12865',
+      '-t',
+      'TCP_STREAM',
+      '-l',
+      '5',
+      '--',
+      '-m',
+      '1024',
+    ]);
+    expect(cells[1]!.params).toEqual({ message_bytes: 1024 });
+    expect(cells[3]!.argv).toEqual([
+      'netperf',
+      '-H',
+      '127.0.0.1',
+      '-p',
+      '12865',
+      '-t',
+      'UDP_RR',
+      '-l',
+      '5',
+      '--',
+      '-r',
+      '1,1',
+    ]);
+    expect(cells[3]!.params).toEqual({ request_bytes: 1, response_bytes: 1 });
+    const external = netperfCells({ ...s, peer: { type: 'external', host: '10.0.0.9' } });
+    expect(external[0]!.argv.slice(0, 3)).toEqual(['netperf', '-H', '10.0.0.9']);
+    expect(netserverArgv(12865, '127.0.0.1')).toEqual([
+      'netserver',
+      '-D',
+      '-p',
+      '12865',
+      '-L',
+      '127.0.0.1',
+      '-4',
+    ]);
+  });
+
+  it('unixbench: ./Run per test and copies inside the tree; a clear message naming what is missing', () => {
+    const cells = unixbenchCells(paper.unixbench, '/opt/ub');
+    expect(cells).toHaveLength(9);
+    expect(cells[0]).toEqual({
+      suite: 'unixbench',
+      key: 'dhry2reg-c1',
+      params: { test: 'dhry2reg', copies: 1 },
+      argv: ['./Run', '-c', '1', '-i', '1', 'dhry2reg'],
+      cwd: '/opt/ub',
+    });
+    expect(unixbenchMissingMessage({}, 'kvm')).toBe(
+      "unixbench cannot run in environment 'kvm': suites.unixbench.path (a built byte-UnixBench tree) is not set; suites.unixbench.sourcePath (a checkout to build on the target) is not set",
+    );
+    expect(unixbenchMissingMessage({ path: '/opt/ub' }, 'host')).toContain(
+      'no built tree at /opt/ub (needs /opt/ub/Run and /opt/ub/pgms/dhry2reg)',
+    );
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { EtaEstimator } from '../../../src/engine/eta.js';
+import { groupByBootMode, schedule, type PlannedCell } from '../../../src/engine/plan.js';
+import { formatCellLine, formatDuration } from '../../../src/engine/reporter.js';
+
+const cell = (env: string, key: string, runs: number): PlannedCell => ({
+  env,
+  runs,
+  cell: { suite: 'hackbench', key, params: {}, argv: ['hackbench'] },
+});
+
+describe('plan', () => {
+  it('groups by boot mode, linux first, config order kept', () => {
+    const g = groupByBootMode([
+      { id: 'dom0', bootMode: 'xen' as const },
+      { id: 'host', bootMode: 'linux' as const },
+      { id: 'domu', bootMode: 'xen' as const },
+      { id: 'kvm', bootMode: 'linux' as const },
+    ]);
+    expect(g.map((x) => [x.bootMode, x.envs.map((e) => e.id)])).toEqual([
+      ['linux', ['host', 'kvm']],
+      ['xen', ['dom0', 'domu']],
+    ]);
+    expect(groupByBootMode([{ id: 'dom0', bootMode: 'xen' as const }]).map((x) => x.bootMode)).toEqual([
+      'xen',
+    ]);
+  });
+
+  it('interleaves rounds across environments; a suite with fewer runs drops out of later rounds', () => {
+    const s = schedule([cell('a', 'x', 2), cell('a', 'y', 1), cell('b', 'x', 2)]);
+    expect(s.map((c) => `${c.round}:${c.env}/${c.cell.key}`)).toEqual([
+      '0:a/x',
+      '0:a/y',
+      '0:b/x',
+      '1:a/x',
+      '1:b/x',
+    ]);
+  });
+});
+
+describe('progress', () => {
+  it('estimates from what each cell took, else the mean', () => {
+    const e = new EtaEstimator();
+    expect(e.estimate(['a'])).toBeUndefined();
+    e.record('a', 1000);
+    e.record('a', 3000);
+    e.record('b', 8000);
+    // a: 2000 each; unknown c: the mean (4000)
+    expect(e.estimate(['a', 'a', 'b', 'c'])).toBe(2000 + 2000 + 8000 + 4000);
+  });
+
+  it('prints one line per cell with elapsed time and ETA', () => {
+    expect(formatDuration(3_725_000)).toBe('1:02:05');
+    expect(formatDuration(65_000)).toBe('1:05');
+    expect(
+      formatCellLine({
+        index: 3,
+        total: 12,
+        env: 'host',
+        suite: 'hackbench',
+        key: 'process-socket-g1',
+        round: 0,
+        runs: 3,
+        status: 'ok',
+        samples: 1,
+        durationMs: 1660,
+        elapsedMs: 65_000,
+        etaMs: 125_000,
+      }),
+    ).toBe('[ 3/12] host hackbench process-socket-g1 run 1/3 ok 1.66s · elapsed 1:05 · ETA 2:05');
+    expect(
+      formatCellLine({
+        index: 12,
+        total: 12,
+        env: 'kvm',
+        suite: 'iozone',
+        key: 's64k',
+        round: 2,
+        runs: 3,
+        status: 'failed',
+        message: 'iozone: killed at the cell timeout (60s)\nmore',
+        samples: 0,
+        durationMs: 60_000,
+        elapsedMs: 3_600_000,
+      }),
+    ).toBe(
+      '[12/12] kvm iozone s64k run 3/3 FAILED 60.00s: iozone: killed at the cell timeout (60s) more · elapsed 1:00:00 · ETA ?',
+    );
+  });
+});
