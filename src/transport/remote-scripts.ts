@@ -63,3 +63,25 @@ export const UNTAR_SCRIPT = `mkdir -p "$1" && tar -C "$1" -xf -`;
 
 /** Args: DEST. Writes stdin to the file DEST (its folder created). */
 export const WRITE_FILE_SCRIPT = `mkdir -p "$(dirname "$1")" && cat > "$1"`;
+
+/**
+ * Inside a container (`docker exec CONTAINER sh -c SCRIPT avb-run ID ARGV...`): runs argv
+ * in its own session so the whole tree can be killed with CONTROL_SCRIPT through a second
+ * `docker exec`; a non-zero status is also written to /tmp/avb-run-ID.rc so the controller
+ * can tell the command's status from a failure of docker itself. Env and cwd are set by
+ * `docker exec -e/-w`.
+ */
+export const CONTAINER_RUN_SCRIPT = `id=$1; shift
+pf=/tmp/avb-run-$id.pgid
+if ! command -v setsid >/dev/null 2>&1; then
+  echo "arm-virt-bench: setsid not found in the container" >&2; rc=127; echo $rc > "/tmp/avb-run-$id.rc"; exit $rc
+fi
+exec 3<&0
+setsid sh -c 'echo $$ > "$1"; shift; exec "$@"' avb-pg "$pf" "$@" 0<&3 3<&- &
+pid=$!
+exec 3<&-
+wait "$pid"; rc=$?
+rm -f "$pf"
+if [ "$rc" != 0 ]; then echo "$rc" > "/tmp/avb-run-$id.rc"; fi
+exit "$rc"
+`;

@@ -1,0 +1,315 @@
+/**
+ * The `docker` environment (paper: a container with 1 CPU and 1 GiB on docker's default
+ * bridge, veth + NAT). Everything happens on the board through its transport:
+ *  1. an engine must answer (`docker version`), else a clear error;
+ *  2. the bench image is assembled from the board's own tool binaries and their libraries
+ *     (docker-image/assemble-rootfs.ts), tagged by content hash and `docker import`ed only
+ *     when that hash is new: no registry, no base image;
+ *  3. `docker run -d` with the limits and a label (so leftovers can be found), running a
+ *     long sleep; commands then reach it with `docker exec` (DockerExecTransport);
+ *  4. teardown `docker rm -f`, which never throws.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { Argv } from '../config/board.js';
+import type { Fingerprint } from '../results/schema.js';
+import { DockerExecTransport } from '../transport/docker.js';
+import { REMOTE_PATH } from '../transport/remote-scripts.js';
+import type { ExecOptions, ExecResult, Transport } from '../transport/types.js';
+import { CGROUP_VIEW_SCRIPT, parseCgroupView } from './docker-cgroup.js';
+import { ASSEMBLE_ROOTFS_SCRIPT } from './docker-image/assemble-rootfs.js';
+import type { BenchEnvironment, EnvironmentContext } from './types.js';
+
+/** Label on every container this tool starts; teardown and cleanup look for it. */
+export const CONTAINER_LABEL = 'arm-virt-bench';
+
+/** The benchmark programs the image always tries to include (missing ones are reported). */
+export const BENCH_TOOLS = ['hackbench', 'netperf', 'netserver', 'iozone'] as const;
+
+const IMAGE_RE = /^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/;
+
+export const DockerEnvironmentConfig = z
+  .object({
+    /** Use this existing image instead of building one from the board's tools. */
+    image: z.string().regex(IMAGE_RE, 'not an image reference').optional(),
+    /** Repository of the built image; the tag is the content hash. */
+    imageRepository: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._/-]*$/, 'lower-case repository name')
+      .default('arm-virt-bench/bench'),
+    /** `docker run --cpus` (paper: 1). */
+    cpus: z.number().positive().default(1),
+    /** `docker run --memory` (paper: 1g). */
+    memory: z
+      .string()
+      .regex(/^\d+[bkmg]?$/i, 'a size like 1g or 512m')
+      .default('1g'),
+    /** `docker run --network` (paper: the default bridge, veth + NAT). */
+    network: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'a network name')
+      .default('bridge'),
+    /** Extra programs (names in the board's PATH, or absolute paths) to put in the image. */
+    tools: z.array(z.string().regex(/^[A-Za-z0-9/._+-]+$/, 'a program name or path')).default([]),
+    /** The docker CLI on the board, e.g. ["docker"] or ["docker", "-H", "unix:///run/docker.sock"]. */
+    docker: Argv.default(['docker']),
+    /** DOCKER_HOST for the docker CLI on the board. */
+    dockerHost: z.string().min(1).optional(),
+    /** `--init`: a tiny init as PID 1 reaps the exec'd processes' orphans. */
+    init: z.boolean().default(true),
+    buildTimeoutSeconds: z.number().int().positive().default(900),
+  })
+  .strict();
+export type DockerEnvironmentConfig = z.infer<typeof DockerEnvironmentConfig>;
+
+function tail(output: string, lines = 3): string {
+  return output.trim().split('\n').slice(-lines).join(' ').trim() || '(no output)';
+}
+
+/** Removes containers a previous (crashed) run left behind. Never throws; returns names removed. */
+export async function removeLeftoverContainers(
+  board: Transport,
+  options: { docker?: readonly string[]; dockerHost?: string } = {},
+): Promise<string[]> {
+  const docker = options.docker ?? ['docker'];
+  const env = options.dockerHost ? { DOCKER_HOST: options.dockerHost } : undefined;
+  try {
+    const ls = await board.exec(
+      [...docker, 'ps', '-a', '--filter', `label=${CONTAINER_LABEL}`, '--format', '{{.Names}}'],
+      { timeoutMs: 60_000, env },
+    );
+    if (ls.exitCode !== 0) return [];
+    const names = ls.output
+      .split('\n')
+      .map((s) => s.trim())
+      .filter((s) => /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(s));
+    if (names.length > 0)
+      await board.exec([...docker, 'rm', '-f', '-v', ...names], { timeoutMs: 120_000, env });
+    return names;
+  } catch {
+    return [];
+  }
+}
+
+export class DockerEnvironment implements BenchEnvironment {
+  readonly kind = 'docker' as const;
+  readonly bootMode = 'linux' as const;
+  readonly config: DockerEnvironmentConfig;
+  private board: Transport | undefined;
+  private exec: DockerExecTransport | undefined;
+  private containerName: string | undefined;
+  private imageRef: string | undefined;
+  private engineVersion: string | undefined;
+  private ip: string | undefined;
+
+  constructor(
+    readonly id: string,
+    config: z.input<typeof DockerEnvironmentConfig> = {},
+  ) {
+    this.config = DockerEnvironmentConfig.parse(config);
+  }
+
+  /** The container's name (after prepare). */
+  get container(): string | undefined {
+    return this.containerName;
+  }
+
+  /** The image the container runs (after prepare). */
+  get image(): string | undefined {
+    return this.imageRef;
+  }
+
+  /** The container's address on its network: netperf's target for a netserver inside. */
+  get ipAddress(): string | undefined {
+    return this.ip;
+  }
+
+  private get dockerEnv(): Record<string, string> | undefined {
+    return this.config.dockerHost ? { DOCKER_HOST: this.config.dockerHost } : undefined;
+  }
+
+  private docker(
+    board: Transport,
+    args: string[],
+    options: Omit<ExecOptions, 'env'> & { timeoutMs: number },
+  ): Promise<ExecResult> {
+    return board.exec([...this.config.docker, ...args], { ...options, env: this.dockerEnv });
+  }
+
+  async prepare(ctx: EnvironmentContext): Promise<void> {
+    const board = ctx.board;
+    this.board = board;
+    const signal = ctx.signal;
+    const where = board.description;
+
+    const version = await this.docker(board, ['version', '--format', '{{.Server.Version}}'], {
+      timeoutMs: 60_000,
+      signal,
+    });
+    const v = version.output.trim().split('\n').pop() ?? '';
+    if (version.exitCode !== 0 || !/^\d/.test(v)) {
+      throw new Error(`no Docker engine answers on ${where}: ${tail(version.output)}`);
+    }
+    this.engineVersion = v;
+    ctx.log(`docker ${v} on ${where}`);
+
+    this.imageRef = this.config.image ?? (await this.buildImage(ctx));
+
+    const name = `avb-${this.id.replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 40)}-${randomBytes(4).toString('hex')}`;
+    const run = await this.docker(
+      board,
+      [
+        'run',
+        '-d',
+        `--name=${name}`,
+        `--label=${CONTAINER_LABEL}=1`,
+        `--label=${CONTAINER_LABEL}.env=${this.id}`,
+        `--cpus=${this.config.cpus}`,
+        `--memory=${this.config.memory}`,
+        `--network=${this.config.network}`,
+        ...(this.config.init ? ['--init'] : []),
+        '--',
+        this.imageRef,
+        'sleep',
+        '2000000000',
+      ],
+      { timeoutMs: 120_000, signal, logPath: join(ctx.logDir, 'docker-run.log') },
+    );
+    if (run.exitCode !== 0) {
+      // A container may exist even when `run` failed (e.g. start error): remove it.
+      await this.docker(board, ['rm', '-f', name], { timeoutMs: 60_000 }).catch(() => undefined);
+      throw new Error(`docker run of ${this.imageRef} on ${where} failed: ${tail(run.output)}`);
+    }
+    this.containerName = name;
+    this.exec = new DockerExecTransport({
+      board,
+      container: name,
+      docker: this.config.docker,
+      dockerEnv: this.dockerEnv,
+    });
+    const ok = await this.exec.exec(['true'], { timeoutMs: 60_000 });
+    if (ok.exitCode !== 0) throw new Error(`container ${name} does not run commands: ${tail(ok.output)}`);
+    const ip = await this.docker(
+      board,
+      ['inspect', '--format', '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}', name],
+      { timeoutMs: 60_000 },
+    );
+    this.ip = ip.exitCode === 0 ? ip.output.trim().split(/\s+/)[0] || undefined : undefined;
+    ctx.log(`container ${name} (${this.imageRef}) at ${this.ip ?? 'no address'}`);
+  }
+
+  /**
+   * Assembles the rootfs on the board, and imports it unless an image with the same
+   * content hash is already there. Returns the image reference.
+   */
+  private async buildImage(ctx: EnvironmentContext): Promise<string> {
+    const board = ctx.board;
+    const logPath = join(ctx.logDir, 'docker-image.log');
+    const timeoutMs = this.config.buildTimeoutSeconds * 1000;
+    const signal = ctx.signal;
+    const mk = await board.exec(['mktemp', '-d', '/tmp/avb-image.XXXXXXXX'], { timeoutMs: 30_000, signal });
+    const work = mk.output.trim();
+    if (mk.exitCode !== 0 || !work.startsWith('/tmp/avb-image.')) {
+      throw new Error(`cannot make a work folder on ${board.description}: ${tail(mk.output)}`);
+    }
+    try {
+      const rootfs = `${work}/rootfs`;
+      const tools = [...BENCH_TOOLS, ...this.config.tools];
+      const asm = await board.exec(['sh', '-c', ASSEMBLE_ROOTFS_SCRIPT, 'avb-assemble', rootfs, ...tools], {
+        timeoutMs,
+        signal,
+        logPath,
+      });
+      const hash = /^hash ([0-9a-f]{64})$/m.exec(asm.output)?.[1];
+      if (asm.exitCode !== 0 || !hash) {
+        throw new Error(
+          `assembling the bench image on ${board.description} failed: ${tail(asm.output)} (log: ${logPath})`,
+        );
+      }
+      for (const m of asm.output.matchAll(/^missing (\S+)$/gm)) {
+        ctx.log(
+          `docker image: ${m[1]} is not on ${board.description}; suites that need it will fail in the container`,
+        );
+      }
+      const tag = `${this.config.imageRepository}:${hash.slice(0, 16)}`;
+      const have = await this.docker(board, ['image', 'inspect', '--format', '{{.Id}}', tag], {
+        timeoutMs: 60_000,
+        signal,
+      });
+      if (have.exitCode === 0) {
+        ctx.log(`docker image ${tag} is up to date`);
+        return tag;
+      }
+      const tar = await board.exec(['tar', '-C', rootfs, '-cf', `${work}/rootfs.tar`, '.'], {
+        timeoutMs,
+        signal,
+        logPath,
+      });
+      if (tar.exitCode !== 0) throw new Error(`tar of the image rootfs failed: ${tail(tar.output)}`);
+      const imp = await this.docker(
+        board,
+        [
+          'import',
+          '--change',
+          `ENV PATH=${REMOTE_PATH}`,
+          '--change',
+          `LABEL ${CONTAINER_LABEL}.image=1`,
+          `${work}/rootfs.tar`,
+          tag,
+        ],
+        { timeoutMs, signal, logPath },
+      );
+      if (imp.exitCode !== 0)
+        throw new Error(`docker import on ${board.description} failed: ${tail(imp.output)}`);
+      ctx.log(`docker image ${tag} built from the board's tools`);
+      return tag;
+    } finally {
+      await board.exec(['rm', '-rf', work], { timeoutMs: 60_000 }).catch(() => undefined);
+    }
+  }
+
+  transport(): Transport {
+    if (!this.exec) throw new Error(`environment ${this.id}: transport() before prepare()`);
+    return this.exec;
+  }
+
+  async fingerprint(): Promise<Fingerprint> {
+    const t = this.transport();
+    const run = async (argv: string[]): Promise<string | undefined> => {
+      const r = await t.exec(argv, { timeoutMs: 60_000 });
+      return r.exitCode === 0 ? r.output.trim() : undefined;
+    };
+    const kernel = await run(['uname', '-r']);
+    const arch = await run(['uname', '-m']);
+    const nproc = await run(['nproc']);
+    const view = parseCgroupView((await run(['sh', '-c', CGROUP_VIEW_SCRIPT])) ?? '');
+    return {
+      kernel,
+      arch,
+      cpus: nproc && /^\d+$/.test(nproc) ? Number(nproc) : undefined,
+      dockerVersion: this.engineVersion,
+      cgroupCpuLimit: view.cpuMax,
+      cgroupMemoryLimit: view.memoryMax,
+      cgroupVersion: view.version,
+      cgroupCpus: view.cpuLimit,
+      cgroupCpuset: view.cpuset,
+      dockerImage: this.imageRef,
+      dockerNetwork: this.config.network,
+      dockerLimits: { cpus: this.config.cpus, memory: this.config.memory },
+    };
+  }
+
+  async teardown(): Promise<void> {
+    const name = this.containerName;
+    const board = this.board;
+    this.containerName = undefined;
+    this.exec = undefined;
+    if (!name || !board) return;
+    try {
+      await this.docker(board, ['rm', '-f', '-v', name], { timeoutMs: 120_000 });
+    } catch {
+      // Never throws: a leftover is found later by its label (removeLeftoverContainers).
+    }
+  }
+}
