@@ -5,7 +5,10 @@
  *   file sizes as row labels, values by position; `0` = not measured;
  * - throughput mode (`-t`): "Children see throughput for N <test> = X kB/sec".
  * OPS mode (`-O`) keeps the same metric ids with unit `ops/s` and param `mode: "ops"`, so an
- * ops/s cell is never compared with a kB/s one.
+ * ops/s cell is never compared with a kB/s one; `-N` likewise gives unit `us/op`, param
+ * `mode: "us_per_op"` and better "lower".
+ * The Excel-style summary that `-t -R` prints ("Throughput report Y-axis is ...") repeats the
+ * "Children see" figures and is not read.
  * When a log holds both the table and the `-R` report (same run, same numbers), the table
  * wins: a report cell the table also has is dropped (a warning if the two disagree); a
  * report cell the table lacks is kept.
@@ -21,14 +24,14 @@ const SUITE = 'iozone';
 
 const BANNER = /Iozone: Performance Test of File I\/O/i;
 const OPS_MODE = /OPS Mode\. Output is in operations per second/i;
+const USEC_MODE = /Microseconds\/op Mode\. Output is in microseconds per operation/i;
 const TIMER_POOR = /Timer resolution is poor/i;
 const TIMER_SIZES = /Sizes\s+(\d+)\s+kBytes and below/i;
 const NOT_AVAILABLE = /Selected test not available/i;
 // What IOzone prints when it fails (to stdout or stderr, often in the middle of a row).
 const ERROR =
   /(Can ?not open|can't open|\bError\b|\berror:|invalid option|Unsupported option|No such file|Permission denied|No space left|Read-only file system|I\/O error|Segmentation fault|Killed|Bus error|Aborted|Usage: iozone)/i;
-const CHILDREN =
-  /^\s*Children see throughput for\s+(\d+)\s+(.+?)\s*=\s*(\d+(?:\.\d*)?)\s*(kB|KB|Kb|kb|ops|Ops|MB)?\/sec/;
+const CHILDREN = /^\s*Children see throughput for\s+(\d+)\s+(.+?)\s*=\s*(\d+(?:\.\d*)?)\s*(\S*)/;
 const EACH_PROCESS =
   /Each (?:process|thread) writes an? (\d+) (?:kByte|KByte|Kbyte|kB|KB)s? file in (\d+) (?:kByte|KByte|Kbyte|kB|KB)s? records/i;
 const THROUGHPUT_TEST = /Throughput test with (\d+) (?:processes|process|threads|thread)/i;
@@ -38,8 +41,11 @@ const REPORT_TITLE = /^\s*"([^"]*?)\s*report"\s*$/i;
 const REPORT_HEAD = /^\s*(?:"\d+"\s*)+$/;
 const REPORT_ROW = /^\s*"(\d+)"\s*(.*)$/;
 
+/** What the numbers of a run measure: kB/s (default), ops/s (`-O`) or µs per op (`-N`). */
+type Mode = 'kB' | 'ops' | 'us';
+
 interface Run {
-  ops: boolean;
+  mode: Mode;
   threads?: number;
   fileKb?: number;
   reclenKb?: number;
@@ -64,13 +70,14 @@ export function parseIozone(text: string): ParseResult {
   let headerLine: number | undefined;
   let timerLimitKb: number | undefined;
 
-  let run: Run = { ops: false };
+  let run: Run = { mode: 'kB' };
   let cols: Column[] | undefined;
   let section: { op: string; reclens: number[] | undefined; title: string } | undefined;
   const unknownWarned = new Set<string>();
 
-  const unitOf = (r: Run) => (r.ops ? 'ops/s' : 'kB/s');
-  const withMode = (r: Run, p: Params): Params => (r.ops ? { ...p, mode: 'ops' } : p);
+  const unitOf = (m: Mode) => UNIT[m];
+  const betterOf = (m: Mode) => (m === 'us' ? 'lower' : 'higher');
+  const withMode = (m: Mode, p: Params): Params => (m === 'kB' ? p : { ...p, mode: MODE_PARAM[m] });
   const noteError = (lineNo: number, message: string) => {
     firstError ??= { line: lineNo, message };
   };
@@ -90,7 +97,7 @@ export function parseIozone(text: string): ParseResult {
     }
 
     if (BANNER.test(line)) {
-      run = { ops: false };
+      run = { mode: 'kB' };
       section = undefined;
       continue;
     }
@@ -107,7 +114,11 @@ export function parseIozone(text: string): ParseResult {
       continue;
     }
     if (OPS_MODE.test(line)) {
-      run.ops = true;
+      run.mode = 'ops';
+      continue;
+    }
+    if (USEC_MODE.test(line)) {
+      run.mode = 'us';
       continue;
     }
     if (TIMER_POOR.test(line)) {
@@ -207,9 +218,15 @@ export function parseIozone(text: string): ParseResult {
       }
       if (value === 0) continue; // IOzone's "not measured"
       measured++;
-      const params = withMode(run, { file_kb: fileKb, reclen_kb: reclenKb });
+      const params = withMode(run.mode, { file_kb: fileKb, reclen_kb: reclenKb });
       table.set(key(c.key, params), {
-        sample: { metric: `iozone.${c.key}`, params, value, unit: unitOf(run), better: 'higher' },
+        sample: {
+          metric: `iozone.${c.key}`,
+          params,
+          value,
+          unit: unitOf(run.mode),
+          better: betterOf(run.mode),
+        },
         line: lineNo,
       });
     }
@@ -250,10 +267,10 @@ export function parseIozone(text: string): ParseResult {
       report.push({
         sample: {
           metric: `iozone.${s.op}`,
-          params: withMode(run, { file_kb: fileKb, reclen_kb: reclenKb }),
+          params: withMode(run.mode, { file_kb: fileKb, reclen_kb: reclenKb }),
           value,
-          unit: unitOf(run),
-          better: 'higher',
+          unit: unitOf(run.mode),
+          better: betterOf(run.mode),
         },
         line: lineNo,
       });
@@ -272,8 +289,7 @@ export function parseIozone(text: string): ParseResult {
       warn(lineNo, `throughput for ${label} is 0 (not measured): dropped`);
       return;
     }
-    const unitWord = (ch[4] ?? 'kB').toLowerCase();
-    const unit = unitWord === 'ops' ? 'ops/s' : unitWord === 'mb' ? 'MB/s' : 'kB/s';
+    const mode = throughputMode(ch[4] ?? '', run.mode);
     const params: Params = {};
     if (threads !== undefined) params.threads = threads;
     const fileKb = run.fileKb ?? run.sizeKb;
@@ -284,10 +300,10 @@ export function parseIozone(text: string): ParseResult {
       warn(lineNo, 'throughput block without file or record size');
     throughput.push({
       metric: `iozone.throughput.${op}`,
-      params: unit === 'ops/s' ? { ...params, mode: 'ops' } : params,
+      params: withMode(mode, params),
       value,
-      unit,
-      better: 'higher',
+      unit: unitOf(mode),
+      better: betterOf(mode),
     });
   }
 
@@ -332,6 +348,18 @@ export function parseIozone(text: string): ParseResult {
     throw new ParseError(SUITE, 'no IOzone result table, -R report or throughput line (output truncated?)');
   }
   return { suite: SUITE, samples, warnings };
+}
+
+const UNIT: Record<Mode, string> = { kB: 'kB/s', ops: 'ops/s', us: 'us/op' };
+const MODE_PARAM: Record<Mode, string> = { kB: 'kB', ops: 'ops', us: 'us_per_op' };
+
+/** The unit printed after a "Children see" figure ("kB/sec", "ops/sec", ...), else the run's mode. */
+function throughputMode(printed: string, fallback: Mode): Mode {
+  const u = printed.toLowerCase();
+  if (u.startsWith('ops')) return 'ops';
+  if (u.startsWith('kb')) return 'kB';
+  if (u.startsWith('micro') || u.startsWith('us')) return 'us';
+  return fallback;
 }
 
 function key(op: string, params: Params): string {

@@ -218,6 +218,25 @@ describe('iozone: real throughput and OPS mode', () => {
   });
 });
 
+describe('iozone: real -N and -t -R captures', () => {
+  it('local/usec_op_N (-N): microseconds per operation, better lower, param mode', () => {
+    const r = parseIozone(read('local/usec_op_N.txt'));
+    expect(r.samples).toHaveLength(4);
+    expect(cell(r, 'write', 64, 4, 'us_per_op')).toMatchObject({ value: 6, unit: 'us/op', better: 'lower' });
+    expect(value(r, 'rewrite', 64, 4, 'us_per_op')).toBe(3);
+    expect(value(r, 'reread', 64, 4, 'us_per_op')).toBe(1);
+  });
+
+  it('local/throughput_t2_R (-t -R): the summary repeating "Children see" is not counted twice', () => {
+    const r = parseIozone(read('local/throughput_t2_R.txt'));
+    expect(r.samples.map((s) => [s.metric, s.value])).toEqual([
+      ['iozone.throughput.write', 489126.56],
+      ['iozone.throughput.rewrite', 1124074.75],
+    ]);
+    expect(r.warnings).toEqual([]);
+  });
+});
+
 describe('iozone: errors and damaged logs', () => {
   it('error_bad_path: the error in the middle of the only row → ParseError at its line', () => {
     const e = parseError(read('error_bad_path.txt'));
