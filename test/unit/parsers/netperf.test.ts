@@ -22,26 +22,33 @@ function catchParseError(fn: () => unknown): ParseError {
   throw new Error('expected a ParseError, got a result');
 }
 
-const stream = (test: string, value: number, message_bytes?: number) => ({
+interface Expected {
+  metric: string;
+  params: Record<string, string | number>;
+  value: number;
+  unit: string;
+  better: string;
+}
+
+const stream = (test: string, value: number, message_bytes?: number): Expected => ({
   metric: `netperf.${test}.throughput`,
   params: message_bytes === undefined ? {} : { message_bytes },
   value,
   unit: '10^6bits/s',
   better: 'higher',
 });
-const rr = (test: string, value: number, sizes = true) => ({
+const rr = (test: string, value: number, sizes = true): Expected => ({
   metric: `netperf.${test}.rate`,
   params: sizes ? { request_bytes: 1, response_bytes: 1 } : {},
   value,
   unit: 'trans/s',
   better: 'higher',
 });
-const udp = (receive: number, send: number, message_bytes: number) => [
+const udp = (receive: number, send: number, message_bytes: number): Expected[] => [
   { ...stream('udp_stream', receive), params: { message_bytes, side: 'receive' } },
   { ...stream('udp_stream', send), params: { message_bytes, side: 'send' } },
 ];
 
-type Expected = ReturnType<typeof stream>;
 // [file, hint, expected samples] — one row per capture with a result.
 const captures: [string, NetperfContext, Expected[]][] = [
   ['netperf/tcp_stream_m1.txt', {}, [stream('tcp_stream', 7.19, 1)]],
