@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KvmEnvironment, GuestBootError } from '../../src/environments/kvm.js';
 import { buildGuestImage, type GuestImage } from '../../src/environments/guest/build.js';
 import type { EnvironmentContext } from '../../src/environments/types.js';
+import { parseHackbench } from '../../src/suites/hackbench/parse.js';
 import { LocalTransport } from '../../src/transport/local.js';
 import { processGone } from '../helpers/procs.js';
 
@@ -100,12 +101,25 @@ describe('kvm environment on a local board (QEMU TCG)', () => {
         logPath,
       });
       expect(r.exitCode).toBe(0);
-      // The hackbench parser has not landed yet (placeholder): assert on the raw lines.
       expect(r.output).toContain(
         'Running in process mode with 1 groups using 40 file descriptors each (== 40 tasks)',
       );
-      expect(r.output).toMatch(/^Time: \d+\.\d+$/m);
-      expect(readFileSync(logPath, 'utf8')).toMatch(/^Time: \d+\.\d+$/m);
+      const time = /^Time: (\d+\.\d+)$/m.exec(r.output)?.[1];
+      expect(time).toBeDefined();
+      // The guest's raw log goes through the project's hackbench parser.
+      const parsed = parseHackbench(readFileSync(logPath, 'utf8'), { ipc: 'socket' });
+      expect(parsed.samples).toHaveLength(1);
+      const sample = parsed.samples[0]!;
+      expect(sample.metric).toBe('hackbench.time');
+      expect(sample.params).toMatchObject({
+        mode: 'process',
+        groups: 1,
+        fds: 40,
+        tasks: 40,
+        loops: 100,
+        datasize: 100,
+      });
+      expect(sample.value).toBe(Number(time));
       // The command ran in the guest, not on this machine.
       const uname = await env.transport().exec(['cat', '/etc/hostname'], { timeoutMs: 30_000 });
       expect(uname.output.trim()).toBe('avb-guest');
