@@ -13,13 +13,13 @@ import { DockerEnvironment, removeLeftoverContainers } from '../../src/environme
 import type { EnvironmentContext } from '../../src/environments/types.js';
 import { LocalTransport } from '../../src/transport/local.js';
 import { SshTransport } from '../../src/transport/ssh.js';
-import { TransportError } from '../../src/transport/types.js';
+import { TransportError, type Transport } from '../../src/transport/types.js';
 import { startSshd, type Sshd } from '../helpers/sshd.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'avb-docker-test-'));
 const board = new LocalTransport({ killGraceMs: 500 });
 const lines: string[] = [];
-const ctx = (b = board): EnvironmentContext => ({
+const ctx = (b: Transport = board): EnvironmentContext => ({
   board: b,
   logDir: join(dir, 'logs'),
   log: (l) => lines.push(l),
