@@ -1,0 +1,215 @@
+/**
+ * The paper's figures 2–8 as chart specs, built from the analysis (current side, cell means):
+ *   hackbench time vs tasks (line), UnixBench bars (% of host: the tests have different units),
+ *   IOzone per file size and operation (bars), netperf throughput vs message size (line),
+ *   request/response rates (bars). Renderers (mermaid, SVG) only draw a spec.
+ */
+import type { Analysis, CellStats } from '../analysis/types.js';
+
+export interface ChartSeries {
+  name: string;
+  values: (number | null)[];
+}
+
+export interface ChartSpec {
+  id: string;
+  /** Which paper figure this mirrors. */
+  figure: string;
+  title: string;
+  kind: 'line' | 'bar';
+  xLabel: string;
+  /** Y axis label with its unit, e.g. "time (s), lower is better". */
+  yLabel: string;
+  categories: string[];
+  series: ChartSeries[];
+}
+
+const IOZONE_OPS = [
+  'write',
+  'rewrite',
+  'read',
+  'reread',
+  'random_read',
+  'random_write',
+  'bkwd_read',
+  'record_rewrite',
+  'stride_read',
+  'fwrite',
+  'frewrite',
+  'fread',
+  'freread',
+];
+
+function num(v: unknown): number {
+  return typeof v === 'number' ? v : Number(v);
+}
+
+function sizeLabel(kb: number): string {
+  if (kb >= 1024 && kb % 1024 === 0) return `${kb / 1024} MB`;
+  return `${kb} KB`;
+}
+
+function direction(better: string): string {
+  return better === 'lower' ? 'lower is better' : 'higher is better';
+}
+
+/** Environments in report order, with their labels. */
+function envOrder(analysis: Analysis): { id: string; label: string }[] {
+  const withCells = new Set(analysis.cells.map((c) => c.env));
+  return analysis.environments.filter((e) => withCells.has(e.id)).map((e) => ({ id: e.id, label: e.label }));
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
+function seriesFor(
+  envs: { id: string; label: string }[],
+  cells: readonly CellStats[],
+  categoryOf: (c: CellStats) => string,
+  categories: string[],
+  value: (c: CellStats) => number | null = (c) => c.mean,
+): ChartSeries[] {
+  return envs
+    .map((e) => {
+      const byCat = new Map(cells.filter((c) => c.env === e.id).map((c) => [categoryOf(c), c]));
+      return {
+        name: e.label,
+        values: categories.map((cat) => (byCat.has(cat) ? value(byCat.get(cat)!) : null)),
+      };
+    })
+    .filter((s) => s.values.some((v) => v !== null));
+}
+
+function paramsWithout(c: CellStats, drop: string[]): string {
+  return Object.keys(c.params)
+    .filter((k) => !drop.includes(k))
+    .sort()
+    .map((k) => `${k}=${String(c.params[k])}`)
+    .join(', ');
+}
+
+export function buildCharts(analysis: Analysis): ChartSpec[] {
+  const envs = envOrder(analysis);
+  const charts: ChartSpec[] = [];
+  const cells = analysis.cells;
+
+  // Fig. 2: hackbench, time vs number of tasks, one chart per (mode, ipc, ...) variant.
+  const hb = cells.filter((c) => c.metric === 'hackbench.time' && c.params['tasks'] !== undefined);
+  for (const [variant, group] of groupBy(hb, (c) => paramsWithout(c, ['tasks', 'groups']))) {
+    const tasks = [...new Set(group.map((c) => num(c.params['tasks'])))].sort((a, b) => a - b);
+    const cats = tasks.map(String);
+    const mode = [group[0]!.params['mode'], group[0]!.params['ipc']]
+      .filter((x) => x !== undefined)
+      .join(', ');
+    charts.push({
+      id: `hackbench-${charts.length}`,
+      figure: 'Fig. 2',
+      title: `hackbench: time vs tasks${mode ? ` (${mode})` : ''}`,
+      kind: 'line',
+      xLabel: 'tasks',
+      yLabel: `time (${group[0]!.unit}), ${direction('lower')}`,
+      categories: cats,
+      series: seriesFor(envs, group, (c) => String(num(c.params['tasks'])), cats),
+    });
+    void variant;
+  }
+
+  // Figs. 3–4: UnixBench tests as % of host (each test has its own unit: lps, MWIPS, lpm).
+  const host = analysis.environments.find((e) => e.isHost)?.id;
+  const ub = cells.filter((c) => c.suite === 'unixbench' && !c.metric.startsWith('unixbench.index'));
+  if (ub.length > 0 && host) {
+    const hostMean = new Map(ub.filter((c) => c.env === host).map((c) => [c.metricKey, c.mean]));
+    const tests = [
+      ...new Set(ub.filter((c) => hostMean.has(c.metricKey)).map((c) => c.label.replace(/^UnixBench /, ''))),
+    ];
+    charts.push({
+      id: 'unixbench',
+      figure: 'Figs. 3–4',
+      title: 'UnixBench: score relative to the host',
+      kind: 'bar',
+      xLabel: 'test',
+      yLabel: `score (% of host), ${direction('higher')}`,
+      categories: tests,
+      series: seriesFor(
+        envs,
+        ub,
+        (c) => c.label.replace(/^UnixBench /, ''),
+        tests,
+        (c) => {
+          const h = hostMean.get(c.metricKey);
+          return h ? (c.mean / h) * 100 : null;
+        },
+      ),
+    });
+  }
+
+  // Figs. 5–6: IOzone per file size: operations as bars. One record size per file size
+  // (4 KB when measured, otherwise the smallest) keeps the figure readable; the tables have all.
+  const io = cells.filter((c) => /^iozone\.[a-z_]+$/.test(c.metric) && c.params['file_kb'] !== undefined);
+  for (const [fileKb, group] of [...groupBy(io, (c) => String(num(c.params['file_kb'])))].sort(
+    (a, b) => Number(a[0]) - Number(b[0]),
+  )) {
+    const recs = [...new Set(group.map((c) => num(c.params['reclen_kb'])))].sort((a, b) => a - b);
+    const rec = recs.includes(4) ? 4 : recs[0]!;
+    const chosen = group.filter((c) => num(c.params['reclen_kb']) === rec);
+    const present = new Set(chosen.map((c) => c.metric.slice('iozone.'.length)));
+    const ops = [
+      ...IOZONE_OPS.filter((o) => present.has(o)),
+      ...[...present].filter((o) => !IOZONE_OPS.includes(o)).sort(),
+    ];
+    charts.push({
+      id: `iozone-${fileKb}`,
+      figure: 'Figs. 5–6',
+      title: `IOzone: ${sizeLabel(Number(fileKb))} file, ${sizeLabel(rec)} records`,
+      kind: 'bar',
+      xLabel: 'operation',
+      yLabel: `throughput (${chosen[0]!.unit}), ${direction('higher')}`,
+      categories: ops,
+      series: seriesFor(envs, chosen, (c) => c.metric.slice('iozone.'.length), ops),
+    });
+  }
+
+  // Fig. 7: netperf stream throughput vs message size.
+  const st = cells.filter(
+    (c) => /^netperf\.[a-z_]+\.throughput$/.test(c.metric) && c.params['message_bytes'] !== undefined,
+  );
+  for (const [metric, group] of groupBy(st, (c) => c.metric)) {
+    const sizes = [...new Set(group.map((c) => num(c.params['message_bytes'])))].sort((a, b) => a - b);
+    const cats = sizes.map(String);
+    charts.push({
+      id: `netperf-${metric.split('.')[1]}`,
+      figure: 'Fig. 7',
+      title: `netperf ${metric.split('.')[1]!.toUpperCase()}: throughput vs message size`,
+      kind: 'line',
+      xLabel: 'message size (bytes)',
+      yLabel: `throughput (${group[0]!.unit}), ${direction('higher')}`,
+      categories: cats,
+      series: seriesFor(envs, group, (c) => String(num(c.params['message_bytes'])), cats),
+    });
+  }
+
+  // Fig. 8: request/response rates as bars.
+  const rr = cells.filter((c) => /^netperf\.[a-z_]+\.rate$/.test(c.metric));
+  if (rr.length > 0) {
+    const cats = [...new Set(rr.map((c) => c.label))];
+    charts.push({
+      id: 'netperf-rr',
+      figure: 'Fig. 8',
+      title: 'netperf request/response rate',
+      kind: 'bar',
+      xLabel: 'test (request/response bytes)',
+      yLabel: `rate (${rr[0]!.unit}), ${direction('higher')}`,
+      categories: cats,
+      series: seriesFor(envs, rr, (c) => c.label, cats),
+    });
+  }
+  return charts.filter((c) => c.series.length > 0 && c.categories.length > 0);
+}
