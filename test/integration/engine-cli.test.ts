@@ -1,0 +1,85 @@
+/**
+ * `arm-virt-bench run` without --config: the embedded default for this machine (host
+ * always; docker/kvm when offered, a printed reason when not), run with the tiny `test`
+ * preset so CI stays short. In-process through runCli, exactly what dist/cli.js calls.
+ */
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { readResultsFile } from '../../src/results/store.js';
+
+describe('run CLI with the embedded default', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
+
+  it('produces results.json, logs and reports, and says which environments it skipped and why', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'avb-cli-'));
+    dirs.push(out);
+    let stderr = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stderr += String(chunk);
+      return true;
+    });
+    let code: number;
+    try {
+      code = await runCli(['run', '--preset', 'test', '--out', out, '--env', 'host']);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('no --config: using the embedded default for this machine');
+    expect(stderr).toMatch(/^unixbench: off \(no built byte-UnixBench tree/m);
+    // One progress line per cell, with elapsed time and ETA.
+    expect(stderr).toMatch(
+      /^\[ ?1\/\d+\] host hackbench process-socket-g1 run 1\/2 ok [\d.]+s · elapsed \d+:\d\d · ETA \d+:\d\d$/m,
+    );
+    const results = await readResultsFile(join(out, 'results.json'));
+    expect(results.run.status).toBe('complete');
+    expect(results.run.preset).toBe('test');
+    expect(results.environments.map((e) => e.id)).toEqual(['host']);
+    expect(new Set(results.samples.map((s) => s.suite))).toEqual(new Set(['hackbench', 'iozone', 'netperf']));
+    for (const f of ['report.md', 'report.html']) expect((await stat(join(out, f))).size).toBeGreaterThan(0);
+    expect(await readFile(join(out, results.logs[0]!.path), 'utf8')).not.toBe('');
+  });
+
+  it('rejects an unknown environment and a bad preset with a clear message', async () => {
+    let stderr = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stderr += String(chunk);
+      return true;
+    });
+    try {
+      expect(await runCli(['run', '--preset', 'slow'])).toBe(2);
+      expect(stderr).toContain('run: --preset must be one of paper, quick, test');
+      const out = await mkdtemp(join(tmpdir(), 'avb-cli-'));
+      dirs.push(out);
+      expect(await runCli(['run', '--preset', 'test', '--env', 'nope', '--out', out])).toBe(1);
+      expect(stderr).toMatch(/--env: no environment named nope \(configured: host/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('reports config errors as FILE: path: reason', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'avb-cli-'));
+    dirs.push(dir);
+    const { writeFile } = await import('node:fs/promises');
+    const file = join(dir, 'bench.yml');
+    await writeFile(file, 'environments:\n  - kind: host\nsuites:\n  hackbench:\n    loops: -5\n');
+    let stderr = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stderr += String(chunk);
+      return true;
+    });
+    try {
+      expect(await runCli(['run', '--config', file, '--out', join(dir, 'o')])).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(stderr).toContain(`${file}: suites.hackbench.loops: Too small: expected number to be >0`);
+  });
+});
