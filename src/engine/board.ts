@@ -1,15 +1,11 @@
 /** The board's transport from the config: local, or the system OpenSSH client. */
 import type { BoardConfig } from '../config/board.js';
 import { LocalTransport } from '../transport/local.js';
-import { SshTransport, sshHostFromConfig, type SshHost } from '../transport/ssh.js';
+import type { EnvironmentDeps } from '../environments/registry.js';
+import { SshTransport, sshHostFromConfig } from '../transport/ssh.js';
 import type { Transport } from '../transport/types.js';
 
-export interface BoardSshDeps {
-  /** Set when the board is reached over SSH (guests are then reached through it). */
-  boardSsh?: SshHost;
-}
-
-export function boardDeps(board: BoardConfig): BoardSshDeps {
+export function boardDeps(board: BoardConfig): EnvironmentDeps {
   return board.connection.type === 'ssh' ? { boardSsh: sshHostFromConfig(board.connection) } : {};
 }
 

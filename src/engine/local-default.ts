@@ -4,6 +4,8 @@
  * left out comes with a one-line reason for the person running it.
  */
 import { access } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
+import { buildGuestImage, type GuestImage } from '../environments/guest/build.js';
 import { defaultLocalConfig } from '../config/default.js';
 import { parseConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
@@ -32,7 +34,27 @@ async function answers(
   }
 }
 
-export async function localDefaultConfig(local: Transport): Promise<LocalDefault> {
+export interface LocalDefaultOptions {
+  /** Finds or builds the TCG guest (default: guest/build.sh, cached by content hash). */
+  guestImage?: () => Promise<GuestImage>;
+}
+
+/** A TCP port nobody listens on right now (for the guest's SSH forward). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function localDefaultConfig(
+  local: Transport,
+  options: LocalDefaultOptions = {},
+): Promise<LocalDefault> {
   const skipped: LocalDefault['skipped'] = [];
   const notes: string[] = [];
   const environments: Record<string, unknown>[] = [];
@@ -50,24 +72,35 @@ export async function localDefaultConfig(local: Transport): Promise<LocalDefault
     environments.push({ kind: 'docker', id: 'docker' });
   }
 
-  // kvm: a TCG guest needs QEMU and the guest image.
-  const qemu = await answers(local, [
-    'sh',
-    '-c',
-    'command -v qemu-system-aarch64 || command -v qemu-system-x86_64',
-  ]);
-  if (!qemu.ok)
-    skipped.push({
-      env: 'kvm',
-      reason: 'QEMU is not installed (no qemu-system-aarch64 or qemu-system-x86_64)',
-    });
+  // kvm: a TCG guest (no usable KVM assumed) needs QEMU for this machine's arch and the guest image.
+  const arch = process.arch === 'arm64' ? 'aarch64' : process.arch === 'x64' ? 'x86_64' : undefined;
+  const qemu = arch
+    ? await answers(local, ['sh', '-c', 'command -v "$1"', 'sh', `qemu-system-${arch}`])
+    : { ok: false };
+  if (!arch) skipped.push({ env: 'kvm', reason: `no guest image for ${process.arch} machines` });
+  else if (!qemu.ok) skipped.push({ env: 'kvm', reason: `QEMU is not installed (no qemu-system-${arch})` });
   else if (!environmentRegistry.kvm)
     skipped.push({ env: 'kvm', reason: 'the kvm environment is not available in this build' });
-  else
-    skipped.push({
-      env: 'kvm',
-      reason: 'no guest image is configured for the embedded default (use --config with a kvm entry)',
-    });
+  else {
+    try {
+      const image = await (options.guestImage ?? (() => buildGuestImage({ timeoutMs: 300_000 })))();
+      if (!image.identityFile) throw new Error('the guest image has no client key');
+      environments.push({
+        kind: 'kvm',
+        id: 'kvm',
+        arch,
+        accel: 'tcg',
+        boot: { kernel: image.kernel, initrd: image.initrd },
+        network: { type: 'user', hostPort: await freePort() },
+        ssh: { identityFile: image.identityFile, hostKey: image.hostKey },
+      });
+      notes.push(
+        `kvm: a TCG guest (emulated, slow: only overhead ratios against this machine mean anything) from ${image.dir}`,
+      );
+    } catch (err) {
+      skipped.push({ env: 'kvm', reason: `the guest image is not available: ${(err as Error).message}` });
+    }
+  }
 
   let unixbenchPath: string | undefined;
   for (const p of UNIXBENCH_CANDIDATES) {

@@ -5,9 +5,16 @@
  */
 import type { z } from 'zod';
 import type { BootMode, EnvironmentKind } from '../results/schema.js';
+import type { SshHost } from '../transport/ssh.js';
+import { DockerEnvironment, DockerEnvironmentConfig } from './docker.js';
 import { HostEnvironment, HostEnvironmentConfig } from './host.js';
+import { KvmEnvironment, KvmEnvironmentConfig } from './kvm.js';
 import type { BenchEnvironment } from './types.js';
-import type { BoardSshDeps } from '../engine/board.js';
+
+export interface EnvironmentDeps {
+  /** Set when the board is reached over SSH (guests are then reached through it). */
+  boardSsh?: SshHost;
+}
 
 export interface EnvironmentFactory {
   kind: EnvironmentKind;
@@ -15,18 +22,29 @@ export interface EnvironmentFactory {
   bootMode: BootMode;
   /** The kind's own keys (without kind/id/env). */
   schema: z.ZodType<object>;
-  create(id: string, config: object, deps: BoardSshDeps): BenchEnvironment;
+  create(id: string, config: object, deps: EnvironmentDeps): BenchEnvironment;
 }
 
-const host: EnvironmentFactory = {
-  kind: 'host',
-  bootMode: 'linux',
-  schema: HostEnvironmentConfig,
-  create: (id) => new HostEnvironment(id),
-};
-
 export const environmentRegistry: Partial<Record<EnvironmentKind, EnvironmentFactory>> = {
-  host,
+  host: {
+    kind: 'host',
+    bootMode: 'linux',
+    schema: HostEnvironmentConfig,
+    create: (id) => new HostEnvironment(id),
+  },
+  docker: {
+    kind: 'docker',
+    bootMode: 'linux',
+    schema: DockerEnvironmentConfig,
+    create: (id, config) => new DockerEnvironment(id, config as DockerEnvironmentConfig),
+  },
+  kvm: {
+    kind: 'kvm',
+    bootMode: 'linux',
+    schema: KvmEnvironmentConfig,
+    create: (id, config, deps) =>
+      new KvmEnvironment(id, config, deps.boardSsh ? { boardSsh: deps.boardSsh } : {}),
+  },
 };
 
 export function factoryFor(kind: EnvironmentKind): EnvironmentFactory {
