@@ -45,6 +45,7 @@ export function tokens(line: string): Token[] {
 
 /** Is this the lower header line ("kB  reclen  write ...")? */
 export function isHeader(line: string): boolean {
+  if (!/reclen/i.test(line)) return false; // cheap filter: most lines are not headers
   const t = tokens(line);
   return t.length >= 2 && FILE_SIZE_LABEL.test(t[0]?.text ?? '') && /^reclen$/i.test(t[1]?.text ?? '');
 }

@@ -152,7 +152,8 @@ function parseReport(
       continue;
     }
 
-    const r = RESULT.exec(line);
+    // includes() first: these regexes are the costly part of a pass over a long log
+    const r = line.includes('samples') ? RESULT.exec(line) : null;
     if (r) {
       const b = ensureBlock(lineNo);
       const t = nameOf(r[1] ?? '', lineNo);
@@ -170,12 +171,12 @@ function parseReport(
       continue;
     }
 
-    if (INDEX_HEAD.test(line)) {
+    if (line.includes('BASELINE') && INDEX_HEAD.test(line)) {
       ensureBlock(lineNo);
       inIndex = true;
       continue;
     }
-    const score = INDEX_SCORE.exec(line);
+    const score = /index score/i.test(line) ? INDEX_SCORE.exec(line) : null;
     if (score) {
       const b = ensureBlock(lineNo);
       const value = toNumber(score[3]);
@@ -201,7 +202,7 @@ function parseReport(
       samples.push(s);
       continue;
     }
-    const final4 = FINAL_SCORE_4X.exec(line);
+    const final4 = line.includes('FINAL SCORE') ? FINAL_SCORE_4X.exec(line) : null;
     if (final4) {
       const b = ensureBlock(lineNo);
       const value = toNumber(final4[1]);

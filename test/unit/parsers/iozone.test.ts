@@ -339,3 +339,51 @@ describe('iozone: SYNTHETIC layouts (see fixtures/iozone/synthetic/README.md)', 
     expect(r.warnings).toEqual(['line 40: throughput for random writers is 0 (not measured): dropped']);
   });
 });
+
+describe('iozone: damaged copies of the captures (deterministic mutations)', () => {
+  // Truncations, dropped lines and flipped bytes must give samples that pass the schema with
+  // finite, non-negative values, or a ParseError: never another exception.
+  let seed = 20261125;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const mutate = (text: string, k: number): string => {
+    if (k % 3 === 0) return text.slice(0, Math.floor(rnd() * text.length));
+    if (k % 3 === 1)
+      return text
+        .split('\n')
+        .filter(() => rnd() > 0.15)
+        .join('\n');
+    const chars = [...text];
+    for (let j = 0; j < 8; j++)
+      chars[Math.floor(rnd() * chars.length)] = String.fromCharCode(Math.floor(rnd() * 128));
+    return chars.join('');
+  };
+  it.each([
+    'auto_4k_10m_excel_R.txt',
+    'single_s1m_r4k_alltests.txt',
+    'throughput_t2_s1m_r4k.txt',
+    'error_bad_path.txt',
+    'synthetic/v3506_wide.txt',
+    'local/ops_t4.txt',
+  ])('%s', (name) => {
+    const text = read(name);
+    // the -R capture is 15 times longer than the others: fewer rounds keep this test short
+    const rounds = name.includes('excel_R') ? 20 : 60;
+    for (let k = 0; k < rounds; k++) {
+      const damaged = mutate(text, k);
+      let samples: unknown[] = [];
+      try {
+        samples = parseIozone(damaged).samples;
+      } catch (e) {
+        expect(e, `mutation ${k} of ${name}`).toBeInstanceOf(ParseError);
+      }
+      const bad = samples.filter((s) => {
+        const ok = ParsedSample.safeParse(s);
+        return !ok.success || ok.data.value < 0;
+      });
+      expect(bad, `mutation ${k} of ${name}`).toEqual([]);
+    }
+  });
+});

@@ -261,3 +261,49 @@ describe('unixbench: SYNTHETIC layouts (see fixtures/unixbench/synthetic/README.
     expect(r.warnings).toEqual([]);
   });
 });
+
+describe('unixbench: damaged copies of the captures (deterministic mutations)', () => {
+  // Truncations, dropped lines and flipped bytes must give samples that pass the schema with
+  // finite, non-negative values, or a ParseError: never another exception.
+  let seed = 20261125;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const mutate = (text: string, k: number): string => {
+    if (k % 3 === 0) return text.slice(0, Math.floor(rnd() * text.length));
+    if (k % 3 === 1)
+      return text
+        .split('\n')
+        .filter(() => rnd() > 0.15)
+        .join('\n');
+    const chars = [...text];
+    for (let j = 0; j < 8; j++)
+      chars[Math.floor(rnd() * chars.length)] = String.fromCharCode(Math.floor(rnd() * 128));
+    return chars.join('');
+  };
+  it.each([
+    'run_c1_i1_9tests.txt',
+    'run_c1c2_i1_dhry2reg_syscall.txt',
+    'results_run_c1_i1_9tests/vm-2026-11-25-01.log',
+    'synthetic/ub513_full_c1_c4.txt',
+    'synthetic/ub410_report.txt',
+    'run_error_unknown_test.txt',
+  ])('%s', (name) => {
+    const text = read(name);
+    for (let k = 0; k < 60; k++) {
+      const damaged = mutate(text, k);
+      let samples: unknown[] = [];
+      try {
+        samples = parseUnixbench(damaged).samples;
+      } catch (e) {
+        expect(e, `mutation ${k} of ${name}`).toBeInstanceOf(ParseError);
+      }
+      const bad = samples.filter((s) => {
+        const ok = ParsedSample.safeParse(s);
+        return !ok.success || ok.data.value < 0;
+      });
+      expect(bad, `mutation ${k} of ${name}`).toEqual([]);
+    }
+  });
+});
