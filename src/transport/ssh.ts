@@ -15,6 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile, chmod } from 'node:fs/promises';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { SshTarget } from '../config/board.js';
@@ -66,6 +67,18 @@ export function sshHostFromConfig(target: SshTarget, env: NodeJS.ProcessEnv = pr
     identityKey,
     connectTimeoutSeconds: target.connectTimeoutSeconds,
   };
+}
+
+/** True when something accepts connections on the unix socket (a live ControlMaster). */
+function socketAnswers(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = createConnection({ path });
+    sock.once('connect', () => {
+      sock.destroy();
+      resolve(true);
+    });
+    sock.once('error', () => resolve(false));
+  });
 }
 
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -177,7 +190,11 @@ export class SshTransport implements Transport {
    */
   private async ensureMaster(): Promise<void> {
     await this.setup();
-    if (existsSync(this.controlPath)) return;
+    if (existsSync(this.controlPath)) {
+      if (await socketAnswers(this.controlPath)) return;
+      // A stale socket (master killed): remove it, or ssh would connect directly each time.
+      await rm(this.controlPath, { force: true });
+    }
     this.masterStarting ??= (async () => {
       const r = await this.ssh(
         [

@@ -3,7 +3,7 @@
  * which stands in for a board's sshd. The ProxyJump tests jump through the same server
  * to itself, standing in for "guest through its board".
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -241,7 +241,13 @@ describe('ssh transport', () => {
     await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '', 10_000);
     const started = Date.now();
     // Kill the per-connection sshd processes: the TCP connection goes away under the command.
-    for (const pid of sshd.connectionPids()) process.kill(pid, 'SIGKILL');
+    for (const pid of sshd.connectionPids()) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
     const err = await p.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TransportError);
     expect((err as Error).message).toMatch(/connection was lost|closed|ssh failed/);
@@ -250,10 +256,63 @@ describe('ssh transport', () => {
     expect(await processGone(Number(readFileSync(pidFile, 'utf8')), 5000)).toBe(true);
   });
 
+  it('recovers when the master connection was killed (stale control socket)', async () => {
+    const t = transport();
+    expect((await t.exec(['true'], { timeoutMs: 30_000 })).exitCode).toBe(0);
+    const cfg = execFileSync('sh', ['-c', 'ls -d /tmp/avb-ssh-*/ssh_config'], { encoding: 'utf8' }).split(
+      '\n',
+    );
+    let killed = 0;
+    // Masters of this test's transports answer -O check with their pid.
+    const check = (c: string): string => {
+      const r = spawnSync('ssh', ['-F', c, '-O', 'check', 'avb-target'], { encoding: 'utf8' });
+      return `${r.stdout}${r.stderr}`;
+    };
+    for (const c of cfg.filter(Boolean)) {
+      const m = /pid=(\d+)/.exec(check(c));
+      if (m && readFileSync(c, 'utf8').includes(`Port ${sshd.port}`)) {
+        process.kill(Number(m[1]), 'SIGKILL');
+        killed++;
+      }
+    }
+    expect(killed).toBeGreaterThan(0);
+    // The stale socket is noticed and a new master started.
+    await new Promise((r) => setTimeout(r, 500)); // let the server side of the killed master exit
+    const before = sshd.connectionPids().length;
+    const r = await t.exec(['echo', 'again'], { timeoutMs: 30_000 });
+    expect(r.output).toBe('again\n');
+    expect(await t.exec(['true'], { timeoutMs: 30_000 })).toMatchObject({ exitCode: 0 });
+    expect(sshd.connectionPids().length).toBe(before + 1);
+  });
+
   it('reports a refused connection as a TransportError', async () => {
     const t = transport({ port: 1 });
     const err = await t.exec(['true'], { timeoutMs: 30_000 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TransportError);
     expect((err as Error).message).toMatch(/Connection refused/);
+  });
+
+  it('fails fast with a TransportError when the whole sshd dies mid-command', async () => {
+    const own = await startSshd();
+    try {
+      const t = transport({ port: own.port, knownHosts: own.knownHosts, identityFile: own.clientKey });
+      const pidFile = join(dir, 'sshd-gone.pid');
+      const p = t.exec(['sh', '-c', 'echo $$ > "$1"; sleep 30', 'sh', pidFile], { timeoutMs: 60_000 });
+      await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '', 10_000);
+      const started = Date.now();
+      await own.stop(); // listener and every connection: reconnecting is refused too
+      const err = await p.catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(TransportError);
+      expect((err as Error).message).toMatch(/reconnecting failed: .*Connection refused/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await own.stop();
+      // The command's group outlived its sshd (no connection is left to kill it through).
+      try {
+        process.kill(-Number(readFileSync(join(dir, 'sshd-gone.pid'), 'utf8')), 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
   });
 });
