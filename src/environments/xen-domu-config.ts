@@ -1,0 +1,93 @@
+/**
+ * The `xen-domu` environment's settings: which domain `xl create` starts on Dom0 (an
+ * existing domain config file on the board, or one generated from the values below) and
+ * how the controller reaches it over SSH through Dom0.
+ */
+import { z } from 'zod';
+import { GuestSsh } from './kvm-config.js';
+
+const BoardPath = z
+  .string()
+  .regex(
+    /^\/[^"\n\r\0\\]*$/,
+    'must be an absolute path on the board without quotes, backslashes or newlines',
+  );
+/** xl domain names: letters, digits, `_ . -` (no spaces: `xl list` splits on them). */
+export const XenDomainName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'not a Xen domain name');
+
+export const XenDomuGenerated = z
+  .object({
+    kernel: BoardPath,
+    ramdisk: BoardPath.optional(),
+    /** Kernel command line (`extra`), e.g. `console=hvc0 avb.ip=192.168.100.2/24 avb.gw=none`. */
+    cmdline: z
+      .string()
+      .regex(/^[^"\n\r\0\\]*$/, 'no quotes, backslashes or newlines')
+      .default('console=hvc0'),
+    memoryMiB: z.number().int().min(32).default(1024),
+    vcpus: z.number().int().min(1).max(64).default(1),
+    /** Guest type; omitted → xl's default (on ARM every guest is PVH-like). */
+    type: z.enum(['pv', 'pvh', 'hvm']).optional(),
+    disks: z
+      .array(
+        z
+          .object({
+            path: BoardPath,
+            vdev: z.string().regex(/^xvd[a-z]$/, 'a Xen virtual disk name like xvda'),
+            format: z.enum(['raw', 'qcow2']).default('raw'),
+            access: z.enum(['rw', 'ro']).default('rw'),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** Bridge on Dom0 for the guest's PV NIC (`vif`). */
+    bridge: z.string().regex(/^[A-Za-z0-9_.-]{1,15}$/, 'not an interface name'),
+    mac: z
+      .string()
+      .regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i, 'not a MAC address')
+      .optional(),
+  })
+  .strict();
+export type XenDomuGenerated = z.infer<typeof XenDomuGenerated>;
+
+export const XenDomuEnvironmentConfig = z
+  .object({
+    /** The domain's name (`xl destroy NAME` on teardown): must match the config file's. */
+    name: XenDomainName,
+    /** An existing xl domain config on Dom0... */
+    configFile: BoardPath.optional(),
+    /** ...or the values of one the environment writes (with fixed content). */
+    generate: XenDomuGenerated.optional(),
+    /** The guest's address as Dom0 sees it (on the bridge). */
+    address: z.string().regex(/^[A-Za-z0-9.:-]+$/, 'an IP address or host name'),
+    ssh: GuestSsh,
+    bootTimeoutSeconds: z.number().positive().default(300),
+    /** Folder on Dom0 for the generated config; default /var/tmp/arm-virt-bench/<id>. */
+    workDir: BoardPath.optional(),
+  })
+  .strict()
+  .refine((c) => (c.configFile === undefined) !== (c.generate === undefined), {
+    message: 'give exactly one of configFile (a domain config on Dom0) or generate (values for one)',
+  });
+export type XenDomuEnvironmentConfig = z.infer<typeof XenDomuEnvironmentConfig>;
+
+/** The xl config text for generated domains: fixed layout, values already validated. */
+export function xlDomainConfig(name: string, g: XenDomuGenerated): string {
+  const q = (v: string): string => `"${v}"`;
+  const lines = [
+    '# Written by arm-virt-bench (xen-domu environment).',
+    `name = ${q(name)}`,
+    ...(g.type ? [`type = ${q(g.type)}`] : []),
+    `kernel = ${q(g.kernel)}`,
+    ...(g.ramdisk ? [`ramdisk = ${q(g.ramdisk)}`] : []),
+    `extra = ${q(g.cmdline)}`,
+    `memory = ${g.memoryMiB}`,
+    `vcpus = ${g.vcpus}`,
+    `vif = [ ${q(`bridge=${g.bridge}${g.mac ? `,mac=${g.mac}` : ''}`)} ]`,
+    `disk = [ ${g.disks.map((d) => q(`format=${d.format},vdev=${d.vdev},access=${d.access},target=${d.path}`)).join(', ')} ]`,
+    'on_poweroff = "destroy"',
+    'on_reboot = "destroy"',
+    'on_crash = "destroy"',
+  ];
+  return lines.join('\n') + '\n';
+}

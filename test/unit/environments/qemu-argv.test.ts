@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { KvmEnvironmentConfig } from '../../../src/environments/kvm-config.js';
+import { buildQemuArgv, guestEndpoint, qemuPaths } from '../../../src/environments/guest/qemu-argv.js';
+
+const ssh = { identityFile: '/keys/id', hostKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBqg' };
+const paths = qemuPaths('/var/tmp/avb/kvm');
+
+/** The value following `flag` (first occurrence). */
+const after = (argv: string[], flag: string): string | undefined => argv[argv.indexOf(flag) + 1];
+
+describe('KvmEnvironmentConfig', () => {
+  it("has the paper's defaults: KVM, 1 vCPU, 1 GiB, no huge pages, user net on 10022", () => {
+    const c = KvmEnvironmentConfig.parse({ boot: { kernel: '/boot/Image', initrd: '/boot/initrd' }, ssh });
+    expect(c).toMatchObject({ arch: 'aarch64', accel: 'kvm', vcpus: 1, memoryMiB: 1024, hugepages: false });
+    expect(c.network).toEqual({ type: 'user', hostPort: 10022 });
+    expect(c.bootTimeoutSeconds).toBe(300);
+  });
+
+  it('requires a host key or known_hosts for the guest', () => {
+    const r = KvmEnvironmentConfig.safeParse({
+      boot: { disk: '/img/guest.raw' },
+      ssh: { identityFile: '/k' },
+    });
+    expect(r.success).toBe(false);
+    expect(JSON.stringify(r.error?.issues)).toContain('never accepted blindly');
+  });
+
+  it('refuses relative board paths and option-breaking names', () => {
+    expect(KvmEnvironmentConfig.safeParse({ boot: { kernel: 'Image' }, ssh }).success).toBe(false);
+    expect(
+      KvmEnvironmentConfig.safeParse({ boot: { kernel: '/Image' }, machine: 'virt,secure=on', ssh }).success,
+    ).toBe(false);
+    expect(
+      KvmEnvironmentConfig.safeParse({
+        boot: { kernel: '/Image' },
+        network: { type: 'bridge', bridge: 'br0;x', address: '10.0.0.2' },
+        ssh,
+      }).success,
+    ).toBe(false);
+  });
+});
+
+describe('buildQemuArgv', () => {
+  it('boots a kernel under KVM on an arm64 board with the defaults', () => {
+    const c = KvmEnvironmentConfig.parse({ boot: { kernel: '/srv/Image', initrd: '/srv/initrd.gz' }, ssh });
+    const argv = buildQemuArgv(c, paths, 'avb-kvm');
+    expect(argv[0]).toBe('qemu-system-aarch64');
+    expect(after(argv, '-machine')).toBe('virt');
+    expect(after(argv, '-accel')).toBe('kvm');
+    expect(after(argv, '-cpu')).toBe('host');
+    expect(after(argv, '-smp')).toBe('1');
+    expect(after(argv, '-m')).toBe('1024M');
+    expect(after(argv, '-kernel')).toBe('/srv/Image');
+    expect(after(argv, '-initrd')).toBe('/srv/initrd.gz');
+    expect(after(argv, '-append')).toBe('console=ttyAMA0 panic=-1');
+    expect(after(argv, '-serial')).toBe('file:/var/tmp/avb/kvm/console.log');
+    expect(after(argv, '-qmp')).toBe('unix:/var/tmp/avb/kvm/qmp.sock,server=on,wait=off');
+    expect(after(argv, '-pidfile')).toBe('/var/tmp/avb/kvm/qemu.pid');
+    expect(argv).toContain('-daemonize');
+    expect(argv).toContain('-no-reboot');
+    expect(after(argv, '-netdev')).toBe('user,id=avbnet,hostfwd=tcp:127.0.0.1:10022-:22');
+    expect(after(argv, '-device')).toBe('virtio-net-pci,netdev=avbnet');
+    expect(argv).not.toContain('-object');
+  });
+
+  it('uses TCG with an emulated CPU for labs, and x86_64 consoles on ttyS0', () => {
+    const arm = buildQemuArgv(
+      KvmEnvironmentConfig.parse({ accel: 'tcg', boot: { kernel: '/k' }, ssh }),
+      paths,
+      'g',
+    );
+    expect(after(arm, '-accel')).toBe('tcg');
+    expect(after(arm, '-cpu')).toBe('cortex-a57');
+    const arm32 = buildQemuArgv(
+      KvmEnvironmentConfig.parse({ arch: 'arm', accel: 'tcg', boot: { kernel: '/k' }, ssh }),
+      paths,
+      'g',
+    );
+    expect(arm32[0]).toBe('qemu-system-arm');
+    expect(after(arm32, '-cpu')).toBe('cortex-a15');
+    const x86 = buildQemuArgv(
+      KvmEnvironmentConfig.parse({ arch: 'x86_64', accel: 'tcg', boot: { kernel: '/k' }, ssh }),
+      paths,
+      'g',
+    );
+    expect(after(x86, '-machine')).toBe('pc');
+    expect(after(x86, '-append')).toBe('console=ttyS0 panic=-1');
+  });
+
+  it('backs RAM with pre-allocated huge pages when asked', () => {
+    const c = KvmEnvironmentConfig.parse({ hugepages: {}, memoryMiB: 2048, boot: { kernel: '/k' }, ssh });
+    const argv = buildQemuArgv(c, paths, 'g');
+    expect(after(argv, '-machine')).toBe('virt,memory-backend=avbmem');
+    expect(after(argv, '-object')).toBe(
+      'memory-backend-file,id=avbmem,size=2048M,mem-path=/dev/hugepages,prealloc=on,share=off',
+    );
+  });
+
+  it('boots a disk image with firmware and adds a data disk, both virtio-blk', () => {
+    const c = KvmEnvironmentConfig.parse({
+      boot: {
+        disk: '/img/guest.qcow2',
+        format: 'qcow2',
+        firmware: '/usr/share/qemu-efi-aarch64/QEMU_EFI.fd',
+      },
+      dataDisk: { path: '/img/scratch.raw' },
+      ssh,
+    });
+    const argv = buildQemuArgv(c, paths, 'g');
+    expect(argv).not.toContain('-kernel');
+    expect(after(argv, '-bios')).toBe('/usr/share/qemu-efi-aarch64/QEMU_EFI.fd');
+    const drives = argv.filter((_, i) => argv[i - 1] === '-drive');
+    expect(drives).toEqual([
+      'file=/img/guest.qcow2,format=qcow2,if=none,id=avbdisk0',
+      'file=/img/scratch.raw,format=raw,if=none,id=avbdisk1',
+    ]);
+    const devices = argv.filter((_, i) => argv[i - 1] === '-device');
+    expect(devices).toEqual([
+      'virtio-blk-pci,drive=avbdisk0',
+      'virtio-blk-pci,drive=avbdisk1',
+      'virtio-net-pci,netdev=avbnet',
+    ]);
+  });
+
+  it('puts the guest on a bridge or tap and reaches it at its own address', () => {
+    const bridge = KvmEnvironmentConfig.parse({
+      boot: { kernel: '/k' },
+      network: { type: 'bridge', bridge: 'br0', address: '192.168.100.2', mac: '52:54:00:12:34:56' },
+      ssh,
+    });
+    const argv = buildQemuArgv(bridge, paths, 'g');
+    expect(after(argv, '-netdev')).toBe('bridge,id=avbnet,br=br0');
+    expect(argv).toContain('virtio-net-pci,netdev=avbnet,mac=52:54:00:12:34:56');
+    expect(guestEndpoint(bridge)).toEqual({ host: '192.168.100.2', port: 22 });
+    const tap = KvmEnvironmentConfig.parse({
+      boot: { kernel: '/k' },
+      network: { type: 'tap', ifname: 'tap0', address: '10.0.0.9' },
+      ssh,
+    });
+    expect(after(buildQemuArgv(tap, paths, 'g'), '-netdev')).toBe(
+      'tap,id=avbnet,ifname=tap0,script=no,downscript=no',
+    );
+  });
+
+  it('refuses a disk path with a comma instead of letting QEMU split it', () => {
+    const c = KvmEnvironmentConfig.parse({ boot: { disk: '/img/a,b.raw' }, ssh });
+    expect(() => buildQemuArgv(c, paths, 'g')).toThrow(/disk path must not contain ','/);
+  });
+});
