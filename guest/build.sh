@@ -67,7 +67,14 @@ fi
 
 # The meta package (linux-image-FLAVOUR) names the versioned image package it depends on.
 meta="linux-image-$flavour"
-image_pkg="$(apt-cache depends "$meta" 2>/dev/null | sed -n 's/^ *Depends: \(linux-image-[^ ]*\)$/\1/p' | head -n1)"
+resolve_image() { apt-cache depends "$meta" 2>/dev/null | sed -n 's/^ *Depends: \(linux-image-[^ ]*\)$/\1/p' | head -n1; }
+image_pkg="$(resolve_image)"
+if [ -z "$image_pkg" ] && [ "$(id -u)" = 0 ]; then
+  # A fresh machine may have no package lists yet.
+  echo "guest/build.sh: $meta not in the apt lists: running apt-get update" >&2
+  apt-get update -qq >&2 || true
+  image_pkg="$(resolve_image)"
+fi
 [ -n "$image_pkg" ] || die "package $meta not found in the apt lists (run apt-get update?)"
 image_ver="$(apt-cache policy "$image_pkg" | sed -n 's/^ *Candidate: //p')"
 [ -n "$image_ver" ] && [ "$image_ver" != "(none)" ] || die "no candidate version for $image_pkg"
