@@ -67,16 +67,29 @@ function tail(output: string, lines = 3): string {
   return output.trim().split('\n').slice(-lines).join(' ').trim() || '(no output)';
 }
 
-/** Removes containers a previous (crashed) run left behind. Never throws; returns names removed. */
+/**
+ * Removes containers a previous (crashed) run left behind: all containers with this
+ * tool's label, or only those of one environment id. Never throws; returns names removed.
+ */
 export async function removeLeftoverContainers(
   board: Transport,
-  options: { docker?: readonly string[]; dockerHost?: string } = {},
+  options: { docker?: readonly string[]; dockerHost?: string; envId?: string } = {},
 ): Promise<string[]> {
   const docker = options.docker ?? ['docker'];
   const env = options.dockerHost ? { DOCKER_HOST: options.dockerHost } : undefined;
   try {
     const ls = await board.exec(
-      [...docker, 'ps', '-a', '--filter', `label=${CONTAINER_LABEL}`, '--format', '{{.Names}}'],
+      [
+        ...docker,
+        'ps',
+        '-a',
+        '--filter',
+        options.envId === undefined
+          ? `label=${CONTAINER_LABEL}`
+          : `label=${CONTAINER_LABEL}.env=${options.envId}`,
+        '--format',
+        '{{.Names}}',
+      ],
       { timeoutMs: 60_000, env },
     );
     if (ls.exitCode !== 0) return [];

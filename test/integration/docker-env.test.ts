@@ -33,8 +33,11 @@ function containersWithLabel(): string[] {
     .filter(Boolean);
 }
 
+// Environment ids of this file: cleanup touches only these (the dockerd is shared).
+const ids = ['docker', 'docker-gone', 'docker-again', 'docker-ssh', 'docker-leftover'];
+
 afterAll(async () => {
-  await removeLeftoverContainers(board);
+  for (const envId of ids) await removeLeftoverContainers(board, { envId });
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -157,6 +160,15 @@ describe('docker environment (local board)', () => {
     expect(again.image).toBe(env.image);
     expect(lines.join('\n')).toMatch(/is up to date/);
     await again.teardown();
+  });
+
+  it('finds and removes a container a crashed run left behind, by its label', async () => {
+    const crashed = new DockerEnvironment('docker-leftover', {});
+    await crashed.prepare(ctx());
+    // No teardown: as if the controller had died here.
+    const removed = await removeLeftoverContainers(board, { envId: 'docker-leftover' });
+    expect(removed).toEqual([crashed.container]);
+    expect(containersWithLabel()).not.toContain(crashed.container);
   });
 
   it('leaves no container after teardown (and teardown twice is fine)', async () => {

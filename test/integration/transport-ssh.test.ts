@@ -256,6 +256,32 @@ describe('ssh transport', () => {
     expect(await processGone(Number(readFileSync(pidFile, 'utf8')), 5000)).toBe(true);
   });
 
+  it('notices a silent drop (server stops answering) through keepalives', async () => {
+    const t = transport({ serverAliveIntervalSeconds: 1, serverAliveCountMax: 2 });
+    const pidFile = join(dir, 'silent.pid');
+    const p = t.exec(['sh', '-c', 'echo $$ > "$1"; sleep 30', 'sh', pidFile], { timeoutMs: 60_000 });
+    await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '', 10_000);
+    // Freeze the server side of every connection: TCP stays up, nothing answers.
+    const frozen = sshd.connectionPids();
+    for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+    const started = Date.now();
+    try {
+      const err = await p.catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(TransportError);
+      expect((err as Error).message).toMatch(/not responding|connection was lost/);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      for (const pid of frozen) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // gone
+        }
+      }
+    }
+    expect(await processGone(Number(readFileSync(pidFile, 'utf8')), 5000)).toBe(true);
+  });
+
   it('recovers when the master connection was killed (stale control socket)', async () => {
     const t = transport();
     expect((await t.exec(['true'], { timeoutMs: 30_000 })).exitCode).toBe(0);
