@@ -55,8 +55,13 @@ export function isHeader(line: string): boolean {
  * "bkwd", "record", "stride" over the labels they qualify; may be absent).
  */
 export function headerColumns(upper: string | undefined, lower: string): Column[] {
-  const top = upper === undefined ? [] : tokens(expandTabs(upper));
+  // The line above is the qualifier line only if it holds nothing but qualifiers (a cut log
+  // or an older version may put another line there).
+  const above = upper === undefined ? [] : tokens(expandTabs(upper));
+  const top = above.every((u) => /^(random|bkwd|backward|record|stride)$/i.test(u.text)) ? above : [];
   const cols: Column[] = [];
+  const used = new Set<string>();
+  let lastOp = '';
   for (const [i, t] of tokens(expandTabs(lower)).entries()) {
     if (i === 0) {
       cols.push({ key: 'file_kb', label: t.text, end: t.end });
@@ -69,11 +74,41 @@ export function headerColumns(upper: string | undefined, lower: string): Column[
     // The qualifier sits right-aligned over the label, give or take a character.
     const q = top.find((u) => Math.abs(u.end - t.end) <= 2);
     const label = (q ? `${q.text} ${t.text}` : t.text).toLowerCase();
-    const op = TABLE_COLUMNS[label];
-    cols.push(op ? { key: op, label, end: t.end } : { key: opSlug(label), label, end: t.end, unknown: true });
+    let op = TABLE_COLUMNS[label];
+    if (op !== undefined && used.has(op)) {
+      // "read"/"write"/"rewrite" again without its qualifier line (cut log, old version):
+      // IOzone's columns come in a fixed order, so it is the next one with that last word.
+      op = COLUMN_ORDER.slice(COLUMN_ORDER.indexOf(lastOp) + 1).find(
+        (o) => !used.has(o) && o.split('_').pop() === label.split(' ').pop(),
+      );
+    }
+    if (op !== undefined) {
+      used.add(op);
+      lastOp = op;
+      cols.push({ key: op, label, end: t.end });
+    } else {
+      cols.push({ key: opSlug(label), label, end: t.end, unknown: true });
+    }
   }
   return cols;
 }
+
+/** The order in which IOzone prints its table columns. */
+const COLUMN_ORDER = [
+  'write',
+  'rewrite',
+  'read',
+  'reread',
+  'random_read',
+  'random_write',
+  'bkwd_read',
+  'record_rewrite',
+  'stride_read',
+  'fwrite',
+  'frewrite',
+  'fread',
+  'freread',
+];
 
 export interface RowCells {
   /** Column key → printed number (as text). */

@@ -61,6 +61,9 @@ interface Placed {
 
 export function parseIozone(text: string): ParseResult {
   const lines = splitLines(text);
+  // A text cut in the middle of its last line may have cut a number short: "19546" for
+  // "1954611". A number on an unterminated last line is never read.
+  const cutLine = /[\r\n]$/.test(text) ? -1 : lines.length - 1;
   const warnings: string[] = [];
   const warn = (line: number, msg: string) => warnings.push(`line ${line}: ${msg}`);
   const table = new Map<string, Placed>();
@@ -89,6 +92,10 @@ export function parseIozone(text: string): ParseResult {
     // ---- inside the table: rows until something else
     if (cols) {
       if (isRow(line)) {
+        if (i === cutLine) {
+          warn(lineNo, 'last line cut short (no newline): its numbers are not read');
+          continue;
+        }
         const row = splitRow(line, cols);
         readRow(row, cols, lineNo);
         continue;
@@ -163,6 +170,10 @@ export function parseIozone(text: string): ParseResult {
       continue;
     }
     const ch = CHILDREN.exec(line);
+    if (ch && i === cutLine) {
+      warn(lineNo, 'last line cut short (no newline): its numbers are not read');
+      continue;
+    }
     if (ch) {
       readChildren(ch, lineNo);
       continue;
@@ -188,6 +199,10 @@ export function parseIozone(text: string): ParseResult {
         continue;
       }
       const row = REPORT_ROW.exec(line);
+      if (row && section.reclens && i === cutLine) {
+        warn(lineNo, 'last line cut short (no newline): its numbers are not read');
+        continue;
+      }
       if (row && section.reclens) {
         readReportRow(section, row, lineNo);
         continue;

@@ -50,6 +50,16 @@ export function parseUnixbench(text: string): ParseResult {
   const warnings: string[] = [];
   const samples: ParsedSample[] = [];
   const warn = (line: number, msg: string) => warnings.push(`line ${line}: ${msg}`);
+  // A text cut in the middle of its last line may have cut a number short ("45" for
+  // "4525.9"): numbers on an unterminated last line are not read. (A result line is safe:
+  // it must end with its "samples)".)
+  if (!/[\r\n]$/.test(text) && lines.length > 0) {
+    const last = lines.length - 1;
+    if (/\d\s*$/.test(lines[last] ?? '')) {
+      warn(last + 1, 'last line cut short (no newline): its numbers are not read');
+      lines[last] = '';
+    }
+  }
 
   const report = parseReport(lines, samples, warn);
   const log = parseLogFile(lines, warn);

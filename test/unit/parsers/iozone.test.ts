@@ -280,6 +280,31 @@ describe('iozone: errors and damaged logs', () => {
     );
   });
 
+  it('a log cut inside its last row: that row is not read (a number may be cut short)', () => {
+    const text = read('auto_s10m_recsweep.txt');
+    const cut = text.slice(0, text.indexOf('15820816 19414412') + 'xxxxxxxx 194'.length);
+    expect(cut.endsWith('15820816 194')).toBe(true);
+    const r = parseIozone(cut);
+    expect(r.samples).toHaveLength(11 * 6);
+    expect(value(r, 'write', 10240, 8192)).toBeUndefined();
+    expect(value(r, 'write', 10240, 4096)).toBe(6076201);
+    expect(r.warnings).toEqual([
+      `line ${cut.split('\n').length}: last line cut short (no newline): its numbers are not read`,
+    ]);
+  });
+
+  it("a header without its upper line: columns named by IOzone's fixed order", () => {
+    const text = read('auto_4k_10m.txt').replace(/^ +random +random +bkwd +record +stride +\n/m, '');
+    const r = parseIozone(text);
+    expect(r.samples).toHaveLength(78 * 12);
+    expect(value(r, 'read', 4, 4)).toBe(1905268);
+    expect(value(r, 'random_read', 4, 4)).toBe(4000000);
+    expect(value(r, 'random_write', 4, 4)).toBe(1421111);
+    expect(value(r, 'bkwd_read', 4, 4)).toBe(676345);
+    expect(value(r, 'stride_read', 4, 4)).toBe(3491110);
+    expect(ops(r).has('iozone.record_rewrite')).toBe(false);
+  });
+
   it('output truncated before any result: ParseError', () => {
     const text = read('auto_4k_10m.txt');
     expect(

@@ -190,6 +190,19 @@ describe('unixbench: damaged and combined real logs', () => {
     expect(r.warnings).toContain(`line ${secondBanner + 1}: a second report starts here; both are kept`);
   });
 
+  it('a log cut inside an index row: the cut number is not read', () => {
+    const text = read('run_c1_i1_9tests.txt');
+    const cut = text.slice(0, text.indexOf('8827.7   1605.0') + '8827.7   160'.length);
+    expect(cut.endsWith('   160')).toBe(true);
+    const r = parseUnixbench(cut);
+    expect(r.samples.some((s) => s.metric === 'unixbench.index.whetstone-double')).toBe(false);
+    expect(one(r, 'unixbench.index.dhry2reg', { copies: 1 }).value).toBe(4525.9);
+    expect(one(r, 'unixbench.whetstone-double', { copies: 1 }).value).toBe(8827.7);
+    expect(r.warnings).toEqual([
+      `line ${cut.split('\n').length}: last line cut short (no newline): its numbers are not read`,
+    ]);
+  });
+
   it('a lost result line is recovered from the index table RESULT column', () => {
     const text = read('run_c1_i1_9tests.txt').replace(/^Pipe Throughput .*\n/m, '');
     const r = parseUnixbench(text);
