@@ -54,8 +54,9 @@ function resolve(current: Results, options: AnalyzeOptions): ResolvedOptions {
     throw new RangeError(`minEffect must be in [0, 1) (got ${minEffect})`);
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1) (got ${alpha})`);
   if (!(maxCv > 0)) throw new RangeError(`maxCv must be > 0 (got ${maxCv})`);
-  if (!(Number.isInteger(bootstrap) && bootstrap >= 100))
-    throw new RangeError(`bootstrap must be an integer ≥ 100`);
+  if (!(Number.isInteger(bootstrap) && (bootstrap === 0 || bootstrap >= 100))) {
+    throw new RangeError(`bootstrap must be 0 (no intervals) or an integer ≥ 100 (got ${bootstrap})`);
+  }
   if (correction !== 'holm' && correction !== 'bh') throw new RangeError(`correction must be holm or bh`);
   let hostEnv: string | null = options.hostEnv ?? null;
   if (hostEnv !== null && !current.environments.some((e) => e.id === hostEnv)) {

@@ -44,7 +44,7 @@ export function bootstrapRatio(
   const ne = env.length;
   const nh = host.length;
   const ratio = sum(env) / ne / (sum(host) / nh);
-  if (ne < 2 && nh < 2) return { ratio, low: ratio, high: ratio };
+  if ((ne < 2 && nh < 2) || resamples === 0) return { ratio, low: ratio, high: ratio };
   // mulberry32 inlined (this loop is the hot spot of a report): each 32-bit draw gives two
   // 16-bit indices, (u16 · n) >>> 16, whose bias (n / 65536) is far below bootstrap noise.
   let state = hashString(seedKey);

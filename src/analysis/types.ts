@@ -33,7 +33,7 @@ export interface AnalyzeOptions {
   hostEnv?: string;
   /** Fingerprint keys changed on purpose (e.g. `kernel` in a kernel-upgrade PR): not a reason for `incomparable`. */
   expectChanges?: string[];
-  /** Bootstrap resamples for overhead intervals (default 1000). */
+  /** Bootstrap resamples for overhead intervals (default 1000; 0 = no intervals, for simulations). */
   bootstrap?: number;
 }
 

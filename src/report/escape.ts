@@ -14,6 +14,7 @@ const ZWSP = '&#8203;';
 export function escapeMarkdown(input: unknown, maxLength = 500): string {
   let s = String(input ?? '');
   // Control characters and line breaks: one line, so a value cannot start a new block.
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   s = s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
   if (s.length > maxLength) s = `${s.slice(0, maxLength - 1)}…`;
   s = s

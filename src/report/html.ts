@@ -17,6 +17,10 @@ const VERDICT_CLASS: Record<Verdict, string> = {
   missing: 'warn',
 };
 
+function label(a: Analysis, env: string): string {
+  return a.environments.find((e) => e.id === env)?.label ?? env;
+}
+
 function table(header: string[], rows: string[][], cls = ''): string {
   return `<table class="${cls}"><thead><tr>${header.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.join('')}</tr>`)
@@ -77,7 +81,7 @@ export function renderHtml(a: Analysis, opts: { title?: string } = {}): string {
         : table(
             ['Environment', 'Metric', 'Baseline mean', 'Current mean', 'Change', '95% CI', 'p (adj.)'],
             hd.regressions.map((c) => [
-              td(c.env),
+              td(label(a, c.env)),
               td(c.label),
               td(formatValue(c.baseline?.mean), 'num'),
               td(formatValue(c.current?.mean), 'num'),
@@ -97,7 +101,7 @@ export function renderHtml(a: Analysis, opts: { title?: string } = {}): string {
       table(
         ['Environment', 'Key', 'Baseline', 'Current', 'Effect'],
         diffs.map((d) => [
-          td(d.env),
+          td(d.env === '*' ? 'all' : label(a, d.env)),
           td(d.key),
           td(d.baseline),
           td(d.current),
@@ -115,7 +119,7 @@ export function renderHtml(a: Analysis, opts: { title?: string } = {}): string {
         .map(([k, v]) => `${k}=${String(v)}`)
         .join(', ');
       body.push(
-        `<li>${h(f.env)} ${h(f.suite)} ${h(params)}: ${f.rounds.length} run(s) failed ${h(f.kinds.join(', '))}: <code>${h(f.message)}</code></li>`,
+        `<li>${h(label(a, f.env))} ${h(f.suite)} ${h(params)}: ${f.rounds.length} run(s) failed ${h(f.kinds.join(', '))}: <code>${h(f.message)}</code></li>`,
       );
     }
     body.push('</ul>');
@@ -133,7 +137,7 @@ export function renderHtml(a: Analysis, opts: { title?: string } = {}): string {
       table(
         ['Environment', 'Metric', 'Unit', 'Env mean', 'Host mean', 'Overhead', '95% CI', 'n'],
         a.overheads.map((o) => [
-          td(o.env),
+          td(label(a, o.env)),
           td(o.label),
           td(o.unit),
           td(formatValue(o.envMean), 'num'),
@@ -151,7 +155,7 @@ export function renderHtml(a: Analysis, opts: { title?: string } = {}): string {
       table(
         ['Environment', 'Metric', 'Before', 'Now', 'Change vs host', '95% CI', 'p (adj.)', 'Verdict', 'Note'],
         a.overheadComparisons.map((o) => [
-          td(o.env),
+          td(label(a, o.env)),
           td(o.label),
           td(formatPct(o.baselineOverhead), 'num'),
           td(formatPct(o.currentOverhead), 'num'),
@@ -180,7 +184,7 @@ export function renderHtml(a: Analysis, opts: { title?: string } = {}): string {
           'Note',
         ],
         a.comparisons.map((c) => [
-          td(c.env),
+          td(label(a, c.env)),
           td(c.label),
           td(c.unit),
           td(formatValue(c.baseline?.mean), 'num'),
@@ -200,7 +204,7 @@ export function renderHtml(a: Analysis, opts: { title?: string } = {}): string {
     table(
       ['Environment', 'Metric', 'Unit', 'n', 'Mean', 'Median', 'SD', 'CV', '95% CI'],
       a.cells.map((c) => [
-        td(c.env),
+        td(label(a, c.env)),
         td(c.label),
         td(c.unit),
         td(String(c.n), 'num'),
