@@ -10,6 +10,8 @@ import { DockerEnvironment, DockerEnvironmentConfig } from './docker.js';
 import { HostEnvironment, HostEnvironmentConfig } from './host.js';
 import { KvmEnvironment, KvmEnvironmentConfig } from './kvm.js';
 import type { BenchEnvironment } from './types.js';
+import { XenDom0Environment, XenDom0EnvironmentConfig } from './xen-dom0.js';
+import { XenDomuEnvironment, XenDomuEnvironmentConfig } from './xen-domu.js';
 
 export interface EnvironmentDeps {
   /** Set when the board is reached over SSH (guests are then reached through it). */
@@ -44,6 +46,19 @@ export const environmentRegistry: Partial<Record<EnvironmentKind, EnvironmentFac
     schema: KvmEnvironmentConfig,
     create: (id, config, deps) =>
       new KvmEnvironment(id, config, deps.boardSsh ? { boardSsh: deps.boardSsh } : {}),
+  },
+  'xen-dom0': {
+    kind: 'xen-dom0',
+    bootMode: 'xen',
+    schema: XenDom0EnvironmentConfig,
+    create: (id) => new XenDom0Environment(id),
+  },
+  'xen-domu': {
+    kind: 'xen-domu',
+    bootMode: 'xen',
+    schema: XenDomuEnvironmentConfig,
+    create: (id, config, deps) =>
+      new XenDomuEnvironment(id, config, deps.boardSsh ? { boardSsh: deps.boardSsh } : {}),
   },
 };
 
