@@ -17,8 +17,14 @@ export function defaultLocalConfig(offer: LocalOffer): ConfigInput {
     board: { name: 'local', connection: { type: 'local' } },
     preset: 'quick',
     environments: [{ kind: 'host' }, ...offer.environments] as ConfigInput['environments'],
-    suites: offer.unixbenchPath
-      ? { unixbench: { path: offer.unixbenchPath } }
-      : { unixbench: { enabled: false } },
+    // `quick`, trimmed so that a run with an emulated (TCG) guest stays within a few
+    // minutes: under TCG one hackbench group of 500 loops alone takes minutes.
+    runs: 2,
+    suites: {
+      hackbench: { modes: ['process'], ipc: ['socket', 'pipe'], groups: [1], loops: 100 },
+      iozone: { fileSizesKb: [256], tests: ['write-rewrite', 'read-reread'] },
+      netperf: { messageBytes: [1024], tests: ['TCP_STREAM', 'TCP_RR'], lengthSeconds: 1 },
+      unixbench: offer.unixbenchPath ? { path: offer.unixbenchPath } : { enabled: false },
+    },
   };
 }
