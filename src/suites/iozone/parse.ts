@@ -54,6 +54,13 @@ interface Run {
   recordKb?: number;
 }
 
+interface Section {
+  op: string;
+  /** The header row's record sizes (undefined where unreadable); undefined until seen. */
+  reclens: (number | undefined)[] | undefined;
+  title: string;
+}
+
 interface Placed {
   sample: ParsedSample;
   line: number;
@@ -75,7 +82,7 @@ export function parseIozone(text: string): ParseResult {
 
   let run: Run = { mode: 'kB' };
   let cols: Column[] | undefined;
-  let section: { op: string; reclens: number[] | undefined; title: string } | undefined;
+  let section: Section | undefined;
   const unknownWarned = new Set<string>();
 
   const unitOf = (m: Mode) => UNIT[m];
@@ -195,7 +202,7 @@ export function parseIozone(text: string): ParseResult {
     }
     if (section) {
       if (section.reclens === undefined && REPORT_HEAD.test(line)) {
-        section.reclens = [...line.matchAll(/"(\d+)"/g)].map((m) => Number(m[1]));
+        section.reclens = [...line.matchAll(/"(\d+)"/g)].map((m) => toNumber(m[1]));
         continue;
       }
       const row = REPORT_ROW.exec(line);
@@ -211,7 +218,8 @@ export function parseIozone(text: string): ParseResult {
       section = undefined;
     }
 
-    if (ERROR.test(line)) {
+    // The command line echoes user paths, which may hold any word.
+    if (!/Command line used/i.test(line) && ERROR.test(line)) {
       noteError(lineNo, line.trim());
       warn(lineNo, `IOzone error: ${line.trim()}`);
       continue;
@@ -256,11 +264,7 @@ export function parseIozone(text: string): ParseResult {
     }
   }
 
-  function readReportRow(
-    s: { op: string; reclens: number[] | undefined; title: string },
-    row: RegExpExecArray,
-    lineNo: number,
-  ) {
+  function readReportRow(s: Section, row: RegExpExecArray, lineNo: number) {
     const fileKb = toNumber(row[1]);
     const reclens = s.reclens ?? [];
     if (fileKb === undefined) return;
@@ -271,8 +275,9 @@ export function parseIozone(text: string): ParseResult {
     if (values.length > reclens.length)
       warn(lineNo, `${s.title}: more values than record sizes; extra ones dropped`);
     for (const [j, text] of values.entries()) {
+      if (j >= reclens.length) break;
       const reclenKb = reclens[j];
-      if (reclenKb === undefined) break;
+      if (reclenKb === undefined) continue; // unreadable header cell
       const value = toNumber(text);
       if (value === undefined || value < 0) {
         warn(lineNo, `${s.title}: unreadable value "${text}"`);
