@@ -1,0 +1,64 @@
+/**
+ * runBench with the board reached over SSH: a real OpenSSH server on 127.0.0.1 (started
+ * by the test; it stands in for a board's sshd) and the host environment through it,
+ * with the real tools. Also: a board config of type ssh builds its own transport.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/load.js';
+import { runBench } from '../../src/engine/run.js';
+import { silentReporter } from '../../src/engine/reporter.js';
+import { readResultsFile } from '../../src/results/store.js';
+import { startSshd, type Sshd } from '../helpers/sshd.js';
+
+describe('engine over ssh (real sshd on 127.0.0.1 as the board)', () => {
+  let sshd: Sshd;
+  let out: string;
+
+  beforeAll(async () => {
+    sshd = await startSshd();
+    out = await mkdtemp(join(tmpdir(), 'avb-engine-ssh-'));
+  });
+
+  afterAll(async () => {
+    await sshd?.stop();
+    await rm(out, { recursive: true, force: true });
+  });
+
+  it('measures hackbench, iozone and netperf on the host through the board connection', async () => {
+    const config = parseConfig({
+      board: {
+        name: 'stand-in',
+        connection: {
+          type: 'ssh',
+          host: sshd.host,
+          port: sshd.port,
+          user: sshd.user,
+          identityFile: sshd.clientKey,
+          knownHosts: sshd.knownHosts,
+        },
+      },
+      preset: 'test',
+      runs: 1,
+      environments: [{ kind: 'host' }],
+      suites: { netperf: { port: 12913 } },
+    });
+    const results = await runBench(config, { outDir: out, reporter: silentReporter });
+    expect(results.failures).toEqual([]);
+    expect(results.samples.map((s) => s.metric)).toEqual(
+      expect.arrayContaining([
+        'hackbench.time',
+        'iozone.write',
+        'netperf.tcp_stream.throughput',
+        'netperf.tcp_rr.rate',
+      ]),
+    );
+    expect(results.board.name).toBe('stand-in');
+    expect(results.board.fingerprints.linux?.kernel).toMatch(/\d/);
+    expect(await readResultsFile(join(out, 'results.json'))).toEqual(results);
+    // Nothing the cells started outlives the run on the "board".
+    expect(sshd.connectionPids()).toEqual([]);
+  });
+});
