@@ -40,7 +40,8 @@ describe('simulation (seeded)', () => {
       const a = trial(5000 + t, new Map([[`kvm|${idx}`, 0.05]]));
       const target = a.comparisons.find((c) => c.env === 'kvm' && c.metricKey === key)!;
       if (target.verdict === 'regression') flagged++;
-      if (a.headline.overheadRegressions.some((o) => o.env === 'kvm' && o.metricKey === key)) overheadFlagged++;
+      if (a.headline.overheadRegressions.some((o) => o.env === 'kvm' && o.metricKey === key))
+        overheadFlagged++;
       others += a.headline.regressions.filter((r) => r !== target).length;
     }
     expect(flagged / trials).toBeGreaterThanOrEqual(0.95);

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, metricKeyOf } from '../../../src/analysis/index.js';
+import type { Results } from '../../../src/results/schema.js';
+import { paperFixtures, simulate, type SimMetric } from './synthetic.js';
+
+const RR: SimMetric = {
+  suite: 'netperf',
+  metric: 'netperf.tcp_rr.rate',
+  params: { request_bytes: 1, response_bytes: 1 },
+  unit: 'trans/s',
+  better: 'higher',
+  base: 10_000,
+  overhead: { kvm: 0.325 },
+};
+const HB: SimMetric = {
+  suite: 'hackbench',
+  metric: 'hackbench.time',
+  params: { tasks: 40 },
+  unit: 's',
+  better: 'lower',
+  base: 0.5,
+  overhead: { kvm: 0.1 },
+};
+
+function pair(opts: { cv?: number; shift?: number; cvCurrent?: number } = {}) {
+  const baseline = simulate({ seed: 11, metrics: [RR, HB], envs: ['host', 'kvm'], cv: opts.cv ?? 0.01 });
+  const current = simulate({
+    seed: 12,
+    metrics: [RR, HB],
+    envs: ['host', 'kvm'],
+    cv: opts.cvCurrent ?? opts.cv ?? 0.01,
+    ...(opts.shift !== undefined ? { shifts: new Map([['kvm|0', opts.shift]]) } : {}),
+  });
+  return { baseline, current };
+}
+
+const rrKey = metricKeyOf(RR.metric, RR.params);
+
+describe('analyze()', () => {
+  it('writes the lift-able overhead sentence from exact values', () => {
+    const r = simulate({ seed: 1, metrics: [RR], envs: ['host', 'kvm'], cv: 0 });
+    const a = analyze(r);
+    expect(a.overheads).toHaveLength(1);
+    expect(a.overheads[0]!.sentence).toBe('KVM TCP_RR 1/1 B overhead 32.5% ± 0.0% (n=10)');
+    expect(a.headline.status).toBe('no-baseline');
+    expect(a.options.hostEnv).toBe('host');
+  });
+
+  it('finds exactly what was injected into the synthetic paper fixtures', () => {
+    const { baseline, current } = paperFixtures();
+    const a = analyze(current, { baseline });
+    expect(a.headline.status).toBe('regression');
+    expect(a.headline.overheadRegressions.map((o) => `${o.env} ${o.label}`).sort()).toEqual([
+      'kvm TCP_RR 1/1 B',
+      'xen-domu hackbench 640 tasks (process, socket)',
+    ]);
+    expect(a.headline.regressions.map((o) => `${o.env} ${o.label}`).sort()).toEqual([
+      'kvm TCP_RR 1/1 B',
+      'xen-domu hackbench 640 tasks (process, socket)',
+    ]);
+    const missing = a.comparisons.filter((c) => c.verdict === 'missing');
+    expect(missing.map((c) => `${c.env} ${c.label}`)).toEqual(['xen-domu TCP_CRR 1/1 B']);
+    expect(missing[0]!.reason).toBe(
+      'failed in 10 run(s) (timeout): netperf: timed out after 120 s (no response from netserver)',
+    );
+    expect(a.failures).toHaveLength(1);
+    // Plain JSON: survives a round trip unchanged.
+    expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+  });
+
+  it('5% slower on KVM only: absolute and overhead regression; host unchanged', () => {
+    const { baseline, current } = pair({ shift: 0.08 });
+    const a = analyze(current, { baseline });
+    const abs = a.comparisons.find((c) => c.env === 'kvm' && c.metricKey === rrKey)!;
+    expect(abs.verdict).toBe('regression');
+    expect(abs.change!).toBeGreaterThan(0.05);
+    expect(a.comparisons.find((c) => c.env === 'host' && c.metricKey === rrKey)!.verdict).toBe('unchanged');
+    expect(a.headline.overheadRegressions.map((o) => o.metricKey)).toEqual([rrKey]);
+    expect(a.headline.overheadRegressions[0]!.sentence).toMatch(
+      /^KVM TCP_RR 1\/1 B overhead grew from 3\d\.\d% to 3\d\.\d%/,
+    );
+  });
+
+  it('an improvement is not a regression', () => {
+    const { baseline, current } = pair({ shift: -0.1 });
+    const a = analyze(current, { baseline });
+    expect(a.comparisons.find((c) => c.env === 'kvm' && c.metricKey === rrKey)!.verdict).toBe('improvement');
+    expect(a.headline.status).toBe('ok');
+  });
+
+  it('a precise change smaller than the minimum effect is unchanged, with the reason', () => {
+    const { baseline, current } = pair({ cv: 0.001, shift: 0.02 });
+    const a = analyze(current, { baseline });
+    const c = a.comparisons.find((x) => x.env === 'kvm' && x.metricKey === rrKey)!;
+    expect(c.pAdjusted!).toBeLessThan(0.05);
+    expect(c.verdict).toBe('unchanged');
+    expect(c.reason).toBe('significant but within the minimum effect (5%)');
+    expect(analyze(current, { baseline, minEffect: 0.01 }).headline.status).toBe('regression');
+  });
+
+  it('CV above the limit: erratic, not tested', () => {
+    const { baseline, current } = pair({ cvCurrent: 0.4 });
+    const a = analyze(current, { baseline, maxCv: 0.25 });
+    const c = a.comparisons.find((x) => x.env === 'kvm' && x.metricKey === rrKey)!;
+    expect(c.verdict).toBe('erratic');
+    expect(c.reason).toMatch(/^CV \d+\.\d% > 25% \(current\)$/);
+    expect(c.pAdjusted).toBeNull();
+  });
+
+  it('a changed kernel makes that environment incomparable and says which key; expectChanges allows it', () => {
+    const { baseline, current } = pair();
+    const changed: Results = structuredClone(current);
+    changed.environments[1]!.fingerprint.kernel = '6.6.0-custom';
+    const a = analyze(changed, { baseline });
+    const kvm = a.comparisons.filter((c) => c.env === 'kvm');
+    expect(kvm.every((c) => c.verdict === 'incomparable')).toBe(true);
+    expect(kvm[0]!.reason).toBe('kernel: 6.1.0-28-armmp-lpae → 6.6.0-custom');
+    expect(a.comparisons.filter((c) => c.env === 'host').every((c) => c.verdict === 'unchanged')).toBe(true);
+    expect(a.overheadComparisons.every((c) => c.verdict === 'incomparable')).toBe(true);
+    const ok = analyze(changed, { baseline, expectChanges: ['kernel'] });
+    expect(ok.comparisons.every((c) => c.verdict === 'unchanged')).toBe(true);
+    expect(ok.notes).toEqual(['Expected change on kvm: kernel 6.1.0-28-armmp-lpae → 6.6.0-custom.']);
+  });
+
+  it('a tool version only affects its own suite', () => {
+    const { baseline, current } = pair();
+    const changed: Results = structuredClone(current);
+    changed.environments[1]!.fingerprint.toolVersions = {
+      'rt-tests': '2.5',
+      netperf: '2.7.1',
+      iozone: '3.429',
+    };
+    const a = analyze(changed, { baseline });
+    expect(a.comparisons.find((c) => c.env === 'kvm' && c.suite === 'netperf')!.reason).toBe(
+      'toolVersions.netperf: 2.7.0 → 2.7.1',
+    );
+    expect(a.comparisons.find((c) => c.env === 'kvm' && c.suite === 'hackbench')!.verdict).toBe('unchanged');
+  });
+
+  it('a skipped environment: its cells are missing with the reason', () => {
+    const { baseline, current } = pair();
+    const skipped: Results = structuredClone(current);
+    skipped.environments[1]!.skipped = 'KVM: no /dev/kvm (32-bit ARM kernel ≥ 5.7 has no KVM host support)';
+    skipped.samples = skipped.samples.filter((s) => s.env !== 'kvm');
+    const a = analyze(skipped, { baseline });
+    const kvm = a.comparisons.filter((c) => c.env === 'kvm');
+    expect(kvm.map((c) => c.verdict)).toEqual(['missing', 'missing']);
+    expect(kvm[0]!.reason).toBe(
+      'environment skipped: KVM: no /dev/kvm (32-bit ARM kernel ≥ 5.7 has no KVM host support)',
+    );
+    expect(a.environments.find((e) => e.id === 'kvm')!.skipped).toMatch(/^KVM: no/);
+  });
+
+  it('rejects bad options with the option name', () => {
+    const { current } = pair();
+    expect(() => analyze(current, { minEffect: 5 })).toThrow(/minEffect/);
+    expect(() => analyze(current, { hostEnv: 'nope' })).toThrow(/hostEnv 'nope'/);
+    expect(() => analyze(current, { correction: 'bonferroni' as 'holm' })).toThrow(/correction/);
+  });
+});
