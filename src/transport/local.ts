@@ -34,6 +34,7 @@ export class LocalTransport implements Transport {
       cancelled: r.cancelled,
       output: r.output,
       durationMs: r.durationMs,
+      ...(r.signal && !r.timedOut && !r.cancelled ? { signal: r.signal } : {}),
     };
   }
 

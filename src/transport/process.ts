@@ -45,7 +45,7 @@ export interface RunOptions {
   beforeKill?: () => Promise<void>;
 }
 
-export interface RunResult extends ExecResult {
+export interface RunResult extends Omit<ExecResult, 'signal'> {
   /** Set when the child exited because of a signal. */
   signal: NodeJS.Signals | null;
   /** Set when the program could not be started at all (ENOENT, EACCES, ...). */

@@ -29,6 +29,8 @@ export interface ExecResult {
   /** Combined stdout+stderr as text (also in logPath when given). */
   output: string;
   durationMs: number;
+  /** The signal that ended the command when it died of one by itself (e.g. SIGSEGV). */
+  signal?: string;
 }
 
 export interface Transport {

@@ -31,6 +31,13 @@ describe('local transport', () => {
     expect(r.output).toBe(`${dir}\nhello\nworld`);
   });
 
+  it('reports a command killed by a signal it did not expect', async () => {
+    const r = await t.exec(['sh', '-c', 'kill -SEGV $$'], { timeoutMs: 10_000 });
+    expect(r.exitCode).toBeNull();
+    expect(r.signal).toBe('SIGSEGV');
+    expect(r.timedOut).toBe(false);
+  });
+
   it('reports a missing program as exit 127 with the reason', async () => {
     const r = await t.exec(['/nonexistent/avb-tool'], { timeoutMs: 10_000 });
     expect(r.exitCode).toBe(127);
