@@ -88,3 +88,30 @@ describe('progress', () => {
     );
   });
 });
+
+describe('grouped reporter (Actions log sections)', () => {
+  it('closes an open section before opening the next, and at groupEnd', async () => {
+    const { groupedReporter } = await import('../../../src/engine/reporter.js');
+    const calls: string[] = [];
+    const r = groupedReporter({
+      startGroup: (t) => calls.push(`start ${t}`),
+      endGroup: () => calls.push('end'),
+      info: (l) => calls.push(`info ${l}`),
+      warning: (l) => calls.push(`warning ${l}`),
+    });
+    r.groupStart('prepare host (host)');
+    r.info('x');
+    r.groupStart('round 1: host');
+    r.warn('y');
+    r.groupEnd();
+    r.groupEnd();
+    expect(calls).toEqual([
+      'start prepare host (host)',
+      'info x',
+      'end',
+      'start round 1: host',
+      'warning y',
+      'end',
+    ]);
+  });
+});
