@@ -35,8 +35,10 @@ import { writeJobSummary } from './github/summary.js';
 import { commentMarker, MAX_COMMENT_CHARS, tokenLogin, upsertStickyComment } from './github/comment.js';
 import { publishCheckRun } from './github/check.js';
 import { annotationsFor, decide } from './github/verdict.js';
+import { mergeByBoard } from './github/merge.js';
 import {
   analyze,
+  groupedReporter,
   loadConfigFile,
   renderMarkdown,
   runBench,
@@ -113,15 +115,15 @@ async function runPhase(env: Env): Promise<Results | undefined> {
   let results: Results | undefined;
   let failure: unknown;
   try {
-    results = await core.group('Benchmark', () =>
-      runBench(config, {
-        ...(inputs.environments.length > 0 ? { envs: inputs.environments } : {}),
-        preset: inputs.preset,
-        outDir,
-        signal: abort.signal,
-        reporter: (line) => core.info(line),
-      }),
-    );
+    // The reporter folds each environment and round into its own log group.
+    results = await runBench(config, {
+      ...(inputs.environments.length > 0 ? { envs: inputs.environments } : {}),
+      ...(inputs.preset ? { preset: inputs.preset } : {}),
+      outDir,
+      signal: abort.signal,
+      reporter: groupedReporter(core),
+      ...(ctx.headSha ? { gitSha: ctx.headSha } : {}),
+    });
   } catch (err) {
     failure = err;
   } finally {
@@ -139,7 +141,9 @@ async function runPhase(env: Env): Promise<Results | undefined> {
   core.setOutput('results', join(outDir, RESULTS_FILE));
 
   const boardName = results?.board.name ?? config.board.name;
-  const artifactName = `${inputs.artifactName}-${slug(boardName)}`;
+  // Jobs that measure a subset of a board's environments (the reboot chain) need distinct names.
+  const part = inputs.environments.length > 0 ? `-${slug(inputs.environments.join('+'))}` : '';
+  const artifactName = `${inputs.artifactName}-${slug(boardName)}${part}`.slice(0, 100);
   if (await exists(join(outDir, RESULTS_FILE))) {
     try {
       const up = await env.store.upload(artifactName, outDir, inputs.retentionDays);
@@ -192,7 +196,7 @@ async function collect(env: Env): Promise<Collected> {
     claimedPull ??= (await readMeta(dir))?.pullNumber;
   }
   if (results.length === 0) throw new Error('no usable results artifact (see the warnings above)');
-  return { results, claimedPull };
+  return { results: mergeByBoard(results), claimedPull };
 }
 
 async function loadBaseline(env: Env): Promise<BaselineSet> {
@@ -239,9 +243,13 @@ async function reportPhase(env: Env, local: Results | undefined): Promise<void> 
       }),
     );
     const dir = current.length === 1 ? outDir : join(outDir, 'boards', slug(results.board.name));
-    await writeReports(results, dir, base ? { baseline: base } : {}).catch((err) =>
-      core.warning(`report files: ${(err as Error).message}`),
-    );
+    await writeReports(results, dir, {
+      ...(base ? { baseline: base } : {}),
+      minEffect: inputs.minEffect,
+      alpha: inputs.alpha,
+      correction: inputs.correction,
+      ...(runUrl(ctx) ? { artifactUrl: runUrl(ctx) } : {}),
+    }).catch((err) => core.warning(`report files: ${(err as Error).message}`));
   }
   const decision = decide(analyses, inputs.failOn);
   const artifactUrl = runUrl(ctx);
@@ -252,6 +260,7 @@ async function reportPhase(env: Env, local: Results | undefined): Promise<void> 
       .map((a) =>
         renderMarkdown(a, {
           flavor,
+          ...(analyses.length > 1 ? { title: `arm-virt-bench: ${a.current.board}` } : {}),
           ...(budget ? { maxChars: Math.floor((budget - header.length) / analyses.length) - 10 } : {}),
           ...(artifactUrl ? { artifactUrl } : {}),
         }),

@@ -12,6 +12,7 @@ import type { ArtifactInfo, ArtifactStore } from './artifacts.js';
 import type { RunContext } from './context.js';
 import { describeApiError, type Octokit } from './octokit.js';
 import { readResultsIn, RESULTS_FILE } from './results-io.js';
+import { mergeByBoard } from './merge.js';
 
 export interface BaselineSet {
   /** Baseline results by board name. */
@@ -87,7 +88,7 @@ export async function findAutoBaseline(
       sawExpired = true;
       continue;
     }
-    const byBoard = new Map<string, Results>();
+    const found: Results[] = [];
     const problems: string[] = [];
     for (const a of live) {
       const info: ArtifactInfo = {
@@ -107,12 +108,12 @@ export async function findAutoBaseline(
           problems.push(`${a.name} failed its digest check`);
           continue;
         }
-        const results = await readResultsIn(target);
-        byBoard.set(results.board.name, results);
+        found.push(await readResultsIn(target));
       } catch (err) {
         problems.push(`${a.name}: ${(err as Error).message.split('\n')[0]}`);
       }
     }
+    const byBoard = new Map(mergeByBoard(found).map((r) => [r.board.name, r] as const));
     if (byBoard.size === 0)
       return none(`the results of run ${run.id} could not be used (${problems.join('; ')})`);
     const tail = problems.length > 0 ? ` (ignored: ${problems.join('; ')})` : '';
@@ -141,10 +142,8 @@ export async function readBaselinePath(path: string): Promise<BaselineSet> {
         .sort()
     : [path];
   if (files.length === 0) throw new Error(`baseline ${path}: no ${RESULTS_FILE} in this folder`);
-  const byBoard = new Map<string, Results>();
-  for (const f of files) {
-    const r = await readResultsIn(f);
-    byBoard.set(r.board.name, r);
-  }
+  const all: Results[] = [];
+  for (const f of files) all.push(await readResultsIn(f));
+  const byBoard = new Map(mergeByBoard(all).map((r) => [r.board.name, r] as const));
   return { byBoard, note: `Baseline: ${path}.` };
 }

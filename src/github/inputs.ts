@@ -52,7 +52,8 @@ const artifactName = z
 export const Inputs = z.object({
   config: z.string().trim().min(1, 'config must name the board/suite config file'),
   environments: list,
-  preset: z.enum(['quick', 'paper']),
+  /** Empty: the config's own preset. */
+  preset: z.enum(['quick', 'paper', '']),
   phase: z.enum(['all', 'run', 'report']),
   baseline: BaselineInput,
   failOn: z.enum(['regression', 'overhead-regression', 'never']),
@@ -101,7 +102,7 @@ export const INPUT_NAMES = {
 export const INPUT_DEFAULTS: Record<keyof Inputs, string> = {
   config: '.github/arm-virt-bench.yml',
   environments: '',
-  preset: 'quick',
+  preset: '',
   phase: 'all',
   baseline: 'auto',
   failOn: 'regression',
