@@ -65,15 +65,20 @@ afterAll(() => {
 describe('kvm environment on a local board (QEMU TCG)', () => {
   it('boots the guest, runs hackbench in it over SSH, and leaves no QEMU behind', async () => {
     const port = await freePort();
-    const env = new KvmEnvironment('kvm', {
-      arch: 'x86_64',
-      accel: 'tcg',
-      memoryMiB: 512,
-      boot: { kernel: image.kernel, initrd: image.initrd },
-      network: { type: 'user', hostPort: port },
-      ssh: { identityFile: image.identityFile, hostKey: image.hostKey },
-      bootTimeoutSeconds: 240,
-    });
+    const env = new KvmEnvironment(
+      'kvm',
+      {
+        arch: 'x86_64',
+        accel: 'tcg',
+        memoryMiB: 512,
+        boot: { kernel: image.kernel, initrd: image.initrd },
+        network: { type: 'user', hostPort: port },
+        ssh: { identityFile: image.identityFile, hostKey: image.hostKey },
+        bootTimeoutSeconds: 240,
+      },
+      // Generous: the power-down must win over the quit/kill fallbacks even on a loaded machine.
+      { powerdownMs: 60_000 },
+    );
     const ctx = context('boot');
     let pid: number | undefined;
     try {
@@ -201,6 +206,7 @@ describe('kvm environment on a local board (QEMU TCG)', () => {
     expect(elapsed).toBeGreaterThanOrEqual(30_000);
     expect(elapsed).toBeLessThan(90_000);
     expect(existsSync(join(ctx.logDir, 'console.log'))).toBe(true);
-    expect(readFileSync(join(ctx.logDir, 'console.log'), 'utf8')).toContain('avb-guest: sshd started');
+    // The console so far is kept (how far the guest got in 30 s depends on the machine's load).
+    expect(readFileSync(join(ctx.logDir, 'console.log'), 'utf8')).toMatch(/Linux version 6\.\d+/);
   });
 });

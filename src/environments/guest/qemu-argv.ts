@@ -4,6 +4,7 @@
  * the guest is running; that is why the console goes to a file (`-serial file:`) with
  * `-display none` instead of `-nographic` (which QEMU refuses together with `-daemonize`).
  */
+import { createHash } from 'node:crypto';
 import type { KvmEnvironmentConfig } from '../kvm-config.js';
 
 export interface QemuPaths {
@@ -14,12 +15,20 @@ export interface QemuPaths {
   qmpSocket: string;
 }
 
+/** A UNIX socket path must fit sun_path (108 bytes on Linux, with its NUL). */
+const MAX_SOCKET_PATH = 100;
+
 export function qemuPaths(workDir: string): QemuPaths {
+  let qmpSocket = `${workDir}/qmp.sock`;
+  if (Buffer.byteLength(qmpSocket) > MAX_SOCKET_PATH) {
+    // A deep log folder: keep the socket in /tmp under a name derived from the folder.
+    qmpSocket = `/tmp/avb-qmp-${createHash('sha256').update(workDir).digest('hex').slice(0, 16)}.sock`;
+  }
   return {
     workDir,
     consoleLog: `${workDir}/console.log`,
     pidFile: `${workDir}/qemu.pid`,
-    qmpSocket: `${workDir}/qmp.sock`,
+    qmpSocket,
   };
 }
 

@@ -146,4 +146,13 @@ describe('buildQemuArgv', () => {
     const c = KvmEnvironmentConfig.parse({ boot: { disk: '/img/a,b.raw' }, ssh });
     expect(() => buildQemuArgv(c, paths, 'g')).toThrow(/disk path must not contain ','/);
   });
+
+  it('keeps the QMP socket path within sun_path for a deep log folder', () => {
+    const deep = `/work/runs/${'x'.repeat(120)}/logs/kvm`;
+    const p = qemuPaths(deep);
+    expect(p.consoleLog).toBe(`${deep}/console.log`);
+    expect(p.qmpSocket).toMatch(/^\/tmp\/avb-qmp-[0-9a-f]{16}\.sock$/);
+    expect(qemuPaths(deep).qmpSocket).toBe(p.qmpSocket);
+    expect(qemuPaths('/var/tmp/avb/kvm').qmpSocket).toBe('/var/tmp/avb/kvm/qmp.sock');
+  });
 });
