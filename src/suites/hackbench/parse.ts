@@ -8,7 +8,7 @@ import type { ParsedSample, Params } from '../../results/schema.js';
 import { splitLines, toNumber } from '../text.js';
 import { ParseError, type ParseResult } from '../types.js';
 import {
-  ERROR_LINES,
+  ERROR_LINE,
   KERNEL_LINE,
   LEGACY_HEADER,
   PERF_FDS,
@@ -17,7 +17,7 @@ import {
   RT_HEADER,
   RT_MESSAGES,
   RT_TIME,
-  USAGE_LINES,
+  USAGE_LINE,
 } from './formats.js';
 
 /**
@@ -121,8 +121,10 @@ export function parseHackbench(text: string, context: HackbenchContext = {}): Pa
     const t = lines[i]!.trim();
     if (t === '' || KERNEL_LINE.test(t)) continue;
 
-    let m: RegExpExecArray | null;
-    if ((m = RT_HEADER.exec(t))) {
+    // Each result line starts with its own letter: try only the regexes that can match (parse speed).
+    const c = t.charAt(0);
+    let m: RegExpExecArray | null = null;
+    if (c === 'R' && (m = RT_HEADER.exec(t))) {
       open({
         format: 'rt',
         line: lineNo,
@@ -134,7 +136,7 @@ export function parseHackbench(text: string, context: HackbenchContext = {}): Pa
           ['tasks', int(m[4])],
         ]),
       });
-    } else if ((m = RT_MESSAGES.exec(t))) {
+    } else if (c === 'E' && (m = RT_MESSAGES.exec(t))) {
       if (run?.format === 'rt') {
         const { tasks, ...rest } = run.params;
         // Re-insert tasks last so the params read in the order of DESIGN.md's table.
@@ -145,9 +147,9 @@ export function parseHackbench(text: string, context: HackbenchContext = {}): Pa
           ['tasks', tasks],
         ]);
       }
-    } else if ((m = RT_TIME.exec(t))) {
+    } else if (c === 'T' && (m = RT_TIME.exec(t))) {
       finish(m[1]!, lineNo, run?.format === 'legacy' ? 'legacy' : 'rt');
-    } else if ((m = LEGACY_HEADER.exec(t))) {
+    } else if (c === 'R' && (m = LEGACY_HEADER.exec(t))) {
       open({
         format: 'legacy',
         line: lineNo,
@@ -158,7 +160,7 @@ export function parseHackbench(text: string, context: HackbenchContext = {}): Pa
           ['tasks', int(m[3])],
         ]),
       });
-    } else if ((m = PERF_FDS.exec(t))) {
+    } else if (c === '#' && (m = PERF_FDS.exec(t))) {
       const senders = int(m[1]);
       open({
         format: 'perf',
@@ -170,7 +172,7 @@ export function parseHackbench(text: string, context: HackbenchContext = {}): Pa
           ['fds', senders === undefined ? undefined : senders * 2],
         ]),
       });
-    } else if ((m = PERF_GROUPS.exec(t))) {
+    } else if (c === '#' && (m = PERF_GROUPS.exec(t))) {
       if (run?.format === 'perf') {
         const { mode, ipc, fds } = run.params;
         run.params = params([
@@ -181,14 +183,14 @@ export function parseHackbench(text: string, context: HackbenchContext = {}): Pa
           ['tasks', int(m[2])],
         ]);
       }
-    } else if ((m = PERF_TIME.exec(t))) {
+    } else if (c === 'T' && (m = PERF_TIME.exec(t))) {
       finish(m[1]!, lineNo, 'perf');
-    } else if (ERROR_LINES.some((re) => re.test(t))) {
+    } else if (ERROR_LINE.test(t)) {
       problems.push({ line: lineNo, text: t, usage: false });
       if (run && run.aborted === undefined) run.aborted = `line ${lineNo}: ${clip(t)}`;
       lastWasProblem = true;
       continue;
-    } else if (USAGE_LINES.some((re) => re.test(t))) {
+    } else if (USAGE_LINE.test(t)) {
       // A usage block follows its error line; only a bare usage text (e.g. --help) is a problem.
       if (!lastWasProblem) problems.push({ line: lineNo, text: t, usage: true });
       lastWasProblem = true;

@@ -36,6 +36,8 @@ const MAX_HEADER_ROWS = 6;
 /** The classic header that starts at line `i`, if one does. */
 export function classicHeaderAt(lines: string[], i: number, end: number): ClassicHeader | undefined {
   const first = lines[i]!.trim();
+  // Every header starts with one of these letters: skip the regexes for other lines.
+  if (!'RLSA'.includes(first.charAt(0)) || first === '') return undefined;
   const start = STARTS.find(([re]) => re.test(first));
   if (!start) return undefined;
   const shape = start[1];
@@ -65,17 +67,36 @@ export interface NumberRow {
   rest: string[];
 }
 
+/** Whether a trimmed line starts like a number (digit, sign or dot): a cheap pre-check. */
+export function startsLikeNumber(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46;
+}
+
 /** Leading numbers of a row; undefined when the row does not start with a number. */
 export function numberRow(line: string): NumberRow | undefined {
-  const tokens = line.trim().split(/\s+/);
+  // A hand-rolled tokenizer: this runs on every result row, and split(/\s+/) + trim allocate (parse speed).
   const nums: number[] = [];
-  let k = 0;
-  for (; k < tokens.length; k++) {
-    const n = toNumber(tokens[k]);
-    if (n === undefined) break;
-    nums.push(n);
+  const n = line.length;
+  let p = 0;
+  while (p < n) {
+    while (p < n && isSpace(line.charCodeAt(p))) p++;
+    if (p >= n) break;
+    const start = p;
+    while (p < n && !isSpace(line.charCodeAt(p))) p++;
+    const token = line.slice(start, p);
+    const value = startsLikeNumber(token) ? toNumber(token) : undefined;
+    if (value === undefined) {
+      if (nums.length === 0) return undefined;
+      return { nums, rest: line.slice(start).trim().split(/\s+/) };
+    }
+    nums.push(value);
   }
-  return nums.length > 0 ? { nums, rest: tokens.slice(k) } : undefined;
+  return nums.length > 0 ? { nums, rest: [] } : undefined;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12;
 }
 
 /** A row made of numbers only. */

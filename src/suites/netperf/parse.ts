@@ -12,7 +12,17 @@ import { z } from 'zod';
 import type { ParsedSample, Params } from '../../results/schema.js';
 import { splitLines, toNumber } from '../text.js';
 import { ParseError, type ParseResult } from '../types.js';
-import { classicHeaderAt, isNumberRow, MIN_FIELDS, numberRow, type Shape } from './classic.js';
+import {
+  classicHeaderAt,
+  isNumberRow,
+  MIN_FIELDS,
+  numberRow,
+  startsLikeNumber,
+  type NumberRow,
+  type Shape,
+} from './classic.js';
+
+type RowAt = (i: number) => NumberRow | undefined;
 import { isErrorLine, isWarningLine } from './errors.js';
 import { fromColumns, fromCsv, fromKeyValues, KV_LINE, LATENCY_SELECTORS, type OmniRecord } from './omni.js';
 import {
@@ -39,8 +49,8 @@ export type NetperfContext = z.infer<typeof NetperfContext>;
 /** One result found in the log, before we know for sure which test produced it. */
 interface Found {
   line: number;
-  /** The tests this result's own format allows. */
-  tests: Set<NetperfTest>;
+  /** The tests this result's own format allows (not mutated). */
+  tests: ReadonlySet<NetperfTest>;
   /** Why the format allows several tests, for the error message. */
   why: string;
   /** Throughput/rate in `unit` (UDP_STREAM: the receive side). */
@@ -151,7 +161,7 @@ function omniParams(test: NetperfTest, v: Map<string, string>): Params {
   ]);
 }
 
-const SHAPE_TESTS: Record<Shape, Set<NetperfTest>> = {
+const SHAPE_TESTS: Record<Shape, ReadonlySet<NetperfTest>> = {
   stream: new Set(['TCP_STREAM', 'TCP_MAERTS']),
   rr: new Set(RR_TESTS),
   udp: new Set(['UDP_STREAM']),
@@ -168,19 +178,20 @@ const SHAPE_WHY: Record<Shape, string> = {
  * after the rows it used, or a reason when the rows do not fit the shape.
  */
 function classicFound(
-  lines: string[],
+  rowAt: RowAt,
   i: number,
   end: number,
   shape: Shape,
   unit: Throughput | undefined,
 ): { found: Found; next: number } | { reason: string } {
-  const first = numberRow(lines[i]!)!;
+  const first = rowAt(i)!;
   const [min1, min2] = MIN_FIELDS[shape];
   if (first.nums.length < min1) {
     return { reason: `result row has ${first.nums.length} numbers, ${min1} expected for ${shape} output` };
   }
-  const second = i + 1 < end ? numberRow(lines[i + 1]!) : undefined;
-  const base = { line: i + 1, tests: new Set(SHAPE_TESTS[shape]), why: SHAPE_WHY[shape], warnings: [] };
+  const second = i + 1 < end ? rowAt(i + 1) : undefined;
+  // The shape's test set is shared, never mutated: emit() builds new sets when it narrows.
+  const base = { line: i + 1, tests: SHAPE_TESTS[shape], why: SHAPE_WHY[shape], warnings: [] };
   const withUnit = unit ? { unit } : {};
   const n = first.nums;
   if (shape === 'stream') {
@@ -209,12 +220,12 @@ function classicFound(
 
 /** Shape of a result printed without header (`-P 0`), from its column counts. */
 function headerlessShape(
-  lines: string[],
+  rowAt: RowAt,
   i: number,
   end: number,
 ): { shape: Shape | 'rr-or-udp' | 'bare' } | undefined {
-  const row = numberRow(lines[i]!)!;
-  const next = i + 1 < end ? numberRow(lines[i + 1]!) : undefined;
+  const row = rowAt(i)!;
+  const next = i + 1 < end ? rowAt(i + 1) : undefined;
   const k = row.nums.length;
   const k2 = next && next.rest.length === 0 ? next.nums.length : 0;
   if (k === 1 && row.rest.length === 0) return { shape: 'bare' };
@@ -228,6 +239,14 @@ function headerlessShape(
 export function parseNetperf(text: string, context: NetperfContext = {}): ParseResult {
   const ctx = NetperfContext.parse(context);
   const lines = splitLines(text);
+  // Result rows are looked at more than once (shape, then values): tokenize each line once.
+  const rows = new Map<number, NumberRow | undefined>();
+  const rowAt: RowAt = (i) => {
+    if (rows.has(i)) return rows.get(i);
+    const row = numberRow(lines[i]!);
+    rows.set(i, row);
+    return row;
+  };
   const warnings: string[] = [];
   const samples: ParsedSample[] = [];
   const problems: { line: number; text: string }[] = [];
@@ -241,6 +260,8 @@ export function parseNetperf(text: string, context: NetperfContext = {}): ParseR
   const sections: Section[] = [];
   let current: Section = { start: 0, end: lines.length };
   for (let i = 0; i < lines.length; i++) {
+    // Every banner has " TEST"; the substring check spares the regex on other lines (parse speed).
+    if (!lines[i]!.includes(' TEST')) continue;
     const m = BANNER.exec(lines[i]!.trim());
     if (!m) continue;
     current.end = i;
@@ -358,24 +379,26 @@ export function parseNetperf(text: string, context: NetperfContext = {}): ParseR
         i++;
         continue;
       }
-      if (t.startsWith('!!!')) {
+      // Result rows start with a digit: skip the text checks for them (parse speed).
+      const numeric = startsLikeNumber(t);
+      if (!numeric && t.startsWith('!!!')) {
         const block: string[] = [];
         while (i < section.end && lines[i]!.trim().startsWith('!!!')) block.push(lines[i++]!.trim());
         pending.push(confidenceWarning(block));
         continue;
       }
-      if (isErrorLine(t)) {
+      if (!numeric && isErrorLine(t)) {
         problems.push({ line: i + 1, text: t });
         firstContent = false;
         i++;
         continue;
       }
-      if (isWarningLine(t)) {
+      if (!numeric && isWarningLine(t)) {
         warnings.push(`line ${i + 1}: netperf: ${clip(t)}`);
         i++;
         continue;
       }
-      const header = classicHeaderAt(lines, i, section.end);
+      const header = numeric ? undefined : classicHeaderAt(lines, i, section.end);
       if (header) {
         firstContent = false;
         let j = header.next;
@@ -385,12 +408,12 @@ export function parseNetperf(text: string, context: NetperfContext = {}): ParseR
           i = j;
           continue;
         }
-        if (j >= section.end || numberRow(lines[j]!) === undefined) {
+        if (j >= section.end || rowAt(j) === undefined) {
           drop(i + 1, 'result header without a result row (run cut short?)');
           i = j;
           continue;
         }
-        const r = classicFound(lines, j, section.end, header.shape, header.unit);
+        const r = classicFound(rowAt, j, section.end, header.shape, header.unit);
         if ('reason' in r) {
           drop(j + 1, r.reason);
           i = j + 1;
@@ -400,7 +423,7 @@ export function parseNetperf(text: string, context: NetperfContext = {}): ParseR
         }
         continue;
       }
-      if (KV_LINE.test(t)) {
+      if (!numeric && KV_LINE.test(t)) {
         firstContent = false;
         const block: string[] = [];
         const keys = new Set<string>();
@@ -415,7 +438,7 @@ export function parseNetperf(text: string, context: NetperfContext = {}): ParseR
         take(omniFound(fromKeyValues(block), startLine, warnings));
         continue;
       }
-      if (section.banner && firstContent && !isNumberRow(t)) {
+      if (section.banner && firstContent && (!numeric || !isNumberRow(t))) {
         firstContent = false;
         let j = i + 1;
         while (j < section.end && lines[j]!.trim() === '') j++;
@@ -444,9 +467,9 @@ export function parseNetperf(text: string, context: NetperfContext = {}): ParseR
         continue;
       }
       firstContent = false;
-      const row = numberRow(t);
+      const row = numeric ? rowAt(i) : undefined;
       if (row && (!section.banner || !produced)) {
-        const shape = headerlessShape(lines, i, section.end);
+        const shape = headerlessShape(rowAt, i, section.end);
         if (!shape) {
           warnings.push(
             `line ${i + 1}: ${row.nums.length} numbers that are no netperf result layout; ignored`,
@@ -472,7 +495,7 @@ export function parseNetperf(text: string, context: NetperfContext = {}): ParseR
             const resolved =
               ctx.test ?? (section.banner?.tests.size === 1 ? [...section.banner.tests][0] : undefined);
             if (resolved === 'UDP_STREAM') {
-              const r = classicFound(lines, i, i + 1, 'udp', undefined);
+              const r = classicFound(rowAt, i, i + 1, 'udp', undefined);
               if (!('reason' in r)) Object.assign(found, r.found, { tests: found.tests, why: found.why });
             } else {
               found.value = row.nums[5]!;
@@ -486,7 +509,7 @@ export function parseNetperf(text: string, context: NetperfContext = {}): ParseR
           i++;
           continue;
         }
-        const r = classicFound(lines, i, section.end, shape.shape, undefined);
+        const r = classicFound(rowAt, i, section.end, shape.shape, undefined);
         if ('reason' in r) {
           drop(i + 1, r.reason);
           i++;
