@@ -312,7 +312,8 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
           );
         }
         const id = cellId(item.env, item.cell);
-        remaining.splice(remaining.indexOf(id), 1);
+        const at = remaining.indexOf(id);
+        if (at >= 0) remaining.splice(at, 1);
         index += 1;
         const why = unavailable.get(id);
         const st = byEnv.get(item.env)!;
