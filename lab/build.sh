@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the virtual ARM board (arm64 QEMU `virt` + U-Boot + Linux/KVM + Xen 4.17 Dom0),
 # only from Debian packages, cached by content hash under ${AVB_CACHE}/lab:
-#   rootfs/<key>.tar       mmdebstrap arm64 rootfs (key: package list + setup hook)
+#   rootfs/<key>/          mmdebstrap arm64 rootfs directory (key: package list + setup hook)
 #   images/<key>/          disk.img (FAT boot partition + ext4 rootfs), keys, boot files
 #   current -> images/<key>
 # One command: `bash lab/build.sh` (as root). Prints the time of every stage.
@@ -41,8 +41,8 @@ PY
 # --- stage 1: rootfs tarball -------------------------------------------------------------
 mapfile -t pkgs < <(grep -vE '^\s*(#|$)' "$here/packages.txt")
 rootfs_key=$(cat "$here/packages.txt" "$here/hooks/setup.sh" | sha256sum | cut -c1-16)
-rootfs_tar="$cache/rootfs/$rootfs_key.tar"
-if [ ! -f "$rootfs_tar" ]; then
+rootfs_dir="$cache/rootfs/$rootfs_key"
+if [ ! -d "$rootfs_dir" ]; then
   ts=$(date +%s)
   # mmdebstrap runs the arm64 maintainer scripts through qemu-user (binfmt_misc).
   [ -e /proc/sys/fs/binfmt_misc/register ] || mount -t binfmt_misc none /proc/sys/fs/binfmt_misc
@@ -50,17 +50,18 @@ if [ ! -f "$rootfs_tar" ]; then
   mapfile -t mirrors < <(sources_lines)
   [ ${#mirrors[@]} -gt 0 ] || { log "no Debian source entry found in /etc/apt/sources.list.d/debian.sources"; exit 1; }
   log "mmdebstrap arm64 rootfs ($rootfs_key) from: ${mirrors[*]}"
-  mmdebstrap --arch=arm64 --variant=minbase --mode=root --quiet \
+  rm -rf "$rootfs_dir.part"
+  mmdebstrap --arch=arm64 --variant=minbase --mode=root --format=directory --quiet \
     --aptopt='APT::Install-Recommends "false"' \
     --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
     --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-include=/usr/share/locale/locale.alias' \
     --include="$(IFS=,; echo "${pkgs[*]}")" \
     --setup-hook="sh $here/hooks/setup.sh \"\$1\"" \
-    bookworm "$rootfs_tar.part" "${mirrors[@]}"
-  mv "$rootfs_tar.part" "$rootfs_tar"
+    bookworm "$rootfs_dir.part" "${mirrors[@]}"
+  mv "$rootfs_dir.part" "$rootfs_dir"
   stage "rootfs (mmdebstrap arm64)" "$ts"
 else
-  log "rootfs cached: $rootfs_tar"
+  log "rootfs cached: $rootfs_dir"
 fi
 
 # --- keys: the controller's client key and the board's host key (made once, kept) ----------
@@ -68,13 +69,13 @@ fi
 [ -f "$cache/keys/board_host_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C avb-board -f "$cache/keys/board_host_ed25519"
 
 # --- stage 2: disk image -------------------------------------------------------------------
-image_key=$( { echo "$rootfs_key"; cat "$here/build.sh" "$here/boot.cmd" "$here/board.sh" "$here/hooks/image.sh" "$uboot" \
+image_key=$( { echo "$rootfs_key"; cat "$here/build.sh" "$here/boot.cmd" "$here/hooks/image.sh" "$uboot" \
   "$cache/keys/controller_ed25519.pub" "$cache/keys/board_host_ed25519.pub"; } | sha256sum | cut -c1-16)
 out="$cache/images/$image_key"
 if [ ! -f "$out/disk.img" ]; then
   ts=$(date +%s)
   rm -rf "$out.part" && mkdir -p "$out.part"
-  bash "$here/hooks/image.sh" "$rootfs_tar" "$here" "$cache/keys" "$out.part"
+  bash "$here/hooks/image.sh" "$rootfs_dir" "$here" "$cache/keys" "$out.part"
   cp "$uboot" "$out.part/u-boot.bin"
   cp "$cache/keys/board_host_ed25519.pub" "$out.part/host_ed25519.pub"
   rm -rf "$out" && mv "$out.part" "$out"

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Assembles the board's disk image from the rootfs tarball, without loop mounts:
 #   p1 FAT32 (boot.scr, uboot.env, Image, initrd.img, xen), p2 ext4 rootfs (mkfs.ext4 -d).
-# Usage: image.sh ROOTFS_TAR LAB_DIR KEYS_DIR OUT_DIR
+# Usage: image.sh ROOTFS(dir or tar) LAB_DIR KEYS_DIR OUT_DIR
 set -euo pipefail
 rootfs_tar=$1 lab=$2 keys=$3 out=$4
 work=$(mktemp -d "${TMPDIR:-/tmp}/avb-lab-image.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 root="$work/root"
 mkdir -p "$root" "$work/boot"
-tar -C "$root" -xpf "$rootfs_tar"
+# The cached rootfs (a directory made by mmdebstrap) stays pristine: work on a copy.
+if [ -d "$rootfs_tar" ]; then cp -a "$rootfs_tar/." "$root/"; else tar -C "$root" -xpf "$rootfs_tar"; fi
 
 # Boot files: U-Boot's booti wants uncompressed Images (Debian ships gzip'd vmlinuz).
 vmlinuz=$(ls "$root"/boot/vmlinuz-* | sort -V | tail -1)
@@ -46,6 +47,10 @@ install -m 0600 "$keys/controller_ed25519.pub" "$root/root/.ssh/authorized_keys"
 # Network: DHCP from QEMU's user network on whatever the NIC is called.
 mkdir -p "$root/etc/systemd/network"
 printf '[Match]\nName=e*\n\n[Network]\nDHCP=ipv4\n' >"$root/etc/systemd/network/50-avb.network"
+# xenbr0: a host-only bridge for DomU (and KVM guest) PV NICs, Dom0/host at 192.168.100.1.
+printf '[NetDev]\nName=xenbr0\nKind=bridge\n' >"$root/etc/systemd/network/40-xenbr0.netdev"
+printf '[Match]\nName=xenbr0\n\n[Network]\nAddress=192.168.100.1/24\nConfigureWithoutCarrier=yes\n' \
+  >"$root/etc/systemd/network/41-xenbr0.network"
 systemctl --root="$root" enable systemd-networkd.service >/dev/null 2>&1
 # Boot faster under emulation: no periodic jobs, no wait for "network online".
 systemctl --root="$root" mask apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer fstrim.timer \
