@@ -230,7 +230,11 @@ export function analyze(current: Results, options: AnalyzeOptions = {}): Analysi
   const cells = [...curCells.values()].filter((c) => c.values.length > 0).map(toStats);
   const baselineCells = [...baseCells.values()].filter((c) => c.values.length > 0).map(toStats);
   const overheads = computeOverheads(current, curCells, opts.hostEnv, opts, 'current');
-  const baselineOverheads = baseline ? computeOverheads(baseline, baseCells, baseHost, opts, 'baseline') : [];
+  // The baseline's overheads are point estimates only (no report shows their intervals; the
+  // comparison has its own test): this halves the bootstrap work of a compare.
+  const baselineOverheads = baseline
+    ? computeOverheads(baseline, baseCells, baseHost, { ...opts, bootstrap: 0 }, 'baseline')
+    : [];
 
   const diffs: FingerprintDifference[] = baseline ? diffRuns(baseline, current, opts.expectChanges) : [];
   for (const d of diffs.filter((x) => x.expected)) {

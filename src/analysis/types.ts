@@ -198,6 +198,7 @@ export interface Analysis {
   cells: CellStats[];
   baselineCells: CellStats[];
   overheads: Overhead[];
+  /** Point estimates: ciLow = ciHigh = overhead (the comparison carries its own interval). */
   baselineOverheads: Overhead[];
   comparisons: Comparison[];
   overheadComparisons: OverheadComparison[];
