@@ -4,6 +4,7 @@
 # their libraries, the kernel's virtio / Xen PV modules and an OpenSSH server.
 #
 #   guest/build.sh [--flavour cloud-amd64] [--authorized-key FILE] [--tool PATH]... [--cache DIR]
+#                  [--sysroot DIR]
 #
 # The result is cached by a content hash of its inputs (these scripts, the kernel package
 # version, the host binaries copied in, the authorized key) under
@@ -14,13 +15,18 @@
 # the public part is written out so the controller can build a known_hosts (checked, never
 # accept-new).
 #
-# The tools are the build host's own binaries: the guest has the build host's architecture.
+# The tools, busybox and sshd are the build host's own binaries (the guest then has the build
+# host's architecture), or with --sysroot DIR those of a root filesystem of any architecture
+# (e.g. an arm64 board rootfs made by mmdebstrap): libraries are found from the ELF headers
+# (readelf), never by running the binaries. With --sysroot, a kernel installed in DIR/boot
+# (from Debian's package) is used when there is one; --tool paths are inside DIR.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cache_root="${AVB_CACHE:-/var/cache/arm-virt-bench}/guest"
 flavour=""
 authorized_key=""
+sysroot=""
 tools=()
 default_tools=(/usr/bin/hackbench /usr/bin/netperf /usr/bin/netserver /usr/bin/iozone)
 
@@ -32,12 +38,26 @@ while [ $# -gt 0 ]; do
     --authorized-key) authorized_key="$2"; shift 2 ;;
     --tool) tools+=("$2"); shift 2 ;;
     --cache) cache_root="$2/guest"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    --sysroot) sysroot="$(cd "$2" && pwd)"; [ "$sysroot" = / ] && sysroot=""; shift 2 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) die "unknown argument: $1" ;;
   esac
 done
 
-arch="$(dpkg --print-architecture)"
+for cmd in readelf apt-get apt-cache dpkg-deb cpio gzip ssh-keygen sha256sum; do
+  command -v "$cmd" >/dev/null || die "$cmd not found"
+done
+[ -z "$sysroot" ] || [ -x "$sysroot/bin/busybox" ] || die "no busybox in sysroot $sysroot (install busybox-static there)"
+# The guest's architecture: that of busybox (the host's, or the sysroot's).
+busybox="${sysroot:+$sysroot/bin/busybox}"
+busybox="${busybox:-$(command -v busybox || true)}"
+[ -n "$busybox" ] || die "busybox not found (install busybox-static)"
+case "$(readelf -h "$busybox" | sed -n 's/^ *Machine: *//p')" in
+  *X86-64*) arch=amd64 ;;
+  *AArch64*) arch=arm64 ;;
+  ARM) arch=armhf ;;
+  *) die "cannot tell the architecture of $busybox" ;;
+esac
 if [ -z "$flavour" ]; then
   case "$arch" in
     amd64) flavour=cloud-amd64 ;;
@@ -47,19 +67,12 @@ if [ -z "$flavour" ]; then
   esac
 fi
 if [ ${#tools[@]} -eq 0 ]; then
-  for t in "${default_tools[@]}"; do [ -x "$t" ] && tools+=("$t"); done
+  for t in "${default_tools[@]}"; do [ -x "$sysroot$t" ] && tools+=("$t"); done
 fi
-for t in "${tools[@]}"; do [ -x "$t" ] || die "tool not found or not executable: $t"; done
-busybox="$(command -v busybox || true)"
-[ -n "$busybox" ] || die "busybox not found (install busybox-static)"
-# A static busybox is needed: it runs before any library path is set up.
-if ldd "$busybox" >/dev/null 2>&1; then die "$busybox is dynamically linked: install busybox-static"; fi
+for t in "${tools[@]}"; do [ -x "$sysroot$t" ] || die "tool not found or not executable: $sysroot$t"; done
 sshd=/usr/sbin/sshd
 sftp=/usr/lib/openssh/sftp-server
-[ -x "$sshd" ] || die "$sshd not found (install openssh-server)"
-for cmd in apt-get apt-cache dpkg-deb cpio gzip ssh-keygen ldd sha256sum; do
-  command -v "$cmd" >/dev/null || die "$cmd not found"
-done
+[ -x "$sysroot$sshd" ] || die "$sysroot$sshd not found (install openssh-server)"
 if [ -n "$authorized_key" ]; then
   [ -r "$authorized_key" ] || die "authorized key not readable: $authorized_key"
   grep -qE '^(ssh-|ecdsa-|sk-)' "$authorized_key" || die "not an OpenSSH public key: $authorized_key"
@@ -68,22 +81,41 @@ fi
 # The meta package (linux-image-FLAVOUR) names the versioned image package it depends on.
 meta="linux-image-$flavour"
 resolve_image() { apt-cache depends "$meta" 2>/dev/null | sed -n 's/^ *Depends: \(linux-image-[^ ]*\)$/\1/p' | head -n1; }
-image_pkg="$(resolve_image)"
-if [ -z "$image_pkg" ] && [ "$(id -u)" = 0 ]; then
+# A kernel installed in the sysroot (from Debian's package) is used as it is.
+sys_kver=""
+if [ -n "$sysroot" ]; then
+  for v in "$sysroot"/boot/vmlinuz-*; do
+    [ -f "$v" ] || continue
+    k="${v##*/vmlinuz-}"
+    [ -d "$sysroot/lib/modules/$k" ] && sys_kver="$k"
+  done
+fi
+image_pkg=""
+[ -n "$sys_kver" ] || image_pkg="$(resolve_image)"
+if [ -z "$sys_kver" ] && [ "$arch" != "$(dpkg --print-architecture)" ]; then
+  die "no kernel in $sysroot/boot: install $meta in the sysroot (foreign-architecture downloads are not done here)"
+fi
+if [ -z "$sys_kver" ] && [ -z "$image_pkg" ] && [ "$(id -u)" = 0 ]; then
   # A fresh machine may have no package lists yet.
   echo "guest/build.sh: $meta not in the apt lists: running apt-get update" >&2
   apt-get update -qq >&2 || true
   image_pkg="$(resolve_image)"
 fi
-[ -n "$image_pkg" ] || die "package $meta not found in the apt lists (run apt-get update?)"
-image_ver="$(apt-cache policy "$image_pkg" | sed -n 's/^ *Candidate: //p')"
-[ -n "$image_ver" ] && [ "$image_ver" != "(none)" ] || die "no candidate version for $image_pkg"
+if [ -n "$sys_kver" ]; then
+  image_pkg="linux-image-$sys_kver"
+  image_ver="sysroot:$(sha256sum "$sysroot/boot/vmlinuz-$sys_kver" | cut -c1-16)"
+else
+  [ -n "$image_pkg" ] || die "package $meta not found in the apt lists (run apt-get update?)"
+  image_ver="$(apt-cache policy "$image_pkg" | sed -n 's/^ *Candidate: //p')"
+  [ -n "$image_ver" ] && [ "$image_ver" != "(none)" ] || die "no candidate version for $image_pkg"
+fi
 
 # Content hash of every input.
 key="$( {
   echo "format 1 $arch $image_pkg $image_ver"
-  sha256sum "$here/build.sh" "$here/init.sh" "$here/rc.sh" "$busybox" "$sshd" "$sftp" "${tools[@]}" | cut -d' ' -f1
-  printf '%s\n' "${tools[@]}"
+  sha256sum "$here/build.sh" "$here/init.sh" "$here/rc.sh" "$busybox" "$sysroot$sshd" "$sysroot$sftp" \
+    $(printf "$sysroot%s " "${tools[@]}") | cut -d' ' -f1
+  printf '%s\n' "sysroot=$sysroot" "${tools[@]}"
   if [ -n "$authorized_key" ]; then cat "$authorized_key"; fi
 } | sha256sum | cut -c1-16)"
 out="$cache_root/$key"
@@ -96,33 +128,71 @@ fi
 mkdir -p "$cache_root/debs"
 work="$(mktemp -d "$cache_root/.build-XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-deb="$cache_root/debs/${image_pkg}_${image_ver//:/%3a}_$arch.deb"
-if [ ! -f "$deb" ]; then
-  echo "guest/build.sh: downloading $image_pkg $image_ver" >&2
-  (cd "$work" && apt-get download -q "$image_pkg=$image_ver" >&2)
-  mv "$work"/"${image_pkg}"_*.deb "$deb"
+if [ -n "$sys_kver" ]; then
+  kver="$sys_kver"
+  mkdir -p "$work/kernel/boot" "$work/kernel/lib/modules"
+  cp "$sysroot/boot/vmlinuz-$kver" "$work/kernel/boot/"
+  ln -s "$sysroot/lib/modules/$kver" "$work/kernel/lib/modules/$kver"
+else
+  deb="$cache_root/debs/${image_pkg}_${image_ver//:/%3a}_$arch.deb"
+  if [ ! -f "$deb" ]; then
+    echo "guest/build.sh: downloading $image_pkg $image_ver" >&2
+    (cd "$work" && apt-get download -q "$image_pkg=$image_ver" >&2)
+    mv "$work"/"${image_pkg}"_*.deb "$deb"
+  fi
+  dpkg-deb -x "$deb" "$work/kernel"
+  kver="$(ls "$work/kernel/lib/modules")"
+  [ -f "$work/kernel/boot/vmlinuz-$kver" ] || die "no vmlinuz-$kver in $deb"
 fi
-dpkg-deb -x "$deb" "$work/kernel"
-kver="$(ls "$work/kernel/lib/modules")"
-[ -f "$work/kernel/boot/vmlinuz-$kver" ] || die "no vmlinuz-$kver in $deb"
 
 root="$work/root"
 mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,usr/lib/openssh,etc/ssh,etc/avb,etc/acpi/PWRF,root,proc,sys,dev,run,tmp,var/log,lib/modules}
-cp "$busybox" "$root/bin/busybox"
-for applet in $("$root/bin/busybox" --list); do
+# Applet names: from the guest's busybox when it runs here, else from the host's.
+applets="$("$busybox" --list 2>/dev/null || busybox --list)"
+for applet in $applets; do
   [ -e "$root/bin/$applet" ] || ln -s busybox "$root/bin/$applet"
 done
 install -m 0755 "$here/init.sh" "$root/init"
 install -m 0755 "$here/rc.sh" "$root/etc/avb/rc"
 
-# Binaries and the libraries ldd says they load (the loader included).
-copy_with_libs() {
-  local bin="$1" dest="$2"
-  install -D -m 0755 "$bin" "$root$dest"
-  ldd "$bin" | grep -oE '/[^ ]+' | while read -r lib; do
-    [ -e "$root$lib" ] || install -D -m 0755 "$(readlink -f "$lib")" "$root$lib"
+# A file of the sysroot with its symlinks resolved inside the sysroot (absolute links too).
+resolve_in_sysroot() {
+  local f="$1" t n=0
+  while [ -L "$f" ] && [ "$n" -lt 40 ]; do
+    t="$(readlink "$f")"
+    case "$t" in /*) f="$sysroot$t" ;; *) f="$(dirname "$f")/$t" ;; esac
+    n=$((n + 1))
+  done
+  printf '%s\n' "$f"
+}
+# The loader's default directories (multiarch first), as paths inside the guest.
+lib_dirs=(/lib/*-linux-gnu* /usr/lib/*-linux-gnu* /lib /usr/lib /lib64 /usr/lib64)
+[ -z "$sysroot" ] || lib_dirs=($(cd "$sysroot" && ls -d lib/*-linux-gnu* usr/lib/*-linux-gnu* 2>/dev/null | sed 's|^|/|') /lib /usr/lib /lib64 /usr/lib64)
+# An ELF file's interpreter and DT_NEEDED libraries (readelf: the binary is never run), recursively.
+copy_elf_deps() {
+  local file="$1" interp lib dir found
+  interp="$(readelf -l "$file" 2>/dev/null | sed -n 's/.*Requesting program interpreter: \(.*\)]$/\1/p')"
+  if [ -n "$interp" ] && [ ! -e "$root$interp" ]; then
+    install -D -m 0755 "$(resolve_in_sysroot "$sysroot$interp")" "$root$interp"
+  fi
+  for lib in $(readelf -d "$file" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p'); do
+    found=""
+    for dir in "${lib_dirs[@]}"; do
+      if [ -e "$sysroot$dir/$lib" ]; then found="$dir/$lib"; break; fi
+    done
+    [ -n "$found" ] || die "library $lib needed by ${file#"$root"} not found in ${sysroot:-/}"
+    if [ ! -e "$root$found" ]; then
+      install -D -m 0755 "$(resolve_in_sysroot "$sysroot$found")" "$root$found"
+      copy_elf_deps "$root$found"
+    fi
   done
 }
+copy_with_libs() {
+  local bin="$1" dest="$2"
+  install -D -m 0755 "$(resolve_in_sysroot "$sysroot$bin")" "$root$dest"
+  copy_elf_deps "$root$dest"
+}
+copy_with_libs "${busybox#"$sysroot"}" /bin/busybox
 for t in "${tools[@]}"; do copy_with_libs "$t" "/usr/bin/$(basename "$t")"; done
 copy_with_libs "$sshd" /usr/sbin/sshd
 copy_with_libs "$sftp" /usr/lib/openssh/sftp-server
