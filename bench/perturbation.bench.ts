@@ -50,6 +50,26 @@ async function viaEngine(out: string, board?: SshTransport): Promise<number> {
   return s.value;
 }
 
+/**
+ * 95% bootstrap interval of the relative difference of medians (b vs a), in %: with
+ * the noise of a shared machine, a point estimate alone would over-claim.
+ */
+function bootstrapDelta(a: number[], b: number[], resamples = 2000): [number, number] {
+  let seed = 42;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const pick = (xs: number[]): number[] => xs.map(() => xs[rand(xs.length)]!);
+  const deltas: number[] = [];
+  for (let i = 0; i < resamples; i++) {
+    const ma = median(pick(a));
+    deltas.push(((median(pick(b)) - ma) / ma) * 100);
+  }
+  deltas.sort((x, y) => x - y);
+  return [deltas[Math.floor(resamples * 0.025)]!, deltas[Math.floor(resamples * 0.975)]!];
+}
+
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -96,7 +116,9 @@ describe('harness perturbation (hackbench process/socket g1, 1000 × 100 B)', ()
       const lines = Object.entries(values).map(([k, v]) => {
         const m = median(v);
         const delta = ((m - base) / base) * 100;
-        return `${k.padEnd(11)} median ${m.toFixed(3)} s  min ${Math.min(...v).toFixed(3)}  max ${Math.max(...v).toFixed(3)}  vs direct ${delta >= 0 ? '+' : ''}${delta.toFixed(2)}%`;
+        const [lo, hi] = k === 'direct' ? [0, 0] : bootstrapDelta(values.direct!, v);
+        const sign = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(2)}%`;
+        return `${k.padEnd(11)} median ${m.toFixed(3)} s  min ${Math.min(...v).toFixed(3)}  max ${Math.max(...v).toFixed(3)}  vs direct ${sign(delta)} (95% CI ${sign(lo)} … ${sign(hi)})`;
       });
       console.log(`\nhackbench Time over ${PAIRS} interleaved rounds:\n${lines.join('\n')}\n`);
     },

@@ -84,7 +84,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
   const runsFor = (suite: SuiteId): number => suites[suite].runs ?? config.runs ?? preset.runs;
   const enabled = SUITES.filter((s) => suites[s].enabled);
 
-  const ownBoard = options.board === undefined ? await createBoardTransport(config.board) : undefined;
+  let ownBoard: Transport | undefined;
   const boardOf = (): Transport =>
     typeof options.board === 'function' ? options.board() : (options.board ?? ownBoard!);
 
@@ -131,8 +131,9 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
     logs: [],
   };
   await mkdir(options.outDir, { recursive: true });
+  // Opened only once the selection is valid, and closed in the finally below.
+  if (options.board === undefined) ownBoard = await createBoardTransport(config.board);
   const store = new ResultsStore(options.outDir, results);
-  await store.flush();
 
   const signal = options.signal;
   const cancelled = (): boolean => signal?.aborted === true;
@@ -160,6 +161,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
   };
 
   try {
+    await store.flush();
     // Which mode is the board in now? The board's own fingerprint says.
     let current: BootMode = 'linux';
     try {
