@@ -3,6 +3,7 @@
  * zod: a wrong value stops the action with the input's name and the accepted values.
  */
 import { z } from 'zod';
+import { PRESET_NAMES } from '../config/presets.js';
 
 const bool = (name: string) =>
   z
@@ -53,7 +54,7 @@ export const Inputs = z.object({
   config: z.string().trim().min(1, 'config must name the board/suite config file'),
   environments: list,
   /** Empty: the config's own preset. */
-  preset: z.enum(['quick', 'paper', '']),
+  preset: z.union([z.enum(PRESET_NAMES), z.literal('')]),
   phase: z.enum(['all', 'run', 'report']),
   baseline: BaselineInput,
   failOn: z.enum(['regression', 'overhead-regression', 'never']),

@@ -41,6 +41,8 @@ export interface RunOptions {
   /** Extra variables (e.g. GITHUB_SERVER_URL for a GHES run). */
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** Called with the action process's pid as soon as it is spawned. */
+  onSpawn?: (pid: number) => void;
 }
 
 /** Parse GITHUB_OUTPUT's `name<<DELIM\nvalue\nDELIM` records. */
@@ -96,6 +98,7 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
     throw new Error(`${entry} does not exist: build it (AVB_DIST_DIR=DIR npx rollup -c rollup.config.mjs)`);
   return new Promise((resolvePromise, reject) => {
     const child = spawn(NODE24, [entry], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) o.onSpawn?.(child.pid);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -22,9 +22,13 @@ export function loadActionSchema(): Record<string, unknown> {
   return schema;
 }
 
-function compile(schema: Record<string, unknown>) {
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  return ajv.compile(schema as AnySchema);
+const compiled = new Map<Record<string, unknown> | string, ReturnType<Ajv['compile']>>();
+function compile(schema: Record<string, unknown>, key?: string) {
+  const hit = key ? compiled.get(key) : undefined;
+  if (hit) return hit;
+  const validate = new Ajv({ strict: false, allErrors: true }).compile(schema as AnySchema);
+  if (key) compiled.set(key, validate);
+  return validate;
 }
 
 const examples = readdirSync(join(ROOT, 'workflows-examples')).filter((f) => f.endsWith('.yml'));
@@ -64,7 +68,7 @@ describe('vendored SchemaStore schemas', () => {
   });
 
   it.each(examples)('%s is a valid workflow with least-privilege permissions', (file) => {
-    const validate = compile(load('test/schemas/github-workflow.json'));
+    const validate = compile(load('test/schemas/github-workflow.json'), 'workflow');
     const wf = parse(readFileSync(join(ROOT, 'workflows-examples', file), 'utf8')) as {
       permissions?: Record<string, string>;
       jobs: Record<
@@ -99,7 +103,7 @@ describe('vendored SchemaStore schemas', () => {
   });
 
   it('the workflow schema rejects a broken workflow (so the tests above can fail)', () => {
-    const validate = compile(load('test/schemas/github-workflow.json'));
+    const validate = compile(load('test/schemas/github-workflow.json'), 'workflow');
     expect(
       validate({ on: 'push', jobs: { a: { 'runs-on': 'x', steps: [{ uses: 'a/b@v1', bogus: 1 }] } } }),
     ).toBe(false);
