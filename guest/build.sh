@@ -130,9 +130,9 @@ work="$(mktemp -d "$cache_root/.build-XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 if [ -n "$sys_kver" ]; then
   kver="$sys_kver"
-  mkdir -p "$work/kernel/boot" "$work/kernel/lib/modules"
+  mkdir -p "$work/kernel/boot"
   cp "$sysroot/boot/vmlinuz-$kver" "$work/kernel/boot/"
-  ln -s "$sysroot/lib/modules/$kver" "$work/kernel/lib/modules/$kver"
+  moddir="$sysroot/lib/modules/$kver"
 else
   deb="$cache_root/debs/${image_pkg}_${image_ver//:/%3a}_$arch.deb"
   if [ ! -f "$deb" ]; then
@@ -143,6 +143,7 @@ else
   dpkg-deb -x "$deb" "$work/kernel"
   kver="$(ls "$work/kernel/lib/modules")"
   [ -f "$work/kernel/boot/vmlinuz-$kver" ] || die "no vmlinuz-$kver in $deb"
+  moddir="$work/kernel/lib/modules/$kver"
 fi
 
 root="$work/root"
@@ -198,7 +199,6 @@ copy_with_libs "$sshd" /usr/sbin/sshd
 copy_with_libs "$sftp" /usr/lib/openssh/sftp-server
 
 # Kernel modules the guest needs when they are not built in, dependencies first.
-moddir="$work/kernel/lib/modules/$kver"
 declare -A seen=()
 modorder=()
 add_module() {
@@ -213,9 +213,10 @@ add_module() {
   install -D -m 0644 "$moddir/$file" "$root/lib/modules/$file"
   modorder+=("$file")
 }
-for m in virtio_pci virtio_net virtio_blk xen-netfront xen-blkfront button evdev; do add_module "$m"; done
-case "${modorder[*]}" in *.xz*) die "compressed modules are not supported by this build yet" ;; esac
-printf '%s\n' "${modorder[@]}" >"$root/etc/avb/modules"
+# button: the ACPI power button (x86); gpio_keys: the power key of the arm `virt` machine.
+for m in virtio_pci virtio_net virtio_blk xen-netfront xen-blkfront button gpio_keys evdev; do add_module "$m"; done
+case "${modorder[*]:-}" in *.xz*) die "compressed modules are not supported by this build yet" ;; esac
+if [ ${#modorder[@]} -gt 0 ]; then printf '%s\n' "${modorder[@]}"; fi >"$root/etc/avb/modules"
 
 cat >"$root/etc/inittab" <<'INITTAB'
 ::sysinit:/etc/avb/rc
@@ -270,7 +271,7 @@ cp "$work/kernel/boot/vmlinuz-$kver" "$work/out/vmlinuz"
 {
   printf '{\n  "key": "%s",\n  "arch": "%s",\n  "kernelPackage": "%s",\n  "kernelPackageVersion": "%s",\n' "$key" "$arch" "$image_pkg" "$image_ver"
   printf '  "kernelRelease": "%s",\n  "clientKey": "%s",\n' "$kver" "$client_key"
-  printf '  "modules": [%s],\n' "$(printf '"%s",' "${modorder[@]}" | sed 's/,$//')"
+  printf '  "modules": [%s],\n' "$(if [ ${#modorder[@]} -gt 0 ]; then printf '"%s",' "${modorder[@]}"; fi | sed 's/,$//')"
   printf '  "tools": [%s]\n}\n' "$(printf '"%s",' "${tools[@]}" | sed 's/,$//')"
 } >"$work/out/manifest.json"
 chmod 0700 "$work/out"

@@ -72,6 +72,7 @@ export const GuestSsh = z
     /** The guest's host public key (`ssh-ed25519 AAAA...`, e.g. guest/build.sh's host_key.pub)... */
     hostKey: z
       .string()
+      .trim()
       .regex(
         /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/=]+( .*)?$/,
         'not a host public key',

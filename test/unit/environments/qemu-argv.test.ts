@@ -16,6 +16,14 @@ describe('KvmEnvironmentConfig', () => {
     expect(c.bootTimeoutSeconds).toBe(300);
   });
 
+  it('takes a host key as read from host_key.pub (trailing newline)', () => {
+    const c = KvmEnvironmentConfig.parse({
+      boot: { kernel: '/k' },
+      ssh: { ...ssh, hostKey: `${ssh.hostKey} avb-guest-host\n` },
+    });
+    expect(c.ssh.hostKey).toBe(`${ssh.hostKey} avb-guest-host`);
+  });
+
   it('requires a host key or known_hosts for the guest', () => {
     const r = KvmEnvironmentConfig.safeParse({
       boot: { disk: '/img/guest.raw' },
