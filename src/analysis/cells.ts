@@ -24,8 +24,16 @@ export function cellKey(env: string, metricKey: string): string {
 /** All cells of a results file, keyed by cellKey(); insertion order = first sample order. */
 export function groupCells(results: Results): Map<string, RawCell> {
   const cells = new Map<string, RawCell>();
+  // Samples of one parser share their params' key order: the raw JSON of metric + params
+  // maps to the canonical key once, instead of sorting keys for every sample.
+  const canonical = new Map<string, string>();
   for (const s of results.samples) {
-    const metricKey = metricKeyOf(s.metric, s.params);
+    const raw = `${s.metric}${JSON.stringify(s.params)}`;
+    let metricKey = canonical.get(raw);
+    if (metricKey === undefined) {
+      metricKey = metricKeyOf(s.metric, s.params);
+      canonical.set(raw, metricKey);
+    }
     const key = cellKey(s.env, metricKey);
     let cell = cells.get(key);
     if (!cell) {
