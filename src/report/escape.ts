@@ -47,6 +47,7 @@ export function escapeHtml(input: unknown): string {
  */
 export function mermaidLabel(input: unknown, maxLength = 40): string {
   let s = String(input ?? '')
+    .replace(/[–—]/g, '-')
     .replace(/[^A-Za-z0-9 _.,:/()+×%-]/g, ' ')
     .replace(/%+/g, '%')
     .replace(/\s+/g, ' ')
