@@ -13,6 +13,7 @@ import type { RunContext } from './context.js';
 import { describeApiError, type Octokit } from './octokit.js';
 import { readResultsIn, RESULTS_FILE } from './results-io.js';
 import { mergeByBoard } from './merge.js';
+import { escapeMarkdown } from '../report/escape.js';
 
 export interface BaselineSet {
   /** Baseline results by board name. */
@@ -105,12 +106,14 @@ export async function findAutoBaseline(
           repo: ctx.repo,
         });
         if (digestMismatch) {
-          problems.push(`${a.name} failed its digest check`);
+          problems.push(`${escapeMarkdown(a.name, 100)} failed its digest check`);
           continue;
         }
         found.push(await readResultsIn(target));
       } catch (err) {
-        problems.push(`${a.name}: ${(err as Error).message.split('\n')[0]}`);
+        problems.push(
+          `${escapeMarkdown(a.name, 100)}: ${escapeMarkdown((err as Error).message.split('\n')[0], 300)}`,
+        );
       }
     }
     const byBoard = new Map(mergeByBoard(found).map((r) => [r.board.name, r] as const));
