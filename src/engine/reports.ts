@@ -1,13 +1,29 @@
 /**
- * The end-of-run report. Until the analysis/report module is wired in, a minimal one:
- * per environment, suite and metric the median of the samples, plus the failures.
- * Everything from the results is escaped (Markdown and HTML).
+ * The end-of-run report: the analysis/report module's writeReports (overheads against
+ * the host, baseline comparison, Markdown/HTML/CSV). Should it fail on some result, a
+ * minimal fallback still leaves a report — per environment and metric the median of the
+ * samples, plus the failures — so a long run never ends without one. Everything from
+ * the results is escaped (Markdown and HTML).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Results } from '../results/schema.js';
+import { writeReports } from '../report/write.js';
 
-export async function writeRunReports(results: Results, outDir: string): Promise<void> {
+export async function writeRunReports(
+  results: Results,
+  outDir: string,
+  options: { baseline?: Results; warn?: (line: string) => void } = {},
+): Promise<void> {
+  try {
+    await writeReports(results, outDir, options.baseline ? { baseline: options.baseline } : {});
+  } catch (err) {
+    options.warn?.(`report: ${(err as Error).message}; writing the minimal report instead`);
+    await writeMinimalReports(results, outDir);
+  }
+}
+
+export async function writeMinimalReports(results: Results, outDir: string): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const rows = summarize(results);
   await writeFile(join(outDir, 'report.md'), markdown(results, rows));

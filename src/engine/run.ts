@@ -57,6 +57,8 @@ export interface RunOptions {
   environments?: readonly ConfiguredEnvironment[];
   /** Write report.md/report.html at the end (default true). */
   reports?: boolean;
+  /** A previous run to compare with in the report. */
+  baseline?: Results;
   /** Git sha recorded in run info. */
   gitSha?: string;
 }
@@ -250,7 +252,10 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
 
   if (options.reports !== false) {
     try {
-      await writeRunReports(results, options.outDir);
+      await writeRunReports(results, options.outDir, {
+        ...(options.baseline ? { baseline: options.baseline } : {}),
+        warn: (l) => reporter.warn(l),
+      });
     } catch (err) {
       reporter.warn(`report: ${(err as Error).message}`);
     }
