@@ -27,8 +27,12 @@ echo avb-board >"$root/etc/hostname"
 printf '127.0.0.1 localhost\n127.0.1.1 avb-board\n' >"$root/etc/hosts"
 cat >"$root/etc/fstab" <<'FSTAB'
 /dev/vda2 / ext4 defaults,noatime 0 1
-/dev/vda1 /boot/firmware vfat defaults 0 2
+/dev/vda1 /boot/firmware vfat defaults,nofail,x-systemd.device-timeout=600s 0 2
 FSTAB
+# Emulated boots on a busy machine can be 10x slower than usual: never give up on a device
+# or a service because it is slow (the controller has its own boot timeout).
+mkdir -p "$root/etc/systemd/system.conf.d"
+printf '[Manager]\nDefaultTimeoutStartSec=900s\nDefaultDeviceTimeoutSec=900s\n' >"$root/etc/systemd/system.conf.d/avb-lab.conf"
 mkdir -p "$root/boot/firmware"
 # fw_setenv/fw_printenv edit the same file U-Boot's boot script imports.
 echo '/boot/firmware/uboot.env 0x0 0x10000' >"$root/etc/fw_env.config"
@@ -53,6 +57,11 @@ printf '[Match]\nName=xenbr0\n\n[Network]\nAddress=192.168.100.1/24\nConfigureWi
   >"$root/etc/systemd/network/41-xenbr0.network"
 systemctl --root="$root" enable systemd-networkd.service >/dev/null 2>&1
 # Boot faster under emulation: no periodic jobs, no wait for "network online".
+# dockerd starts on first use (docker.socket), not on every boot.
+systemctl --root="$root" disable docker.service containerd.service >/dev/null 2>&1 || true
+# The benchmark starts its own netserver on the port it chooses: no boot-time daemon.
+systemctl --root="$root" disable netperf.service >/dev/null 2>&1 || true
+systemctl --root="$root" enable docker.socket >/dev/null 2>&1 || true
 systemctl --root="$root" mask apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer fstrim.timer \
   systemd-networkd-wait-online.service >/dev/null 2>&1 || true
 # The Xen toolstack only in the Xen boot (its units check for /proc/xen themselves).

@@ -202,9 +202,16 @@ export class BoardController {
       return await this.probe('initial');
     } catch (e) {
       await this.note(`board does not answer at start: ${String(e)}`);
-      await this.recover(undefined);
-      return this.probe('after-recovery');
     }
+    // It may still be booting (a previous job's reboot, a board just powered on).
+    const wait = this.cfg.timeouts.startSeconds;
+    if (wait > 0 && (await this.waitFor(wait, (id) => id !== undefined))) {
+      await this.note('answers now');
+      return this.probe('initial-after-wait');
+    }
+    await this.note(`no answer within ${wait}s`);
+    await this.recover(undefined);
+    return this.probe('after-recovery');
   }
 
   /**

@@ -127,6 +127,8 @@ export const BoardTimeouts = z
     shutdownSeconds: z.number().positive().default(180),
     /** From "down" (or power-on) until SSH answers with a new boot id. */
     bootSeconds: z.number().positive().default(300),
+    /** At the start: a board that does not answer may still be booting; wait this long before power-cycling it. */
+    startSeconds: z.number().nonnegative().default(120),
     /** The power-cycle command itself. */
     powerCycleSeconds: z.number().positive().default(120),
     /** One SSH poll attempt. */

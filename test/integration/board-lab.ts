@@ -93,8 +93,10 @@ export async function startLab(): Promise<Lab> {
         powerCycleCommand: argv('pdu-cycle'),
         consoleCommand: ['tail', '-n', '0', '-F', join(runDir, 'console.log')],
         timeouts: {
-          bootSeconds: 300,
-          shutdownSeconds: 120,
+          // Generous: TCG on a busy 2-core machine can take minutes per boot.
+          bootSeconds: 600,
+          startSeconds: 600,
+          shutdownSeconds: 300,
           commandSeconds: 60,
           pollSeconds: 15,
           pollIntervalSeconds: 2,

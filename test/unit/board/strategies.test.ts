@@ -131,6 +131,7 @@ describe('BoardConfig', () => {
       commandSeconds: 60,
       shutdownSeconds: 180,
       bootSeconds: 300,
+      startSeconds: 120,
       powerCycleSeconds: 120,
       pollSeconds: 20,
       pollIntervalSeconds: 2,
