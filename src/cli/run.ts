@@ -42,7 +42,7 @@ export async function runCommand(args: string[]): Promise<number> {
     config = await loadConfigFile(values.config);
   } else {
     const local = new LocalTransport();
-    const d = await localDefaultConfig(local);
+    const d = await localDefaultConfig(local, envs ? { only: envs } : {});
     reporter.info('no --config: using the embedded default for this machine');
     for (const s of d.skipped) reporter.info(`skipped ${s.env}: ${s.reason}`);
     for (const n of d.notes) reporter.info(n);

@@ -37,6 +37,8 @@ async function answers(
 export interface LocalDefaultOptions {
   /** Finds or builds the TCG guest (default: guest/build.sh, cached by content hash). */
   guestImage?: () => Promise<GuestImage>;
+  /** Only these environment ids are wanted (`--env`): the others are not probed at all. */
+  only?: readonly string[];
 }
 
 /** A TCP port nobody listens on right now (for the guest's SSH forward). */
@@ -59,9 +61,14 @@ export async function localDefaultConfig(
   const notes: string[] = [];
   const environments: Record<string, unknown>[] = [];
 
+  const wanted = (id: string): boolean => !options.only || options.only.includes(id);
   // docker: the engine must answer, and this build must have the docker environment.
-  const docker = await answers(local, ['docker', 'version', '--format', '{{.Server.Version}}']);
-  if (!docker.ok) {
+  const docker = !wanted('docker')
+    ? undefined
+    : await answers(local, ['docker', 'version', '--format', '{{.Server.Version}}']);
+  if (!docker) {
+    // not asked for
+  } else if (!docker.ok) {
     skipped.push({
       env: 'docker',
       reason: `no Docker engine answers (docker version: ${docker.output.split('\n').pop() || 'failed'})`,
@@ -77,7 +84,9 @@ export async function localDefaultConfig(
   const qemu = arch
     ? await answers(local, ['sh', '-c', 'command -v "$1"', 'sh', `qemu-system-${arch}`])
     : { ok: false };
-  if (!arch) skipped.push({ env: 'kvm', reason: `no guest image for ${process.arch} machines` });
+  if (!wanted('kvm')) {
+    // not asked for
+  } else if (!arch) skipped.push({ env: 'kvm', reason: `no guest image for ${process.arch} machines` });
   else if (!qemu.ok) skipped.push({ env: 'kvm', reason: `QEMU is not installed (no qemu-system-${arch})` });
   else if (!environmentRegistry.kvm)
     skipped.push({ env: 'kvm', reason: 'the kvm environment is not available in this build' });

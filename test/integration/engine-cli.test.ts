@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
+import { localDefaultConfig } from '../../src/engine/local-default.js';
 import { readResultsFile } from '../../src/results/store.js';
+import { LocalTransport } from '../../src/transport/local.js';
 
 describe('run CLI with the embedded default', () => {
   const dirs: string[] = [];
@@ -44,6 +46,22 @@ describe('run CLI with the embedded default', () => {
     expect(new Set(results.samples.map((s) => s.suite))).toEqual(new Set(['hackbench', 'iozone', 'netperf']));
     for (const f of ['report.md', 'report.html']) expect((await stat(join(out, f))).size).toBeGreaterThan(0);
     expect(await readFile(join(out, results.logs[0]!.path), 'utf8')).not.toBe('');
+  });
+
+  it('offers docker when the engine answers, and names why a guest is left out', async () => {
+    const d = await localDefaultConfig(new LocalTransport(), {
+      guestImage: async () => {
+        throw new Error('guest/build.sh failed (stand-in)');
+      },
+    });
+    // dockerd runs on this machine (started by .ci/run) and QEMU is installed (setup.sh).
+    expect(d.config.environments.map((e) => e.id)).toEqual(['host', 'docker']);
+    expect(d.skipped).toEqual([
+      { env: 'kvm', reason: 'the guest image is not available: guest/build.sh failed (stand-in)' },
+    ]);
+    const onlyHost = await localDefaultConfig(new LocalTransport(), { only: ['host'] });
+    expect(onlyHost.config.environments.map((e) => e.id)).toEqual(['host']);
+    expect(onlyHost.skipped).toEqual([]);
   });
 
   it('rejects an unknown environment and a bad preset with a clear message', async () => {
