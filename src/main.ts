@@ -10,7 +10,6 @@
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { TOOL_VERSION } from './version.js';
 import type { Results } from './results/schema.js';
 import { readInputs, type Inputs } from './github/inputs.js';
 import { readContext, runUrl, type RunContext } from './github/context.js';
@@ -36,6 +35,7 @@ import { commentMarker, MAX_COMMENT_CHARS, tokenLogin, upsertStickyComment } fro
 import { publishCheckRun } from './github/check.js';
 import { annotationsFor, decide } from './github/verdict.js';
 import { mergeByBoard } from './github/merge.js';
+import { escapeMarkdown } from './report/escape.js';
 import {
   analyze,
   groupedReporter,
@@ -61,8 +61,6 @@ export function slug(name: string): string {
 }
 
 export async function main(): Promise<void> {
-  // First log line: bench/cold-start.ts measures the time to it.
-  core.info(`arm-virt-bench ${TOOL_VERSION}`);
   try {
     await runAction();
   } catch (err) {
@@ -82,13 +80,13 @@ async function runAction(): Promise<void> {
     store: createArtifactStore(secrets),
     outDir: resolve(inputs.outDir),
   };
-  core.setOutput('verdict', 'skipped');
-  core.setOutput('regressions', '0');
 
   let local: Results | undefined;
   if (inputs.phase !== 'report') {
     const guard = forkGuard(ctx, inputs.allowFork);
     if (!guard.allowed) {
+      core.setOutput('verdict', 'skipped');
+      core.setOutput('regressions', '0');
       core.warning(guard.reason!.split('\n')[0]!);
       core.info(guard.reason!);
       if (inputs.summary) await writeJobSummary(`## arm-virt-bench\n\n${guard.reason!}\n`);
@@ -154,6 +152,11 @@ async function runPhase(env: Env): Promise<Results | undefined> {
         err instanceof ArtifactsUnavailableError ? err.message : `upload failed: ${(err as Error).message}`;
       core.warning(`${why}; the results stay in ${outDir}`);
     }
+  }
+  if (inputs.phase === 'run' && inputs.summary && results) {
+    await writeJobSummary(
+      `## arm-virt-bench: ${escapeMarkdown(boardName, 100)}\n\nMeasured ${results.samples.length} values in ${results.environments.length} environment(s), ${results.failures.length} failure(s); results and raw logs in the artifact \`${artifactName}\`. The report job compares and publishes.\n`,
+    );
   }
   if (failure) throw failure;
   return results;
