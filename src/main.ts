@@ -10,6 +10,7 @@
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { TOOL_VERSION } from './version.js';
 import type { Results } from './results/schema.js';
 import { readInputs, type Inputs } from './github/inputs.js';
 import { readContext, runUrl, type RunContext } from './github/context.js';
@@ -61,6 +62,8 @@ export function slug(name: string): string {
 }
 
 export async function main(): Promise<void> {
+  // First log line: bench/cold-start.ts measures the time to it.
+  core.info(`arm-virt-bench ${TOOL_VERSION}`);
   try {
     await runAction();
   } catch (err) {
