@@ -7,7 +7,7 @@ import { TOOL_VERSION } from '../version.js';
 const USAGE = `arm-virt-bench ${TOOL_VERSION} — virtualization overhead on ARM boards
 
 Usage:
-  arm-virt-bench parse --suite <hackbench|unixbench|iozone|netperf> FILE
+  arm-virt-bench parse --suite <hackbench|unixbench|iozone|netperf> [--ipc socket|pipe|inet] [--test NETPERF_TEST] FILE
   arm-virt-bench run [--config FILE] [--env LIST] [--preset quick|paper] [--out DIR]
   arm-virt-bench compare --baseline A.json --current B.json [--out DIR]
   arm-virt-bench report RESULTS.json [--out DIR]

@@ -2,13 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SuiteId } from '../results/schema.js';
 import { parsers } from '../suites/parsers.js';
-import { ParseError } from '../suites/types.js';
+import { ParseError, type ParseHints } from '../suites/types.js';
+import { NetperfTest } from '../suites/netperf/tests.js';
+import { z } from 'zod';
+
+const Ipc = z.enum(['socket', 'pipe', 'inet']);
 
 /** `parse --suite S FILE`: JSON on stdout; exit 1 with a one-line reason when no result. */
 export async function parseCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { suite: { type: 'string' } },
+    options: { suite: { type: 'string' }, ipc: { type: 'string' }, test: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
@@ -21,10 +25,28 @@ export async function parseCommand(args: string[]): Promise<number> {
     process.stderr.write('parse: exactly one FILE is needed\n');
     return 2;
   }
+  // Hints for what a log cannot say: hackbench's socket/pipe/inet, netperf's test in -P 0 rows.
+  const hints: ParseHints = {};
+  if (values.ipc !== undefined) {
+    const ipc = Ipc.safeParse(values.ipc);
+    if (!ipc.success) {
+      process.stderr.write(`parse: --ipc must be one of ${Ipc.options.join(', ')}\n`);
+      return 2;
+    }
+    hints.ipc = ipc.data;
+  }
+  if (values.test !== undefined) {
+    const test = NetperfTest.safeParse(values.test.toUpperCase());
+    if (!test.success) {
+      process.stderr.write(`parse: --test must be one of ${NetperfTest.options.join(', ')}\n`);
+      return 2;
+    }
+    hints.test = test.data;
+  }
   const file = positionals[0]!;
   const text = await readFile(file, 'latin1');
   try {
-    const result = parsers[suite.data](text);
+    const result = parsers[suite.data](text, hints);
     const out = {
       suite: result.suite,
       samples: result.samples.map(({ metric, params, value, unit, better, warnings }) => ({

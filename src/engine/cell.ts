@@ -81,7 +81,7 @@ export async function runCell(run: CellRun): Promise<CellOutcome> {
     return fail('exit', `${prog} exited with status ${r.exitCode}: ${lastLines(r.output)}`);
   }
   try {
-    const parsed = parsers[cell.suite](r.output);
+    const parsed = parsers[cell.suite](r.output, cell.hints);
     if (parsed.samples.length === 0) return fail('parse', `${cell.suite}: no result in the output`);
     for (const s of parsed.samples) store.addSample({ ...s, env: envId, suite: cell.suite, round, log: ref });
     return { status: 'ok', samples: parsed.samples.length, durationMs: performance.now() - t0 };

@@ -4,6 +4,7 @@
  * the timeout and the parsing.
  */
 import type { Params, SuiteId } from '../results/schema.js';
+import type { ParseHints } from './types.js';
 
 export interface CellSpec {
   suite: SuiteId;
@@ -12,6 +13,8 @@ export interface CellSpec {
   /** The cell's parameters (names as in the metric table), for failures and progress. */
   params: Params;
   argv: string[];
+  /** What the parser cannot read from the output (e.g. hackbench's socket vs pipe). */
+  hints?: ParseHints;
   /** Working directory on the target. */
   cwd?: string;
 }

@@ -7,8 +7,8 @@ import { parseIozone } from './iozone/parse.js';
 import { parseNetperf } from './netperf/parse.js';
 
 export const parsers: Record<SuiteId, Parser> = {
-  hackbench: parseHackbench,
-  unixbench: parseUnixbench,
-  iozone: parseIozone,
-  netperf: parseNetperf,
+  hackbench: (text, hints) => parseHackbench(text, hints?.ipc ? { ipc: hints.ipc } : {}),
+  unixbench: (text) => parseUnixbench(text),
+  iozone: (text) => parseIozone(text),
+  netperf: (text, hints) => parseNetperf(text, hints?.test ? { test: hints.test } : {}),
 };

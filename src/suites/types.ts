@@ -3,6 +3,7 @@
  * and warnings, or a typed `ParseError` naming the suite and (when it can) the line.
  */
 import type { ParsedSample, SuiteId } from '../results/schema.js';
+import type { NetperfTest } from './netperf/tests.js';
 
 export interface ParseResult {
   suite: SuiteId;
@@ -11,7 +12,16 @@ export interface ParseResult {
   warnings: string[];
 }
 
-export type Parser = (text: string) => ParseResult;
+/**
+ * What the caller knows and the log cannot say (hackbench prints nothing about socket vs
+ * pipe; netperf `-P 0` rows carry no test name). What the log states always wins.
+ */
+export interface ParseHints {
+  ipc?: 'socket' | 'pipe' | 'inet';
+  test?: NetperfTest;
+}
+
+export type Parser = (text: string, hints?: ParseHints) => ParseResult;
 
 export class ParseError extends Error {
   override readonly name = 'ParseError';

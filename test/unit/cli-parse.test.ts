@@ -121,6 +121,40 @@ describe('arm-virt-bench parse', () => {
     expect(run.stderr).toMatch(/^arm-virt-bench parse: .*ENOENT.*does-not-exist\.txt.*\n$/);
   });
 
+  it('hints: --test names the netperf test of a -P 0 row, --ipc the hackbench IPC', async () => {
+    const rr = await cli('parse', '--suite', 'netperf', '--test', 'tcp_rr', `${F}/netperf/tcp_rr_l2_P0.txt`);
+    expect(rr.code).toBe(0);
+    // tcp_rr_l2_P0.txt: "16384  131072 1        1       2.00     17778.27"
+    expect(JSON.parse(rr.stdout).samples).toEqual([
+      {
+        metric: 'netperf.tcp_rr.rate',
+        params: { request_bytes: 1, response_bytes: 1 },
+        value: 17778.27,
+        unit: 'trans/s',
+        better: 'higher',
+      },
+    ]);
+    const pipe = await cli(
+      'parse',
+      '--suite',
+      'hackbench',
+      '--ipc',
+      'pipe',
+      `${F}/hackbench/process_pipe_g2.txt`,
+    );
+    expect(pipe.code).toBe(0);
+    expect(JSON.parse(pipe.stdout).samples[0]).toMatchObject({
+      params: { ipc: 'pipe', groups: 2 },
+      value: 0.56,
+    });
+    expect(
+      (await cli('parse', '--suite', 'hackbench', '--ipc', 'carrier-pigeon', `${F}/hackbench/help.txt`)).code,
+    ).toBe(2);
+    expect((await cli('parse', '--suite', 'netperf', '--test', 'NOPE', `${F}/hackbench/help.txt`)).code).toBe(
+      2,
+    );
+  });
+
   it('usage errors → exit 2', async () => {
     expect((await cli('parse', '--suite', 'sysbench', `${F}/hackbench/help.txt`)).code).toBe(2);
     expect((await cli('parse', '--suite', 'hackbench')).code).toBe(2);

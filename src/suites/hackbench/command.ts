@@ -23,6 +23,7 @@ export function hackbenchCells(s: HackbenchSettings): CellSpec[] {
             tasks: groups * 2 * s.fds,
           },
           argv: hackbenchArgv(s, mode, ipc, groups),
+          hints: { ipc },
         });
       }
     }

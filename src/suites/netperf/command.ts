@@ -33,6 +33,7 @@ export function netperfCells(s: NetperfSettings): CellSpec[] {
           key: `tcp_stream-m${m}`,
           params: { message_bytes: m },
           argv: [...base(test), '--', '-m', String(m)],
+          hints: { test },
         });
       }
     } else {
@@ -41,6 +42,7 @@ export function netperfCells(s: NetperfSettings): CellSpec[] {
         key: `${test.toLowerCase()}-r${s.requestBytes}x${s.responseBytes}`,
         params: { request_bytes: s.requestBytes, response_bytes: s.responseBytes },
         argv: [...base(test), '--', '-r', `${s.requestBytes},${s.responseBytes}`],
+        hints: { test },
       });
     }
   }

@@ -16,9 +16,12 @@ describe('suite commands (argv from params)', () => {
       key: 'process-socket-g1',
       params: { mode: 'process', ipc: 'socket', groups: 1, fds: 40, loops: 1000, datasize: 100, tasks: 40 },
       argv: ['hackbench', '-P', '-s', '100', '-l', '1000', '-f', '20', '-g', '1'],
+      hints: { ipc: 'socket' },
     });
     const last = cells.at(-1)!;
     expect(last.key).toBe('thread-pipe-g16');
+    // hackbench prints nothing about socket vs pipe: the parser gets it as a hint.
+    expect(last.hints).toEqual({ ipc: 'pipe' });
     expect(last.argv).toEqual(['hackbench', '-T', '-p', '-s', '100', '-l', '1000', '-f', '20', '-g', '16']);
     expect(last.params.tasks).toBe(640);
   });
@@ -101,6 +104,7 @@ describe('suite commands (argv from params)', () => {
       '1024',
     ]);
     expect(cells[1]!.params).toEqual({ message_bytes: 1024 });
+    expect(cells[1]!.hints).toEqual({ test: 'TCP_STREAM' });
     expect(cells[3]!.argv).toEqual([
       'netperf',
       '-H',
