@@ -83,7 +83,7 @@ describe('virtual board: linux ⇄ xen', () => {
       expect(log).toMatch(/switch linux → xen \(uboot-env\)/);
       expect(log).toMatch(/down after [\d.]+s/);
       expect(log).toMatch(/back after [\d.]+s/);
-      expect(log).toMatch(/board lock \/var\/lib\/arm-virt-bench\/board.lock released/);
+      expect(log).toMatch(/board lock released/);
       // The serial console went into the logs: U-Boot's script announced both modes.
       const con = await readFile(join(logDir, 'console.log'), 'utf8');
       expect(con).toContain('avb-lab: bootmode=xen');
@@ -98,7 +98,7 @@ describe('virtual board: linux ⇄ xen', () => {
       const logDir = await mkdtemp(join(tmpdir(), 'avb-board-logs-'));
       const config = lab.boardConfig({
         timeouts: {
-          bootSeconds: 420,
+          bootSeconds: 300,
           startSeconds: 600,
           shutdownSeconds: 300,
           commandSeconds: 60,
@@ -128,7 +128,7 @@ describe('virtual board: linux ⇄ xen', () => {
         /asked for the xen boot but the board came back in linux — the trial boot of xen failed and U-Boot fell back via altbootcmd/,
       );
       const log = await readFile(join(logDir, 'board.log'), 'utf8');
-      expect(log).toMatch(/not back within 420s/);
+      expect(log).toMatch(/not back within 300s/);
       expect(log).toMatch(/power-cycle 1\/1: env .*board.sh pdu-cycle/);
       expect(log).toMatch(/back [\d.]+s after power-cycle 1/);
       const con = await consoleText(lab);
