@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   assertBootMode,
@@ -184,5 +185,44 @@ describe('probeFingerprint', () => {
       bootMode: 'xen',
     });
     expect(fp.kvm).toMatch(/^unavailable: running under Xen/);
+  });
+});
+
+describe('real probes captured on the virtual board (lab/, test/fixtures/board)', () => {
+  const fixture = (name: string): string =>
+    readFileSync(new URL(`../../fixtures/board/${name}`, import.meta.url), 'utf8');
+
+  it('Linux boot: KVM host (Hyp mode initialized), no hypervisor underneath', () => {
+    const p = parseProbe(fixture('probe-lab-linux.txt'));
+    expect(p.bootId).toBe('ced96f8a-bbbe-44ef-b7d1-ae0029c9e954');
+    expect(p.kernel).toBe('6.1.0-56-arm64');
+    expect(p.cmdline).toBe('root=/dev/vda2 rw rootwait console=ttyAMA0');
+    expect(p.hypervisorType).toBeUndefined();
+    expect(p.xenCapabilities).toBeUndefined();
+    expect(p.devKvm).toBe(true);
+    expect(p.dmesg).toHaveLength(8);
+    expect(p.dmesg[0]).toBe('[    0.429065] CPU: All CPU(s) started at EL2');
+    const d = detectBootMode(p);
+    expect(d.mode).toBe('linux');
+    expect(d.kvm).toEqual({ available: true });
+    expect(d.evidence).toContain('dmesg: [    3.359604] kvm [1]: Hyp mode initialized successfully');
+  });
+
+  it('Xen boot: Dom0 (control_d), Xen 4.17.7, KVM unavailable because Xen holds EL2', () => {
+    const p = parseProbe(fixture('probe-lab-xen-dom0.txt'));
+    expect(p.hypervisorType).toBe('xen');
+    expect(p.xenCapabilities).toBe('control_d');
+    expect(p.devKvm).toBe(false);
+    expect(p.cmdline).toBe('root=/dev/vda2 rw rootwait console=hvc0 earlycon=xenboot');
+    expect(p.xlInfo.xen_version).toBe('4.17.7');
+    expect(p.xlInfo.xen_commandline).toBe('dom0_mem=768M,max:768M dom0_max_vcpus=1 console=dtuart');
+    expect(p.xlInfo.total_memory).toBe('2048');
+    const d = detectBootMode(p);
+    expect(d).toMatchObject({ mode: 'xen', xenRole: 'dom0' });
+    expect(d.kvm.reason).toBe('running under Xen: EL2 belongs to the hypervisor, no /dev/kvm in this boot');
+    const fp = probeFingerprint(p, d);
+    expect(fp.hypervisorVersion).toBe('4.17.7');
+    expect(() => assertBootMode('xen', d)).not.toThrow();
+    expect(() => assertBootMode('linux', d)).toThrow(WrongBootModeError);
   });
 });
