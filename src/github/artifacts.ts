@@ -6,7 +6,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DefaultArtifactClient, GHESNotSupportedError, type Artifact } from '@actions/artifact';
+import type { Artifact, ArtifactClient } from '@actions/artifact';
 import { withArtifactCredentials, type CapturedSecrets } from './secrets.js';
 
 export interface ArtifactInfo {
@@ -53,7 +53,17 @@ function toInfo(a: Artifact): ArtifactInfo {
   return { id: a.id, name: a.name, size: a.size, digest: a.digest, createdAt: a.createdAt };
 }
 
-function rethrow(err: unknown): never {
+// @actions/artifact (with the Azure storage client) is most of the bundle: loaded on first use
+// only, in its own chunk, so the action starts (and a fork PR or a report-only job ends) fast.
+type ArtifactModule = typeof import('@actions/artifact');
+let artifactModule: Promise<ArtifactModule> | undefined;
+function loadArtifactModule(): Promise<ArtifactModule> {
+  artifactModule ??= import('@actions/artifact');
+  return artifactModule;
+}
+
+async function rethrow(err: unknown): Promise<never> {
+  const { GHESNotSupportedError } = await loadArtifactModule();
   if (err instanceof GHESNotSupportedError) {
     throw new ArtifactsUnavailableError(
       'artifacts are not available: @actions/artifact v2+ does not work on GitHub Enterprise Server',
@@ -63,7 +73,9 @@ function rethrow(err: unknown): never {
 }
 
 export function createArtifactStore(secrets: CapturedSecrets): ArtifactStore {
-  const client = new DefaultArtifactClient();
+  let clientPromise: Promise<ArtifactClient> | undefined;
+  const clientOf = (): Promise<ArtifactClient> =>
+    (clientPromise ??= loadArtifactModule().then((m) => new m.DefaultArtifactClient()));
   const findBy = (run: RunRef) => ({
     findBy: {
       token: secrets.token,
@@ -76,6 +88,7 @@ export function createArtifactStore(secrets: CapturedSecrets): ArtifactStore {
     upload: (name, rootDir, retentionDays) =>
       withArtifactCredentials(secrets, async () => {
         const files = await filesUnder(rootDir);
+        const client = await clientOf();
         const res = await client
           .uploadArtifact(name, files, rootDir, retentionDays > 0 ? { retentionDays } : {})
           .catch(rethrow);
@@ -83,11 +96,13 @@ export function createArtifactStore(secrets: CapturedSecrets): ArtifactStore {
       }),
     list: (run) =>
       withArtifactCredentials(secrets, async () => {
+        const client = await clientOf();
         const res = await client.listArtifacts({ latest: true, ...(run ? findBy(run) : {}) }).catch(rethrow);
         return res.artifacts.map(toInfo);
       }),
     download: (artifact, dir, run) =>
       withArtifactCredentials(secrets, async () => {
+        const client = await clientOf();
         const res = await client
           .downloadArtifact(artifact.id, {
             path: dir,

@@ -1,10 +1,17 @@
 // dist/ is committed (the runner executes it without installing anything): this test
-// rebuilds the bundles into a temporary folder and fails when the committed ones differ.
+// rebuilds the bundle into a temporary folder and fails when the committed one differs —
+// any file changed, missing or left over (entries and chunks alike).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+
+function filesUnder(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((name) => statSync(join(dir, name)).isFile())
+    .sort();
+}
 
 describe('dist/', () => {
   it('is the Rollup bundle of src/ (run `npm run build` and commit dist/ when this fails)', () => {
@@ -13,18 +20,18 @@ describe('dist/', () => {
       execFileSync(
         process.execPath,
         ['node_modules/rollup/dist/bin/rollup', '-c', 'rollup.config.mjs', '--silent'],
-        {
-          env: { ...process.env, AVB_DIST_DIR: out },
-          stdio: ['ignore', 'ignore', 'pipe'],
-        },
+        { env: { ...process.env, AVB_DIST_DIR: out }, stdio: ['ignore', 'ignore', 'pipe'] },
       );
-      for (const file of ['index.js', 'cli.js']) {
-        const fresh = readFileSync(join(out, file), 'utf8');
-        const committed = readFileSync(join('dist', file), 'utf8');
-        expect(committed === fresh, `dist/${file} is stale`).toBe(true);
+      const fresh = filesUnder(out);
+      expect(fresh).toContain('index.js');
+      expect(fresh).toContain('cli.js');
+      expect(filesUnder('dist'), 'dist/ holds other files than a fresh build').toEqual(fresh);
+      for (const file of fresh) {
+        const same = readFileSync(join(out, file)).equals(readFileSync(join('dist', file)));
+        expect(same, `dist/${file} is stale`).toBe(true);
       }
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 600_000);
 });
