@@ -72,14 +72,14 @@ describe('verdicts on real runs', () => {
     const md = renderMarkdown(an, { flavor: 'comment' });
     const verdicts = an.comparisons.map((c) => `${c.env} ${c.label}: ${c.verdict}`).sort();
     expect(verdicts, md).toEqual([
-      'docker hackbench 40 tasks (process): regression',
-      'docker hackbench 80 tasks (process): regression',
-      'host hackbench 40 tasks (process): unchanged',
-      'host hackbench 80 tasks (process): unchanged',
+      'docker hackbench 40 tasks (process, socket): regression',
+      'docker hackbench 80 tasks (process, socket): regression',
+      'host hackbench 40 tasks (process, socket): unchanged',
+      'host hackbench 80 tasks (process, socket): unchanged',
     ]);
     expect(an.headline.overheadRegressions.map((o) => o.label).sort(), md).toEqual([
-      'hackbench 40 tasks (process)',
-      'hackbench 80 tasks (process)',
+      'hackbench 40 tasks (process, socket)',
+      'hackbench 80 tasks (process, socket)',
     ]);
   });
 });
