@@ -72,7 +72,7 @@ describe('arm-virt-bench run on the virtual board', () => {
     expect(results.environments.find((e) => e.id === 'xen-dom0')?.bootMode).toBe('xen');
     expect(Object.keys(results.board.fingerprints).sort()).toEqual(['linux', 'xen']);
     const report = await readFile(join(out, 'report.md'), 'utf8');
-    expect(report).toContain('xen-dom0');
+    expect(report).toContain('Xen Dom0');
     const log = await readFile(join(out, 'logs', 'board', 'board.log'), 'utf8');
     expect(log).toMatch(/switch linux → xen/);
     expect(log).toMatch(/restore default mode linux/);
