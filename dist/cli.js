@@ -760,7 +760,7 @@ class BoardController {
                 owner: this.owner,
                 staleSeconds: this.cfg.lock.staleSeconds,
                 timeoutMs: this.ms(this.cfg.timeouts.commandSeconds),
-                logPath: this.logFile,
+                logPath: join(this.o.logDir, 'lock.log'),
             };
             const got = await acquireBoardLock(this.board, this.lockOpts);
             await this.note(got.tookOverFrom

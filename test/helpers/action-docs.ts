@@ -1,4 +1,4 @@
-/** The inputs/outputs tables of docs/readme/action.md, generated from action.yml. */
+/** The inputs/outputs tables of the README (action reference), generated from action.yml. */
 import { parse } from 'yaml';
 
 interface ActionYml {
