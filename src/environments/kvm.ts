@@ -24,6 +24,7 @@ import {
 } from './guest/ssh.js';
 import type { SshHost } from '../transport/ssh.js';
 import type { BenchEnvironment, EnvironmentContext } from './types.js';
+import { abortableSleep } from './guest/sleep.js';
 
 export { KvmEnvironmentConfig };
 
@@ -47,17 +48,6 @@ export class GuestBootError extends Error {
     super(message);
   }
 }
-
-const abortable = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((res) => {
-    const t = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      res();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 
 export class KvmEnvironment implements BenchEnvironment {
   readonly kind = 'kvm' as const;
@@ -238,7 +228,7 @@ export class KvmEnvironment implements BenchEnvironment {
           `the guest did not answer SSH (${where}) within its boot timeout of ${c.bootTimeoutSeconds} s`,
         );
       }
-      await abortable(Math.min(pollMs, Math.max(0, deadline - Date.now())), ctx.signal);
+      await abortableSleep(Math.min(pollMs, Math.max(0, deadline - Date.now())), ctx.signal);
     }
   }
 

@@ -22,6 +22,7 @@ import type { BenchEnvironment, EnvironmentContext } from './types.js';
 import { probeDom0 } from './xen-dom0.js';
 import { XenDomuEnvironmentConfig, xlDomainConfig } from './xen-domu-config.js';
 import { dom0Refusal, parseXlList, pvDrivers } from './xen/xl.js';
+import { abortableSleep } from './guest/sleep.js';
 
 export { XenDomuEnvironmentConfig };
 
@@ -37,17 +38,6 @@ const WRITE_SCRIPT = 'umask 022; mkdir -p "$1" && cat > "$2"';
 /** The guest's PV drivers as the guest sees them. */
 const PV_SCRIPT =
   'echo @@drivers; ls /sys/bus/xen/drivers 2>/dev/null; echo @@lsmod; lsmod 2>/dev/null; echo @@end';
-
-const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((res) => {
-    const t = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      res();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 
 export class XenDomuEnvironment implements BenchEnvironment {
   readonly kind = 'xen-domu' as const;
@@ -184,7 +174,10 @@ export class XenDomuEnvironment implements BenchEnvironment {
           `the domain did not answer SSH (${guest.description}) within its boot timeout of ${c.bootTimeoutSeconds} s`,
         );
       }
-      await sleep(Math.min(this.options.pollMs ?? 2000, Math.max(0, deadline - Date.now())), ctx.signal);
+      await abortableSleep(
+        Math.min(this.options.pollMs ?? 2000, Math.max(0, deadline - Date.now())),
+        ctx.signal,
+      );
     }
   }
 
