@@ -5,6 +5,7 @@
  *   request/response rates (bars). Renderers (mermaid, SVG) only draw a spec.
  */
 import type { Analysis, CellStats } from '../analysis/types.js';
+import { IOZONE_OPS } from '../suites/iozone/ops.js';
 
 export interface ChartSeries {
   name: string;
@@ -23,22 +24,6 @@ export interface ChartSpec {
   categories: string[];
   series: ChartSeries[];
 }
-
-const IOZONE_OPS = [
-  'write',
-  'rewrite',
-  'read',
-  'reread',
-  'random_read',
-  'random_write',
-  'bkwd_read',
-  'record_rewrite',
-  'stride_read',
-  'fwrite',
-  'frewrite',
-  'fread',
-  'freread',
-];
 
 function num(v: unknown): number {
   return typeof v === 'number' ? v : Number(v);

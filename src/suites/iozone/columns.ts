@@ -7,7 +7,7 @@
  * of a row goes to the column whose right edge is nearest to its own (within a tolerance
  * smaller than half the distance between two columns).
  */
-import { FILE_SIZE_LABEL, TABLE_COLUMNS, opSlug } from './ops.js';
+import { FILE_SIZE_LABEL, IOZONE_OPS, TABLE_COLUMNS, opSlug } from './ops.js';
 
 export interface Column {
   /** `file_kb`, `reclen_kb`, or the op of the metric id. */
@@ -78,7 +78,7 @@ export function headerColumns(upper: string | undefined, lower: string): Column[
     if (op !== undefined && used.has(op)) {
       // "read"/"write"/"rewrite" again without its qualifier line (cut log, old version):
       // IOzone's columns come in a fixed order, so it is the next one with that last word.
-      op = COLUMN_ORDER.slice(COLUMN_ORDER.indexOf(lastOp) + 1).find(
+      op = IOZONE_OPS.slice(IOZONE_OPS.indexOf(lastOp) + 1).find(
         (o) => !used.has(o) && o.split('_').pop() === label.split(' ').pop(),
       );
     }
@@ -92,23 +92,6 @@ export function headerColumns(upper: string | undefined, lower: string): Column[
   }
   return cols;
 }
-
-/** The order in which IOzone prints its table columns. */
-const COLUMN_ORDER = [
-  'write',
-  'rewrite',
-  'read',
-  'reread',
-  'random_read',
-  'random_write',
-  'bkwd_read',
-  'record_rewrite',
-  'stride_read',
-  'fwrite',
-  'frewrite',
-  'fread',
-  'freread',
-];
 
 export interface RowCells {
   /** Column key → printed number (as text). */

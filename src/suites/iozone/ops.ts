@@ -5,6 +5,23 @@
  * naming rule rather than dropped.
  */
 
+/** DESIGN's thirteen ops in the order IOzone prints its auto-mode table columns. */
+export const IOZONE_OPS: readonly string[] = [
+  'write',
+  'rewrite',
+  'read',
+  'reread',
+  'random_read',
+  'random_write',
+  'bkwd_read',
+  'record_rewrite',
+  'stride_read',
+  'fwrite',
+  'frewrite',
+  'fread',
+  'freread',
+];
+
 /** Auto-mode table: the two header lines' labels joined by a space, lower-cased. */
 export const TABLE_COLUMNS: Record<string, string> = {
   write: 'write',
