@@ -1,0 +1,24421 @@
+import { randomBytes, createHash } from 'node:crypto';
+import { mkdtemp, chmod, writeFile, rm, stat, readFile, mkdir, rename, cp } from 'node:fs/promises';
+import { posix, join, dirname, basename, resolve as resolve$1, relative, sep } from 'node:path';
+import require$$0 from 'process';
+import require$$0$1 from 'buffer';
+import { openSync, closeSync, mkdirSync, createWriteStream, existsSync, writeFileSync, appendFileSync, createReadStream } from 'node:fs';
+import { createConnection } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
+import { setTimeout as setTimeout$1 } from 'node:timers/promises';
+
+function getEnumValues(entries) {
+    const numericValues = Object.values(entries).filter((v) => typeof v === "number");
+    const values = Object.entries(entries)
+        .filter(([k, _]) => numericValues.indexOf(+k) === -1)
+        .map(([_, v]) => v);
+    return values;
+}
+function joinValues(array, separator = "|") {
+    return array.map((val) => stringifyPrimitive(val)).join(separator);
+}
+function jsonStringifyReplacer(_, value) {
+    if (typeof value === "bigint")
+        return value.toString();
+    return value;
+}
+// the accessor lives on a shared prototype: an own accessor makes every box a dictionary-mode object (~360 B and a slow load per read against ~100 B and an inlined getter here)
+class Cached {
+    constructor(getter) {
+        this._getter = getter;
+        this._value = undefined;
+    }
+    get value() {
+        const getter = this._getter;
+        if (getter !== undefined) {
+            this._value = getter();
+            this._getter = undefined;
+        }
+        return this._value;
+    }
+}
+function cached(getter) {
+    return new Cached(getter);
+}
+function nullish(input) {
+    return input === null || input === undefined;
+}
+function cleanRegex(source) {
+    const start = source.startsWith("^") ? 1 : 0;
+    const end = source.endsWith("$") ? source.length - 1 : source.length;
+    return source.slice(start, end);
+}
+function floatSafeRemainder(val, step) {
+    const ratio = val / step;
+    const roundedRatio = Math.round(ratio);
+    // `val` and `step` each round to a double before the division rounds again, so a true decimal multiple's quotient can sit up to 1.5 of these scaled epsilons from the integer. A 1x tolerance therefore rejected 2.03 as a multiple of 0.07; 4x covers the worst case with margin.
+    const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
+    if (Math.abs(ratio - roundedRatio) < tolerance)
+        return 0;
+    return ratio - roundedRatio;
+}
+function assignProp(target, prop, value) {
+    Object.defineProperty(target, prop, {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+    });
+}
+/**
+ * Whichever object a def's `shape` currently answers from: the one the caller passed until the first read, the frozen copy after it.
+ *
+ * Its keys and descriptors read without invoking anything, which is what lets a discriminated union check its discriminator, and the cycle walk read a shape, without resolving a getter that references the schema being constructed. A def that answers `shape` from an accessor of its own has none.
+ */
+function rawShape(def) {
+    const desc = Object.getOwnPropertyDescriptor(def, "shape");
+    return desc?.get ? desc.get.raw : desc?.value;
+}
+// where a builder reads its source's keys and descriptors, resolving only a shape a def answers for itself. A shape resolves by object spread, so only its enumerable keys are ever part of it.
+function sourceShape(schema) {
+    return rawShape(schema._zod.def) ?? schema._zod.def.shape;
+}
+// a key whose value is not settled yet, self-caching so every read after the first gets the same one
+function deferProp(target, key, getter) {
+    Object.defineProperty(target, key, {
+        get() {
+            const value = getter();
+            assignProp(this, key, value);
+            return value;
+        },
+        enumerable: true,
+        configurable: true,
+    });
+}
+// Writes a settled key. A plain assignment is much cheaper than `defineProperty` and produces the same descriptor, but it runs whatever setter already answers to the key — an accessor this shape deferred, or an inherited one, which `__proto__` has on every object and prototype pollution can add for any name.
+function putProp(target, key, value) {
+    if (key in target)
+        assignProp(target, key, value);
+    else
+        target[key] = value;
+}
+/**
+ * Copies `keys` of `source`'s shape onto `target`, each value passed through `wrap`.
+ *
+ * A key the source has resolved is copied through now, so the derived shape states it outright and nothing has to resolve it to learn what it holds. A key the source still defers stays deferred, and reads back through the source's own `shape`, so it resolves once and both shapes get that one schema.
+ */
+function mirrorShape(target, source, keys, wrap) {
+    const raw = sourceShape(source);
+    for (const key of keys) {
+        const desc = Object.getOwnPropertyDescriptor(raw, key);
+        if (!desc.enumerable)
+            continue;
+        if (desc.get) {
+            deferProp(target, key, () => {
+                const value = source._zod.def.shape[key];
+                return wrap ? wrap(value, key) : value;
+            });
+        }
+        else
+            putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
+    }
+}
+// same, for a plain shape a caller passed rather than a schema's
+function mirrorProps(target, source) {
+    for (const key of Reflect.ownKeys(source)) {
+        const desc = Object.getOwnPropertyDescriptor(source, key);
+        if (!desc.enumerable)
+            continue;
+        if (desc.get)
+            deferProp(target, key, () => source[key]);
+        else
+            putProp(target, key, desc.value);
+    }
+}
+function mergeDefs(...defs) {
+    const mergedDescriptors = {};
+    for (const def of defs) {
+        const descriptors = Object.getOwnPropertyDescriptors(def);
+        Object.assign(mergedDescriptors, descriptors);
+    }
+    return Object.defineProperties({}, mergedDescriptors);
+}
+function esc(str) {
+    return JSON.stringify(str);
+}
+function slugify(input) {
+    return input
+        .toLowerCase()
+        .trim()
+        .replace(/[^\w\s-]/g, "")
+        .replace(/[\s_-]+/g, "-")
+        .replace(/^-+|-+$/g, "");
+}
+const captureStackTrace = ("captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => { });
+function isObject(data) {
+    return typeof data === "object" && data !== null && !Array.isArray(data);
+}
+const allowsEval = /* @__PURE__*/ cached(() => {
+    // Skip the probe under `jitless`: strict CSPs report the caught `new Function` as a `securitypolicyviolation` even though the throw is swallowed.
+    if (globalConfig.jitless) {
+        return false;
+    }
+    // @ts-ignore
+    if (typeof navigator !== "undefined" && navigator?.userAgent?.includes("Cloudflare")) {
+        return false;
+    }
+    try {
+        const F = Function;
+        new F("");
+        return true;
+    }
+    catch (_) {
+        return false;
+    }
+});
+function isPlainObject(o) {
+    if (isObject(o) === false)
+        return false;
+    // modified constructor
+    const ctor = o.constructor;
+    if (ctor === undefined)
+        return true;
+    if (typeof ctor !== "function")
+        return true;
+    // modified prototype
+    const prot = ctor.prototype;
+    if (isObject(prot) === false)
+        return false;
+    // ctor doesn't have static `isPrototypeOf`
+    if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) {
+        return false;
+    }
+    return true;
+}
+function shallowClone(o) {
+    if (isPlainObject(o))
+        return { ...o };
+    if (Array.isArray(o))
+        return [...o];
+    if (o instanceof Map)
+        return new Map(o);
+    if (o instanceof Set)
+        return new Set(o);
+    return o;
+}
+const propertyKeyTypes = /* @__PURE__*/ new Set(["string", "number", "symbol"]);
+function escapeRegex(str) {
+    return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+// zod-specific utils
+function clone(inst, def, params) {
+    const cl = new inst._zod.constr(def ?? inst._zod.def);
+    if (!def || params?.parent)
+        cl._zod.parent = inst;
+    return cl;
+}
+function normalizeParams(_params) {
+    const params = _params;
+    if (!params)
+        return {};
+    if (typeof params === "string")
+        return { error: () => params };
+    if (params?.message !== undefined) {
+        if (params?.error !== undefined)
+            throw new Error("Cannot specify both `message` and `error` params");
+        params.error = params.message;
+    }
+    delete params.message;
+    if (typeof params.error === "string")
+        return { ...params, error: () => params.error };
+    return params;
+}
+function stringifyPrimitive(value) {
+    if (typeof value === "bigint")
+        return value.toString() + "n";
+    if (typeof value === "string")
+        return `"${value}"`;
+    return `${value}`;
+}
+function optionalKeys(shape) {
+    return Object.keys(shape).filter((k) => {
+        return shape[k]._zod.optin !== undefined && shape[k]._zod.optout === "optional";
+    });
+}
+
+const NUMBER_FORMAT_RANGES = /*@__PURE__*/ (() => ({
+    safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+    int32: [-2147483648, 2147483647],
+    uint32: [0, 4294967295],
+    float32: [-34028234663852886e22, 3.4028234663852886e38],
+    float64: [-Number.MAX_VALUE, Number.MAX_VALUE],
+}))();
+const BIGINT_FORMAT_RANGES = {
+    int64: [/* @__PURE__*/ BigInt("-9223372036854775808"), /* @__PURE__*/ BigInt("9223372036854775807")],
+    uint64: [/* @__PURE__*/ BigInt(0), /* @__PURE__*/ BigInt("18446744073709551615")],
+};
+function pick(schema, mask) {
+    const currDef = schema._zod.def;
+    const checks = currDef.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+        throw new Error(".pick() cannot be used on object schemas containing refinements");
+    }
+    const newShape = {};
+    mirrorShape(newShape, schema, maskedKeys(schema, mask));
+    return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+}
+// the mask keys that select something, checked against the source's shape without resolving it
+function maskedKeys(schema, mask) {
+    const raw = sourceShape(schema);
+    const keys = [];
+    // `for...in` skips symbols, so a symbol in the mask would select nothing
+    for (const key of Reflect.ownKeys(mask)) {
+        if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
+            throw new Error(`Unrecognized key: "${String(key)}"`);
+        }
+        if (mask[key])
+            keys.push(key);
+    }
+    return keys;
+}
+function omit(schema, mask) {
+    const currDef = schema._zod.def;
+    const checks = currDef.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+        throw new Error(".omit() cannot be used on object schemas containing refinements");
+    }
+    const omitted = new Set(maskedKeys(schema, mask));
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
+    return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+}
+function extend(schema, shape) {
+    if (!isPlainObject(shape)) {
+        throw new Error("Invalid input to extend: expected a plain object");
+    }
+    const checks = schema._zod.def.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+        // Only throw if new shape overlaps with existing shape. Use getOwnPropertyDescriptor to check key existence without accessing values
+        const existingShape = sourceShape(schema);
+        for (const key of Reflect.ownKeys(shape)) {
+            if (Object.getOwnPropertyDescriptor(existingShape, key) !== undefined) {
+                throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
+            }
+        }
+    }
+    return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+}
+// the source's keys, then the caller's overlaid on top
+function extended(schema, shape) {
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
+    mirrorProps(newShape, shape);
+    return newShape;
+}
+function safeExtend(schema, shape) {
+    if (!isPlainObject(shape)) {
+        throw new Error("Invalid input to safeExtend: expected a plain object");
+    }
+    return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+}
+function merge$1(a, b) {
+    if (!b?._zod?.def) {
+        throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");
+    }
+    if (a._zod.def.checks?.length) {
+        throw new Error(".merge() cannot be used on object schemas containing refinements. Use .safeExtend() instead.");
+    }
+    const newShape = {};
+    mirrorShape(newShape, a, Reflect.ownKeys(sourceShape(a)));
+    mirrorShape(newShape, b, Reflect.ownKeys(sourceShape(b)));
+    const def = mergeDefs(a._zod.def, {
+        shape: newShape,
+        get catchall() {
+            return b._zod.def.catchall;
+        },
+        checks: b._zod.def.checks ?? [],
+    });
+    return clone(a, def);
+}
+function partial(Class, schema, mask, name = "partial") {
+    const currDef = schema._zod.def;
+    const checks = currDef.checks;
+    const hasChecks = checks && checks.length > 0;
+    if (hasChecks) {
+        throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
+    }
+    const selected = mask ? new Set(maskedKeys(schema, mask)) : undefined;
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class &&
+        ((value, key) => (selected && !selected.has(key) ? value : new Class({ type: "optional", innerType: value }))));
+    return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
+}
+function required(Class, schema, mask) {
+    const selected = mask ? new Set(maskedKeys(schema, mask)) : undefined;
+    const newShape = {};
+    mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => 
+    // overwrite with non-optional
+    selected && !selected.has(key) ? value : new Class({ type: "nonoptional", innerType: value }));
+    return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
+}
+// invalid_type | too_big | too_small | invalid_format | not_multiple_of | unrecognized_keys | invalid_union | invalid_key | invalid_element | invalid_value | custom
+function aborted(x, startIndex = 0) {
+    if (x.aborted === true)
+        return true;
+    for (let i = startIndex; i < x.issues.length; i++) {
+        if (x.issues[i]?.continue !== true) {
+            return true;
+        }
+    }
+    return false;
+}
+// Checks for explicit abort (continue === false), as opposed to implicit abort (continue === undefined). Used to respect `abort: true` in .refine() even for checks that have a `when` function.
+function explicitlyAborted(x, startIndex = 0) {
+    if (x.aborted === true)
+        return true;
+    for (let i = startIndex; i < x.issues.length; i++) {
+        if (x.issues[i]?.continue === false) {
+            return true;
+        }
+    }
+    return false;
+}
+function prefixIssues(path, issues) {
+    return issues.map((iss) => {
+        var _a;
+        (_a = iss).path ?? (_a.path = []);
+        iss.path.unshift(path);
+        return iss;
+    });
+}
+function unwrapMessage(message) {
+    return typeof message === "string" ? message : message?.message;
+}
+/* A check holds no link back to the schema it is attached to — the same check instance is shared by every clone of that schema — so the owner is stamped onto the issues a check just raised, at the only point where both are in scope. Runs on the failure path only; `start` is the issue count from before the check ran. */
+/** The leading size checks of `defChecks` that set an upper bound, each paired with it. */
+function sizeCaps(defChecks) {
+    const caps = [];
+    for (const ch of defChecks ?? []) {
+        const d = ch._zod.def;
+        // a later check may rewrite the value
+        if (!/_(length|size)$|_equals$/.test(d.check))
+            break;
+        const max = d.maximum ?? d.length ?? d.size;
+        if (max >= 0)
+            caps.push([max, ch]);
+    }
+    return caps;
+}
+function attachSchema(issues, start, inst) {
+    var _a;
+    for (let i = start; i < issues.length; i++) {
+        (_a = issues[i]).schema ?? (_a.schema = inst);
+    }
+}
+function finalizeIssue(iss, ctx, config) {
+    var _a;
+    // A schema that raised an issue itself owns it outright, and outranks any stamp an enclosing check left in `attachSchema`. String formats and z.custom() are schema and check at once, so when they act as a check they defer to that stamp instead.
+    const traits = iss.inst?._zod?.traits;
+    if (traits?.has("$ZodType")) {
+        if (traits.has("$ZodCheck"))
+            (_a = iss).schema ?? (_a.schema = iss.inst);
+        else
+            iss.schema = iss.inst;
+    }
+    // Decreasing specificity, first map to return a message wins. `inst` is whatever raised the issue, so a check's own map outranks the owning schema's.
+    const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : undefined;
+    const message = iss.message
+        ? iss.message
+        : (unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ??
+            unwrapMessage(schemaError?.(iss)) ??
+            unwrapMessage(ctx?.error?.(iss)) ??
+            unwrapMessage(config.customError?.(iss)) ??
+            unwrapMessage(config.localeError?.(iss)) ??
+            "Invalid input");
+    // an explicit own-key copy beats object rest with excluded keys, which v8 routes through a generic runtime call; Object.keys rather than for-in so an issue pushed with a prototype does not leak inherited keys, and an own __proto__ key is dropped rather than assigned through the setter
+    const full = {};
+    for (const k of Object.keys(iss)) {
+        if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
+            continue;
+        full[k] = iss[k];
+    }
+    full.path ?? (full.path = []);
+    full.message = message;
+    if (ctx?.reportInput) {
+        full.input = iss.input;
+    }
+    return full;
+}
+const highSurrogate = /[\uD800-\uDBFF]/;
+// Code points in `str`: a surrogate pair counts once, a lone surrogate as itself. Hand-rolled because the string iterator allocates and runs ~250x slower on this path; the regex probe exits ~50x quicker for a string with no astral characters.
+function codePointLength(str) {
+    const units = str.length;
+    if (!highSurrogate.test(str))
+        return units;
+    let count = units;
+    for (let i = 0; i < units - 1; i++) {
+        if ((str.charCodeAt(i) & 0xfc00) === 0xd800 && (str.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+            count--;
+            i++;
+        }
+    }
+    return count;
+}
+function getLengthableOrigin(input) {
+    if (Array.isArray(input))
+        return "array";
+    if (typeof input === "string")
+        return "string";
+    return "unknown";
+}
+function parsedType(data) {
+    const t = typeof data;
+    switch (t) {
+        case "number": {
+            return Number.isNaN(data) ? "nan" : "number";
+        }
+        case "object": {
+            if (data === null) {
+                return "null";
+            }
+            if (Array.isArray(data)) {
+                return "array";
+            }
+            const obj = data;
+            if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
+                return obj.constructor.name;
+            }
+        }
+    }
+    return t;
+}
+function issue(...args) {
+    const [iss, input, inst] = args;
+    if (typeof iss === "string") {
+        return {
+            message: iss,
+            code: "custom",
+            input,
+            inst,
+        };
+    }
+    return { ...iss };
+}
+//////////    PROTOTYPE INSTALLERS     //////////
+//
+// Members live on the prototype and materialize per instance on first read, which keeps own-property count under the step where V8 stops using inline slots. Changing anything here means re-measuring runtime, memory and bundle size together — see "The three axes" in AGENTS.md.
+/**
+ * Installs a trait's members on its prototype. Each value builds that member for the instance on first read; the built value shadows the accessor as an own property, so a detached `const { parse } = schema` keeps working.
+ *
+ * Call this from a `proto` initializer, which runs once per prototype — never per instance.
+ */
+function members(proto, table) {
+    for (const key in table) {
+        const desc = Object.getOwnPropertyDescriptor(table, key);
+        // a getter installs as written, so it stays live: `description` reads through to the registry on every access. not enumerable: an object literal's is, and a prototype member never was
+        if (desc.get)
+            Object.defineProperty(proto, key, { ...desc, enumerable: false });
+        // a method materializes bound on first read, which is what keeps a detached member working: `const opt = schema.optional; opt()`
+        else
+            defineBound(proto, key, desc.value);
+    }
+}
+/** Shadows a prototype member with an own value, so a getter that builds from the instance runs once. */
+function own(inst, key, value, enumerable = true) {
+    Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
+    return value;
+}
+/** Like {@link own}, for a member that was never an own data property and has to stay out of `Object.keys`. */
+function hide(inst, key, value) {
+    return own(inst, key, value, false);
+}
+/** Adds members a table derives from the instance: each builds on first read and shadows as own data, and assignment shadows the same way, as when these were own properties. */
+function derived(computes, table) {
+    for (const key in computes) {
+        const compute = computes[key];
+        // an object literal's accessor is configurable and enumerable, and `members` copies the descriptor as written
+        Object.defineProperty(table, key, {
+            configurable: true,
+            enumerable: true,
+            get() {
+                return own(this, key, compute(this));
+            },
+            set(value) {
+                own(this, key, value);
+            },
+        });
+    }
+    return table;
+}
+function defineBound(proto, key, fn) {
+    Object.defineProperty(proto, key, {
+        configurable: true,
+        get() {
+            // vitest's spyOn calls a prototype getter bare to find the function it wraps, so a nullish receiver answers the raw method
+            return this == null ? fn : own(this, key, fn.bind(this));
+        },
+        set(value) {
+            own(this, key, value);
+        },
+    });
+}
+/** Returns the prototype to install on, or `undefined` if this group is already installed on it. */
+function claim(inst, sentinel) {
+    const proto = Object.getPrototypeOf(inst);
+    // Runs on every construction, so `in` rather than the costlier `hasOwnProperty.call`. Sentinels are keys the group itself defines.
+    return sentinel in proto ? undefined : proto;
+}
+// The internals whose init chain is installing. A second call for the same one is a derived constructor overriding its base, so it must not construct another schema in between or the override is dropped.
+let installing;
+// Set while a getter is running, so a value that resolved through a recursion break is not memoized. One shared descriptor shadows the key for the duration, which costs no per-key allocation.
+let broke = false;
+const breaker = {
+    configurable: true,
+    get() {
+        broke = true;
+        return undefined;
+    },
+};
+/**
+ * Installs a lazily-derived internal on the `_zod` prototype of `inst`'s
+ * constructor, computed from the internals object itself and cached there on
+ * first read. One accessor per constructor rather than one per instance.
+ */
+function defineLazyInternal(inst, key, compute) {
+    const proto = Object.getPrototypeOf(inst._zod);
+    if (key in proto && installing !== inst._zod) {
+        // A repeat construction: everything is installed already. Cleared here so the reference is not held past the first construction of every type.
+        installing = undefined;
+        return;
+    }
+    installing = inst._zod;
+    Object.defineProperty(proto, key, {
+        configurable: true,
+        get() {
+            // Shadowed before computing so a re-entrant read from a recursive schema resolves to undefined instead of running the getter again.
+            Object.defineProperty(this, key, breaker);
+            const outer = broke;
+            broke = false;
+            try {
+                const value = compute(this);
+                // A result that resolved through a recursion break is recomputed once the graph is complete; everything else memoizes, undefined included.
+                if (broke)
+                    delete this[key];
+                else
+                    Object.defineProperty(this, key, { configurable: true, writable: true, value });
+                broke = broke || outer;
+                return value;
+            }
+            catch (err) {
+                // A compute that threw memoizes nothing, so a later read runs it again and fails the same way. The shadow goes with it, since leaving it installed would answer undefined for every later read.
+                delete this[key];
+                broke = broke || outer;
+                throw err;
+            }
+        },
+        set(value) {
+            Object.defineProperty(this, key, { configurable: true, writable: true, value });
+        },
+    });
+}
+/**
+ * Installs `key` on `inst`'s prototype, computed by `make` on first read and cached there as an own
+ * data property. One accessor per constructor rather than one per instance, because an own accessor
+ * puts every instance after the first into v8 dictionary mode. The key doubles as the sentinel.
+ */
+function installLazyProp(inst, key, make, enumerable) {
+    const proto = claim(inst, key);
+    if (!proto)
+        return;
+    Object.defineProperty(proto, key, {
+        configurable: true,
+        get() {
+            // Shadowed before computing, so a re-entrant read from a self-referential shape resolves to undefined instead of running the getter again. A data property rather than an accessor: an own accessor is the dictionary-mode transition this exists to avoid.
+            const desc = { configurable: true, writable: true, enumerable, value: undefined };
+            Object.defineProperty(this, key, desc);
+            // a compute that throws leaves the shadow behind, so later reads answer undefined instead of re-throwing; `defineLazy` did the same, and `defineLazyInternal`'s delete-on-catch would cost bytes in every bundle for a case only a throwing user getter reaches
+            desc.value = make(this);
+            Object.defineProperty(this, key, desc);
+            return desc.value;
+        },
+        set(value) {
+            Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
+        },
+    });
+}
+/** Marks the thunk `_catch` synthesises for a constant catch value. `Function.length` cannot tell that thunk from a user callback — rest and defaulted parameters both report arity 0 — and a user callback reads `ctx.error`, whose issues only finalize correctly against the caller's per-parse error map. Provenance can say what arity cannot. A plain string key rather than `Symbol.for`, whose call at module scope no bundler can prove pure — the same shape that anchored `urlCanParse` into every build. */
+const CONSTANT_CATCH = "~constantCatch";
+/** Wraps a constant catch value in a thunk tagged with {@link CONSTANT_CATCH}. */
+function constantCatch(value) {
+    const fn = () => value;
+    fn[CONSTANT_CATCH] = true;
+    return fn;
+}
+
+var _a$1;
+/** A special constant with type `never` */
+const NEVER = /*@__PURE__*/ Object.freeze({
+    status: "aborted",
+});
+/* Shared descriptor for installing `_zod`; defineProperty reads it
+ * synchronously, so reusing one object avoids a per-instance allocation. */
+const _zodDesc = { value: undefined, enumerable: false };
+// null where suppressing the capture would be unrecoverable: `parse()` puts the frames back with `captureStackTrace`, so without it the throw would lose its stack. also latched to null once `stackTraceLimit` proves unassignable, which a realm can do at any point by hardening Error
+let _E = "captureStackTrace" in Error ? Error : null;
+// v8 captures a stack trace inside the Error constructor, which dominates a failed parse; costs only the frames, and parse() restores those. the constructor must RUN: Object.create is cheaper and passes instanceof, but Error.isError and util.types.isNativeError check an internal slot
+function newError(Definition) {
+    const E = _E;
+    if (E) {
+        const saved = E.stackTraceLimit;
+        if (typeof saved === "number") {
+            try {
+                E.stackTraceLimit = 0;
+            }
+            catch {
+                _E = null;
+                return new Definition();
+            }
+            try {
+                return new Definition();
+            }
+            finally {
+                E.stackTraceLimit = saved;
+            }
+        }
+    }
+    return new Definition();
+}
+function $constructor(name, initializer, 
+/** This trait's members, installed once on every prototype that composes it. They cannot be declared in the initializer above: that runs per instance, and the prototype is shared. */
+proto, params) {
+    // Prototype for this constructor's `_zod` internals. Lazily-derived fields (`values`, `pattern`, `optin`, …) install here once rather than as an accessor on every instance.
+    const zodProto = {};
+    // Assigning the fields in the constructor body is what gives instances in-object slots; building the object literally and reparenting it costs a second allocation and a generic property copy.
+    function Internals(def) {
+        this.def = def;
+        this.constr = _;
+        this.traits = new Set();
+    }
+    Internals.prototype = zodProto;
+    const protoMembers = proto;
+    // One trait's members land on every prototype whose chain composes it, so the answer is per prototype rather than per trait.
+    const initialized = protoMembers && new WeakSet();
+    function init(inst, def) {
+        if (!inst._zod) {
+            _zodDesc.value = new Internals(def);
+            try {
+                Object.defineProperty(inst, "_zod", _zodDesc);
+            }
+            finally {
+                // Cleared even on throw, so the shared descriptor never leaks one instance's internals into the next.
+                _zodDesc.value = undefined;
+            }
+        }
+        else if (inst._zod.traits.has(name)) {
+            return;
+        }
+        inst._zod.traits.add(name);
+        initializer(inst, def);
+        if (initialized) {
+            // `super(def)` from a user subclass gives `this` a prototype the subclass owns, and installing there would overwrite whatever the subclass declared. `constr` built the instance, so its prototype is the one below the subclass's that should carry the members. A receiver whose chain never reaches that prototype installs on its own, which for a plain object handed straight to `init` means `Object.prototype` — unchanged from before.
+            const own = Object.getPrototypeOf(inst);
+            const ctorProto = inst._zod.constr.prototype;
+            let up = own;
+            while (up && up !== ctorProto)
+                up = Object.getPrototypeOf(up);
+            const target = up ?? own;
+            if (!initialized.has(target)) {
+                initialized.add(target);
+                members(target, protoMembers);
+            }
+        }
+        // support prototype modifications; for-in avoids the array allocation of Object.keys on the (usually empty) prototype
+        const proto = _.prototype;
+        for (const k in proto) {
+            if (!Object.prototype.hasOwnProperty.call(proto, k))
+                continue;
+            if (!(k in inst)) {
+                inst[k] = proto[k].bind(inst);
+            }
+        }
+    }
+    // doesn't work if Parent has a constructor with arguments
+    const Parent = params?.Parent ?? Object;
+    class Definition extends Parent {
+    }
+    Object.defineProperty(Definition, "name", { value: name });
+    function _(def) {
+        const inst = params?.Parent ? newError(Definition) : this;
+        init(inst, def);
+        const deferred = inst._zod.deferred;
+        if (deferred) {
+            for (const fn of deferred) {
+                fn();
+            }
+            // Released: initializers run once, and the list would otherwise be retained for the schema's lifetime.
+            inst._zod.deferred = undefined;
+        }
+        // Global post-processor hook. Internal: installed by `import "zod/compile"` to enable AOT compilation for every constructed schema. Runs last, once the instance is fully built, because it hands the instance to compile(). The post-processor is expected to be reentrancy-guarded by its own implementation.
+        const pp = globalThis.__zod_globalConfig?.postProcessor;
+        if (pp)
+            pp(inst);
+        return inst;
+    }
+    Object.defineProperty(_, "init", { value: init });
+    Object.defineProperty(_, Symbol.hasInstance, {
+        value: (inst) => {
+            if (params?.Parent && inst instanceof params.Parent)
+                return true;
+            return inst?._zod?.traits?.has(name);
+        },
+    });
+    Object.defineProperty(_, "name", { value: name });
+    return _;
+}
+class $ZodAsyncError extends Error {
+    constructor() {
+        super(`Encountered Promise during synchronous parse. Use .parseAsync() instead.`);
+    }
+}
+class $ZodEncodeError extends Error {
+    constructor(name) {
+        super(`Encountered unidirectional transform during encode: ${name}`);
+        this.name = "ZodEncodeError";
+    }
+}
+(_a$1 = globalThis).__zod_globalConfig ?? (_a$1.__zod_globalConfig = {});
+const globalConfig = globalThis.__zod_globalConfig;
+function config(newConfig) {
+    if (newConfig)
+        Object.assign(globalConfig, newConfig);
+    return globalConfig;
+}
+
+/* Computing the message eagerly is expensive (pretty-printed JSON of all
+ * issues), so defer it until first read. The accessor functions and
+ * descriptors are shared across instances to keep error construction
+ * cheap; the computed message is cached on the internals object. The
+ * setter preserves plain assignment semantics for consumers that
+ * overwrite `message`. */
+function _getMessage() {
+    const internals = this._zod;
+    internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
+    return internals.message;
+}
+function _setMessage(value) {
+    this._zod.message = value;
+}
+const _messageDesc = {
+    get: _getMessage,
+    set: _setMessage,
+    enumerable: true,
+    configurable: true,
+};
+const _issuesDesc = { value: undefined, enumerable: false };
+/* Prototypes that already carry the lazy `toString`. Seeded with the
+ * intrinsics so that `init` on a foreign object — it accepts any object —
+ * can never install an accessor onto a prototype we do not own. */
+const _installedToString = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+const initializer$1 = (inst, def) => {
+    inst.name = "$ZodError";
+    // `_zod` is already non-enumerable: $constructor's init defined it with this same descriptor
+    _issuesDesc.value = def;
+    Object.defineProperty(inst, "issues", _issuesDesc);
+    // Clear the shared slot; a retained `value` pins the last error's issues.
+    _issuesDesc.value = undefined;
+    Object.defineProperty(inst, "message", _messageDesc);
+    /* `toString` lives as a non-enumerable lazy getter on the shared
+     * prototype; on first access it caches a per-instance closure so
+     * detached usage still works. */
+    const proto = Object.getPrototypeOf(inst);
+    if (!_installedToString.has(proto)) {
+        _installedToString.add(proto);
+        Object.defineProperty(proto, "toString", {
+            configurable: true,
+            enumerable: false,
+            get() {
+                const value = () => this.message;
+                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+                return value;
+            },
+            set(value) {
+                Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+            },
+        });
+    }
+};
+const $ZodError = $constructor("$ZodError", initializer$1);
+/** Get-or-create `obj[key]` as an own data property. A path segment naming an inherited member
+ * ("toString", "constructor") would otherwise read through to the prototype, and assigning
+ * "__proto__" would hit the setter instead of creating a key. */
+function node(obj, key, make) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) {
+        if (key === "__proto__") {
+            Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
+        }
+        else {
+            obj[key] = make();
+        }
+    }
+    return obj[key];
+}
+function flattenError(error, mapper = (issue) => issue.message) {
+    const fieldErrors = {};
+    const formErrors = [];
+    for (const sub of error.issues) {
+        if (sub.path.length > 0) {
+            node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
+        }
+        else {
+            formErrors.push(mapper(sub));
+        }
+    }
+    return { formErrors, fieldErrors };
+}
+function formatError(error, mapper = (issue) => issue.message) {
+    const fieldErrors = { _errors: [] };
+    const processError = (error, path = []) => {
+        for (const issue of error.issues) {
+            if (issue.code === "invalid_union" && issue.errors.length) {
+                issue.errors.map((issues) => processError({ issues }, [...path, ...issue.path]));
+            }
+            else if (issue.code === "invalid_key") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else if (issue.code === "invalid_element") {
+                processError({ issues: issue.issues }, [...path, ...issue.path]);
+            }
+            else {
+                const fullpath = [...path, ...issue.path];
+                if (fullpath.length === 0) {
+                    fieldErrors._errors.push(mapper(issue));
+                }
+                else {
+                    let curr = fieldErrors;
+                    let i = 0;
+                    while (i < fullpath.length) {
+                        const el = fullpath[i];
+                        const terminal = i === fullpath.length - 1;
+                        // `_errors` is reserved by this legacy format, so merge a matching path segment into the current node instead of treating its array as a child.
+                        if (el === "_errors") {
+                            if (terminal)
+                                curr._errors.push(mapper(issue));
+                            i++;
+                            continue;
+                        }
+                        // A path element may collide with an inherited property name such as
+                        // "__proto__" or "constructor". Truthiness checks read the prototype
+                        // (so no node is created, then ._errors.push throws), and bracket
+                        // assignment of "__proto__" hits the setter instead of creating an
+                        // own key. Guard the read with hasOwnProperty and create the node
+                        // with defineProperty so any path element becomes a real own key.
+                        if (!Object.prototype.hasOwnProperty.call(curr, el)) {
+                            Object.defineProperty(curr, el, {
+                                value: { _errors: [] },
+                                enumerable: true,
+                                writable: true,
+                                configurable: true,
+                            });
+                        }
+                        const node = curr[el];
+                        if (terminal) {
+                            node._errors.push(mapper(issue));
+                        }
+                        curr = node;
+                        i++;
+                    }
+                }
+            }
+        }
+    };
+    processError(error);
+    return fieldErrors;
+}
+
+// Always both keys, so the `_params` read site in `_parse` sees one object shape rather than two.
+function finalizeParams(callee, params) {
+    return { callee: params?.callee ?? callee, Err: params?.Err };
+}
+const _parse = (_Err) => {
+    const fn = (schema, value, _ctx, _params) => {
+        const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
+        const result = schema._zod.run({ value, issues: [] }, ctx);
+        if (result instanceof Promise) {
+            throw new $ZodAsyncError();
+        }
+        if (result.issues.length) {
+            const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+            captureStackTrace(e, _params?.callee ?? fn);
+            throw e;
+        }
+        return result.value;
+    };
+    return fn;
+};
+const _parseAsync = (_Err) => {
+    const fn = async (schema, value, _ctx, params) => {
+        const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
+        let result = schema._zod.run({ value, issues: [] }, ctx);
+        if (result instanceof Promise)
+            result = await result;
+        if (result.issues.length) {
+            const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+            captureStackTrace(e, params?.callee ?? fn);
+            throw e;
+        }
+        return result.value;
+    };
+    return fn;
+};
+const _safeParse = (_Err) => (schema, value, _ctx) => {
+    const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
+    const result = schema._zod.run({ value, issues: [] }, ctx);
+    if (result instanceof Promise) {
+        throw new $ZodAsyncError();
+    }
+    return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+};
+// the error is built on the first read of `error`: finalizing the issues and constructing the instance is most of a failing parse, and a caller that only branches on `success` never pays it. a getter in the literal keeps this small; the alternative, one shared accessor descriptor plus a hidden state slot, reads ~15% faster but costs ~75 B gzipped in every bundle
+function failure(Err, issues, ctx) {
+    let error;
+    return {
+        success: false,
+        get error() {
+            if (!error) {
+                error = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config())));
+                // finalizeIssue drops `input`, so the built error holds nothing; keeping the raw issues past this point pins the parsed value for the life of the result
+                issues = undefined;
+                ctx = undefined;
+            }
+            return error;
+        },
+        set error(e) {
+            error = e;
+            // a replacement makes the getter's branch unreachable, so the captures have to go here too
+            issues = undefined;
+            ctx = undefined;
+        },
+    };
+}
+const _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
+    const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
+    let result = schema._zod.run({ value, issues: [] }, ctx);
+    if (result instanceof Promise)
+        result = await result;
+    return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+};
+// registry mirrors of the compiler's sentinels, so this module never imports the compiler
+const COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
+const COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
+// Deliberately tiny, because v8 will not inline a body carrying the fallback's object literals and throw. Everything that is not the compiled happy path lives in validateFallback, and that split is worth ~35% on a compiled schema.
+const validate = ((schema, value, _ctx) => {
+    const validator = schema._zod.bag.validator;
+    if (validator !== undefined) {
+        if (validator(value) !== COMPILE_INVALID)
+            return true;
+        // a definite sentinel means the runtime would reject, so skip the re-parse; a ctx can still change the answer
+        if (validator.definite === true && _ctx === undefined)
+            return false;
+    }
+    return validateFallback(schema, value, _ctx);
+});
+function validateFallback(schema, value, _ctx) {
+    const ctx = _ctx
+        ? { ..._ctx, async: false, abortEarly: true }
+        : { async: false, abortEarly: true };
+    const fallbackRun = schema._zod.bag.fallbackRun;
+    let result;
+    if (fallbackRun) {
+        // skip nested fast paths on the fallback, so user callbacks keep the at-most-twice bound
+        ctx[COMPILE_FALLBACK] = true;
+        result = fallbackRun({ value, issues: [] }, ctx);
+    }
+    else {
+        result = schema._zod.run({ value, issues: [] }, ctx);
+    }
+    if (result instanceof Promise) {
+        throw new $ZodAsyncError();
+    }
+    return result.issues.length === 0;
+}
+// no fast path: the compiler keeps async parses on the runtime, because a promise-returning callback that is not declared async compiles to a throw
+const validateAsync$1 = async (schema, value, _ctx) => {
+    const ctx = _ctx
+        ? { ..._ctx, async: true, abortEarly: true }
+        : { async: true, abortEarly: true };
+    let result = schema._zod.run({ value, issues: [] }, ctx);
+    if (result instanceof Promise)
+        result = await result;
+    return result.issues.length === 0;
+};
+const _encode = (_Err) => {
+    const parse = _parse(_Err);
+    const fn = (schema, value, _ctx, _params) => {
+        const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+        return parse(schema, value, ctx, finalizeParams(fn, _params));
+    };
+    return fn;
+};
+const _decode = (_Err) => {
+    const parse = _parse(_Err);
+    const fn = (schema, value, _ctx, _params) => {
+        return parse(schema, value, _ctx, finalizeParams(fn, _params));
+    };
+    return fn;
+};
+const _encodeAsync = (_Err) => {
+    const parseAsync = _parseAsync(_Err);
+    const fn = async (schema, value, _ctx, _params) => {
+        const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+        return (await parseAsync(schema, value, ctx, finalizeParams(fn, _params)));
+    };
+    return fn;
+};
+const _decodeAsync = (_Err) => {
+    const parseAsync = _parseAsync(_Err);
+    const fn = async (schema, value, _ctx, _params) => {
+        return await parseAsync(schema, value, _ctx, finalizeParams(fn, _params));
+    };
+    return fn;
+};
+const _safeEncode = (_Err) => (schema, value, _ctx) => {
+    const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+    return _safeParse(_Err)(schema, value, ctx);
+};
+const _safeDecode = (_Err) => (schema, value, _ctx) => {
+    return _safeParse(_Err)(schema, value, _ctx);
+};
+const _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
+    const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+    return _safeParseAsync(_Err)(schema, value, ctx);
+};
+const _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
+    return _safeParseAsync(_Err)(schema, value, _ctx);
+};
+
+/**
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link cuid2} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+const cuid = /^[cC][0-9a-z]{6,}$/;
+const cuid2 = /^[0-9a-z]+$/;
+const ulid = /^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/;
+const xid = /^[0-9a-vA-V]{20}$/;
+const ksuid = /^[A-Za-z0-9]{27}$/;
+const nanoid = /^[a-zA-Z0-9_-]{21}$/;
+function nanoidOfLength(length) {
+    return new RegExp(`^[a-zA-Z0-9_-]{${length}}$`);
+}
+/** ISO 8601-1 duration regex. Does not support the 8601-2 extensions like negative durations or fractional/negative components. */
+const duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
+/** A regex for any UUID-like identifier: 8-4-4-4-12 hex pattern */
+const guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+/** Returns a regex for validating an RFC 9562/4122 UUID.
+ *
+ * @param version Optionally specify a version 1-8. If no version is specified, all versions are supported. */
+const uuid = (version) => {
+    if (!version)
+        return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+    return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
+};
+/** Practical email validation */
+const email = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+// from https://thekevinscott.com/emojis-in-javascript/#writing-a-regular-expression
+// Single character class, not an alternation: the two properties overlap (U+1F9B0-U+1F9B3), so `(A|B)+` backtracks exponentially on a failed match. The leading lookahead then demands one anchor — a pictograph, a regional indicator, or the enclosing keycap — because `\p{Emoji_Component}` on its own covers ASCII digits, `#`, `*`, ZWJ, variation selectors and skin tone modifiers, none of which is an emoji without a base.
+const _emoji$1 = `^(?=[\\s\\S]*[\\p{Extended_Pictographic}\\p{Regional_Indicator}\\u20E3])[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$`;
+function emoji() {
+    return new RegExp(_emoji$1, "u");
+}
+const ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
+const ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
+const cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/;
+const cidrv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/;
+// https://stackoverflow.com/questions/7860392/determine-if-string-is-in-base64-using-javascript
+const base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/;
+const base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/;
+const httpProtocol = /^https?$/;
+// https://blog.stevenlevithan.com/archives/validate-phone-number#r4-3 (regex sans spaces) E.164: leading digit must be 1-9; total digits (excluding '+') between 7-15
+const e164 = /^\+[1-9]\d{6,14}$/;
+const dateSource = `(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))`;
+
+function anchor(source) {
+    return new RegExp(`^${source}$`);
+}
+const date = /*@__PURE__*/ anchor(dateSource);
+function timeSource(args) {
+    const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
+    const regex = typeof args.precision === "number"
+        ? args.precision === -1
+            ? `${hhmm}`
+            : args.precision === 0
+                ? `${hhmm}:[0-5]\\d`
+                : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}`
+        : args.seconds
+            ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?`
+            : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
+    return regex;
+}
+function time(args) {
+    return new RegExp(`^${timeSource(args)}$`);
+}
+// Adapted from https://stackoverflow.com/a/3143231
+function datetime(args) {
+    const opts = ["Z"];
+    // if (args.offset) opts.push(`([+-]\\d{2}:\\d{2})`);
+    if (args.offset)
+        opts.push(`([+-](?:[01]\\d|2[0-3]):[0-5]\\d)`);
+    // RFC 3339 mandates seconds wherever the time carries a `Z` or an offset, so only the unqualified form `local` adds may omit them
+    const qualified = `${timeSource({ precision: args.precision, seconds: true })}(?:${opts.join("|")})`;
+    const timeRegex = args.local ? `${qualified}|${timeSource({ precision: args.precision })}` : qualified;
+    return new RegExp(`^${dateSource}T(?:${timeRegex})$`);
+}
+// the unbounded form of `string()` as a literal, so every plain string shares one instance instead of building its own
+const anyString = /^[\s\S]{0,}$/;
+const integer = /^-?\d+$/;
+const number$1 = /^-?\d+(?:\.\d+)?$/;
+const boolean$1 = /^(?:true|false)$/i;
+// regex for string with no uppercase letters
+const lowercase = /^[^A-Z]*$/;
+// regex for string with no lowercase letters
+const uppercase = /^[^a-z]*$/;
+
+// import { $ZodType } from "./schemas.js";
+const $ZodCheck = /*@__PURE__*/ $constructor("$ZodCheck", (inst, def) => {
+    var _a;
+    inst._zod ?? (inst._zod = {});
+    inst._zod.def = def;
+    (_a = inst._zod).onattach ?? (_a.onattach = []);
+});
+/** Default `when` for length-based checks: run only on non-nullish values with a `length`. */
+const _whenHasLength = (payload) => {
+    const val = payload.value;
+    return !nullish(val) && val.length !== undefined;
+};
+const numericOriginMap = {
+    number: "number",
+    bigint: "bigint",
+    object: "date",
+};
+const $ZodCheckLessThan = /*@__PURE__*/ $constructor("$ZodCheckLessThan", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const origin = numericOriginMap[typeof def.value];
+    inst._zod.check = (payload) => {
+        if (def.inclusive ? payload.value <= def.value : payload.value < def.value) {
+            return;
+        }
+        payload.issues.push({
+            origin: numericOriginMap[typeof payload.value] ?? origin,
+            code: "too_big",
+            maximum: typeof def.value === "object" ? def.value.getTime() : def.value,
+            input: payload.value,
+            inclusive: def.inclusive,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckGreaterThan = /*@__PURE__*/ $constructor("$ZodCheckGreaterThan", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const origin = numericOriginMap[typeof def.value];
+    inst._zod.check = (payload) => {
+        if (def.inclusive ? payload.value >= def.value : payload.value > def.value) {
+            return;
+        }
+        payload.issues.push({
+            origin: numericOriginMap[typeof payload.value] ?? origin,
+            code: "too_small",
+            minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
+            input: payload.value,
+            inclusive: def.inclusive,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckMultipleOf = 
+/*@__PURE__*/ $constructor("$ZodCheckMultipleOf", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (typeof payload.value !== typeof def.value)
+            throw new Error("Cannot mix number and bigint in multiple_of check.");
+        const isMultiple = typeof payload.value === "bigint"
+            ? // `value % 0n` throws, and nothing is a multiple of zero — the number branch already fails this way via NaN
+                def.value !== BigInt(0) && payload.value % def.value === BigInt(0)
+            : floatSafeRemainder(payload.value, def.value) === 0;
+        if (isMultiple)
+            return;
+        payload.issues.push({
+            origin: typeof payload.value,
+            code: "not_multiple_of",
+            divisor: def.value,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckNumberFormat = /*@__PURE__*/ $constructor("$ZodCheckNumberFormat", (inst, def) => {
+    $ZodCheck.init(inst, def); // no format checks
+    def.format = def.format || "float64";
+    const isInt = def.format?.includes("int");
+    const origin = isInt ? "int" : "number";
+    const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        if (isInt) {
+            if (!Number.isInteger(input)) {
+                // invalid_format issue
+                // payload.issues.push({
+                //   expected: def.format,
+                //   format: def.format,
+                //   code: "invalid_format",
+                //   input,
+                //   inst,
+                // });
+                // invalid_type issue
+                payload.issues.push({
+                    expected: origin,
+                    format: def.format,
+                    code: "invalid_type",
+                    continue: false,
+                    input,
+                    inst,
+                });
+                return;
+                // not_multiple_of issue
+                // payload.issues.push({
+                //   code: "not_multiple_of",
+                //   origin: "number",
+                //   input,
+                //   inst,
+                //   divisor: 1,
+                // });
+            }
+            if (!Number.isSafeInteger(input)) {
+                if (input > 0) {
+                    // too_big
+                    payload.issues.push({
+                        input,
+                        code: "too_big",
+                        maximum: Number.MAX_SAFE_INTEGER,
+                        note: "Integers must be within the safe integer range.",
+                        inst,
+                        origin,
+                        inclusive: true,
+                        continue: !def.abort,
+                    });
+                }
+                else {
+                    // too_small
+                    payload.issues.push({
+                        input,
+                        code: "too_small",
+                        minimum: Number.MIN_SAFE_INTEGER,
+                        note: "Integers must be within the safe integer range.",
+                        inst,
+                        origin,
+                        inclusive: true,
+                        continue: !def.abort,
+                    });
+                }
+                return;
+            }
+        }
+        if (input < minimum) {
+            payload.issues.push({
+                origin: "number",
+                input,
+                code: "too_small",
+                minimum,
+                inclusive: true,
+                inst,
+                continue: !def.abort,
+            });
+        }
+        if (input > maximum) {
+            payload.issues.push({
+                origin: "number",
+                input,
+                code: "too_big",
+                maximum,
+                inclusive: true,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+});
+const $ZodCheckMaxLength = /*@__PURE__*/ $constructor("$ZodCheckMaxLength", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        // Strings are measured in Unicode code points, not UTF-16 units. A code point is at most two units, so a string that already fits in units fits in code points; only an overflow has to be counted.
+        const length = typeof input === "string" && units > def.maximum ? codePointLength(input) : units;
+        if (length <= def.maximum)
+            return;
+        const origin = getLengthableOrigin(input);
+        payload.issues.push({
+            origin,
+            code: "too_big",
+            maximum: def.maximum,
+            inclusive: true,
+            input,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckMinLength = /*@__PURE__*/ $constructor("$ZodCheckMinLength", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        // A code point is one or two UTF-16 units, so fewer units than the floor can never reach it and twice the floor always clears it. Only in between is the exact count in doubt.
+        const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2
+            ? codePointLength(input)
+            : units;
+        if (length >= def.minimum)
+            return;
+        const origin = getLengthableOrigin(input);
+        payload.issues.push({
+            origin,
+            code: "too_small",
+            minimum: def.minimum,
+            inclusive: true,
+            input,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckLengthEquals = /*@__PURE__*/ $constructor("$ZodCheckLengthEquals", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        // A code point is one or two UTF-16 units, so outside `[length, length * 2]` units the target is missed either way — and missed in the same direction in both measures.
+        const length = typeof input === "string" && units >= def.length && units <= def.length * 2
+            ? codePointLength(input)
+            : units;
+        if (length === def.length)
+            return;
+        const origin = getLengthableOrigin(input);
+        const tooBig = length > def.length;
+        payload.issues.push({
+            origin,
+            ...(tooBig ? { code: "too_big", maximum: def.length } : { code: "too_small", minimum: def.length }),
+            inclusive: true,
+            exact: true,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckStringFormat = /*@__PURE__*/ $constructor("$ZodCheckStringFormat", (inst, def) => {
+    var _a, _b;
+    $ZodCheck.init(inst, def);
+    if (def.pattern)
+        (_a = inst._zod).check ?? (_a.check = (payload) => {
+            def.pattern.lastIndex = 0;
+            if (def.pattern.test(payload.value))
+                return;
+            payload.issues.push({
+                origin: "string",
+                code: "invalid_format",
+                format: def.format,
+                input: payload.value,
+                ...(def.pattern ? { pattern: def.pattern.toString() } : {}),
+                inst,
+                continue: !def.abort,
+            });
+        });
+    else
+        (_b = inst._zod).check ?? (_b.check = () => { });
+});
+const $ZodCheckRegex = /*@__PURE__*/ $constructor("$ZodCheckRegex", (inst, def) => {
+    $ZodCheckStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        def.pattern.lastIndex = 0;
+        if (def.pattern.test(payload.value))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "regex",
+            input: payload.value,
+            pattern: def.pattern.toString(),
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckLowerCase = /*@__PURE__*/ $constructor("$ZodCheckLowerCase", (inst, def) => {
+    def.pattern ?? (def.pattern = lowercase);
+    $ZodCheckStringFormat.init(inst, def);
+});
+const $ZodCheckUpperCase = /*@__PURE__*/ $constructor("$ZodCheckUpperCase", (inst, def) => {
+    def.pattern ?? (def.pattern = uppercase);
+    $ZodCheckStringFormat.init(inst, def);
+});
+const $ZodCheckIncludes = /*@__PURE__*/ $constructor("$ZodCheckIncludes", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const escapedRegex = escapeRegex(def.includes);
+    // `String.prototype.includes(sub, position)` matches `sub` at `position`
+    // OR LATER, so the pattern must allow at least `position` leading chars
+    // (`{N,}`), not exactly `position` chars (`{N}`).
+    const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
+    def.pattern = pattern;
+    inst._zod.check = (payload) => {
+        if (payload.value.includes(def.includes, def.position))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "includes",
+            includes: def.includes,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckStartsWith = /*@__PURE__*/ $constructor("$ZodCheckStartsWith", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const pattern = new RegExp(`^${escapeRegex(def.prefix)}.*`);
+    def.pattern ?? (def.pattern = pattern);
+    inst._zod.check = (payload) => {
+        if (payload.value.startsWith(def.prefix))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "starts_with",
+            prefix: def.prefix,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckEndsWith = /*@__PURE__*/ $constructor("$ZodCheckEndsWith", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const pattern = new RegExp(`.*${escapeRegex(def.suffix)}$`);
+    def.pattern ?? (def.pattern = pattern);
+    inst._zod.check = (payload) => {
+        if (payload.value.endsWith(def.suffix))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "ends_with",
+            suffix: def.suffix,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckOverwrite = /*@__PURE__*/ $constructor("$ZodCheckOverwrite", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    inst._zod.check = (payload) => {
+        payload.value = def.tx(payload.value);
+    };
+});
+
+class Doc {
+    constructor(args = [], closed = {}) {
+        this.content = [];
+        this.indent = 0;
+        this.args = args;
+        this.closed = closed;
+    }
+    // the compiler catches a child's throw and keeps writing into this doc, so the indent has to unwind with it
+    indented(fn) {
+        this.indent += 1;
+        try {
+            fn(this);
+        }
+        finally {
+            this.indent -= 1;
+        }
+    }
+    write(arg) {
+        if (typeof arg === "function") {
+            arg(this, { execution: "sync" });
+            arg(this, { execution: "async" });
+            return;
+        }
+        const content = arg;
+        const lines = content.split("\n").filter((x) => x);
+        const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
+        const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
+        for (const line of dedented) {
+            this.content.push(line);
+        }
+    }
+    compile() {
+        const F = Function;
+        const content = this?.content ?? [``];
+        const factory = new F(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {\n${content.join("\n")}\n};`);
+        return factory(...Object.values(this.closed));
+    }
+}
+
+const version = {
+    major: 4,
+    minor: 6,
+    patch: 7,
+};
+
+const $ZodType = /*@__PURE__*/ $constructor("$ZodType", (inst, def) => {
+    var _a;
+    inst ?? (inst = {});
+    inst._zod.def = def; // set _def property
+    inst._zod.bag = inst._zod.bag || {}; // initialize _bag object
+    inst._zod.version = version;
+    const defChecks = inst._zod.def.checks;
+    // if inst is itself a checks.$ZodCheck, run it as a check
+    const checks = inst._zod.traits.has("$ZodCheck")
+        ? [inst, ...(defChecks ?? [])]
+        : defChecks?.length
+            ? [...defChecks]
+            : [];
+    for (const ch of checks) {
+        for (const fn of ch._zod.onattach) {
+            fn(inst);
+        }
+    }
+    if (checks.length === 0) {
+        // deferred initializer inst._zod.parse is not yet defined
+        (_a = inst._zod).deferred ?? (_a.deferred = []);
+        inst._zod.deferred?.push(() => {
+            inst._zod.run = inst._zod.parse;
+        });
+    }
+    else {
+        const runChecks = (payload, checks, ctx) => {
+            if (payload.memo)
+                return payload;
+            let isAborted = aborted(payload);
+            let asyncResult;
+            for (const ch of checks) {
+                if (ch._zod.def.when) {
+                    if (explicitlyAborted(payload))
+                        continue;
+                    const shouldRun = ch._zod.def.when(payload);
+                    if (!shouldRun)
+                        continue;
+                }
+                else if (isAborted) {
+                    continue;
+                }
+                const currLen = payload.issues.length;
+                const _ = ch._zod.check(payload);
+                if (_ instanceof Promise && ctx?.async === false) {
+                    throw new $ZodAsyncError();
+                }
+                if (asyncResult || _ instanceof Promise) {
+                    asyncResult = (asyncResult ?? Promise.resolve()).then(async () => {
+                        await _;
+                        const nextLen = payload.issues.length;
+                        if (nextLen === currLen)
+                            return;
+                        attachSchema(payload.issues, currLen, inst);
+                        if (!isAborted)
+                            isAborted = aborted(payload, currLen);
+                    });
+                }
+                else {
+                    const nextLen = payload.issues.length;
+                    if (nextLen === currLen)
+                        continue;
+                    attachSchema(payload.issues, currLen, inst);
+                    if (!isAborted)
+                        isAborted = aborted(payload, currLen);
+                }
+            }
+            if (asyncResult) {
+                return asyncResult.then(() => {
+                    return payload;
+                });
+            }
+            return payload;
+        };
+        const handleCanaryResult = (canary, payload, ctx) => {
+            // abort if the canary is aborted
+            if (aborted(canary)) {
+                canary.aborted = true;
+                return canary;
+            }
+            // run checks first, then
+            const checkResult = runChecks(payload, checks, ctx);
+            if (checkResult instanceof Promise) {
+                if (ctx.async === false)
+                    throw new $ZodAsyncError();
+                return checkResult.then((checkResult) => inst._zod.parse(checkResult, ctx));
+            }
+            return inst._zod.parse(checkResult, ctx);
+        };
+        inst._zod.run = (payload, ctx) => {
+            if (ctx.skipChecks) {
+                return inst._zod.parse(payload, ctx);
+            }
+            if (ctx.direction === "backward") {
+                // run canary initial pass (no checks)
+                const canary = inst._zod.parse({ value: payload.value, issues: [] }, { ...ctx, skipChecks: true });
+                if (canary instanceof Promise) {
+                    return canary.then((canary) => {
+                        return handleCanaryResult(canary, payload, ctx);
+                    });
+                }
+                return handleCanaryResult(canary, payload, ctx);
+            }
+            // forward
+            const result = inst._zod.parse(payload, ctx);
+            if (result instanceof Promise) {
+                if (ctx.async === false)
+                    throw new $ZodAsyncError();
+                return result.then((result) => runChecks(result, checks, ctx));
+            }
+            return runChecks(result, checks, ctx);
+        };
+    }
+}, {
+    // Wrappers extend this by installing a richer factory over it; reading it eagerly would defeat the laziness.
+    get "~standard"() {
+        return hide(this, "~standard", standardProps(this));
+    },
+    set "~standard"(value) {
+        own(this, "~standard", value);
+    },
+});
+/** The Standard Schema surface for `inst`. Shared so wrappers can extend it without forcing it. */
+// a Standard Schema result only reports issues, so a failure finalizes them straight off the raw payload: no ZodError, and no lazy result to read through
+const toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
+async function validateAsync(inst, value) {
+    const ctx = { async: true };
+    return toStandardResult((await inst._zod.run({ value, issues: [] }, ctx)), ctx);
+}
+function standardProps(inst) {
+    return {
+        validate: (value) => {
+            const ctx = { async: false };
+            try {
+                const r = inst._zod.run({ value, issues: [] }, ctx);
+                if (!(r instanceof Promise))
+                    return toStandardResult(r, ctx);
+            }
+            catch (_) { }
+            // async function so a synchronously throwing check rejects instead of escaping validate
+            return validateAsync(inst, value);
+        },
+        vendor: "zod",
+        version: 1,
+    };
+}
+const $ZodString = /*@__PURE__*/ $constructor("$ZodString", (inst, def) => {
+    $ZodType.init(inst, def);
+    // a format's own pattern, else unbounded; a template literal derives the check-aware form itself
+    inst._zod.pattern = def.pattern ?? anyString;
+    inst._zod.parse = (payload, _) => {
+        if (def.coerce)
+            try {
+                payload.value = String(payload.value);
+            }
+            catch (_) { }
+        if (typeof payload.value === "string")
+            return payload;
+        payload.issues.push({
+            expected: "string",
+            code: "invalid_type",
+            input: payload.value,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodStringFormat = /*@__PURE__*/ $constructor("$ZodStringFormat", (inst, def) => {
+    // check initialization must come first
+    $ZodCheckStringFormat.init(inst, def);
+    $ZodString.init(inst, def);
+});
+const $ZodGUID = /*@__PURE__*/ $constructor("$ZodGUID", (inst, def) => {
+    def.pattern ?? (def.pattern = guid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodUUID = /*@__PURE__*/ $constructor("$ZodUUID", (inst, def) => {
+    if (def.version) {
+        const versionMap = {
+            v1: 1,
+            v2: 2,
+            v3: 3,
+            v4: 4,
+            v5: 5,
+            v6: 6,
+            v7: 7,
+            v8: 8,
+        };
+        const v = versionMap[def.version];
+        if (v === undefined)
+            throw new Error(`Invalid UUID version: "${def.version}"`);
+        def.pattern ?? (def.pattern = uuid(v));
+    }
+    else
+        def.pattern ?? (def.pattern = uuid());
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodEmail = /*@__PURE__*/ $constructor("$ZodEmail", (inst, def) => {
+    def.pattern ?? (def.pattern = email);
+    $ZodStringFormat.init(inst, def);
+});
+/** The `://` guard rejected the input before the URL constructor saw it. */
+const URL_BAD_FORMAT = 1;
+/** The URL parser rejected the input. */
+const URL_UNPARSEABLE = 2;
+function canParseURL(input) {
+    try {
+        if (typeof URL !== "undefined" && typeof URL.canParse === "function")
+            return URL.canParse(input);
+        new URL(input);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function validateURL(trimmed, def) {
+    if (!("normalize" in def) && !("hostname" in def) && !("protocol" in def)) {
+        return canParseURL(trimmed) || URL_UNPARSEABLE;
+    }
+    return parseURLObject(trimmed, def);
+}
+/** Parses a URL while preserving the non-normalizing HTTP guard. */
+function parseURLObject(trimmed, def) {
+    // When normalize is off, require :// for http/https URLs. This prevents strings like "http:example.com" or "https:/path" from being silently accepted
+    if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed)) {
+        return URL_BAD_FORMAT;
+    }
+    try {
+        if (typeof URL !== "undefined") {
+            const URLStatic = URL;
+            if (typeof URLStatic.parse === "function")
+                return URLStatic.parse(trimmed) ?? URL_UNPARSEABLE;
+        }
+        // @ts-ignore
+        return new URL(trimmed);
+    }
+    catch {
+        return URL_UNPARSEABLE;
+    }
+}
+const asciiTabOrNewline = /[\t\n\r]/g;
+/** The URL parser deletes every ASCII tab, LF and CR from its input before it parses, so `new URL("https://exa\nmple.com")` reports on `example.com`. Applying the same deletion to the returned value closes the half of that divergence which can move the host; the parser's other rewrite, stripping C0 controls at the edges, cannot. */
+function stripTabAndNewline(value) {
+    return value.replace(asciiTabOrNewline, "");
+}
+function urlHostnameOk(url, hostname) {
+    hostname.lastIndex = 0;
+    return hostname.test(url.hostname);
+}
+function urlProtocolOk(url, protocol) {
+    protocol.lastIndex = 0;
+    return protocol.test(url.protocol.endsWith(":") ? url.protocol.slice(0, -1) : url.protocol);
+}
+const $ZodURL = /*@__PURE__*/ $constructor("$ZodURL", (inst, def) => {
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        try {
+            // Trim whitespace from input
+            const trimmed = payload.value.trim();
+            const url = validateURL(trimmed, def);
+            if (url === URL_BAD_FORMAT) {
+                payload.issues.push({
+                    code: "invalid_format",
+                    format: "url",
+                    note: "Invalid URL format",
+                    input: payload.value,
+                    inst,
+                    continue: !def.abort,
+                });
+                return;
+            }
+            if (url === URL_UNPARSEABLE) {
+                payload.issues.push({
+                    code: "invalid_format",
+                    format: "url",
+                    input: payload.value,
+                    inst,
+                    continue: !def.abort,
+                });
+                return;
+            }
+            if (url === true) {
+                payload.value = stripTabAndNewline(trimmed);
+                return;
+            }
+            if (def.hostname && !urlHostnameOk(url, def.hostname)) {
+                payload.issues.push({
+                    code: "invalid_format",
+                    format: "url",
+                    note: "Invalid hostname",
+                    pattern: def.hostname.source,
+                    input: payload.value,
+                    inst,
+                    continue: !def.abort,
+                });
+            }
+            if (def.protocol && !urlProtocolOk(url, def.protocol)) {
+                payload.issues.push({
+                    code: "invalid_format",
+                    format: "url",
+                    note: "Invalid protocol",
+                    pattern: def.protocol.source,
+                    input: payload.value,
+                    inst,
+                    continue: !def.abort,
+                });
+            }
+            // Set the output value based on normalize flag
+            payload.value = def.normalize ? url.href : stripTabAndNewline(trimmed);
+            return;
+        }
+        catch (_) {
+            payload.issues.push({
+                code: "invalid_format",
+                format: "url",
+                input: payload.value,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+});
+const $ZodEmoji = /*@__PURE__*/ $constructor("$ZodEmoji", (inst, def) => {
+    def.pattern ?? (def.pattern = emoji());
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodNanoID = /*@__PURE__*/ $constructor("$ZodNanoID", (inst, def) => {
+    if (def.length !== undefined && (!Number.isInteger(def.length) || def.length < 1))
+        throw new Error(`Invalid nanoid length: ${def.length}`);
+    def.pattern ?? (def.pattern = def.length === undefined ? nanoid : nanoidOfLength(def.length));
+    $ZodStringFormat.init(inst, def);
+});
+/**
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link $ZodCUID2} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+const $ZodCUID = /*@__PURE__*/ $constructor("$ZodCUID", (inst, def) => {
+    def.pattern ?? (def.pattern = cuid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodCUID2 = /*@__PURE__*/ $constructor("$ZodCUID2", (inst, def) => {
+    def.pattern ?? (def.pattern = cuid2);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodULID = /*@__PURE__*/ $constructor("$ZodULID", (inst, def) => {
+    def.pattern ?? (def.pattern = ulid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodXID = /*@__PURE__*/ $constructor("$ZodXID", (inst, def) => {
+    def.pattern ?? (def.pattern = xid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodKSUID = /*@__PURE__*/ $constructor("$ZodKSUID", (inst, def) => {
+    def.pattern ?? (def.pattern = ksuid);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodISODateTime = /*@__PURE__*/ $constructor("$ZodISODateTime", (inst, def) => {
+    def.pattern ?? (def.pattern = datetime(def));
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodISODate = /*@__PURE__*/ $constructor("$ZodISODate", (inst, def) => {
+    def.pattern ?? (def.pattern = date);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodISOTime = /*@__PURE__*/ $constructor("$ZodISOTime", (inst, def) => {
+    def.pattern ?? (def.pattern = time(def));
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodISODuration = /*@__PURE__*/ $constructor("$ZodISODuration", (inst, def) => {
+    def.pattern ?? (def.pattern = duration);
+    $ZodStringFormat.init(inst, def);
+});
+const $ZodIPv4 = /*@__PURE__*/ $constructor("$ZodIPv4", (inst, def) => {
+    def.pattern ?? (def.pattern = ipv4);
+    $ZodStringFormat.init(inst, def);
+});
+/** An IPv6 address is written with hex digits, colons and dots, and nothing else. The guard is what makes the check below an IPv6 check: `new URL("http://[...]")` parses an authority, not an address, so `@` and `\` re-delimit it and `"::@1\\"` validates against the host `0.0.0.1`. The URL parser also deletes ASCII tab, LF and CR rather than failing, which is how `"::1\n"` validated as `::1`. */
+const ipv6Alphabet = /^[0-9a-fA-F:.]+$/;
+function isValidIPv6(value) {
+    if (!ipv6Alphabet.test(value))
+        return false;
+    return canParseURL(`http://[${value}]`);
+}
+const $ZodIPv6 = /*@__PURE__*/ $constructor("$ZodIPv6", (inst, def) => {
+    def.pattern ?? (def.pattern = ipv6);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (!isValidIPv6(payload.value)) {
+            payload.issues.push({
+                code: "invalid_format",
+                format: "ipv6",
+                input: payload.value,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+});
+const $ZodCIDRv4 = /*@__PURE__*/ $constructor("$ZodCIDRv4", (inst, def) => {
+    def.pattern ?? (def.pattern = cidrv4);
+    $ZodStringFormat.init(inst, def);
+});
+function isValidCIDRv6(value) {
+    const parts = value.split("/");
+    if (parts.length !== 2)
+        return false;
+    const [address, prefix] = parts;
+    if (!prefix)
+        return false;
+    const prefixNum = Number(prefix);
+    if (`${prefixNum}` !== prefix)
+        return false;
+    if (prefixNum < 0 || prefixNum > 128)
+        return false;
+    return isValidIPv6(address);
+}
+const $ZodCIDRv6 = /*@__PURE__*/ $constructor("$ZodCIDRv6", (inst, def) => {
+    def.pattern ?? (def.pattern = cidrv6); // not used for validation
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (!isValidCIDRv6(payload.value)) {
+            payload.issues.push({
+                code: "invalid_format",
+                format: "cidrv6",
+                input: payload.value,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+});
+//////////////////////////////   ZodBase64   //////////////////////////////
+function isValidBase64(data) {
+    if (data === "")
+        return true;
+    // atob ignores whitespace, so reject it up front.
+    if (/\s/.test(data))
+        return false;
+    if (data.length % 4 !== 0)
+        return false;
+    try {
+        // @ts-ignore
+        atob(data);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+// lax on purpose: the quantified regexes.base64 overflows the regex stack on multi-MB input and its leading ^$| alternation leaks through template-literal composition; isValidBase64 enforces length and padding
+const base64Charset = /^[0-9a-zA-Z+/]*={0,2}$/;
+const $ZodBase64 = /*@__PURE__*/ $constructor("$ZodBase64", (inst, def) => {
+    def.pattern ?? (def.pattern = base64Charset);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (isValidBase64(payload.value))
+            return;
+        payload.issues.push({
+            code: "invalid_format",
+            format: "base64",
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+//////////////////////////////   ZodBase64URL   //////////////////////////////
+// lax on purpose: the quantified regexes.base64url overflows the regex stack on multi-MB input; isValidBase64 enforces length on the padded string
+const base64urlCharset = /^[A-Za-z0-9_-]*$/;
+function isValidBase64URL(data) {
+    if (!base64urlCharset.test(data))
+        return false;
+    const base64 = data.replace(/[-_]/g, (c) => (c === "-" ? "+" : "/"));
+    const padded = base64.padEnd(Math.ceil(base64.length / 4) * 4, "=");
+    return isValidBase64(padded);
+}
+const $ZodBase64URL = /*@__PURE__*/ $constructor("$ZodBase64URL", (inst, def) => {
+    def.pattern ?? (def.pattern = base64urlCharset);
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (isValidBase64URL(payload.value))
+            return;
+        payload.issues.push({
+            code: "invalid_format",
+            format: "base64url",
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodE164 = /*@__PURE__*/ $constructor("$ZodE164", (inst, def) => {
+    def.pattern ?? (def.pattern = e164);
+    $ZodStringFormat.init(inst, def);
+});
+//////////////////////////////   ZodJWT   //////////////////////////////
+function isValidJWT(token, algorithm = null) {
+    try {
+        const tokensParts = token.split(".");
+        if (tokensParts.length !== 3)
+            return false;
+        const [header] = tokensParts;
+        if (!header)
+            return false;
+        // @ts-ignore
+        const parsedHeader = JSON.parse(atob(header));
+        if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
+            return false;
+        if (!parsedHeader.alg)
+            return false;
+        if (algorithm && (!("alg" in parsedHeader) || parsedHeader.alg !== algorithm))
+            return false;
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const $ZodJWT = /*@__PURE__*/ $constructor("$ZodJWT", (inst, def) => {
+    $ZodStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (isValidJWT(payload.value, def.alg))
+            return;
+        payload.issues.push({
+            code: "invalid_format",
+            format: "jwt",
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodNumber = /*@__PURE__*/ $constructor("$ZodNumber", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.pattern = number$1;
+    inst._zod.parse = (payload, _ctx) => {
+        if (def.coerce)
+            try {
+                payload.value = Number(payload.value);
+            }
+            catch (_) { }
+        const input = payload.value;
+        if (typeof input === "number" && !Number.isNaN(input) && Number.isFinite(input)) {
+            return payload;
+        }
+        const received = typeof input === "number"
+            ? Number.isNaN(input)
+                ? "NaN"
+                : !Number.isFinite(input)
+                    ? String(input)
+                    : undefined
+            : undefined;
+        payload.issues.push({
+            expected: "number",
+            code: "invalid_type",
+            input,
+            inst,
+            ...(received ? { received } : {}),
+        });
+        return payload;
+    };
+});
+const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, def) => {
+    $ZodCheckNumberFormat.init(inst, def);
+    $ZodNumber.init(inst, def); // no format checks
+});
+const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.pattern = boolean$1;
+    inst._zod.parse = (payload, _ctx) => {
+        if (def.coerce)
+            try {
+                payload.value = Boolean(payload.value);
+            }
+            catch (_) { }
+        const input = payload.value;
+        if (typeof input === "boolean")
+            return payload;
+        payload.issues.push({
+            expected: "boolean",
+            code: "invalid_type",
+            input,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodUnknown = /*@__PURE__*/ $constructor("$ZodUnknown", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload) => payload;
+});
+const $ZodNever = /*@__PURE__*/ $constructor("$ZodNever", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _ctx) => {
+        payload.issues.push({
+            expected: "never",
+            code: "invalid_type",
+            input: payload.value,
+            inst,
+        });
+        return payload;
+    };
+});
+// an oversized container fails its leading size checks before any element is parsed
+function capSize(inst, size) {
+    const caps = sizeCaps(inst._zod.def.checks);
+    if (!caps.length)
+        return;
+    const cap = Math.min(...caps.map((c) => c[0]));
+    const parse = inst._zod.parse;
+    inst._zod.parse = (payload, ctx) => {
+        const n = size(payload.value);
+        if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+            for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
+                if (n > max && ch._zod.def.when(payload)) {
+                    const start = payload.issues.length;
+                    ch._zod.check(payload);
+                    // the value is still the raw input, so no later check may read it
+                    payload.issues[start].continue = false;
+                    attachSchema(payload.issues, start, inst);
+                    return payload;
+                }
+            }
+        }
+        return parse(payload, ctx);
+    };
+}
+const arraySize = (input) => (Array.isArray(input) ? input.length : -1);
+function handleArrayResult(result, final, index) {
+    if (result.issues.length) {
+        final.issues.push(...prefixIssues(index, result.issues));
+    }
+    final.value[index] = result.value;
+}
+const $ZodArray = /*@__PURE__*/ $constructor("$ZodArray", (inst, def) => {
+    $ZodType.init(inst, def);
+    const memo = globalConfig.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!Array.isArray(input)) {
+            payload.issues.push({
+                expected: "array",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        payload.value = memo ? memo.alloc(inst, payload, Array(input.length), ctx) : Array(input.length);
+        const proms = [];
+        const abortEarly = ctx?.abortEarly;
+        for (let i = 0; i < input.length; i++) {
+            const item = input[i];
+            const result = def.element._zod.run({
+                value: item,
+                issues: [],
+            }, ctx);
+            if (result instanceof Promise) {
+                proms.push(result.then((result) => handleArrayResult(result, payload, i)));
+            }
+            else {
+                handleArrayResult(result, payload, i);
+                // the element's payload is authoritative here, since handleArrayResult forwards every issue; an object's is not, because it drops a failed absent optional
+                if (abortEarly && result.issues.length !== 0 && aborted(result))
+                    break;
+            }
+        }
+        if (proms.length) {
+            return Promise.all(proms).then(() => payload);
+        }
+        return payload; //handleArrayResultsAsync(parseResults, final);
+    };
+    capSize(inst, arraySize);
+});
+function handlePropertyResult(result, final, key, input, optin, optout) {
+    const isPresent = key in input;
+    const isOptionalOut = optout === "optional";
+    // The middle rung means "absence permitted, nothing supplied in its place", so an absent key contributes nothing — whatever the schema made of `undefined` is invented, not substituted. Only `optional` reaches this with a value: `defaulted` substitutes, and a schema that isn't optional-out has to keep the key.
+    if (!isPresent && isOptionalOut && optin === "optional") {
+        return;
+    }
+    if (result.issues.length) {
+        // For optional-in/out schemas, ignore errors on absent keys.
+        if (optin !== undefined && isOptionalOut && !isPresent) {
+            return;
+        }
+        final.issues.push(...prefixIssues(key, result.issues));
+    }
+    if (!isPresent && optin === undefined) {
+        if (!result.issues.length) {
+            final.issues.push({
+                code: "invalid_type",
+                expected: "nonoptional",
+                input: undefined,
+                path: [key],
+            });
+        }
+        return;
+    }
+    if (result.value === undefined) {
+        if (isPresent || (optin === "defaulted" && !isOptionalOut)) {
+            final.value[key] = undefined;
+        }
+    }
+    else {
+        final.value[key] = result.value;
+    }
+}
+// one shared instance; a fresh [] per schema cost 56 bytes retained
+const NO_SYMBOL_KEYS = [];
+function normalizeDef(def) {
+    const keys = Object.keys(def.shape);
+    const ownSymbols = Object.getOwnPropertySymbols(def.shape);
+    const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
+    // aliases `keys` when there are no symbols, so a string-only shape keeps one array
+    const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
+    for (const k of allKeys) {
+        if (!def.shape?.[k]?._zod?.traits?.has("$ZodType")) {
+            throw new Error(`Invalid element at key "${String(k)}": expected a Zod schema`);
+        }
+    }
+    const okeys = optionalKeys(def.shape);
+    return {
+        ...def,
+        allKeys,
+        symbolKeys,
+        // string-only: handleCatchall matches it against `for...in`, which never yields a symbol
+        keySet: new Set(keys),
+        numKeys: keys.length,
+        optionalKeys: new Set(okeys),
+    };
+}
+function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {
+    const unrecognized = [];
+    const keySet = def.keySet;
+    const _catchall = def.catchall._zod;
+    const t = _catchall.def.type;
+    const optin = _catchall.optin;
+    const optout = _catchall.optout;
+    // starts at 0, not the current length: the shape phase already ran and may have aborted
+    let seen = 0;
+    for (const key in input) {
+        if (abortEarly && payload.issues.length !== seen) {
+            if (aborted(payload, seen))
+                break;
+            seen = payload.issues.length;
+        }
+        // Must precede the __proto__ branch: a declared key is not unrecognized, even though the shape loop deliberately strips __proto__ from the parsed output.
+        if (keySet.has(key))
+            continue;
+        // Don't copy an undeclared __proto__ into the result; assignment to a plain {} would replace the result prototype. But in strict mode it is still an unknown key, so report it before skipping.
+        if (key === "__proto__") {
+            if (t === "never")
+                unrecognized.push(key);
+            continue;
+        }
+        if (t === "never") {
+            unrecognized.push(key);
+            continue;
+        }
+        const r = _catchall.run({ value: input[key], issues: [] }, ctx);
+        if (r instanceof Promise) {
+            proms.push(r.then((r) => handlePropertyResult(r, payload, key, input, optin, optout)));
+        }
+        else {
+            handlePropertyResult(r, payload, key, input, optin, optout);
+        }
+    }
+    if (unrecognized.length) {
+        payload.issues.push({
+            code: "unrecognized_keys",
+            keys: unrecognized,
+            input,
+            inst,
+            // Describes the shape of the input, not the validity of the parsed value, so it never aborts. The parse still fails; the schema's own checks just get to run first, and an enclosing intersection can reconcile the key against a sibling operand.
+            continue: true,
+        });
+    }
+    if (!proms.length)
+        return payload;
+    return Promise.all(proms).then(() => {
+        return payload;
+    });
+}
+const $ZodObject = /*@__PURE__*/ $constructor("$ZodObject", (inst, def) => {
+    // requires cast because technically $ZodObject doesn't extend
+    $ZodType.init(inst, def);
+    const desc = Object.getOwnPropertyDescriptor(def, "shape");
+    // a cloned def carries its source's accessor, which knows the shape it answers from; adopting that keeps the clone's keys readable without running it
+    const sh = desc?.get ? desc.get.raw : (def.shape ?? {});
+    if (sh) {
+        // Freezes the shape on first read, so its getters resolve once and every later read sees the same schemas.
+        const get = () => {
+            const newSh = { ...sh };
+            Object.defineProperty(def, "shape", { value: newSh });
+            get.raw = newSh;
+            return newSh;
+        };
+        get.raw = sh;
+        Object.defineProperty(def, "shape", { get });
+    }
+    const _normalized = cached(() => normalizeDef(def));
+    defineLazyInternal(inst, "propValues", (zod) => {
+        const shape = zod.def.shape;
+        const propValues = {};
+        for (const key in shape) {
+            const field = shape[key]._zod;
+            if (field.values) {
+                if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
+                    assignProp(propValues, key, new Set());
+                }
+                for (const v of field.values)
+                    propValues[key].add(v);
+                // An omittable slot reads back as undefined at a discriminator lookup, so it has to claim undefined: two options that can both omit the key are not discriminable on it.
+                if (field.optin !== undefined)
+                    propValues[key].add(undefined);
+            }
+        }
+        return propValues;
+    });
+    const isObject$1 = isObject;
+    const catchall = def.catchall;
+    let value;
+    const memo = globalConfig.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        value ?? (value = _normalized.value);
+        const input = payload.value;
+        if (!isObject$1(input)) {
+            payload.issues.push({
+                expected: "object",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+        const proms = [];
+        const shape = value.shape;
+        const abortEarly = ctx?.abortEarly;
+        let seen = payload.issues.length;
+        for (const key of value.allKeys) {
+            if (abortEarly && payload.issues.length !== seen) {
+                if (aborted(payload, seen))
+                    break;
+                seen = payload.issues.length;
+            }
+            if (key === "__proto__")
+                continue;
+            const el = shape[key];
+            const optin = el._zod.optin;
+            const optout = el._zod.optout;
+            const r = el._zod.run({ value: input[key], issues: [] }, ctx);
+            if (r instanceof Promise) {
+                proms.push(r.then((r) => handlePropertyResult(r, payload, key, input, optin, optout)));
+            }
+            else {
+                handlePropertyResult(r, payload, key, input, optin, optout);
+            }
+        }
+        if (!catchall) {
+            return proms.length ? Promise.all(proms).then(() => payload) : payload;
+        }
+        return handleCatchall(proms, input, payload, ctx, _normalized.value, inst, abortEarly === true);
+    };
+});
+const $ZodObjectJIT = /*@__PURE__*/ $constructor("$ZodObjectJIT", (inst, def) => {
+    // requires cast because technically $ZodObject doesn't extend
+    $ZodObject.init(inst, def);
+    const superParse = inst._zod.parse;
+    const _normalized = cached(() => normalizeDef(def));
+    const memo = globalConfig.memoizer;
+    const generateFastpass = (shape) => {
+        const normalized = _normalized.value;
+        const syms = normalized.symbolKeys;
+        // a symbol has no source literal, so it is read as `syms[i]` off the closed-over scope
+        const doc = new Doc(["payload", "ctx"], { shape, inst, memo, syms });
+        const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
+        // prefixes in place, like util.prefixIssues. newResult must land before the early return: a catchall runs after this and would otherwise write onto the caller's input
+        const prefixStr = (id, k) => `
+          let ${id}_ab = false;
+          for (let i = 0; i < ${id}.issues.length; i++) {
+            const iss = ${id}.issues[i];
+            iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
+            payload.issues.push(iss);
+            if (iss.continue !== true) ${id}_ab = true;
+          }
+          if (${id}_ab && ctx && ctx.abortEarly) {
+            payload.value = newResult;
+            return payload;
+          }`;
+        doc.write(`const input = payload.value;`);
+        const ids = Object.create(null);
+        let counter = 0;
+        for (const key of normalized.allKeys) {
+            ids[key] = `key_${counter++}`;
+        }
+        // A: preserve key order {
+        doc.write(memo ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
+        for (const key of normalized.allKeys) {
+            if (key === "__proto__")
+                continue;
+            const id = ids[key];
+            const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
+            const isPresent = `${k} in input`;
+            const schema = shape[key];
+            const optin = schema?._zod?.optin;
+            const isOptionalIn = optin !== undefined;
+            const isOptionalOut = schema?._zod?.optout === "optional";
+            doc.write(`const ${id} = ${parseStr(k)};`);
+            if (isOptionalIn && isOptionalOut) {
+                // For optional-in/out schemas, ignore errors on absent keys — and, like the interpreted path, drop the value produced alongside them. The middle rung goes further: it permits absence without supplying anything in its place, so an absent key contributes nothing at all.
+                const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
+                doc.write(`
+        const ${id}_present = ${isPresent};
+        if (!${id}.issues.length || ${id}_present) {
+          if (${id}.issues.length) {${prefixStr(id, k)}
+          }
+
+          if (${assign}) {
+            newResult[${k}] = ${id}.value;
+          }
+        }
+
+      `);
+            }
+            else if (!isOptionalIn) {
+                doc.write(`
+        const ${id}_present = ${isPresent};
+        if (${id}.issues.length) {${prefixStr(id, k)}
+        }
+        if (!${id}_present && !${id}.issues.length) {
+          payload.issues.push({
+            code: "invalid_type",
+            expected: "nonoptional",
+            input: undefined,
+            path: [${k}]
+          });
+          if (ctx && ctx.abortEarly) {
+            payload.value = newResult;
+            return payload;
+          }
+        }
+
+        if (${id}_present) {
+          newResult[${k}] = ${id}.value;
+        }
+
+      `);
+            }
+            else {
+                doc.write(`
+        if (${id}.issues.length) {${prefixStr(id, k)}
+        }
+      `);
+                if (optin === "defaulted") {
+                    doc.write(`newResult[${k}] = ${id}.value;`);
+                }
+                else {
+                    doc.write(`
+        if (${id}.value !== undefined || ${isPresent}) {
+          newResult[${k}] = ${id}.value;
+        }
+      `);
+                }
+            }
+        }
+        doc.write(`payload.value = newResult;`);
+        doc.write(`return payload;`);
+        // closing `shape` in is what pays: turbofan specializes the parser against that one shape object, so every `shape[k]._zod.run` folds to a known callee. as a parameter it stays a generic load and measures 13% slower even with the forwarding frame gone
+        return doc.compile();
+    };
+    let fastpass;
+    const isObject$1 = isObject;
+    const jit = !globalConfig.jitless;
+    const allowsEval$1 = allowsEval;
+    const fastEnabled = jit && allowsEval$1.value; // && !def.catchall;
+    const catchall = def.catchall;
+    let value;
+    inst._zod.parse = (payload, ctx) => {
+        value ?? (value = _normalized.value);
+        const input = payload.value;
+        if (!isObject$1(input)) {
+            payload.issues.push({
+                expected: "object",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        if (jit && fastEnabled && ctx?.async === false && ctx.jitless !== true) {
+            // always synchronous
+            if (!fastpass)
+                fastpass = generateFastpass(def.shape);
+            payload = fastpass(payload, ctx);
+            if (!catchall)
+                return payload;
+            return handleCatchall([], input, payload, ctx, value, inst, ctx?.abortEarly === true);
+        }
+        return superParse(payload, ctx);
+    };
+});
+function handleUnionResults(results, final, inst, ctx) {
+    for (const result of results) {
+        if (result.issues.length === 0) {
+            final.value = result.value;
+            return final;
+        }
+    }
+    const nonaborted = results.filter((r) => !aborted(r));
+    if (nonaborted.length === 1) {
+        final.value = nonaborted[0].value;
+        return nonaborted[0];
+    }
+    final.issues.push({
+        code: "invalid_union",
+        input: final.value,
+        inst,
+        errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config()))),
+    });
+    return final;
+}
+const $ZodUnion = /*@__PURE__*/ $constructor("$ZodUnion", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.options.some((o) => o._zod.optin === "defaulted")
+        ? "defaulted"
+        : zod.def.options.some((o) => o._zod.optin !== undefined)
+            ? "optional"
+            : undefined);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o) => o._zod.optout === "optional") ? "optional" : undefined);
+    defineLazyInternal(inst, "values", (zod) => {
+        if (zod.def.options.every((o) => o._zod.values)) {
+            return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+        }
+        return undefined;
+    });
+    defineLazyInternal(inst, "pattern", (zod) => {
+        if (zod.def.options.every((o) => o._zod.pattern)) {
+            const patterns = zod.def.options.map((o) => o._zod.pattern);
+            return new RegExp(`^(${patterns.map((p) => cleanRegex(p.source)).join("|")})$`);
+        }
+        return undefined;
+    });
+    const first = def.options.length === 1 ? def.options[0]._zod.run : null;
+    inst._zod.parse = (payload, ctx) => {
+        if (first) {
+            return first(payload, ctx);
+        }
+        let async = false;
+        const results = [];
+        for (const option of def.options) {
+            const result = option._zod.run({
+                value: payload.value,
+                issues: [],
+            }, ctx);
+            if (result instanceof Promise) {
+                results.push(result);
+                async = true;
+            }
+            else {
+                if (result.issues.length === 0)
+                    return result;
+                results.push(result);
+            }
+        }
+        if (!async)
+            return handleUnionResults(results, payload, inst, ctx);
+        return Promise.all(results).then((results) => {
+            return handleUnionResults(results, payload, inst, ctx);
+        });
+    };
+});
+function discriminatorMap(def) {
+    const map = new Map();
+    for (const option of def.options) {
+        const values = option._zod.propValues?.[def.discriminator];
+        if (!values || values.size === 0)
+            throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option)}"`);
+        for (const value of values) {
+            if (map.has(value)) {
+                if (value !== undefined)
+                    throw new Error(`Duplicate discriminator value "${String(value)}"`);
+                // keep the collision marked so a later member cannot reclaim it
+                map.set(value, null);
+            }
+            else {
+                map.set(value, option);
+            }
+        }
+    }
+    return map;
+}
+const $ZodDiscriminatedUnion = 
+/*@__PURE__*/
+$constructor("$ZodDiscriminatedUnion", (inst, def) => {
+    def.inclusive = false;
+    $ZodUnion.init(inst, def);
+    const _super = inst._zod.parse;
+    defineLazyInternal(inst, "propValues", (zod) => {
+        const propValues = {};
+        let undefinedCount = 0;
+        for (const option of zod.def.options) {
+            const pv = option._zod.propValues;
+            if (!pv || Object.keys(pv).length === 0)
+                throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option)}"`);
+            if (pv[zod.def.discriminator]?.has(undefined))
+                undefinedCount++;
+            for (const [k, v] of Object.entries(pv)) {
+                if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
+                    assignProp(propValues, k, new Set());
+                }
+                for (const val of v) {
+                    propValues[k].add(val);
+                }
+            }
+        }
+        if (!zod.def.unionFallback && undefinedCount > 1)
+            propValues[zod.def.discriminator]?.delete(undefined);
+        return propValues;
+    });
+    // Checked now rather than in the lookup map below, so an option that lacks the discriminator fails at the `discriminatedUnion` call instead of on the first object parsed. Options whose shape cannot be enumerated without resolving it — pipes and lazies — are left to the map.
+    def.options.forEach((option, i) => {
+        const propShape = rawShape(option._zod.def);
+        if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
+            throw new Error(`Invalid discriminated union option at index "${i}"`);
+        }
+    });
+    const disc = cached(() => discriminatorMap(def));
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!isObject(input)) {
+            payload.issues.push({
+                code: "invalid_type",
+                expected: "object",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        const value = input?.[def.discriminator];
+        const opt = disc.value.get(value);
+        // forward metadata cannot choose an encoder for an absent tag
+        if (opt && (value !== undefined || ctx.direction !== "backward")) {
+            return opt._zod.run(payload, ctx);
+        }
+        // Fall back to union matching when the fast discriminator path fails:
+        // - explicitly enabled via unionFallback, or
+        // - during backward direction (encode), since codec-based discriminators have different values in forward vs backward directions
+        if (def.unionFallback || ctx.direction === "backward") {
+            return _super(payload, ctx);
+        }
+        // no matching discriminator
+        payload.issues.push({
+            code: "invalid_union",
+            errors: [],
+            note: "No matching discriminator",
+            discriminator: def.discriminator,
+            options: Array.from(disc.value.keys()).filter((value) => disc.value.get(value) !== null),
+            input,
+            path: [def.discriminator],
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodIntersection = /*@__PURE__*/ $constructor("$ZodIntersection", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        const left = def.left._zod.run({ value: input, issues: [] }, ctx);
+        const right = def.right._zod.run({ value: input, issues: [] }, ctx);
+        const async = left instanceof Promise || right instanceof Promise;
+        if (async) {
+            return Promise.all([left, right]).then(([left, right]) => {
+                return handleIntersectionResults(payload, left, right);
+            });
+        }
+        return handleIntersectionResults(payload, left, right);
+    };
+});
+function mergeValues(a, b) {
+    // const aType = parse.t(a);
+    // const bType = parse.t(b);
+    if (a === b) {
+        return { valid: true, data: a };
+    }
+    if (a instanceof Date && b instanceof Date && +a === +b) {
+        return { valid: true, data: a };
+    }
+    if (isPlainObject(a) && isPlainObject(b)) {
+        const bKeys = Object.keys(b);
+        const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
+        const newObj = { ...a, ...b };
+        if (Object.prototype.hasOwnProperty.call(newObj, "__proto__"))
+            delete newObj.__proto__;
+        for (const key of sharedKeys) {
+            if (key === "__proto__")
+                continue;
+            const sharedValue = mergeValues(a[key], b[key]);
+            if (!sharedValue.valid) {
+                return {
+                    valid: false,
+                    mergeErrorPath: [key, ...sharedValue.mergeErrorPath],
+                };
+            }
+            newObj[key] = sharedValue.data;
+        }
+        return { valid: true, data: newObj };
+    }
+    if (Array.isArray(a) && Array.isArray(b)) {
+        if (a.length !== b.length) {
+            return { valid: false, mergeErrorPath: [] };
+        }
+        const newArray = [];
+        for (let index = 0; index < a.length; index++) {
+            const itemA = a[index];
+            const itemB = b[index];
+            const sharedValue = mergeValues(itemA, itemB);
+            if (!sharedValue.valid) {
+                return {
+                    valid: false,
+                    mergeErrorPath: [index, ...sharedValue.mergeErrorPath],
+                };
+            }
+            newArray.push(sharedValue.data);
+        }
+        return { valid: true, data: newArray };
+    }
+    return { valid: false, mergeErrorPath: [] };
+}
+function handleIntersectionResults(result, left, right) {
+    // Track which side(s) reject each key. A key rejection is reported only when BOTH sides reject it, so a key owned by one branch survives the other's key schema. strictObject reports these as unrecognized_keys; a record with an open key schema reports one invalid_key per key.
+    const unrecKeys = new Map();
+    let unrecIssue;
+    const keyIssues = new Map();
+    const collect = (iss, side) => {
+        let keys;
+        if (iss.code === "unrecognized_keys" && !iss.path?.length) {
+            unrecIssue ?? (unrecIssue = iss);
+            keys = iss.keys;
+        }
+        else if (iss.code === "invalid_key" && iss.origin === "record" && iss.path?.length === 1) {
+            const k = String(iss.path[0]);
+            if (!keyIssues.has(k))
+                keyIssues.set(k, iss);
+            keys = [k];
+        }
+        else {
+            return false;
+        }
+        for (const k of keys) {
+            if (!unrecKeys.has(k))
+                unrecKeys.set(k, {});
+            unrecKeys.get(k)[side] = true;
+        }
+        return true;
+    };
+    for (const iss of left.issues) {
+        if (!collect(iss, "l"))
+            result.issues.push(iss);
+    }
+    for (const iss of right.issues) {
+        if (!collect(iss, "r"))
+            result.issues.push(iss);
+    }
+    // Report only keys rejected by BOTH sides
+    const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
+    if (bothKeys.length) {
+        const aggregated = unrecIssue ? bothKeys.filter((k) => unrecIssue.keys.includes(k)) : [];
+        if (aggregated.length)
+            result.issues.push({ ...unrecIssue, keys: aggregated });
+        for (const k of bothKeys) {
+            if (!aggregated.includes(k) && keyIssues.has(k))
+                result.issues.push(keyIssues.get(k));
+        }
+    }
+    const merged = mergeValues(left.value, right.value);
+    if (!merged.valid) {
+        if (aborted(result))
+            return result;
+        throw new Error(`Unmergable intersection. Error path: ` + `${JSON.stringify(merged.mergeErrorPath)}`);
+    }
+    result.value = merged.data;
+    return result;
+}
+const $ZodRecord = /*@__PURE__*/ $constructor("$ZodRecord", (inst, def) => {
+    $ZodType.init(inst, def);
+    const memo = globalConfig.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!isPlainObject(input)) {
+            payload.issues.push({
+                expected: "record",
+                code: "invalid_type",
+                input,
+                inst,
+            });
+            return payload;
+        }
+        // no guard in either loop below: a record's invalid_key aborts but an enclosing intersection can reconcile it, so a stopped loop hides keys the sibling does not own and the intersection then rejects nothing
+        const proms = [];
+        const values = def.keyType._zod.values;
+        if (values && !def.partial) {
+            payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+            const recordKeys = new Set();
+            for (const key of values) {
+                if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
+                    recordKeys.add(typeof key === "number" ? key.toString() : key);
+                    // A declared __proto__ is stripped but is not an unrecognized key.
+                    if (key === "__proto__")
+                        continue;
+                    const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+                    if (keyResult instanceof Promise) {
+                        throw new Error("Async schemas not supported in object keys currently");
+                    }
+                    if (keyResult.issues.length) {
+                        payload.issues.push({
+                            code: "invalid_key",
+                            origin: "record",
+                            issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+                            input: key,
+                            path: [key],
+                            inst,
+                        });
+                        continue;
+                    }
+                    const outKey = keyResult.value;
+                    if (outKey === "__proto__")
+                        continue;
+                    const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+                    if (result instanceof Promise) {
+                        proms.push(result.then((result) => {
+                            if (result.issues.length) {
+                                payload.issues.push(...prefixIssues(key, result.issues));
+                            }
+                            payload.value[outKey] = result.value;
+                        }));
+                    }
+                    else {
+                        if (result.issues.length) {
+                            payload.issues.push(...prefixIssues(key, result.issues));
+                        }
+                        payload.value[outKey] = result.value;
+                    }
+                }
+            }
+            let unrecognized;
+            for (const key in input) {
+                if (!recordKeys.has(key)) {
+                    if (def.mode === "loose") {
+                        // skip __proto__ so it can't replace the result prototype via the assignment setter on the plain {} we build into
+                        if (key === "__proto__")
+                            continue;
+                        payload.value[key] = input[key];
+                    }
+                    else {
+                        unrecognized = unrecognized ?? [];
+                        unrecognized.push(key);
+                    }
+                }
+            }
+            if (unrecognized && unrecognized.length > 0) {
+                payload.issues.push({
+                    code: "unrecognized_keys",
+                    input,
+                    inst,
+                    keys: unrecognized,
+                    continue: true,
+                });
+            }
+        }
+        else {
+            payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+            // An enumerable key schema declares which keys the record owns, so a key outside the set is unrecognized. A non-enumerable one (regex, refine) is a constraint every key must satisfy, so a failing key is invalid. Only the former is reconcilable against the other side of an intersection.
+            let unrecognized;
+            // Reflect.ownKeys for Symbol-key support; filter non-enumerable to match z.object()
+            for (const key of Reflect.ownKeys(input)) {
+                if (key === "__proto__")
+                    continue;
+                if (!Object.prototype.propertyIsEnumerable.call(input, key))
+                    continue;
+                let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+                if (keyResult instanceof Promise) {
+                    throw new Error("Async schemas not supported in object keys currently");
+                }
+                // Numeric string fallback: if key is a numeric string and failed, retry with Number(key). This handles z.number(), z.literal([1, 2, 3]), and unions containing numeric literals
+                const checkNumericKey = typeof key === "string" && number$1.test(key) && keyResult.issues.length;
+                if (checkNumericKey) {
+                    const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
+                    if (retryResult instanceof Promise) {
+                        throw new Error("Async schemas not supported in object keys currently");
+                    }
+                    if (retryResult.issues.length === 0) {
+                        keyResult = retryResult;
+                    }
+                }
+                if (keyResult.issues.length) {
+                    if (def.mode === "loose") {
+                        // Pass through unchanged
+                        payload.value[key] = input[key];
+                    }
+                    else if (values) {
+                        unrecognized = unrecognized ?? [];
+                        unrecognized.push(key);
+                    }
+                    else {
+                        // Default "strict" behavior: error on invalid key
+                        payload.issues.push({
+                            code: "invalid_key",
+                            origin: "record",
+                            issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+                            input: key,
+                            path: [key],
+                            inst,
+                        });
+                    }
+                    continue;
+                }
+                // the guard above tests the raw input key, but the key schema can normalize an ordinary key into __proto__; re-check the key we actually write under
+                const outKey = keyResult.value;
+                if (outKey === "__proto__")
+                    continue;
+                const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+                if (result instanceof Promise) {
+                    proms.push(result.then((result) => {
+                        if (result.issues.length) {
+                            payload.issues.push(...prefixIssues(key, result.issues));
+                        }
+                        payload.value[outKey] = result.value;
+                    }));
+                }
+                else {
+                    if (result.issues.length) {
+                        payload.issues.push(...prefixIssues(key, result.issues));
+                    }
+                    payload.value[outKey] = result.value;
+                }
+            }
+            if (unrecognized && unrecognized.length > 0) {
+                payload.issues.push({
+                    code: "unrecognized_keys",
+                    input,
+                    inst,
+                    keys: unrecognized,
+                    continue: true,
+                });
+            }
+        }
+        if (proms.length) {
+            return Promise.all(proms).then(() => payload);
+        }
+        return payload;
+    };
+});
+const $ZodEnum = /*@__PURE__*/ $constructor("$ZodEnum", (inst, def) => {
+    $ZodType.init(inst, def);
+    const values = getEnumValues(def.entries);
+    const valuesSet = new Set(values);
+    inst._zod.values = valuesSet;
+    defineLazyInternal(inst, "pattern", (zod) => {
+        const patternValues = getEnumValues(zod.def.entries).filter((k) => propertyKeyTypes.has(typeof k));
+        // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
+        return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
+    });
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (valuesSet.has(input)) {
+            return payload;
+        }
+        payload.issues.push({
+            code: "invalid_value",
+            values,
+            input,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodLiteral = /*@__PURE__*/ $constructor("$ZodLiteral", (inst, def) => {
+    $ZodType.init(inst, def);
+    const values = new Set(def.values);
+    inst._zod.values = values;
+    defineLazyInternal(inst, "pattern", (zod) => {
+        const vals = zod.def.values;
+        // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
+        return new RegExp(vals.length
+            ? `^(${vals
+                .map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o))
+                .join("|")})$`
+            : "^[^\\s\\S]$");
+    });
+    inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (values.has(input)) {
+            return payload;
+        }
+        payload.issues.push({
+            code: "invalid_value",
+            values: def.values,
+            input,
+            inst,
+        });
+        return payload;
+    };
+});
+const $ZodTransform = /*@__PURE__*/ $constructor("$ZodTransform", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.optin = "optional";
+    globalConfig.memoizer?.guard(inst);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            throw new $ZodEncodeError(inst.constructor.name);
+        }
+        const _out = def.transform(payload.value, payload);
+        if (ctx.async) {
+            const output = _out instanceof Promise ? _out : Promise.resolve(_out);
+            return output.then((output) => {
+                payload.value = output;
+                return payload;
+            });
+        }
+        if (_out instanceof Promise) {
+            throw new $ZodAsyncError();
+        }
+        payload.value = _out;
+        return payload;
+    };
+});
+function handleOptionalResult(payload, result) {
+    // A substituting schema that still failed has no usable answer; yield undefined. Its issues are simply dropped: it ran on a payload of its own, so there is no shared array to truncate and nothing of the caller's to lose with it.
+    payload.value = result.issues.length ? undefined : result.value;
+    return payload;
+}
+const $ZodOptional = /*@__PURE__*/ $constructor("$ZodOptional", (inst, def) => {
+    $ZodType.init(inst, def);
+    // .optional() propagates absence rather than substituting for it, so a defaulted inner keeps its rung.
+    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+    inst._zod.optout = "optional";
+    defineLazyInternal(inst, "values", (zod) => {
+        const values = zod.def.innerType._zod.values;
+        return values ? new Set([...values, undefined]) : undefined;
+    });
+    defineLazyInternal(inst, "pattern", (zod) => {
+        const pattern = zod.def.innerType._zod.pattern;
+        return pattern ? new RegExp(`^(${cleanRegex(pattern.source)})?$`) : undefined;
+    });
+    inst._zod.parse = (payload, ctx) => {
+        if (payload.value === undefined) {
+            // Only the top rung substitutes a value for absence; everything else leaves it intact, which is what .optional() means.
+            if (def.innerType._zod.optin !== "defaulted")
+                return payload;
+            // Its own payload, for the same reason $ZodCatch gets one: a pipe forwards an unrecognized key through the caller's issues array, and this must not read that as the substituting schema failing and drop it.
+            const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+            if (result instanceof Promise)
+                return result.then((result) => handleOptionalResult(payload, result));
+            return handleOptionalResult(payload, result);
+        }
+        return def.innerType._zod.run(payload, ctx);
+    };
+});
+const $ZodExactOptional = /*@__PURE__*/ $constructor("$ZodExactOptional", (inst, def) => {
+    // Call parent init - inherits optin/optout = "optional"
+    $ZodOptional.init(inst, def);
+    // Override values/pattern to NOT add undefined
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    defineLazyInternal(inst, "pattern", (zod) => zod.def.innerType._zod.pattern);
+    // Override parse to just delegate (no undefined handling)
+    inst._zod.parse = (payload, ctx) => {
+        return def.innerType._zod.run(payload, ctx);
+    };
+});
+const $ZodNullable = /*@__PURE__*/ $constructor("$ZodNullable", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+    defineLazyInternal(inst, "pattern", (zod) => {
+        const pattern = zod.def.innerType._zod.pattern;
+        return pattern ? new RegExp(`^(${cleanRegex(pattern.source)}|null)$`) : undefined;
+    });
+    defineLazyInternal(inst, "values", (zod) => {
+        return zod.def.innerType._zod.values ? new Set([...zod.def.innerType._zod.values, null]) : undefined;
+    });
+    inst._zod.parse = (payload, ctx) => {
+        // Forward direction (decode): allow null to pass through
+        if (payload.value === null)
+            return payload;
+        return def.innerType._zod.run(payload, ctx);
+    };
+});
+const $ZodDefault = /*@__PURE__*/ $constructor("$ZodDefault", (inst, def) => {
+    $ZodType.init(inst, def);
+    // inst._zod.qin = "true";
+    inst._zod.optin = "defaulted";
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            return def.innerType._zod.run(payload, ctx);
+        }
+        // Forward direction (decode): apply defaults for undefined input
+        if (payload.value === undefined) {
+            payload.value = def.defaultValue;
+            /**
+             * $ZodDefault returns the default value immediately in forward direction.
+             * It doesn't pass the default value into the validator ("prefault"). There's no reason to pass the default value through validation. The validity of the default is enforced by TypeScript statically. Otherwise, it's the responsibility of the user to ensure the default is valid. In the case of pipes with divergent in/out types, you can specify the default on the `in` schema of your ZodPipe to set a "prefault" for the pipe.   */
+            return payload;
+        }
+        // Forward direction: continue with default handling
+        const result = def.innerType._zod.run(payload, ctx);
+        if (result instanceof Promise) {
+            return result.then((result) => handleDefaultResult(result, def));
+        }
+        return handleDefaultResult(result, def);
+    };
+});
+function handleDefaultResult(payload, def) {
+    if (payload.value === undefined) {
+        payload.value = def.defaultValue;
+    }
+    return payload;
+}
+const $ZodPrefault = /*@__PURE__*/ $constructor("$ZodPrefault", (inst, def) => {
+    $ZodType.init(inst, def);
+    inst._zod.optin = "defaulted";
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            return def.innerType._zod.run(payload, ctx);
+        }
+        // Forward direction (decode): apply prefault for undefined input
+        if (payload.value === undefined) {
+            payload.value = def.defaultValue;
+        }
+        return def.innerType._zod.run(payload, ctx);
+    };
+});
+const $ZodNonOptional = /*@__PURE__*/ $constructor("$ZodNonOptional", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "values", (zod) => {
+        const v = zod.def.innerType._zod.values;
+        return v ? new Set([...v].filter((x) => x !== undefined)) : undefined;
+    });
+    inst._zod.parse = (payload, ctx) => {
+        const result = def.innerType._zod.run(payload, ctx);
+        if (result instanceof Promise) {
+            return result.then((result) => handleNonOptionalResult(result, inst));
+        }
+        return handleNonOptionalResult(result, inst);
+    };
+});
+function handleNonOptionalResult(payload, inst) {
+    if (!payload.issues.length && payload.value === undefined) {
+        payload.issues.push({
+            code: "invalid_type",
+            expected: "nonoptional",
+            input: payload.value,
+            inst,
+        });
+    }
+    return payload;
+}
+function handleCatchResult(payload, result, def, ctx) {
+    if (!result.issues.length) {
+        payload.value = result.value;
+        // The value carries up, so the flag describing it has to carry with it: a back-edge into a node still being parsed must not be frozen by an enclosing readonly, and its checks belong to the node itself. Guarded so the ordinary case adds no own property.
+        if (result.memo)
+            payload.memo = true;
+        return payload;
+    }
+    // Spread the inner's own payload, not ours: `value` has to stay the input the catch was handed, and the inner ran on a payload of its own so its issues are already private to this call.
+    payload.value = def.catchValue({
+        ...result,
+        value: payload.value,
+        error: {
+            issues: result.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+        },
+        input: payload.value,
+    });
+    return payload;
+}
+const $ZodCatch = /*@__PURE__*/ $constructor("$ZodCatch", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            return def.innerType._zod.run(payload, ctx);
+        }
+        // Forward direction (decode): apply catch logic
+        const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+        if (result instanceof Promise) {
+            return result.then((result) => handleCatchResult(payload, result, def, ctx));
+        }
+        return handleCatchResult(payload, result, def, ctx);
+    };
+});
+const $ZodPipe = /*@__PURE__*/ $constructor("$ZodPipe", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout);
+    defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            const right = def.out._zod.run(payload, ctx);
+            if (right instanceof Promise) {
+                return right.then((right) => handlePipeResult(right, def.in, ctx));
+            }
+            return handlePipeResult(right, def.in, ctx);
+        }
+        const left = def.in._zod.run(payload, ctx);
+        if (left instanceof Promise) {
+            return left.then((left) => handlePipeResult(left, def.out, ctx));
+        }
+        return handlePipeResult(left, def.out, ctx);
+    };
+});
+function handlePipeResult(left, next, ctx) {
+    // Any issue stops the pipe, so a failing refinement never feeds its transform. An unrecognized key is the exception: it describes the input's extra properties, not the value being piped, and an enclosing intersection may yet reconcile it.
+    if (left.issues.some((iss) => iss.code !== "unrecognized_keys")) {
+        // prevent further checks
+        left.aborted = true;
+        return left;
+    }
+    return next._zod.run({ value: left.value, issues: left.issues }, ctx);
+}
+const $ZodReadonly = /*@__PURE__*/ $constructor("$ZodReadonly", (inst, def) => {
+    $ZodType.init(inst, def);
+    defineLazyInternal(inst, "propValues", (zod) => zod.def.innerType._zod.propValues);
+    defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType?._zod?.optin);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType?._zod?.optout);
+    inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+            return def.innerType._zod.run(payload, ctx);
+        }
+        const result = def.innerType._zod.run(payload, ctx);
+        if (result instanceof Promise) {
+            return result.then(handleReadonlyResult);
+        }
+        return handleReadonlyResult(result);
+    };
+});
+function handleReadonlyResult(payload) {
+    // A repeat visit hands back a node that is still being built; freezing it here would make the rest of its keys fail to assign.
+    if (!payload.memo)
+        payload.value = Object.freeze(payload.value);
+    return payload;
+}
+const $ZodCustom = /*@__PURE__*/ $constructor("$ZodCustom", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    $ZodType.init(inst, def);
+    inst._zod.parse = (payload, _) => {
+        return payload;
+    };
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const r = def.fn(input);
+        if (r instanceof Promise) {
+            return r.then((r) => handleRefineResult(r, payload, input, inst));
+        }
+        handleRefineResult(r, payload, input, inst);
+        return;
+    };
+});
+function handleRefineResult(result, payload, input, inst) {
+    if (!result) {
+        const _iss = {
+            code: "custom",
+            input,
+            inst, // incorporates params.error into issue reporting
+            path: [...(inst._zod.def.path ?? [])], // incorporates params.error into issue reporting
+            continue: !inst._zod.def.abort,
+            // params: inst._zod.def.params,
+        };
+        if (inst._zod.def.params)
+            _iss.params = inst._zod.def.params;
+        payload.issues.push(issue(_iss));
+    }
+}
+
+class $ZodCyclicError extends Error {
+    constructor() {
+        super(`Cannot parse a reference cycle that closes through a transform`);
+        this.name = "ZodCyclicError";
+    }
+}
+/** Keyed off the context object every schema in one parse call already shares. */
+const STATE = "~memo";
+const NO_ISSUES = [];
+// a value a cycle can close through
+function isRef(value) {
+    return value !== null && typeof value === "object";
+}
+// Receivers prefix paths in place, so the cache and every hand-out need their own copies.
+function cloneIssues(issues) {
+    return issues.map((iss) => (iss.path ? { ...iss, path: iss.path.slice() } : { ...iss }));
+}
+const recursive = /*@__PURE__*/ new WeakMap();
+/** What the walk established, in order of certainty: ordered so the strongest answer among children wins. */
+const NONE = 0;
+const ASSUMED = 1;
+const PROVEN = 2;
+/** Whether this schema's subtree contains a cycle, so one parse can re-enter it. */
+function isRecursive(inst, stack, resolve) {
+    const cached = recursive.get(inst);
+    if (cached !== undefined)
+        return cached ? PROVEN : NONE;
+    // Relative to the walk in progress, so not cached.
+    if (stack.has(inst))
+        return PROVEN;
+    stack.add(inst);
+    let result = NONE;
+    const check = (child) => {
+        if (result !== PROVEN && child?._zod) {
+            const answer = isRecursive(child, stack);
+            if (answer > result)
+                result = answer;
+        }
+    };
+    // `Reflect.ownKeys` rather than `Object.keys`, so a cycle through a declared symbol key is still seen
+    const shape = (sh, spread) => {
+        let answer = NONE;
+        for (const key of Reflect.ownKeys(sh)) {
+            const desc = Object.getOwnPropertyDescriptor(sh, key);
+            // an object resolves its shape by spread, so a key it does not enumerate is never parsed; `z.properties` reads every own key and so keeps them all
+            if (!desc.enumerable)
+                continue;
+            // resolving runs user code, and a factory mints a fresh subtree per read, so an edge the walk can't follow counts as a cycle
+            const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack) : NONE;
+            if (child > answer)
+                answer = child;
+        }
+        return answer;
+    };
+    const merge = (answer) => {
+        if (answer > result)
+            result = answer;
+    };
+    const def = inst._zod.def;
+    const kind = def.type;
+    switch (kind) {
+        case "object": {
+            const raw = rawShape(def);
+            // a def with no raw shape answers `shape` from an accessor of its own, and running that can mint a whole fresh subtree
+            merge(raw ? shape(raw) : ASSUMED);
+            check(def.catchall);
+            break;
+        }
+        case "array":
+            check(def.element);
+            break;
+        case "tuple":
+            for (const el of def.items)
+                check(el);
+            check(def.rest);
+            break;
+        case "record":
+        case "map":
+            check(def.keyType);
+            check(def.valueType);
+            break;
+        case "set":
+            check(def.valueType);
+            break;
+        case "union":
+            for (const el of def.options)
+                check(el);
+            break;
+        case "intersection":
+            check(def.left);
+            check(def.right);
+            break;
+        case "optional":
+        case "nullable":
+        case "default":
+        case "prefault":
+        case "catch":
+        case "readonly":
+        case "nonoptional":
+        case "promise":
+        case "success":
+            check(def.innerType);
+            break;
+        case "pipe":
+            check(def.in);
+            check(def.out);
+            break;
+        case "function":
+            check(def.input);
+            check(def.output);
+            break;
+        // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
+        case "lazy": {
+            const inner = def._cachedInner ?? (undefined);
+            // walked with resolution off: one hop sees past the deferral, and a lazy that yields only another unresolved lazy is generative, so it stops there
+            merge(inner ? isRecursive(inner, stack) : ASSUMED);
+            break;
+        }
+        // a leaf by choice: `parts` are regex fragments, not data positions
+        case "template_literal":
+        // leaves
+        case "string":
+        case "number":
+        case "int":
+        case "boolean":
+        case "bigint":
+        case "symbol":
+        case "undefined":
+        case "null":
+        case "void":
+        case "never":
+        case "any":
+        case "unknown":
+        case "date":
+        case "nan":
+        case "enum":
+        case "literal":
+        case "file":
+        case "transform":
+        case "custom":
+            break;
+        default: {
+            // a user-defined kind can still hold children, and only its author knows where, so fall back to scanning the def — skipping accessors, since reading one can run user code
+            for (const key in def) {
+                const desc = Object.getOwnPropertyDescriptor(def, key);
+                if (!desc || desc.get)
+                    continue;
+                const value = desc.value;
+                if (!value || typeof value !== "object")
+                    continue;
+                if (value._zod)
+                    check(value);
+                else if (Array.isArray(value))
+                    for (const el of value)
+                        check(el);
+            }
+        }
+    }
+    stack.delete(inst);
+    return settle(inst, result);
+}
+/** An assumed answer must not outlive the resolution that settles it, so only a certain one is cached. */
+function settle(inst, answer) {
+    if (answer !== ASSUMED)
+        recursive.set(inst, answer === PROVEN);
+    return answer;
+}
+function bucketFor(state, inst) {
+    let bucket = state.buckets.get(inst);
+    if (!bucket) {
+        bucket = new WeakMap();
+        state.buckets.set(inst, bucket);
+    }
+    return bucket;
+}
+// Set immediately before delegating to core and cleared immediately after, so `alloc` registers only for a visit this module is driving.
+let handoff;
+// Allocated but unfinished entries. `alloc` and the matching pop both happen in the synchronous part of a parse, so they nest even when children are async, and one stack serves every schema.
+const open = [];
+const memo = {
+    alloc(_inst, payload, empty) {
+        const bucket = handoff;
+        if (!bucket)
+            return empty;
+        handoff = undefined;
+        const entry = { value: empty, issues: null };
+        bucket.set(payload.value, entry);
+        open.push(entry);
+        return empty;
+    },
+    guard(inst) {
+        var _a;
+        (_a = inst._zod).deferred ?? (_a.deferred = []);
+        inst._zod.deferred.push(() => {
+            const base = inst._zod.parse;
+            const wrapped = (payload, ctx) => {
+                // The value is a placeholder a back-edge is still waiting on, so the cycle closes through this transform. Its output can't exist in time to bind.
+                if (ctx.direction !== "backward" && isBackEdge(ctx, payload.value))
+                    throw new $ZodCyclicError();
+                return base(payload, ctx);
+            };
+            inst._zod.parse = wrapped;
+            if (inst._zod.run === base)
+                inst._zod.run = wrapped;
+        });
+    },
+    attach(inst) {
+        var _a;
+        let isRecursiveInst;
+        let rechecked = false;
+        // a recursive schema is re-entered many times per parse and its bucket never changes
+        let lastCtx;
+        let lastBucket;
+        // Wraps `parse` in a deferred so it sees the container's final parse. Core's own deferred copies `parse` into `run` when there are no checks, and it ran first, so `run` is patched to match; with checks, `run` reads `parse` dynamically.
+        (_a = inst._zod).deferred ?? (_a.deferred = []);
+        inst._zod.deferred.push(() => {
+            const base = inst._zod.parse;
+            const wrapped = (payload, ctx) => {
+                if (isRecursiveInst === undefined) {
+                    const walked = isRecursive(inst, new Set());
+                    if (walked === NONE) {
+                        // Nothing here can ever fire, so take it back out.
+                        inst._zod.parse = base;
+                        if (inst._zod.run === wrapped)
+                            inst._zod.run = base;
+                        return base(payload, ctx);
+                    }
+                    // this parse resolves the deferred edges on its own path, so ask once more before latching
+                    if (walked === PROVEN || rechecked)
+                        isRecursiveInst = true;
+                    else
+                        rechecked = true;
+                }
+                const input = payload.value;
+                if (!isRef(input))
+                    return base(payload, ctx);
+                let state = ctx[STATE];
+                if (!state) {
+                    state = { buckets: new WeakMap(), backEdges: undefined };
+                    ctx[STATE] = state;
+                }
+                let bucket;
+                if (lastCtx === ctx) {
+                    bucket = lastBucket;
+                }
+                else {
+                    bucket = bucketFor(state, inst);
+                    lastCtx = ctx;
+                    lastBucket = bucket;
+                }
+                const hit = bucket.get(input);
+                if (hit) {
+                    payload.value = hit.value;
+                    if (hit.issues) {
+                        if (hit.issues.length)
+                            payload.issues.push(...cloneIssues(hit.issues));
+                    }
+                    else {
+                        // Still being parsed: its own checks cover it, so skip them here.
+                        payload.memo = true;
+                        state.backEdges ?? (state.backEdges = new WeakSet());
+                        state.backEdges.add(hit.value);
+                    }
+                    return payload;
+                }
+                handoff = bucket;
+                const depth = open.length;
+                const result = base(payload, ctx);
+                handoff = undefined;
+                // A container that rejected its input outright allocated nothing.
+                const entry = open.length > depth ? open.pop() : undefined;
+                // Both paths written out so the sync one allocates no closure. It runs once per node, and capturing here cost more than everything else combined.
+                if (result instanceof Promise) {
+                    return result.then((r) => {
+                        if (entry)
+                            entry.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
+                        return r;
+                    });
+                }
+                if (entry)
+                    entry.issues = result.issues.length ? cloneIssues(result.issues) : NO_ISSUES;
+                return result;
+            };
+            inst._zod.parse = wrapped;
+            if (inst._zod.run === base)
+                inst._zod.run = wrapped;
+        });
+    },
+};
+/** The memoizer that gives containers cycle support. `zod` installs it by default; `zod/mini` opts in with `config({ memoizer: memoizer() })`. */
+function memoizer() {
+    return memo;
+}
+/** Whether this value is a node a back-edge resolved to before it finished. */
+function isBackEdge(ctx, value) {
+    const backEdges = ctx[STATE]?.backEdges;
+    return backEdges !== undefined && isRef(value) && backEdges.has(value);
+}
+
+const error = () => {
+    const Sizable = {
+        string: { unit: "characters", verb: "to have" },
+        file: { unit: "bytes", verb: "to have" },
+        array: { unit: "items", verb: "to have" },
+        set: { unit: "items", verb: "to have" },
+        map: { unit: "entries", verb: "to have" },
+    };
+    function getSizing(origin) {
+        return Sizable[origin] ?? null;
+    }
+    const FormatDictionary = {
+        regex: "input",
+        email: "email address",
+        url: "URL",
+        emoji: "emoji",
+        uuid: "UUID",
+        uuidv4: "UUIDv4",
+        uuidv6: "UUIDv6",
+        nanoid: "nanoid",
+        guid: "GUID",
+        cuid: "cuid",
+        cuid2: "cuid2",
+        ulid: "ULID",
+        xid: "XID",
+        ksuid: "KSUID",
+        datetime: "ISO datetime",
+        date: "ISO date",
+        time: "ISO time",
+        duration: "ISO duration",
+        ipv4: "IPv4 address",
+        ipv6: "IPv6 address",
+        mac: "MAC address",
+        cidrv4: "IPv4 range",
+        cidrv6: "IPv6 range",
+        base64: "base64-encoded string",
+        base64url: "base64url-encoded string",
+        json_string: "JSON string",
+        e164: "E.164 number",
+        currency_code: "currency code",
+        credit_card: "credit card number",
+        iban: "IBAN",
+        jwt: "JWT",
+        template_literal: "input",
+    };
+    // type names: missing keys = do not translate (use raw value via ?? fallback)
+    const TypeDictionary = {
+        // Compatibility: "nan" -> "NaN" for display
+        nan: "NaN",
+        // All other type names omitted - they fall back to raw values via ?? operator
+    };
+    function getTypeName(type, input) {
+        if (type === "number" && typeof input === "number" && !Number.isFinite(input)) {
+            return String(input);
+        }
+        return TypeDictionary[type] ?? type;
+    }
+    return (issue) => {
+        switch (issue.code) {
+            case "invalid_type": {
+                const expected = getTypeName(issue.expected);
+                const receivedType = parsedType(issue.input);
+                const received = getTypeName(receivedType, issue.input);
+                return `Invalid input: expected ${expected}, received ${received}`;
+            }
+            case "invalid_value":
+                if (issue.values.length === 1)
+                    return `Invalid input: expected ${stringifyPrimitive(issue.values[0])}`;
+                return `Invalid option: expected one of ${joinValues(issue.values, "|")}`;
+            case "too_big": {
+                const adj = issue.exact ? "exactly " : issue.inclusive ? "<=" : "<";
+                const sizing = getSizing(issue.origin);
+                if (sizing)
+                    return `Too big: expected ${issue.origin ?? "value"} to have ${adj}${issue.maximum.toString()} ${sizing.unit ?? "elements"}`;
+                return `Too big: expected ${issue.origin ?? "value"} to be ${adj}${issue.maximum.toString()}`;
+            }
+            case "too_small": {
+                const adj = issue.exact ? "exactly " : issue.inclusive ? ">=" : ">";
+                const sizing = getSizing(issue.origin);
+                if (sizing) {
+                    return `Too small: expected ${issue.origin} to have ${adj}${issue.minimum.toString()} ${sizing.unit}`;
+                }
+                return `Too small: expected ${issue.origin} to be ${adj}${issue.minimum.toString()}`;
+            }
+            case "invalid_format": {
+                const _issue = issue;
+                if (_issue.format === "starts_with") {
+                    return `Invalid string: must start with "${_issue.prefix}"`;
+                }
+                if (_issue.format === "ends_with")
+                    return `Invalid string: must end with "${_issue.suffix}"`;
+                if (_issue.format === "includes")
+                    return `Invalid string: must include "${_issue.includes}"`;
+                if (_issue.format === "regex")
+                    return `Invalid string: must match pattern ${_issue.pattern}`;
+                return `Invalid ${FormatDictionary[_issue.format] ?? issue.format}`;
+            }
+            case "not_multiple_of":
+                return `Invalid number: must be a multiple of ${issue.divisor}`;
+            case "unrecognized_keys":
+                return `Unrecognized key${issue.keys.length > 1 ? "s" : ""}: ${joinValues(issue.keys, ", ")}`;
+            case "invalid_key":
+                return `Invalid key in ${issue.origin}`;
+            case "invalid_union":
+                if (issue.options && Array.isArray(issue.options) && issue.options.length > 0) {
+                    const opts = issue.options.map((o) => `'${o}'`).join(" | ");
+                    return `Invalid discriminator value. Expected ${opts}`;
+                }
+                if (issue.inclusive === false) {
+                    return "Invalid input: more than one option matched";
+                }
+                return "Invalid input";
+            case "invalid_element":
+                return `Invalid value in ${issue.origin}`;
+            default:
+                return `Invalid input`;
+        }
+    };
+};
+function en () {
+    return {
+        localeError: error(),
+    };
+}
+
+var _a;
+class $ZodRegistry {
+    constructor() {
+        this._map = new WeakMap();
+        this._idmap = new Map();
+    }
+    add(schema, ..._meta) {
+        const meta = _meta[0];
+        this._map.set(schema, meta);
+        if (meta && typeof meta === "object" && "id" in meta) {
+            this._idmap.set(meta.id, schema);
+        }
+        return this;
+    }
+    clear() {
+        this._map = new WeakMap();
+        this._idmap = new Map();
+        return this;
+    }
+    remove(schema) {
+        const meta = this._map.get(schema);
+        if (meta && typeof meta === "object" && "id" in meta) {
+            this._idmap.delete(meta.id);
+        }
+        this._map.delete(schema);
+        return this;
+    }
+    get(schema) {
+        // return this._map.get(schema) as any;
+        // inherit metadata
+        const p = schema._zod.parent;
+        if (p) {
+            const pm = { ...(this.get(p) ?? {}) };
+            delete pm.id; // do not inherit id
+            const f = { ...pm, ...this._map.get(schema) };
+            return Object.keys(f).length ? f : undefined;
+        }
+        return this._map.get(schema);
+    }
+    has(schema) {
+        return this._map.has(schema);
+    }
+}
+// registries
+function registry() {
+    return new $ZodRegistry();
+}
+(_a = globalThis).__zod_globalRegistry ?? (_a.__zod_globalRegistry = registry());
+const globalRegistry = globalThis.__zod_globalRegistry;
+
+function snapshotChecks(def) {
+    if (def.checks)
+        def.checks = [...def.checks];
+    return def;
+}
+// @__NO_SIDE_EFFECTS__
+function _string(Class, params) {
+    return new Class(snapshotChecks({ type: "string", ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _email(Class, params) {
+    return new Class({
+        type: "string",
+        format: "email",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _guid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "guid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "uuid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuidv4(Class, params) {
+    return new Class({
+        type: "string",
+        format: "uuid",
+        check: "string_format",
+        abort: false,
+        version: "v4",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuidv6(Class, params) {
+    return new Class({
+        type: "string",
+        format: "uuid",
+        check: "string_format",
+        abort: false,
+        version: "v6",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuidv7(Class, params) {
+    return new Class({
+        type: "string",
+        format: "uuid",
+        check: "string_format",
+        abort: false,
+        version: "v7",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _url(Class, params) {
+    return new Class({
+        type: "string",
+        format: "url",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _emoji(Class, params) {
+    return new Class({
+        type: "string",
+        format: "emoji",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _nanoid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "nanoid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+/**
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link _cuid2} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+// @__NO_SIDE_EFFECTS__
+function _cuid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "cuid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _cuid2(Class, params) {
+    return new Class({
+        type: "string",
+        format: "cuid2",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _ulid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "ulid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _xid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "xid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _ksuid(Class, params) {
+    return new Class({
+        type: "string",
+        format: "ksuid",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _ipv4(Class, params) {
+    return new Class({
+        type: "string",
+        format: "ipv4",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _ipv6(Class, params) {
+    return new Class({
+        type: "string",
+        format: "ipv6",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _cidrv4(Class, params) {
+    return new Class({
+        type: "string",
+        format: "cidrv4",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _cidrv6(Class, params) {
+    return new Class({
+        type: "string",
+        format: "cidrv6",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _base64(Class, params) {
+    return new Class({
+        type: "string",
+        format: "base64",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _base64url(Class, params) {
+    return new Class({
+        type: "string",
+        format: "base64url",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _e164(Class, params) {
+    return new Class({
+        type: "string",
+        format: "e164",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _jwt(Class, params) {
+    return new Class({
+        type: "string",
+        format: "jwt",
+        check: "string_format",
+        abort: false,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoDateTime(Class, params) {
+    return new Class({
+        type: "string",
+        format: "datetime",
+        check: "string_format",
+        offset: false,
+        local: false,
+        precision: null,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoDate(Class, params) {
+    return new Class({
+        type: "string",
+        format: "date",
+        check: "string_format",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoTime(Class, params) {
+    return new Class({
+        type: "string",
+        format: "time",
+        check: "string_format",
+        precision: null,
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoDuration(Class, params) {
+    return new Class({
+        type: "string",
+        format: "duration",
+        check: "string_format",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _number(Class, params) {
+    return new Class(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _int(Class, params) {
+    return new Class({
+        type: "number",
+        check: "number_format",
+        abort: false,
+        format: "safeint",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _boolean(Class, params) {
+    return new Class({
+        type: "boolean",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _unknown(Class) {
+    return new Class({
+        type: "unknown",
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _never(Class, params) {
+    return new Class({
+        type: "never",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _lt(value, params) {
+    return new $ZodCheckLessThan({
+        check: "less_than",
+        ...normalizeParams(params),
+        value,
+        inclusive: false,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _lte(value, params) {
+    return new $ZodCheckLessThan({
+        check: "less_than",
+        ...normalizeParams(params),
+        value,
+        inclusive: true,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _gt(value, params) {
+    return new $ZodCheckGreaterThan({
+        check: "greater_than",
+        ...normalizeParams(params),
+        value,
+        inclusive: false,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _gte(value, params) {
+    return new $ZodCheckGreaterThan({
+        check: "greater_than",
+        ...normalizeParams(params),
+        value,
+        inclusive: true,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _multipleOf(value, params) {
+    return new $ZodCheckMultipleOf({
+        check: "multiple_of",
+        ...normalizeParams(params),
+        value,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _maxLength(maximum, params) {
+    const ch = new $ZodCheckMaxLength({
+        check: "max_length",
+        ...normalizeParams(params),
+        maximum,
+    });
+    return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function _minLength(minimum, params) {
+    return new $ZodCheckMinLength({
+        check: "min_length",
+        ...normalizeParams(params),
+        minimum,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _length(length, params) {
+    return new $ZodCheckLengthEquals({
+        check: "length_equals",
+        ...normalizeParams(params),
+        length,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _regex(pattern, params) {
+    return new $ZodCheckRegex({
+        check: "string_format",
+        format: "regex",
+        ...normalizeParams(params),
+        pattern,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _lowercase(params) {
+    return new $ZodCheckLowerCase({
+        check: "string_format",
+        format: "lowercase",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _uppercase(params) {
+    return new $ZodCheckUpperCase({
+        check: "string_format",
+        format: "uppercase",
+        ...normalizeParams(params),
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _includes(includes, params) {
+    return new $ZodCheckIncludes({
+        check: "string_format",
+        format: "includes",
+        ...normalizeParams(params),
+        includes,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _startsWith(prefix, params) {
+    return new $ZodCheckStartsWith({
+        check: "string_format",
+        format: "starts_with",
+        ...normalizeParams(params),
+        prefix,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _endsWith(suffix, params) {
+    return new $ZodCheckEndsWith({
+        check: "string_format",
+        format: "ends_with",
+        ...normalizeParams(params),
+        suffix,
+    });
+}
+// @__NO_SIDE_EFFECTS__
+function _overwrite(tx) {
+    return new $ZodCheckOverwrite({
+        check: "overwrite",
+        tx,
+    });
+}
+// normalize
+// @__NO_SIDE_EFFECTS__
+function _normalize(form) {
+    return _overwrite((input) => input.normalize(form));
+}
+// trim
+// @__NO_SIDE_EFFECTS__
+function _trim() {
+    return _overwrite((input) => input.trim());
+}
+// toLowerCase
+// @__NO_SIDE_EFFECTS__
+function _toLowerCase() {
+    return _overwrite((input) => input.toLowerCase());
+}
+// toUpperCase
+// @__NO_SIDE_EFFECTS__
+function _toUpperCase() {
+    return _overwrite((input) => input.toUpperCase());
+}
+// slugify
+// @__NO_SIDE_EFFECTS__
+function _slugify() {
+    return _overwrite((input) => slugify(input));
+}
+// @__NO_SIDE_EFFECTS__
+function _array(Class, element, params) {
+    return new Class({
+        type: "array",
+        element,
+        // get element() {
+        //   return element;
+        // },
+        ...normalizeParams(params),
+    });
+}
+// same as _custom but defaults to abort:false
+// @__NO_SIDE_EFFECTS__
+function _refine(Class, fn, _params) {
+    const schema = new Class({
+        type: "custom",
+        check: "custom",
+        fn: fn,
+        ...normalizeParams(_params),
+    });
+    return schema;
+}
+// @__NO_SIDE_EFFECTS__
+function _superRefine(fn, params) {
+    const ch = _check((payload) => {
+        payload.addIssue = (issue$1) => {
+            if (typeof issue$1 === "string") {
+                payload.issues.push(issue(issue$1, payload.value, ch._zod.def));
+            }
+            else {
+                // for Zod 3 backwards compatibility
+                const _issue = issue$1;
+                if (_issue.fatal)
+                    _issue.continue = false;
+                _issue.code ?? (_issue.code = "custom");
+                if (!("input" in _issue))
+                    _issue.input = payload.value;
+                _issue.inst ?? (_issue.inst = ch);
+                _issue.continue ?? (_issue.continue = !ch._zod.def.abort); // abort is always undefined, so this is always true...
+                payload.issues.push(issue(_issue));
+            }
+        };
+        return fn(payload.value, payload);
+    }, params);
+    return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function _check(fn, params) {
+    const ch = new $ZodCheck({
+        check: "custom",
+        ...normalizeParams(params),
+    });
+    ch._zod.check = fn;
+    return ch;
+}
+
+function assignProps(target, ...sources) {
+    for (const source of sources) {
+        for (const key of Reflect.ownKeys(source)) {
+            if (Object.prototype.propertyIsEnumerable.call(source, key)) {
+                assignProp(target, key, source[key]);
+            }
+        }
+    }
+    return target;
+}
+// function initializeContext<T extends schemas.$ZodType>(inputs: JSONSchemaGeneratorParams<T>): ToJSONSchemaContext<T> {
+//   return {
+//     processor: inputs.processor,
+//     metadataRegistry: inputs.metadata ?? globalRegistry,
+//     target: inputs.target ?? "draft-2020-12",
+//     unrepresentable: inputs.unrepresentable ?? "throw",
+//   };
+// }
+function initializeContext(params) {
+    // Normalize target: convert old non-hyphenated versions to hyphenated versions
+    let target = params?.target ?? "draft-2020-12";
+    if (target === "draft-4")
+        target = "draft-04";
+    if (target === "draft-7")
+        target = "draft-07";
+    return {
+        processors: params.processors ?? {},
+        metadataRegistry: params?.metadata ?? globalRegistry,
+        target,
+        unrepresentable: params?.unrepresentable ?? "throw",
+        override: params?.override ?? (() => { }),
+        io: params?.io ?? "output",
+        counter: 0,
+        seen: new Map(),
+        sharedDefsExtractedFor: undefined,
+        sharedEmitDoneFor: undefined,
+        cycles: params?.cycles ?? "ref",
+        reused: params?.reused ?? "inline",
+        intersections: [],
+        deferred: [],
+        external: params?.external ?? undefined,
+    };
+}
+/**
+ * Applies the `unrepresentable` setting at a site that has no JSON Schema equivalent. Throws
+ * `message` unless the setting (or the handler's return value) says otherwise. Returns `true` if a
+ * custom JSON Schema was written into `json`, in which case the caller must not write its own.
+ */
+function handleUnrepresentable(schema, ctx, json, params, message) {
+    const result = typeof ctx.unrepresentable === "function"
+        ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message })
+        : ctx.unrepresentable;
+    if (result === "any")
+        return false;
+    if (result === undefined || result === "throw")
+        throw new Error(message);
+    Object.assign(json, result);
+    return true;
+}
+// never rename this back to `process`: bundler polyfills inject a top-level `const process` that a lexical declaration of the same name collides with (#6397)
+function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
+    var _a;
+    const def = schema._zod.def;
+    // check for schema in seens
+    const seen = ctx.seen.get(schema);
+    if (seen) {
+        seen.count++;
+        // check if cycle
+        const isCycle = _params.schemaPath.includes(schema);
+        if (isCycle) {
+            seen.cycle = _params.path;
+        }
+        return seen.schema;
+    }
+    // initialize
+    const result = { schema: {}, count: 1, cycle: undefined, path: _params.path };
+    ctx.seen.set(schema, result);
+    ctx.sharedDefsExtractedFor = undefined;
+    ctx.sharedEmitDoneFor = undefined;
+    // custom method overrides default behavior
+    const overrideSchema = schema._zod.toJSONSchema?.();
+    if (overrideSchema) {
+        result.schema = overrideSchema;
+    }
+    else {
+        const params = {
+            ..._params,
+            schemaPath: [..._params.schemaPath, schema],
+            path: _params.path,
+        };
+        if (schema._zod.processJSONSchema) {
+            schema._zod.processJSONSchema(ctx, result.schema, params);
+        }
+        else {
+            const _json = result.schema;
+            const processor = ctx.processors[def.type];
+            if (!processor) {
+                throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
+            }
+            processor(schema, ctx, _json, params);
+        }
+        const parent = schema._zod.parent;
+        if (parent) {
+            // Also set ref if processor didn't (for inheritance)
+            if (!result.ref)
+                result.ref = parent;
+            processSchema(parent, ctx, params);
+            ctx.seen.get(parent).isParent = true;
+        }
+    }
+    // metadata
+    const meta = ctx.metadataRegistry.get(schema);
+    if (meta)
+        assignProps(result.schema, meta);
+    if (ctx.io === "input" && isTransforming(schema)) {
+        // examples/defaults only apply to output type of pipe
+        delete result.schema.examples;
+        delete result.schema.default;
+    }
+    // set prefault as default
+    if (ctx.io === "input" && "_prefault" in result.schema)
+        (_a = result.schema).default ?? (_a.default = result.schema._prefault);
+    delete result.schema._prefault;
+    // pulling fresh from ctx.seen in case it was overwritten
+    const _result = ctx.seen.get(schema);
+    return _result.schema;
+}
+// Escape a reference token for use in a JSON Pointer fragment (RFC 6901): `~` becomes `~0` and `/` becomes `~1`. The `~` replacement must run first.
+function encodeJSONPointerSegment(segment) {
+    return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function extractDefs(ctx, schema
+// params: EmitParams
+) {
+    // iterate over seen map;
+    const root = ctx.seen.get(schema);
+    if (!root)
+        throw new Error("Unprocessed schema. This is a bug in Zod.");
+    // With `external` set, every registered schema resolves through the external branch of `makeURI`, so the root branch below produces the same ref the external branch would — this pass is identical whichever schema it is called with, and only needs to run once.
+    if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
+        return;
+    // Track ids to detect duplicates across different schemas
+    const idToSchema = new Map();
+    for (const entry of ctx.seen.entries()) {
+        const id = ctx.metadataRegistry.get(entry[0])?.id;
+        if (id) {
+            const existing = idToSchema.get(id);
+            if (existing && existing !== entry[0]) {
+                throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
+            }
+            idToSchema.set(id, entry[0]);
+        }
+    }
+    // returns a ref to the schema defId will be empty if the ref points to an external schema (or #)
+    const makeURI = (entry) => {
+        // comparing the seen objects because sometimes multiple schemas map to the same seen object. e.g. lazy
+        // external is configured
+        const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
+        if (ctx.external) {
+            const externalId = ctx.external.registry.get(entry[0])?.id; // ?? "__shared";// `__schema${ctx.counter++}`;
+            // check if schema is in the external registry
+            const uriGenerator = ctx.external.uri ?? ((id) => id);
+            if (externalId) {
+                return { ref: uriGenerator(externalId) };
+            }
+            // otherwise, add to __shared
+            const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
+            entry[1].defId = id; // set defId so it will be reused if needed
+            return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
+        }
+        const uriPrefix = `#`;
+        const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
+        // an id-less root has nowhere to be extracted to, so it stays inline and self-references as `#`
+        if (entry[1] === root && !entry[1].schema.id) {
+            return { ref: uriPrefix };
+        }
+        // self-contained schema
+        const defId = entry[1].schema.id ?? `__schema${ctx.counter++}`;
+        return { defId, ref: defUriPrefix + encodeJSONPointerSegment(defId) };
+    };
+    // stored cached version in `def` property remove all properties, set $ref
+    const extractToDef = (entry) => {
+        // if the schema is already a reference, do not extract it
+        if (entry[1].schema.$ref) {
+            return;
+        }
+        const seen = entry[1];
+        const { ref, defId } = makeURI(entry);
+        seen.def = { ...seen.schema };
+        // defId won't be set if the schema is a reference to an external schema or if the schema is the root schema
+        if (defId)
+            seen.defId = defId;
+        // wipe away all properties except $ref
+        const schema = seen.schema;
+        for (const key in schema) {
+            delete schema[key];
+        }
+        schema.$ref = ref;
+    };
+    // throw on cycles
+    // break cycles
+    if (ctx.cycles === "throw") {
+        for (const entry of ctx.seen.entries()) {
+            const seen = entry[1];
+            if (seen.cycle) {
+                throw new Error("Cycle detected: " +
+                    `#/${seen.cycle?.join("/")}/<root>` +
+                    '\n\nSet the `cycles` parameter to `"ref"` to resolve cyclical schemas with defs.');
+            }
+        }
+    }
+    // extract schemas into $defs
+    for (const entry of ctx.seen.entries()) {
+        const seen = entry[1];
+        // convert root schema to # $ref
+        if (schema === entry[0]) {
+            extractToDef(entry); // this has special handling for the root schema
+            continue;
+        }
+        // extract schemas that are in the external registry
+        if (ctx.external) {
+            const ext = ctx.external.registry.get(entry[0])?.id;
+            if (schema !== entry[0] && ext) {
+                extractToDef(entry);
+                continue;
+            }
+        }
+        // extract schemas with `id` meta
+        const id = ctx.metadataRegistry.get(entry[0])?.id;
+        if (id) {
+            extractToDef(entry);
+            continue;
+        }
+        // break cycles
+        if (seen.cycle) {
+            // any
+            extractToDef(entry);
+            continue;
+        }
+        // extract reused schemas
+        if (seen.count > 1) {
+            if (ctx.reused === "ref") {
+                extractToDef(entry);
+            }
+        }
+    }
+    if (ctx.external)
+        ctx.sharedDefsExtractedFor = ctx.external;
+}
+/** Rewrites `anyOf: [{type: "a"}, {type: "b"}]` to `type: ["a", "b"]`, which every JSON Schema draft treats as equivalent and most consumers render far better for the nullable case. Only branches that are a bare type assertion qualify — anything carrying a constraint, `$ref`, `const` or metadata is left alone. Runs after `flattenRef`, so a branch an override decorated or `$defs` extraction turned into a `$ref` is no longer bare and correctly stays in `anyOf`. `oneOf` is excluded: `integer` and `number` overlap, so "exactly one" and "at least one" are not the same there. OpenAPI 3.0 is excluded: its `type` must be a single string. */
+function compactTypeUnion(schema) {
+    const options = schema.anyOf;
+    if (!Array.isArray(options) || options.length === 0 || schema.type !== undefined)
+        return;
+    const types = [];
+    for (const option of options) {
+        if (!option || typeof option !== "object")
+            return;
+        // A branch that is itself a compactible union folds into this one — nested `anyOf` and a flat `type` array say the same thing. Compacting it first also makes the result independent of the order this pass walks the seen map in.
+        compactTypeUnion(option);
+        const keys = Object.keys(option);
+        if (keys.length !== 1 || keys[0] !== "type")
+            return;
+        const type = option.type;
+        for (const member of Array.isArray(type) ? type : [type]) {
+            if (typeof member !== "string")
+                return;
+            if (!types.includes(member))
+                types.push(member);
+        }
+    }
+    delete schema.anyOf;
+    // A `type` array must be non-empty and unique (metaschema); a single member is spelled as a bare string.
+    schema.type = types.length === 1 ? types[0] : types;
+}
+/** Keywords `foldIntersection` knows how to combine. Anything else — `$ref`, `patternProperties`,
+ * an annotation like `description` — makes a member unfoldable, so a constraint this does not
+ * understand leaves the `allOf` alone instead of being silently dropped or misattributed. */
+const FOLDABLE_KEYS = new Set(["type", "properties", "required", "additionalProperties"]);
+const UNION_KEYS = ["oneOf", "anyOf"];
+/** A member's constraint on a key it does not declare itself. A `catchall` states one; `false`, an absent `additionalProperties`, and the empty schema a loose object emits state nothing. */
+function undeclaredConstraint(member) {
+    const extra = member.additionalProperties;
+    if (extra === undefined || extra === false || typeof extra !== "object" || extra === null)
+        return null;
+    return Object.keys(extra).length ? extra : null;
+}
+/** Combines object members into the single object they describe together, or returns `null` if any of them carries a keyword outside {@link FOLDABLE_KEYS}. */
+function foldObjects(members) {
+    const objects = [];
+    for (const member of members) {
+        // A boolean subschema is legal JSON Schema and carries no keywords to fold.
+        if (typeof member !== "object" || member.type !== "object")
+            return null;
+        for (const key in member) {
+            if (!FOLDABLE_KEYS.has(key))
+                return null;
+        }
+        objects.push(member);
+    }
+    const properties = {};
+    const required = new Set();
+    for (const object of objects) {
+        for (const key in object.properties) {
+            // `in` would report a `__proto__` key as already present via the prototype chain and skip it.
+            if (Object.prototype.hasOwnProperty.call(properties, key))
+                continue;
+            // Every member constrains this key: the ones that declare it say how, and a `catchall` member constrains it too even though it does not name it. The key has to satisfy all of them, which is the same intersection one level down.
+            const parts = [];
+            for (const other of objects) {
+                const part = other.properties?.[key] ?? undeclaredConstraint(other);
+                if (part === null || part === undefined)
+                    continue;
+                if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
+                    parts.push(part);
+            }
+            const merged = parts.length === 1
+                ? parts[0]
+                : (foldObjects(parts) ?? { allOf: parts });
+            assignProp(properties, key, merged);
+        }
+        for (const key of object.required ?? [])
+            required.add(key);
+    }
+    const folded = { type: "object", properties };
+    if (required.size)
+        folded.required = [...required];
+    // A key no member declares is rejected only when every member rejects it, so the fold is closed only when every member is. Otherwise it carries whatever the `catchall` members demand of such a key.
+    if (objects.every((object) => object.additionalProperties === false)) {
+        folded.additionalProperties = false;
+    }
+    else {
+        const constraints = [];
+        for (const object of objects) {
+            const constraint = undeclaredConstraint(object);
+            if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
+                constraints.push(constraint);
+        }
+        if (constraints.length === 1)
+            folded.additionalProperties = constraints[0];
+        else if (constraints.length > 1)
+            folded.additionalProperties = { allOf: constraints };
+    }
+    return folded;
+}
+/** `additionalProperties` in an `allOf` member sees only that member's own `properties`, so two
+ * closed object members reject each other's keys and the schema validates nothing. Zod's parser
+ * pools the key sets instead — `handleIntersectionResults` reports a key as unrecognized only when
+ * *every* side rejects it — so the emitted schema has to pool them too, and folding the members
+ * into one object is the encoding that says so on every target.
+ *
+ * This runs from `finalize`, after `extractDefs`, which is what keeps it clear of the `$ref`
+ * machinery: a member extracted into `$defs` is already a `$ref` by now and declines to fold, so it
+ * keeps its reference and its own closedness rather than being inlined as a stale copy. */
+function foldIntersection(json) {
+    const allOf = json.allOf;
+    if (!Array.isArray(allOf) || allOf.length < 2)
+        return;
+    // An `override` runs before this pass and may have written object keywords onto the intersection itself. Those are deliberate, so decline rather than overwrite them.
+    for (const key of FOLDABLE_KEYS)
+        if (key in json)
+            return;
+    // An intersection distributes over a union: `A & (X | Y)` is `(A & X) | (A & Y)`. Only the first union is distributed over; a second one stays among the members every branch folds against, where it fails the object check and declines the whole intersection rather than multiplying out.
+    const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
+    let folded = null;
+    if (!unions.length) {
+        folded = foldObjects(allOf);
+    }
+    else {
+        const union = unions[0];
+        const keyword = UNION_KEYS.find((k) => Array.isArray(union[k]));
+        if (Object.keys(union).length !== 1)
+            return;
+        const rest = allOf.filter((m) => m !== union);
+        const branches = union[keyword].map((branch) => foldObjects([...rest, branch]));
+        if (branches.some((b) => !b))
+            return;
+        folded = { [keyword]: branches };
+    }
+    if (!folded)
+        return;
+    delete json.allOf;
+    assignProps(json, folded);
+}
+function finalize(ctx, schema) {
+    const root = ctx.seen.get(schema);
+    if (!root)
+        throw new Error("Unprocessed schema. This is a bug in Zod.");
+    // flatten refs - inherit properties from parent schemas
+    const flattenRef = (zodSchema) => {
+        const seen = ctx.seen.get(zodSchema);
+        // already processed
+        if (seen.ref === null)
+            return;
+        const schema = seen.def ?? seen.schema;
+        const _cached = { ...schema };
+        const ref = seen.ref;
+        seen.ref = null; // prevent infinite recursion
+        if (ref) {
+            flattenRef(ref);
+            const refSeen = ctx.seen.get(ref);
+            const refSchema = refSeen.schema;
+            // merge referenced schema into current
+            if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
+                // older drafts can't combine $ref with other properties
+                schema.allOf = schema.allOf ?? [];
+                schema.allOf.push(refSchema);
+            }
+            else {
+                assignProps(schema, refSchema);
+            }
+            // restore child's own properties (child wins)
+            assignProps(schema, _cached);
+            const isParentRef = zodSchema._zod.parent === ref;
+            // For parent chain, child is a refinement - remove parent-only properties
+            if (isParentRef) {
+                for (const key in schema) {
+                    if (key === "$ref" || key === "allOf")
+                        continue;
+                    if (!(key in _cached)) {
+                        delete schema[key];
+                    }
+                }
+            }
+            // When ref was extracted to $defs, remove properties that match the definition
+            if (refSchema.$ref && refSeen.def) {
+                for (const key in schema) {
+                    if (key === "$ref" || key === "allOf")
+                        continue;
+                    if (key in refSeen.def && JSON.stringify(schema[key]) === JSON.stringify(refSeen.def[key])) {
+                        delete schema[key];
+                    }
+                }
+            }
+        }
+        // If parent was extracted (has $ref), propagate $ref to this schema. This handles cases like: readonly().meta({id}).describe() where processor sets ref to innerType but parent should be referenced
+        const parent = zodSchema._zod.parent;
+        if (parent && parent !== ref) {
+            // Ensure parent is processed first so its def has inherited properties
+            flattenRef(parent);
+            const parentSeen = ctx.seen.get(parent);
+            if (parentSeen?.schema.$ref) {
+                schema.$ref = parentSeen.schema.$ref;
+                // De-duplicate with parent's definition
+                if (parentSeen.def) {
+                    for (const key in schema) {
+                        if (key === "$ref" || key === "allOf")
+                            continue;
+                        if (key in parentSeen.def && JSON.stringify(schema[key]) === JSON.stringify(parentSeen.def[key])) {
+                            delete schema[key];
+                        }
+                    }
+                }
+            }
+        }
+        // execute overrides
+        ctx.override({
+            zodSchema: zodSchema,
+            jsonSchema: schema,
+            path: seen.path ?? [],
+        });
+    };
+    // Flattening walks the whole map and clears each `ref` as it goes, so a second call over the same map is a no-op scan. Skip it outright once it has run for a registry conversion.
+    if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
+        for (const entry of [...ctx.seen.entries()].reverse()) {
+            flattenRef(entry[0]);
+        }
+        if (ctx.target !== "openapi-3.0") {
+            for (const entry of ctx.seen.entries()) {
+                compactTypeUnion(entry[1].def ?? entry[1].schema);
+            }
+        }
+        for (const rewrite of ctx.deferred)
+            rewrite();
+        // After flattening, every member that was extracted is a `$ref`, so the fold sees the final shape. A schema that inherits an intersection — through `z.lazy`, or any `ref` chain — holds the same `allOf` array, so fold by array identity to catch every copy.
+        if (ctx.intersections.length) {
+            const carriers = new Map();
+            for (const seen of ctx.seen.values()) {
+                for (const json of [seen.schema, seen.def]) {
+                    const allOf = json?.allOf;
+                    if (!Array.isArray(allOf))
+                        continue;
+                    const existing = carriers.get(allOf);
+                    if (existing)
+                        existing.push(json);
+                    else
+                        carriers.set(allOf, [json]);
+                }
+            }
+            for (const allOf of ctx.intersections) {
+                for (const json of carriers.get(allOf) ?? [])
+                    foldIntersection(json);
+            }
+        }
+    }
+    const result = {};
+    if (ctx.target === "draft-2020-12") {
+        result.$schema = "https://json-schema.org/draft/2020-12/schema";
+    }
+    else if (ctx.target === "draft-07") {
+        result.$schema = "http://json-schema.org/draft-07/schema#";
+    }
+    else if (ctx.target === "draft-04") {
+        result.$schema = "http://json-schema.org/draft-04/schema#";
+    }
+    else if (ctx.target === "openapi-3.0") ;
+    else ;
+    if (ctx.external?.uri) {
+        const id = ctx.external.registry.get(schema)?.id;
+        if (!id)
+            throw new Error("Schema is missing an `id` property");
+        result.$id = ctx.external.uri(id);
+    }
+    // when the root was extracted into $defs, `root.schema` is the `$ref` wrapper and `root.def` is the body that now lives under $defs
+    assignProps(result, root.defId ? root.schema : (root.def ?? root.schema));
+    // The `id` in `.meta()` is a Zod-specific registration tag used to extract schemas into $defs — it is not user-facing JSON Schema metadata. Strip it from the output body where it would otherwise leak. The id is preserved implicitly via the $defs key (and via $ref paths).
+    const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
+    if (rootMetaId !== undefined && result.id === rootMetaId)
+        delete result.id;
+    // build defs object. With `external`, `defs` is the shared object every schema writes into, so the same entries are reassigned on every call. Without it, `defs` is fresh per call and must be rebuilt.
+    const defs = ctx.external?.defs ?? {};
+    if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
+        for (const entry of ctx.seen.entries()) {
+            const seen = entry[1];
+            if (seen.def && seen.defId) {
+                if (seen.def.id === seen.defId)
+                    delete seen.def.id;
+                assignProp(defs, seen.defId, seen.def);
+            }
+        }
+    }
+    if (ctx.external)
+        ctx.sharedEmitDoneFor = ctx.external;
+    // set definitions in result
+    if (ctx.external) ;
+    else {
+        if (Object.keys(defs).length > 0) {
+            if (ctx.target === "draft-2020-12") {
+                result.$defs = defs;
+            }
+            else {
+                result.definitions = defs;
+            }
+        }
+    }
+    try {
+        // this "finalizes" this schema and ensures all cycles are removed each call to finalize() is functionally independent though the seen map is shared
+        const finalized = JSON.parse(JSON.stringify(result));
+        Object.defineProperty(finalized, "~standard", {
+            value: {
+                ...schema["~standard"],
+                jsonSchema: {
+                    input: createStandardJSONSchemaMethod(schema, "input", ctx.processors),
+                    output: createStandardJSONSchemaMethod(schema, "output", ctx.processors),
+                },
+            },
+            enumerable: false,
+            writable: false,
+        });
+        return finalized;
+    }
+    catch (_err) {
+        throw new Error("Error converting schema to JSON.");
+    }
+}
+function isTransforming(_schema, _ctx) {
+    const ctx = _ctx ?? { seen: new Set() };
+    if (ctx.seen.has(_schema))
+        return false;
+    ctx.seen.add(_schema);
+    const def = _schema._zod.def;
+    if (def.type === "transform")
+        return true;
+    if (def.type === "array")
+        return isTransforming(def.element, ctx);
+    if (def.type === "set")
+        return isTransforming(def.valueType, ctx);
+    if (def.type === "lazy")
+        return isTransforming(def.getter(), ctx);
+    if (def.type === "promise" ||
+        def.type === "optional" ||
+        def.type === "nonoptional" ||
+        def.type === "nullable" ||
+        def.type === "readonly" ||
+        def.type === "default" ||
+        def.type === "prefault" ||
+        def.type === "catch") {
+        return isTransforming(def.innerType, ctx);
+    }
+    if (def.type === "intersection") {
+        return isTransforming(def.left, ctx) || isTransforming(def.right, ctx);
+    }
+    if (def.type === "record" || def.type === "map") {
+        return isTransforming(def.keyType, ctx) || isTransforming(def.valueType, ctx);
+    }
+    if (def.type === "pipe") {
+        if (_schema._zod.traits.has("$ZodCodec"))
+            return true;
+        return isTransforming(def.in, ctx) || isTransforming(def.out, ctx);
+    }
+    if (def.type === "object") {
+        for (const key in def.shape) {
+            if (isTransforming(def.shape[key], ctx))
+                return true;
+        }
+        return false;
+    }
+    if (def.type === "union") {
+        for (const option of def.options) {
+            if (isTransforming(option, ctx))
+                return true;
+        }
+        return false;
+    }
+    if (def.type === "tuple") {
+        for (const item of def.items) {
+            if (isTransforming(item, ctx))
+                return true;
+        }
+        if (def.rest && isTransforming(def.rest, ctx))
+            return true;
+        return false;
+    }
+    return false;
+}
+/**
+ * Creates a toJSONSchema method for a schema instance.
+ * This encapsulates the logic of initializing context, processing, extracting defs, and finalizing.
+ */
+const createToJSONSchemaMethod = (schema, processors = {}) => (params) => {
+    const ctx = initializeContext({ ...params, processors });
+    processSchema(schema, ctx);
+    extractDefs(ctx, schema);
+    return finalize(ctx, schema);
+};
+const createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) => {
+    const { libraryOptions, target } = params ?? {};
+    const ctx = initializeContext({ ...(libraryOptions ?? {}), target, io, processors });
+    processSchema(schema, ctx);
+    extractDefs(ctx, schema);
+    return finalize(ctx, schema);
+};
+
+const narrowMin = (agg, key, value) => {
+    if (agg[key] === undefined || value > agg[key])
+        agg[key] = value;
+};
+const narrowMax = (agg, key, value) => {
+    if (agg[key] === undefined || value < agg[key])
+        agg[key] = value;
+};
+const narrowBoth = (agg, value) => {
+    narrowMin(agg, "minimum", value);
+    narrowMax(agg, "maximum", value);
+};
+const addDivisor = (agg, value) => {
+    agg.multipleOf ?? (agg.multipleOf = []);
+    if (!agg.multipleOf.includes(value))
+        agg.multipleOf.push(value);
+};
+const addPattern = (agg, pattern) => {
+    agg.patterns ?? (agg.patterns = new Set());
+    agg.patterns.add(pattern);
+};
+const intersectMime = (agg, mime) => {
+    agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
+};
+// last-wins, matching the bag's historical write order; the flag keeps an integer format from being lost to a later float one
+const setFormat = (agg, format) => {
+    agg.format = format;
+    if (format.includes("int"))
+        agg.isInt = true;
+};
+const minContributor = (agg, def) => narrowMin(agg, "minimum", def.minimum);
+const maxContributor = (agg, def) => narrowMax(agg, "maximum", def.maximum);
+const formatContributor = (ranges) => (agg, def) => {
+    setFormat(agg, def.format);
+    const [minimum, maximum] = ranges[def.format];
+    narrowMin(agg, "minimum", minimum);
+    narrowMax(agg, "maximum", maximum);
+};
+const contributors = {
+    greater_than: (agg, def) => narrowMin(agg, def.inclusive ? "minimum" : "exclusiveMinimum", def.value),
+    less_than: (agg, def) => narrowMax(agg, def.inclusive ? "maximum" : "exclusiveMaximum", def.value),
+    multiple_of: (agg, def) => addDivisor(agg, def.value),
+    number_format: formatContributor(NUMBER_FORMAT_RANGES),
+    bigint_format: formatContributor(BIGINT_FORMAT_RANGES),
+    min_length: minContributor,
+    max_length: maxContributor,
+    length_equals: (agg, def) => narrowBoth(agg, def.length),
+    min_size: minContributor,
+    max_size: maxContributor,
+    size_equals: (agg, def) => narrowBoth(agg, def.size),
+    string_format: (agg, def) => {
+        setFormat(agg, def.format);
+        if (def.pattern)
+            addPattern(agg, def.pattern);
+        if (def.format === "base64" || def.format === "base64url")
+            agg.contentEncoding = def.format;
+        if (def.local || def.precision === -1)
+            agg.laxFormat = true;
+    },
+    mime_type: (agg, def) => intersectMime(agg, def.mime),
+};
+function aggregateChecks(schema) {
+    const agg = {};
+    const def = schema._zod.def;
+    // a format schema is its own first check, same rule as $ZodType init
+    const list = schema._zod.traits.has("$ZodCheck")
+        ? [schema, ...(def.checks ?? [])]
+        : (def.checks ?? []);
+    for (const ch of list)
+        contributors[ch._zod.def.check]?.(agg, ch._zod.def);
+    // reconcile with the bag so third-party onattach contributions still land; first-party residue is never tighter than the fold, so merging it back is idempotent for one and additive for the other
+    const bag = schema._zod.bag;
+    if (bag.minimum !== undefined)
+        narrowMin(agg, "minimum", bag.minimum);
+    if (bag.exclusiveMinimum !== undefined)
+        narrowMin(agg, "exclusiveMinimum", bag.exclusiveMinimum);
+    if (bag.maximum !== undefined)
+        narrowMax(agg, "maximum", bag.maximum);
+    if (bag.exclusiveMaximum !== undefined)
+        narrowMax(agg, "exclusiveMaximum", bag.exclusiveMaximum);
+    if (bag.multipleOf !== undefined)
+        addDivisor(agg, bag.multipleOf);
+    if (bag.format !== undefined) {
+        agg.format ?? (agg.format = bag.format);
+        if (bag.format.includes("int"))
+            agg.isInt = true;
+    }
+    if (bag.mime)
+        intersectMime(agg, bag.mime);
+    for (const pattern of bag.patterns ?? [])
+        addPattern(agg, pattern);
+    return agg;
+}
+const formatMap = {
+    guid: "uuid",
+    url: "uri",
+    datetime: "date-time",
+    json_string: "json-string",
+    regex: "", // do not set
+};
+// ==================== SIMPLE TYPE PROCESSORS ====================
+// the runtime patterns are lax so parse paths never overflow the regex stack; the emitted schema swaps in the exact block forms, which zod itself never executes
+const exactPatterns = new Map([
+    [base64Charset, base64],
+    [base64urlCharset, base64url],
+]);
+const exactPattern = (p) => exactPatterns.get(p) ?? p;
+const stringProcessor = (schema, ctx, _json, _params) => {
+    const json = _json;
+    json.type = "string";
+    const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
+    if (typeof minimum === "number")
+        json.minLength = minimum;
+    if (typeof maximum === "number")
+        json.maxLength = maximum;
+    // custom pattern overrides format
+    if (format) {
+        json.format = formatMap[format] ?? format;
+        if (json.format === "")
+            delete json.format; // empty format is not valid
+        // `z.iso.time()` is never full-time, and `laxFormat` carries the datetime shapes that also accept what their keyword forbids
+        if (format === "time" || laxFormat) {
+            delete json.format;
+        }
+    }
+    if (contentEncoding)
+        json.contentEncoding = contentEncoding;
+    if (patterns && patterns.size > 0) {
+        const patternList = [...patterns].map(exactPattern);
+        if (patternList.length === 1)
+            json.pattern = patternList[0].source;
+        else if (patternList.length > 1) {
+            json.allOf = [
+                ...patternList.map((regex) => ({
+                    ...(ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0"
+                        ? { type: "string" }
+                        : {}),
+                    pattern: regex.source,
+                })),
+            ];
+        }
+    }
+};
+const numberProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
+    json.type = isInt ? "integer" : "number";
+    // when both minimum and exclusiveMinimum exist, pick the more restrictive one
+    const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
+    const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
+    const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
+    if (exMin) {
+        if (legacy) {
+            json.minimum = exclusiveMinimum;
+            json.exclusiveMinimum = true;
+        }
+        else {
+            json.exclusiveMinimum = exclusiveMinimum;
+        }
+    }
+    else if (typeof minimum === "number") {
+        json.minimum = minimum;
+    }
+    if (exMax) {
+        if (legacy) {
+            json.maximum = exclusiveMaximum;
+            json.exclusiveMaximum = true;
+        }
+        else {
+            json.exclusiveMaximum = exclusiveMaximum;
+        }
+    }
+    else if (typeof maximum === "number") {
+        json.maximum = maximum;
+    }
+    if (multipleOf) {
+        // JSON Schema requires a divisor strictly greater than zero, and a non-finite one does not survive JSON at all. A negative divisor accepts exactly what its absolute value accepts, so it still maps; zero, NaN and Infinity have no keyword form.
+        const divisors = new Set();
+        for (const divisor of multipleOf) {
+            if (Number.isFinite(divisor) && divisor !== 0)
+                divisors.add(Math.abs(divisor));
+            else
+                handleUnrepresentable(schema, ctx, json, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+        }
+        // chained divisors are a conjunction the keyword cannot carry alone, so extras ride an allOf, same as stacked patterns
+        const [first, ...rest] = divisors;
+        if (first !== undefined)
+            json.multipleOf = first;
+        if (rest.length)
+            json.allOf = [...(json.allOf ?? []), ...rest.map((m) => ({ multipleOf: m }))];
+    }
+};
+const booleanProcessor = (_schema, _ctx, json, _params) => {
+    json.type = "boolean";
+};
+const neverProcessor = (_schema, _ctx, json, _params) => {
+    json.not = {};
+};
+const unknownProcessor = (_schema, _ctx, _json, _params) => {
+    // empty schema accepts anything
+};
+const enumProcessor = (schema, _ctx, json, _params) => {
+    const def = schema._zod.def;
+    const values = getEnumValues(def.entries);
+    // an empty enum accepts nothing, same as z.never()
+    if (values.length === 0) {
+        json.not = {};
+        return;
+    }
+    // Number enums can have both string and number values
+    if (values.every((v) => typeof v === "number"))
+        json.type = "number";
+    if (values.every((v) => typeof v === "string"))
+        json.type = "string";
+    json.enum = values;
+};
+const literalProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    // a literal with no values accepts nothing, same as z.never()
+    if (def.values.length === 0) {
+        json.not = {};
+        return;
+    }
+    const vals = [];
+    for (const val of def.values) {
+        if (val === undefined) {
+            // a custom schema replaces the whole literal, so there is nothing left to accumulate
+            if (handleUnrepresentable(schema, ctx, json, params, "Literal `undefined` cannot be represented in JSON Schema"))
+                return;
+            // otherwise do not add to vals
+        }
+        else if (typeof val === "bigint") {
+            if (handleUnrepresentable(schema, ctx, json, params, "BigInt literals cannot be represented in JSON Schema"))
+                return;
+            vals.push(Number(val));
+        }
+        else {
+            vals.push(val);
+        }
+    }
+    if (vals.length === 0) ;
+    else if (vals.length === 1) {
+        const val = vals[0];
+        json.type = val === null ? "null" : typeof val;
+        if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
+            json.enum = [val];
+        }
+        else {
+            json.const = val;
+        }
+    }
+    else {
+        if (vals.every((v) => typeof v === "number"))
+            json.type = "number";
+        if (vals.every((v) => typeof v === "string"))
+            json.type = "string";
+        if (vals.every((v) => typeof v === "boolean"))
+            json.type = "boolean";
+        if (vals.every((v) => v === null))
+            json.type = "null";
+        json.enum = vals;
+    }
+};
+const customProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Custom types cannot be represented in JSON Schema");
+};
+const transformProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Transforms cannot be represented in JSON Schema");
+};
+// ==================== COMPOSITE TYPE PROCESSORS ====================
+const arrayProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    const { minimum, maximum } = aggregateChecks(schema);
+    if (typeof minimum === "number")
+        json.minItems = minimum;
+    if (typeof maximum === "number")
+        json.maxItems = maximum;
+    json.type = "array";
+    json.items = processSchema(def.element, ctx, {
+        ...params,
+        path: [...params.path, "items"],
+    });
+};
+// Transform and catch set `optin = "optional"` at runtime so the parser lets them observe an
+// absent key, but their declared input type stays required. An input JSON Schema describes the
+// declared type, so resolve past them to the schema that actually carries the optionality.
+// Used by both `objectProcessor` (for `required`) and `tupleProcessor` (for `minItems`); see
+// wiki/optionality.md, "The JSON Schema emitter reads the *static* value".
+function inputOptin(schema) {
+    const def = schema._zod.def;
+    if (def.type === "pipe" && def.in._zod.traits.has("$ZodTransform")) {
+        return inputOptin(def.out);
+    }
+    if (def.type === "catch") {
+        return inputOptin(def.innerType);
+    }
+    return schema._zod.optin;
+}
+const objectProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    const shape = def.shape;
+    // dropping it while still emitting `additionalProperties: false` would emit a schema that rejects data this one requires
+    const symbolKeys = Object.getOwnPropertySymbols(shape);
+    if (symbolKeys.length &&
+        handleUnrepresentable(schema, ctx, json, params, "Symbol keys cannot be represented in JSON Schema")) {
+        return;
+    }
+    json.type = "object";
+    json.properties = {};
+    for (const key in shape) {
+        // assignProp so a __proto__ key becomes an own property instead of hitting the inherited setter on the plain {} we build into
+        assignProp(json.properties, key, processSchema(shape[key], ctx, {
+            ...params,
+            path: [...params.path, "properties", key],
+        }));
+    }
+    // required keys
+    const requiredKeys = [];
+    for (const key of Object.keys(shape)) {
+        const field = def.shape[key];
+        if (ctx.io === "input" ? inputOptin(field) === undefined : field._zod.optout === undefined) {
+            requiredKeys.push(key);
+        }
+    }
+    if (requiredKeys.length > 0) {
+        json.required = requiredKeys;
+    }
+    // catchall
+    if (def.catchall?._zod.def.type === "never") {
+        // strict
+        json.additionalProperties = false;
+    }
+    else if (!def.catchall) {
+        // regular
+        if (ctx.io === "output")
+            json.additionalProperties = false;
+    }
+    else if (def.catchall) {
+        json.additionalProperties = processSchema(def.catchall, ctx, {
+            ...params,
+            path: [...params.path, "additionalProperties"],
+        });
+    }
+};
+const unionProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    // Exclusive unions (inclusive === false) use oneOf (exactly one match) instead of anyOf (one or more matches). This includes both z.xor() and discriminated unions
+    const isExclusive = def.inclusive === false;
+    const options = def.options.map((x, i) => processSchema(x, ctx, {
+        ...params,
+        path: [...params.path, isExclusive ? "oneOf" : "anyOf", i],
+    }));
+    if (isExclusive) {
+        json.oneOf = options;
+    }
+    else {
+        json.anyOf = options;
+    }
+};
+const intersectionProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    const a = processSchema(def.left, ctx, {
+        ...params,
+        path: [...params.path, "allOf", 0],
+    });
+    const b = processSchema(def.right, ctx, {
+        ...params,
+        path: [...params.path, "allOf", 1],
+    });
+    const isSimpleIntersection = (val) => "allOf" in val && Object.keys(val).length === 1;
+    const allOf = [
+        ...(isSimpleIntersection(a) ? a.allOf : [a]),
+        ...(isSimpleIntersection(b) ? b.allOf : [b]),
+    ];
+    json.allOf = allOf;
+    // Recorded innermost first, so a nested intersection has already folded by the time this one is considered. The array is the handle rather than the schema, because a wrapper that inherits this schema shares the same array; `finalize` folds every object holding it. See `foldIntersection`.
+    ctx.intersections.push(allOf);
+};
+/** JSON object keys are always strings, so a numeric record key schema is re-expressed over the
+ * numeric-string form the record parser matches. Deferred to `finalize`, after the flatten: a key
+ * behind a wrapper only carries its own `type` before then, and a union key only has its branches.
+ *
+ * A numeric bound cannot apply to a property name, so `minimum` and its siblings are dropped rather
+ * than carried over: keeping them beside `type: "string"` reproduces the match-nothing schema this
+ * exists to fix. A key that carries one therefore emits wider than the record parses — `z.record(z.number().min(5), V)`
+ * accepts `"3"` — which is the deliberate trade, since throwing on it would reject an ordinary schema
+ * outright. */
+function stringifyKeyNames(bySchema, json, visited) {
+    // an extracted key that rewrites cannot go on sharing its definition — the string form a key position needs is not the number form every other reference wants — so it inlines. One that does not rewrite keeps the `$ref`.
+    if (json.$ref) {
+        // a recursive key holds its own reference inside its definition, so a node already on the path is left alone rather than resolved again
+        if (visited.has(json))
+            return json;
+        visited.add(json);
+        const def = bySchema.get(json)?.def;
+        if (!def)
+            return json;
+        const inlined = stringifyKeyNames(bySchema, def, visited);
+        return inlined === def ? json : inlined;
+    }
+    for (const keyword of ["anyOf", "oneOf"]) {
+        const branches = json[keyword];
+        if (!Array.isArray(branches))
+            continue;
+        const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
+        // rebuilding regardless would detach a key that had nothing to re-express, dropping its `$ref` and leaking the internal `id`
+        if (mapped.some((branch, i) => branch !== branches[i]))
+            json = { ...json, [keyword]: mapped };
+    }
+    // a member that already admits a string leaves the key unconstrained, so the node's own type re-expresses only when every member is numeric
+    const types = Array.isArray(json.type) ? json.type : [json.type];
+    const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
+    // a heterogeneous key carries no type at all, so its numeric members are caught here instead
+    const values = json.enum ?? (json.const !== undefined ? [json.const] : undefined);
+    if (!numericType && !values?.some((v) => typeof v === "number"))
+        return json;
+    const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json;
+    if (rest.enum)
+        rest.enum = rest.enum.map((v) => (typeof v === "number" ? String(v) : v));
+    else if (typeof rest.const === "number")
+        rest.const = String(rest.const);
+    // a heterogeneous key keeps its absent type: the stringified members already say what a key may be
+    if (!numericType)
+        return rest;
+    rest.type = "string";
+    if (!values)
+        rest.pattern = (types.includes("number") ? number$1 : integer).source;
+    return rest;
+}
+/** Every record of one conversion, so the carriers are found in a single pass rather than once per record. */
+const pendingRecords = new WeakMap();
+function rewriteKeyNames(ctx) {
+    // an extracted key is resolved by the object `extractToDef` left in its place, so the map is built once rather than searched per reference. `_zod.toJSONSchema` can hand the same object to two schemas, so the first entry carrying a body wins, as a search would have found it.
+    const bySchema = new Map();
+    for (const entry of ctx.seen.values()) {
+        if (entry.def && !bySchema.has(entry.schema))
+            bySchema.set(entry.schema, entry);
+    }
+    const rewrites = new Map();
+    for (const record of pendingRecords.get(ctx) ?? []) {
+        const seen = ctx.seen.get(record);
+        const names = (seen?.def ?? seen?.schema)?.propertyNames;
+        if (!names || names === true || rewrites.has(names))
+            continue;
+        const rewritten = stringifyKeyNames(bySchema, names, new Set());
+        if (rewritten !== names)
+            rewrites.set(names, rewritten);
+    }
+    if (!rewrites.size)
+        return;
+    // the flatten has already copied each record's own properties onto every wrapper by reference, and an extracted body is another such copy, so every carrier holding a rewritten key is updated together
+    for (const entry of ctx.seen.values()) {
+        for (const carrier of [entry.schema, entry.def]) {
+            const rewritten = carrier && rewrites.get(carrier.propertyNames);
+            if (rewritten)
+                carrier.propertyNames = rewritten;
+        }
+    }
+}
+const recordProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    json.type = "object";
+    // For looseRecord with regex patterns, use patternProperties. This correctly represents "only validate keys matching the pattern" semantics and composes well with allOf (intersections)
+    const keyType = def.keyType;
+    const patterns = aggregateChecks(keyType).patterns;
+    if (def.mode === "loose" && patterns && patterns.size > 0) {
+        // Use patternProperties for looseRecord with regex patterns
+        const valueSchema = processSchema(def.valueType, ctx, {
+            ...params,
+            path: [...params.path, "patternProperties", "*"],
+        });
+        json.patternProperties = {};
+        for (const pattern of patterns) {
+            assignProp(json.patternProperties, exactPattern(pattern).source, valueSchema);
+        }
+    }
+    else {
+        // Default behavior: use propertyNames + additionalProperties
+        if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
+            json.propertyNames = processSchema(def.keyType, ctx, {
+                ...params,
+                path: [...params.path, "propertyNames"],
+            });
+            let pending = pendingRecords.get(ctx);
+            if (!pending) {
+                pending = [];
+                pendingRecords.set(ctx, pending);
+                ctx.deferred.push(() => rewriteKeyNames(ctx));
+            }
+            pending.push(schema);
+        }
+        json.additionalProperties = processSchema(def.valueType, ctx, {
+            ...params,
+            path: [...params.path, "additionalProperties"],
+        });
+    }
+    // Add required for keys with discrete values (enum, literal, etc.)
+    const keyValues = keyType._zod.values;
+    // Every key shares one value schema, so an optional-in value makes the whole key set omittable on input. Output keeps them: the exhaustive branch assigns every key, even one whose value came back undefined.
+    const omittableOnInput = ctx.io === "input" && inputOptin(def.valueType) !== undefined;
+    if (keyValues && !def.partial && !omittableOnInput) {
+        const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
+        if (validKeyValues.length > 0) {
+            json.required = validKeyValues.map(String);
+        }
+    }
+};
+const nullableProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    const inner = processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    if (ctx.target === "openapi-3.0") {
+        seen.ref = def.innerType;
+        json.nullable = true;
+    }
+    else {
+        json.anyOf = [inner, { type: "null" }];
+    }
+};
+const nonoptionalProcessor = (schema, ctx, _json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+};
+/** Round-trips a default value through JSON so the emitted schema is guaranteed to be valid JSON.
+ * A BigInt has no reliable encoding, so it goes through `unrepresentable` like any other
+ * unrepresentable value. Returns a sentinel when the caller must not write a default of its own. */
+const UNREPRESENTABLE_DEFAULT = Symbol();
+function serializeDefaultValue(value, schema, ctx, json, params) {
+    let unrepresentable = false;
+    const serialized = JSON.stringify(value, (_, val) => {
+        if (typeof val !== "bigint")
+            return val;
+        unrepresentable = true;
+        return null;
+    });
+    if (!unrepresentable)
+        return JSON.parse(serialized);
+    handleUnrepresentable(schema, ctx, json, params, "BigInt defaults cannot be represented in JSON Schema");
+    return UNREPRESENTABLE_DEFAULT;
+}
+const defaultProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+    const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
+    if (value !== UNREPRESENTABLE_DEFAULT)
+        json.default = value;
+};
+const prefaultProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+    if (ctx.io !== "input")
+        return;
+    const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
+    if (value !== UNREPRESENTABLE_DEFAULT)
+        json._prefault = value;
+};
+const catchProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+    let catchValue;
+    try {
+        catchValue = def.catchValue(undefined);
+    }
+    catch {
+        handleUnrepresentable(schema, ctx, json, params, "Dynamic catch values are not supported in JSON Schema");
+        return;
+    }
+    json.default = catchValue;
+};
+const pipeProcessor = (schema, ctx, _json, params) => {
+    const def = schema._zod.def;
+    const inIsTransform = def.in._zod.traits.has("$ZodTransform");
+    const innerType = ctx.io === "input" ? (inIsTransform ? def.out : def.in) : def.out;
+    processSchema(innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = innerType;
+};
+const readonlyProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+    json.readOnly = true;
+};
+const optionalProcessor = (schema, ctx, _json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+};
+
+/* Prototypes that already carry the lazy helper methods. Seeded with the
+ * intrinsics so that `init` on a foreign object — it accepts any object —
+ * can never install an accessor onto a prototype we do not own. */
+const _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+/* Helper methods live as non-enumerable lazy getters on the shared
+ * prototype instead of own properties on every instance. On first
+ * access the getter allocates the per-instance closure and caches it
+ * as a non-enumerable own property, so detached usage still works and
+ * the allocation only happens for methods actually touched. */
+function _lazyMethod(proto, key, make) {
+    Object.defineProperty(proto, key, {
+        configurable: true,
+        enumerable: false,
+        get() {
+            const value = make(this);
+            Object.defineProperty(this, key, { value, configurable: true, writable: true });
+            return value;
+        },
+        set(value) {
+            Object.defineProperty(this, key, { value, configurable: true, writable: true });
+        },
+    });
+}
+const initializer = (inst, issues) => {
+    $ZodError.init(inst, issues);
+    inst.name = "ZodError";
+    const proto = Object.getPrototypeOf(inst);
+    if (_installedErrorProtos.has(proto))
+        return;
+    _installedErrorProtos.add(proto);
+    _lazyMethod(proto, "format", (self) => (mapper) => formatError(self, mapper));
+    _lazyMethod(proto, "flatten", (self) => (mapper) => flattenError(self, mapper));
+    _lazyMethod(proto, "addIssue", (self) => (issue) => {
+        self.issues.push(issue);
+        self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+    });
+    _lazyMethod(proto, "addIssues", (self) => (issues) => {
+        self.issues.push(...issues);
+        self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+    });
+    Object.defineProperty(proto, "isEmpty", {
+        configurable: true,
+        enumerable: false,
+        get() {
+            return this.issues.length === 0;
+        },
+    });
+};
+const ZodRealError = /*@__PURE__*/ $constructor("ZodError", initializer, undefined, {
+    Parent: Error,
+});
+// /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
+// export type ErrorMapCtx = core.$ZodErrorMapCtx;
+
+const parse = /* @__PURE__ */ _parse(ZodRealError);
+const parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
+const safeParse = /* @__PURE__ */ _safeParse(ZodRealError);
+const safeParseAsync = /* @__PURE__ */ _safeParseAsync(ZodRealError);
+// Codec functions
+const encode = /* @__PURE__ */ _encode(ZodRealError);
+const decode = /* @__PURE__ */ _decode(ZodRealError);
+const encodeAsync = /* @__PURE__ */ _encodeAsync(ZodRealError);
+const decodeAsync = /* @__PURE__ */ _decodeAsync(ZodRealError);
+const safeEncode = /* @__PURE__ */ _safeEncode(ZodRealError);
+const safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
+const safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
+const safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
+
+// Register English as the default locale on first ZodType construction. Hooked into the `ZodType` `$constructor` (rather than a top-level `config(en())` in `external.ts`) so bundlers honoring `sideEffects: false` can't tree-shake it out — see #5953, #5725. An explicit `z.config(z.locales.xx())` call wins regardless of order, since this only sets the default when none is present.
+function _ensureDefaultLocale() {
+    if (!globalConfig.localeError)
+        config(en());
+}
+// the default memoizer is read by the core container init, which runs before `ZodType.init`, so each container calls this first
+function _ensureDefaultMemoizer() {
+    if (!globalConfig.memoizer)
+        config({ memoizer: memoizer() });
+}
+const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
+    _ensureDefaultLocale();
+    $ZodType.init(inst, def);
+    inst.def = def;
+    inst.type = def.type;
+    return inst;
+}, {
+    check(...chks) {
+        const def = this.def;
+        return this.clone(mergeDefs(def, {
+            checks: [
+                ...(def.checks ?? []),
+                ...chks.map((ch) => typeof ch === "function" ? { _zod: { check: ch, def: { check: "custom" }, onattach: [] } } : ch),
+            ],
+        }), { parent: true });
+    },
+    with(...chks) {
+        return this.check(...chks);
+    },
+    clone(def, params) {
+        return clone(this, def, params);
+    },
+    brand() {
+        return this;
+    },
+    register(reg, meta) {
+        reg.add(this, meta);
+        return this;
+    },
+    refine(check, params) {
+        return this.check(refine(check, params));
+    },
+    superRefine(refinement, params) {
+        return this.check(superRefine(refinement, params));
+    },
+    overwrite(fn) {
+        return this.check(_overwrite(fn));
+    },
+    optional() {
+        return optional(this);
+    },
+    exactOptional() {
+        return exactOptional(this);
+    },
+    nullable() {
+        return nullable(this);
+    },
+    nullish() {
+        return optional(nullable(this));
+    },
+    nonoptional(params) {
+        return nonoptional(this, params);
+    },
+    array() {
+        return array(this);
+    },
+    or(arg) {
+        return union([this, arg]);
+    },
+    and(arg) {
+        return intersection(this, arg);
+    },
+    transform(tx) {
+        return pipe(this, transform(tx));
+    },
+    default(d) {
+        return _default(this, d);
+    },
+    prefault(d) {
+        return prefault(this, d);
+    },
+    catch(params) {
+        return _catch(this, params);
+    },
+    pipe(target) {
+        return pipe(this, target);
+    },
+    readonly() {
+        return readonly(this);
+    },
+    describe(description) {
+        const cl = this.clone();
+        globalRegistry.add(cl, { description });
+        return cl;
+    },
+    meta(...args) {
+        // overloaded: meta() returns the registered metadata, meta(data) returns a clone with `data` registered. The mapped type picks up the second overload, so we accept variadic any-args and return `any` to satisfy both at runtime.
+        if (args.length === 0)
+            return globalRegistry.get(this);
+        const cl = this.clone();
+        globalRegistry.add(cl, args[0]);
+        return cl;
+    },
+    isOptional() {
+        return this.safeParse(undefined).success;
+    },
+    isNullable() {
+        return this.safeParse(null).success;
+    },
+    apply(fn, ...args) {
+        return args.length === 0 ? fn(this) : fn(this, ...args);
+    },
+    // Overrides core's `~standard` to add `jsonSchema`. Must stay a prototype entry: redefining it per instance demotes instances to dictionary mode.
+    get "~standard"() {
+        return hide(this, "~standard", {
+            ...standardProps(this),
+            jsonSchema: {
+                input: createStandardJSONSchemaMethod(this, "input"),
+                output: createStandardJSONSchemaMethod(this, "output"),
+            },
+        });
+    },
+    set "~standard"(value) {
+        own(this, "~standard", value);
+    },
+    parse: function _parse(data, params) {
+        return parse(this, data, params, { callee: _parse });
+    },
+    parseAsync: async function _parseAsync(data, params) {
+        return await parseAsync(this, data, params, { callee: _parseAsync });
+    },
+    safeParse(data, params) {
+        return safeParse(this, data, params);
+    },
+    async safeParseAsync(data, params) {
+        return safeParseAsync(this, data, params);
+    },
+    // `spa` is an alias: same function object as `safeParseAsync`, as before.
+    get spa() {
+        return this?.safeParseAsync;
+    },
+    set spa(value) {
+        own(this, "spa", value);
+    },
+    validate(data, params) {
+        return validate(this, data, params);
+    },
+    validateAsync(data, params) {
+        return validateAsync$1(this, data, params);
+    },
+    encode: function _encode(data, params) {
+        return encode(this, data, params, { callee: _encode });
+    },
+    decode: function _decode(data, params) {
+        return decode(this, data, params, { callee: _decode });
+    },
+    encodeAsync: async function _encodeAsync(data, params) {
+        return await encodeAsync(this, data, params, { callee: _encodeAsync });
+    },
+    decodeAsync: async function _decodeAsync(data, params) {
+        return await decodeAsync(this, data, params, { callee: _decodeAsync });
+    },
+    safeEncode(data, params) {
+        return safeEncode(this, data, params);
+    },
+    safeDecode(data, params) {
+        return safeDecode(this, data, params);
+    },
+    async safeEncodeAsync(data, params) {
+        return safeEncodeAsync(this, data, params);
+    },
+    async safeDecodeAsync(data, params) {
+        return safeDecodeAsync(this, data, params);
+    },
+    toJSONSchema(params) {
+        return createToJSONSchemaMethod(this, {})(params);
+    },
+    // Reads through to the registry on every access, so it must not cache.
+    get description() {
+        return globalRegistry.get(this)?.description;
+    },
+    // No setter: `schema._def = x` throws, as it did when `_def` was a non-writable own property.
+    get _def() {
+        return this._zod.def;
+    },
+});
+/** @internal */
+const _ZodString = /*@__PURE__*/ $constructor("_ZodString", (inst, def) => {
+    $ZodString.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => stringProcessor(inst, ctx, json);
+}, 
+/*@__PURE__*/ derived({
+    format: (inst) => aggregateChecks(inst).format ?? null,
+    minLength: (inst) => aggregateChecks(inst).minimum ?? null,
+    maxLength: (inst) => aggregateChecks(inst).maximum ?? null,
+}, {
+    regex(...args) {
+        return this.check(_regex(...args));
+    },
+    includes(...args) {
+        return this.check(_includes(...args));
+    },
+    startsWith(...args) {
+        return this.check(_startsWith(...args));
+    },
+    endsWith(...args) {
+        return this.check(_endsWith(...args));
+    },
+    min(...args) {
+        return this.check(_minLength(...args));
+    },
+    max(...args) {
+        return this.check(_maxLength(...args));
+    },
+    length(...args) {
+        return this.check(_length(...args));
+    },
+    nonempty(...args) {
+        return this.check(_minLength(1, ...args));
+    },
+    lowercase(params) {
+        return this.check(_lowercase(params));
+    },
+    uppercase(params) {
+        return this.check(_uppercase(params));
+    },
+    trim() {
+        return this.check(_trim());
+    },
+    normalize(...args) {
+        return this.check(_normalize(...args));
+    },
+    toLowerCase() {
+        return this.check(_toLowerCase());
+    },
+    toUpperCase() {
+        return this.check(_toUpperCase());
+    },
+    slugify() {
+        return this.check(_slugify());
+    },
+}));
+const ZodString = /*@__PURE__*/ $constructor("ZodString", (inst, def) => {
+    $ZodString.init(inst, def);
+    _ZodString.init(inst, def);
+}, {
+    email(params) {
+        return this.check(_email(ZodEmail, params));
+    },
+    url(params) {
+        return this.check(_url(ZodURL, params));
+    },
+    jwt(params) {
+        return this.check(_jwt(ZodJWT, params));
+    },
+    emoji(params) {
+        return this.check(_emoji(ZodEmoji, params));
+    },
+    guid(params) {
+        return this.check(_guid(ZodGUID, params));
+    },
+    uuid(params) {
+        return this.check(_uuid(ZodUUID, params));
+    },
+    uuidv4(params) {
+        return this.check(_uuidv4(ZodUUID, params));
+    },
+    uuidv6(params) {
+        return this.check(_uuidv6(ZodUUID, params));
+    },
+    uuidv7(params) {
+        return this.check(_uuidv7(ZodUUID, params));
+    },
+    nanoid(params) {
+        return this.check(_nanoid(ZodNanoID, params));
+    },
+    cuid(params) {
+        return this.check(_cuid(ZodCUID, params));
+    },
+    cuid2(params) {
+        return this.check(_cuid2(ZodCUID2, params));
+    },
+    ulid(params) {
+        return this.check(_ulid(ZodULID, params));
+    },
+    base64(params) {
+        return this.check(_base64(ZodBase64, params));
+    },
+    base64url(params) {
+        return this.check(_base64url(ZodBase64URL, params));
+    },
+    xid(params) {
+        return this.check(_xid(ZodXID, params));
+    },
+    ksuid(params) {
+        return this.check(_ksuid(ZodKSUID, params));
+    },
+    ipv4(params) {
+        return this.check(_ipv4(ZodIPv4, params));
+    },
+    ipv6(params) {
+        return this.check(_ipv6(ZodIPv6, params));
+    },
+    cidrv4(params) {
+        return this.check(_cidrv4(ZodCIDRv4, params));
+    },
+    cidrv6(params) {
+        return this.check(_cidrv6(ZodCIDRv6, params));
+    },
+    e164(params) {
+        return this.check(_e164(ZodE164, params));
+    },
+    datetime(params) {
+        return this.check(_isoDateTime(ZodISODateTime, params));
+    },
+    date(params) {
+        return this.check(_isoDate(ZodISODate, params));
+    },
+    time(params) {
+        return this.check(_isoTime(ZodISOTime, params));
+    },
+    duration(params) {
+        return this.check(_isoDuration(ZodISODuration, params));
+    },
+});
+function string$1(params) {
+    return _string(ZodString, params);
+}
+const ZodStringFormat = /*@__PURE__*/ $constructor("ZodStringFormat", (inst, def) => {
+    $ZodStringFormat.init(inst, def);
+    _ZodString.init(inst, def);
+});
+const ZodISODateTime = /*@__PURE__*/ $constructor("ZodISODateTime", (inst, def) => {
+    $ZodISODateTime.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodISODate = /*@__PURE__*/ $constructor("ZodISODate", (inst, def) => {
+    $ZodISODate.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodISOTime = /*@__PURE__*/ $constructor("ZodISOTime", (inst, def) => {
+    $ZodISOTime.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodISODuration = /*@__PURE__*/ $constructor("ZodISODuration", (inst, def) => {
+    $ZodISODuration.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodEmail = /*@__PURE__*/ $constructor("ZodEmail", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodEmail.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodGUID = /*@__PURE__*/ $constructor("ZodGUID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodGUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodUUID = /*@__PURE__*/ $constructor("ZodUUID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodUUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodURL = /*@__PURE__*/ $constructor("ZodURL", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodURL.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodEmoji = /*@__PURE__*/ $constructor("ZodEmoji", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodEmoji.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodNanoID = /*@__PURE__*/ $constructor("ZodNanoID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodNanoID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+/**
+ * @deprecated CUID v1 is deprecated by its authors due to information leakage
+ * (timestamps embedded in the id). Use {@link ZodCUID2} instead.
+ * See https://github.com/paralleldrive/cuid.
+ */
+const ZodCUID = /*@__PURE__*/ $constructor("ZodCUID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodCUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodCUID2 = /*@__PURE__*/ $constructor("ZodCUID2", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodCUID2.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodULID = /*@__PURE__*/ $constructor("ZodULID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodULID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodXID = /*@__PURE__*/ $constructor("ZodXID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodXID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodKSUID = /*@__PURE__*/ $constructor("ZodKSUID", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodKSUID.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodIPv4 = /*@__PURE__*/ $constructor("ZodIPv4", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodIPv4.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodIPv6 = /*@__PURE__*/ $constructor("ZodIPv6", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodIPv6.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodCIDRv4 = /*@__PURE__*/ $constructor("ZodCIDRv4", (inst, def) => {
+    $ZodCIDRv4.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodCIDRv6 = /*@__PURE__*/ $constructor("ZodCIDRv6", (inst, def) => {
+    $ZodCIDRv6.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodBase64 = /*@__PURE__*/ $constructor("ZodBase64", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodBase64.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodBase64URL = /*@__PURE__*/ $constructor("ZodBase64URL", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodBase64URL.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodE164 = /*@__PURE__*/ $constructor("ZodE164", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodE164.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodJWT = /*@__PURE__*/ $constructor("ZodJWT", (inst, def) => {
+    // ZodStringFormat.init(inst, def);
+    $ZodJWT.init(inst, def);
+    ZodStringFormat.init(inst, def);
+});
+const ZodNumber = /*@__PURE__*/ $constructor("ZodNumber", (inst, def) => {
+    $ZodNumber.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => numberProcessor(inst, ctx, json, params);
+    inst.isFinite = true;
+}, 
+/*@__PURE__*/ derived({
+    minValue: (inst) => {
+        const { minimum, exclusiveMinimum } = aggregateChecks(inst);
+        return Math.max(minimum ?? Number.NEGATIVE_INFINITY, exclusiveMinimum ?? Number.NEGATIVE_INFINITY);
+    },
+    maxValue: (inst) => {
+        const { maximum, exclusiveMaximum } = aggregateChecks(inst);
+        return Math.min(maximum ?? Number.POSITIVE_INFINITY, exclusiveMaximum ?? Number.POSITIVE_INFINITY);
+    },
+    isInt: (inst) => {
+        const { isInt, multipleOf } = aggregateChecks(inst);
+        return !!isInt || !!multipleOf?.some(Number.isSafeInteger);
+    },
+    format: (inst) => aggregateChecks(inst).format ?? null,
+}, {
+    gt(value, params) {
+        return this.check(_gt(value, params));
+    },
+    gte(value, params) {
+        return this.check(_gte(value, params));
+    },
+    min(value, params) {
+        return this.check(_gte(value, params));
+    },
+    lt(value, params) {
+        return this.check(_lt(value, params));
+    },
+    lte(value, params) {
+        return this.check(_lte(value, params));
+    },
+    max(value, params) {
+        return this.check(_lte(value, params));
+    },
+    int(params) {
+        return this.check(int$3(params));
+    },
+    safe(params) {
+        return this.check(int$3(params));
+    },
+    positive(params) {
+        return this.check(_gt(0, params));
+    },
+    nonnegative(params) {
+        return this.check(_gte(0, params));
+    },
+    negative(params) {
+        return this.check(_lt(0, params));
+    },
+    nonpositive(params) {
+        return this.check(_lte(0, params));
+    },
+    multipleOf(value, params) {
+        return this.check(_multipleOf(value, params));
+    },
+    step(value, params) {
+        return this.check(_multipleOf(value, params));
+    },
+    finite() {
+        return this;
+    },
+}));
+function number(params) {
+    return _number(ZodNumber, params);
+}
+const ZodNumberFormat = /*@__PURE__*/ $constructor("ZodNumberFormat", (inst, def) => {
+    $ZodNumberFormat.init(inst, def);
+    ZodNumber.init(inst, def);
+});
+function int$3(params) {
+    return _int(ZodNumberFormat, params);
+}
+const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json);
+});
+function boolean(params) {
+    return _boolean(ZodBoolean, params);
+}
+const ZodUnknown = /*@__PURE__*/ $constructor("ZodUnknown", (inst, def) => {
+    $ZodUnknown.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => unknownProcessor();
+});
+function unknown() {
+    return _unknown(ZodUnknown);
+}
+const ZodNever = /*@__PURE__*/ $constructor("ZodNever", (inst, def) => {
+    $ZodNever.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => neverProcessor(inst, ctx, json);
+});
+function never(params) {
+    return _never(ZodNever, params);
+}
+const ZodArray = /*@__PURE__*/ $constructor("ZodArray", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodArray.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => arrayProcessor(inst, ctx, json, params);
+    inst.element = def.element;
+}, {
+    min(n, params) {
+        return this.check(_minLength(n, params));
+    },
+    nonempty(params) {
+        return this.check(_minLength(1, params));
+    },
+    max(n, params) {
+        return this.check(_maxLength(n, params));
+    },
+    length(n, params) {
+        return this.check(_length(n, params));
+    },
+    unwrap() {
+        return this.element;
+    },
+});
+function array(element, params) {
+    return _array(ZodArray, element, params);
+}
+const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodObjectJIT.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => objectProcessor(inst, ctx, json, params);
+    installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
+}, {
+    keyof() {
+        return _enum(Object.keys(this._zod.def.shape));
+    },
+    catchall(catchall) {
+        // `mergeDefs` rather than a spread: spreading reads `shape`, and resolving it can mint a whole fresh subtree
+        return this.clone(mergeDefs(this._zod.def, { catchall: catchall }));
+    },
+    passthrough() {
+        return this.clone(mergeDefs(this._zod.def, { catchall: unknown() }));
+    },
+    loose() {
+        return this.clone(mergeDefs(this._zod.def, { catchall: unknown() }));
+    },
+    strict() {
+        return this.clone(mergeDefs(this._zod.def, { catchall: never() }));
+    },
+    strip() {
+        return this.clone(mergeDefs(this._zod.def, { catchall: undefined }));
+    },
+    extend(incoming) {
+        return extend(this, incoming);
+    },
+    safeExtend(incoming) {
+        return safeExtend(this, incoming);
+    },
+    merge(other) {
+        return merge$1(this, other);
+    },
+    pick(mask) {
+        return pick(this, mask);
+    },
+    omit(mask) {
+        return omit(this, mask);
+    },
+    partial(...args) {
+        return partial(ZodOptional, this, args[0]);
+    },
+    exactPartial(...args) {
+        return partial(ZodExactOptional, this, args[0], "exactPartial");
+    },
+    required(...args) {
+        return required(ZodNonOptional, this, args[0]);
+    },
+});
+function object(shape, params) {
+    const def = {
+        type: "object",
+        shape: shape ?? {},
+        ...normalizeParams(params),
+    };
+    return new ZodObject(def);
+}
+const ZodUnion = /*@__PURE__*/ $constructor("ZodUnion", (inst, def) => {
+    $ZodUnion.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => unionProcessor(inst, ctx, json, params);
+    inst.options = def.options;
+});
+function union(options, params) {
+    return new ZodUnion({
+        type: "union",
+        options: options,
+        ...normalizeParams(params),
+    });
+}
+const ZodDiscriminatedUnion = /*@__PURE__*/ $constructor("ZodDiscriminatedUnion", (inst, def) => {
+    ZodUnion.init(inst, def);
+    $ZodDiscriminatedUnion.init(inst, def);
+});
+function discriminatedUnion(discriminator, options, params) {
+    // const [options, params] = args;
+    return new ZodDiscriminatedUnion({
+        type: "union",
+        options: options,
+        discriminator,
+        ...normalizeParams(params),
+    });
+}
+const ZodIntersection = /*@__PURE__*/ $constructor("ZodIntersection", (inst, def) => {
+    $ZodIntersection.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => intersectionProcessor(inst, ctx, json, params);
+});
+function intersection(left, right) {
+    return new ZodIntersection({
+        type: "intersection",
+        left: left,
+        right: right,
+    });
+}
+const ZodRecord = /*@__PURE__*/ $constructor("ZodRecord", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodRecord.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => recordProcessor(inst, ctx, json, params);
+    inst.keyType = def.keyType;
+    inst.valueType = def.valueType;
+});
+function record(keyType, valueType, params) {
+    // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
+    if (!valueType || !valueType._zod) {
+        return new ZodRecord({
+            type: "record",
+            keyType: string$1(),
+            valueType: keyType,
+            ...normalizeParams(valueType),
+        });
+    }
+    return new ZodRecord({
+        type: "record",
+        keyType,
+        valueType: valueType,
+        ...normalizeParams(params),
+    });
+}
+const ZodEnum = /*@__PURE__*/ $constructor("ZodEnum", (inst, def) => {
+    $ZodEnum.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => enumProcessor(inst, ctx, json);
+    inst.enum = def.entries;
+    // reuse the parsed value set so a numeric TS enum's reverse-mapping keys stay out
+    inst.options = [...inst._zod.values];
+    const keys = new Set(Object.keys(def.entries));
+    inst.extract = (values, params) => {
+        const newEntries = {};
+        for (const value of values) {
+            if (keys.has(value)) {
+                newEntries[value] = def.entries[value];
+            }
+            else
+                throw new Error(`Key ${value} not found in enum`);
+        }
+        return new ZodEnum({
+            ...def,
+            checks: [],
+            ...normalizeParams(params),
+            entries: newEntries,
+        });
+    };
+    inst.exclude = (values, params) => {
+        const newEntries = { ...def.entries };
+        for (const value of values) {
+            if (keys.has(value)) {
+                delete newEntries[value];
+            }
+            else
+                throw new Error(`Key ${value} not found in enum`);
+        }
+        return new ZodEnum({
+            ...def,
+            checks: [],
+            ...normalizeParams(params),
+            entries: newEntries,
+        });
+    };
+});
+function _enum(values, params) {
+    const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+    return new ZodEnum({
+        type: "enum",
+        entries,
+        ...normalizeParams(params),
+    });
+}
+const ZodLiteral = /*@__PURE__*/ $constructor("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
+    inst.values = new Set(def.values);
+    Object.defineProperty(inst, "value", {
+        get() {
+            if (def.values.length > 1) {
+                throw new Error("This schema contains multiple valid literal values. Use `.values` instead.");
+            }
+            return def.values[0];
+        },
+    });
+});
+function literal(value, params) {
+    return new ZodLiteral({
+        type: "literal",
+        values: Array.isArray(value) ? value : [value],
+        ...normalizeParams(params),
+    });
+}
+const ZodTransform = /*@__PURE__*/ $constructor("ZodTransform", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodTransform.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => transformProcessor(inst, ctx, json, params);
+    inst._zod.parse = (payload, _ctx) => {
+        if (_ctx.direction === "backward") {
+            throw new $ZodEncodeError(inst.constructor.name);
+        }
+        payload.addIssue = (issue$1) => {
+            if (typeof issue$1 === "string") {
+                payload.issues.push(issue(issue$1, payload.value, def));
+            }
+            else {
+                // for Zod 3 backwards compatibility
+                const _issue = issue$1;
+                if (_issue.fatal)
+                    _issue.continue = false;
+                _issue.code ?? (_issue.code = "custom");
+                if (!("input" in _issue))
+                    _issue.input = payload.value;
+                _issue.inst ?? (_issue.inst = inst);
+                // _issue.continue ??= true;
+                payload.issues.push(issue(_issue));
+            }
+        };
+        const output = def.transform(payload.value, payload);
+        if (output instanceof Promise) {
+            return output.then((output) => {
+                payload.value = output;
+                return payload;
+            });
+        }
+        payload.value = output;
+        return payload;
+    };
+});
+function transform(fn) {
+    return new ZodTransform({
+        type: "transform",
+        transform: fn,
+    });
+}
+const ZodOptional = /*@__PURE__*/ $constructor("ZodOptional", (inst, def) => {
+    $ZodOptional.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function optional(innerType) {
+    return new ZodOptional({
+        type: "optional",
+        innerType: innerType,
+    });
+}
+const ZodExactOptional = /*@__PURE__*/ $constructor("ZodExactOptional", (inst, def) => {
+    $ZodExactOptional.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function exactOptional(innerType) {
+    return new ZodExactOptional({
+        type: "optional",
+        innerType: innerType,
+    });
+}
+const ZodNullable = /*@__PURE__*/ $constructor("ZodNullable", (inst, def) => {
+    $ZodNullable.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => nullableProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function nullable(innerType) {
+    return new ZodNullable({
+        type: "nullable",
+        innerType: innerType,
+    });
+}
+const ZodDefault = /*@__PURE__*/ $constructor("ZodDefault", (inst, def) => {
+    $ZodDefault.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => defaultProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+    inst.removeDefault = inst.unwrap;
+});
+function _default(innerType, defaultValue) {
+    return new ZodDefault({
+        type: "default",
+        innerType: innerType,
+        get defaultValue() {
+            return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
+        },
+    });
+}
+const ZodPrefault = /*@__PURE__*/ $constructor("ZodPrefault", (inst, def) => {
+    $ZodPrefault.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => prefaultProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function prefault(innerType, defaultValue) {
+    return new ZodPrefault({
+        type: "prefault",
+        innerType: innerType,
+        get defaultValue() {
+            return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
+        },
+    });
+}
+const ZodNonOptional = /*@__PURE__*/ $constructor("ZodNonOptional", (inst, def) => {
+    $ZodNonOptional.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => nonoptionalProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function nonoptional(innerType, params) {
+    return new ZodNonOptional({
+        type: "nonoptional",
+        innerType: innerType,
+        ...normalizeParams(params),
+    });
+}
+const ZodCatch = /*@__PURE__*/ $constructor("ZodCatch", (inst, def) => {
+    $ZodCatch.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => catchProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+    inst.removeCatch = inst.unwrap;
+});
+function _catch(innerType, catchValue) {
+    return new ZodCatch({
+        type: "catch",
+        innerType: innerType,
+        catchValue: (typeof catchValue === "function" ? catchValue : constantCatch(catchValue)),
+    });
+}
+const ZodPipe = /*@__PURE__*/ $constructor("ZodPipe", (inst, def) => {
+    $ZodPipe.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => pipeProcessor(inst, ctx, json, params);
+    inst.in = def.in;
+    inst.out = def.out;
+});
+function pipe(in_, out) {
+    return new ZodPipe({
+        type: "pipe",
+        in: in_,
+        out: out,
+        // ...util.normalizeParams(params),
+    });
+}
+const ZodReadonly = /*@__PURE__*/ $constructor("ZodReadonly", (inst, def) => {
+    $ZodReadonly.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => readonlyProcessor(inst, ctx, json, params);
+    inst.unwrap = () => inst._zod.def.innerType;
+});
+function readonly(innerType) {
+    return new ZodReadonly({
+        type: "readonly",
+        innerType: innerType,
+    });
+}
+const ZodCustom = /*@__PURE__*/ $constructor("ZodCustom", (inst, def) => {
+    $ZodCustom.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => customProcessor(inst, ctx, json, params);
+});
+function refine(fn, _params = {}) {
+    return _refine(ZodCustom, fn, _params);
+}
+// superRefine
+function superRefine(fn, params) {
+    return _superRefine(fn, params);
+}
+
+/**
+ * The result model: the single source of the types for `results.json`
+ * (schema id `arm-virt-bench/results@1`). Contracts fixed in DESIGN.md: metric ids,
+ * params, units and directions. Extend compatibly (new optional fields only).
+ */
+const RESULTS_SCHEMA_ID = 'arm-virt-bench/results@1';
+const SUITES = ['hackbench', 'unixbench', 'iozone', 'netperf'];
+const SuiteId = _enum(SUITES);
+const ENVIRONMENT_KINDS = ['host', 'kvm', 'docker', 'xen-dom0', 'xen-domu'];
+const EnvironmentKind = _enum(ENVIRONMENT_KINDS);
+const BOOT_MODES = ['linux', 'xen'];
+const BootMode = _enum(BOOT_MODES);
+const Better = _enum(['higher', 'lower']);
+/** Params are numbers where they are numbers (DESIGN.md). */
+const ParamValue = union([string$1(), number().finite()]);
+const Params = record(string$1(), ParamValue);
+/** A metric id: `suite.name[.name...]`, lower-case, digits, `_` and `-` inside names. */
+const MetricId = string$1()
+    .regex(/^(hackbench|unixbench|iozone|netperf)(\.[a-z0-9][a-z0-9_-]*)+$/, 'not a metric id');
+const Unit = string$1().min(1);
+/** What a parser yields: one measured value. */
+const ParsedSample = object({
+    metric: MetricId,
+    params: Params,
+    value: number().finite(),
+    unit: Unit,
+    better: Better,
+    /** Warnings the tool attached to this very value (e.g. netperf's confidence "!!! WARNING"). */
+    warnings: array(string$1()).optional(),
+});
+const Sample = ParsedSample.extend({
+    env: string$1().min(1),
+    suite: SuiteId,
+    round: number().int().nonnegative(),
+    /** `ref` of the raw log in `logs[]` this value was parsed from. */
+    log: string$1().min(1),
+});
+const Failure = object({
+    env: string$1().min(1),
+    suite: union([SuiteId, literal('environment'), literal('board')]),
+    params: Params,
+    round: number().int().nonnegative(),
+    message: string$1(),
+    log: string$1().optional(),
+    /** Machine-readable cause: timeout, parse, exit, transport, missing-tool, setup, cancelled, ... */
+    kind: string$1().optional(),
+});
+const LogRef = object({
+    ref: string$1().min(1),
+    path: string$1().min(1),
+    sha256: string$1().regex(/^[0-9a-f]{64}$/),
+    bytes: number().int().nonnegative(),
+});
+/**
+ * A fingerprint is an open bag of facts (kernel, cmdline, hypervisor, versions, CPU,
+ * governor, memory, cgroup limits). Known keys are typed; anything else is kept.
+ */
+const Fingerprint = object({
+    kernel: string$1().optional(),
+    cmdline: string$1().optional(),
+    arch: string$1().optional(),
+    hypervisor: string$1().optional(),
+    hypervisorVersion: string$1().optional(),
+    xenCapabilities: string$1().optional(),
+    kvm: string$1().optional(),
+    qemuVersion: string$1().optional(),
+    dockerVersion: string$1().optional(),
+    cpuModel: string$1().optional(),
+    cpus: number().optional(),
+    governor: string$1().optional(),
+    cpuMHz: number().optional(),
+    memoryBytes: number().optional(),
+    cgroupCpuLimit: string$1().optional(),
+    cgroupMemoryLimit: string$1().optional(),
+    toolVersions: record(string$1(), string$1()).optional(),
+})
+    .catchall(unknown());
+const Environment = object({
+    id: string$1().min(1),
+    kind: EnvironmentKind,
+    bootMode: BootMode,
+    fingerprint: Fingerprint,
+    /** Set when the environment could not be measured at all (and why). */
+    skipped: string$1().optional(),
+});
+const RunInfo = object({
+    id: string$1().min(1),
+    toolVersion: string$1(),
+    started: string$1(),
+    finished: string$1().optional(),
+    preset: string$1(),
+    configDigest: string$1(),
+    gitSha: string$1().optional(),
+    /** in-progress while the engine runs; complete / partial / cancelled at the end. */
+    status: _enum(['in-progress', 'complete', 'partial', 'cancelled']).optional(),
+});
+const Board = object({
+    name: string$1().min(1),
+    fingerprints: record(string$1(), Fingerprint).default({}),
+});
+const Results = object({
+    schema: literal(RESULTS_SCHEMA_ID),
+    run: RunInfo,
+    board: Board,
+    environments: array(Environment),
+    samples: array(Sample),
+    failures: array(Failure),
+    logs: array(LogRef),
+});
+
+/** Text helpers shared by the parsers: pure, no I/O. */
+// CSI/OSC escape sequences (SeaBIOS and QEMU serial logs are full of them).
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])/g;
+/**
+ * Lines of a log without CR, ANSI escapes or NULs; index i is line i+1. Only LF ends a
+ * line, so line numbers match `grep -n` and editors even in serial logs with stray CRs.
+ */
+function splitLines(text) {
+    return text.replace(ANSI, '').replaceAll('\u0000', '').split('\n').map(visibleLine);
+}
+/** A lone CR returns the terminal to column 0: what follows the last one is what shows. */
+function visibleLine(raw) {
+    const line = raw.replace(/\r+$/, '');
+    const cr = line.lastIndexOf('\r');
+    return cr < 0 ? line : line.slice(cr + 1);
+}
+/** A finite number, or undefined: never NaN or Infinity. */
+function toNumber(s) {
+    if (s === undefined)
+        return undefined;
+    const t = s.trim();
+    if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t))
+        return undefined;
+    const n = Number(t);
+    return Number.isFinite(n) ? n : undefined;
+}
+
+class ParseError extends Error {
+    suite;
+    reason;
+    line;
+    name = 'ParseError';
+    constructor(suite, reason, 
+    /** 1-based line number in the log, when the error points at one. */
+    line) {
+        super(`${suite}: ${line !== undefined ? `line ${line}: ` : ''}${reason}`);
+        this.suite = suite;
+        this.reason = reason;
+        this.line = line;
+    }
+}
+
+/**
+ * The line shapes hackbench-like tools print, one regex per shape. Pure data, no logic.
+ *
+ * - rt-tests hackbench 0.8x–2.x (hackbench.c: `printf("Running in %s mode with %d groups using
+ *   %d file descriptors each (== %d tasks)\n"`, then `Each sender will pass %d messages of %d bytes`,
+ *   then `Time: %lu.%03lu`). The "file descriptors" figure is 2*num_fds (senders + receivers).
+ * - the legacy hackbench.c (Rusty Russell / Ingo Molnar, LTP): `Running with %d*40 (== %d) tasks.`
+ *   then `Time: %lu.%03lu`; it prints neither mode, loops nor message size.
+ * - `perf bench sched messaging`: after the run `# %d sender and receiver %s per group`,
+ *   `# %d groups == %d %s run`, then ` %14s: %lu.%03lu [sec]` with "Total time".
+ */
+const RT_HEADER = /^Running in (process|threaded|thread) mode with (\d+) groups using (\d+) file descriptors each \(== (\d+) tasks\)$/;
+const RT_MESSAGES = /^Each sender will pass (\d+) messages of (\d+) bytes$/;
+const RT_TIME = /^Time: (\S+)$/;
+const LEGACY_HEADER = /^Running with (\d+)\*(\d+) \(== (\d+)\) tasks\.$/;
+const PERF_FDS = /^# (\d+) sender and receiver (processes|threads) per group$/;
+const PERF_GROUPS = /^# (\d+) groups == (\d+) (processes|threads) run$/;
+const PERF_TIME = /^Total time: (\S+) \[sec\]$/;
+/** A kernel console line (`[   19.323438] ...`): noise in a serial log, never hackbench's. */
+const KERNEL_LINE = /^\[\s*\d+\.\d+\]/;
+/**
+ * Lines that mean the run did not complete normally. hackbench prints its option errors as
+ * `argv[0]: ...` (so `/usr/bin/hackbench:` in a guest), `barf()`/`sneeze()` as `msg (error: strerror)`,
+ * and on SIGINT/SIGTERM `Signal N caught, longjmp'ing out!` — after which it still prints a
+ * `Time:` that measures an aborted run.
+ */
+const ERROR_LINES$1 = [
+    /^(?:\S*\/)?hackbench: (?!\s*$)/,
+    /\(error: [^)]*\)$/,
+    /^Signal \d+ caught/,
+    /^longjmp'ed out/,
+    /^\*\* Operation aborted \*\*$/,
+    /^No measurements available$/,
+    /^sending SIGTERM to all child processes$/,
+    /^-?\d+ children started\.\s+Expected \d+$/,
+    /\b(?:fork|pthread_create|pthread_attr_\w+|socketpair|pipe|malloc|calloc)\b.*\b(?:[Ff]ailed|FAILED|[Ee]rror|ERROR)\b/,
+    /^(?:Error|ERROR|Invalid|invalid)\b/,
+    /^(?:\S*\/)?perf: /,
+    /^\s*Error: /,
+];
+/** Usage/help text: an error only when nothing else in the log explains it. */
+const USAGE_LINES = [
+    /^hackbench V [\d.]+$/,
+    /^Usage:/,
+    /^\s*Usage: (?:perf bench|hackbench)/,
+];
+// One alternation per list: a single regex pass per line instead of one per pattern (parse speed).
+const ERROR_LINE = new RegExp(ERROR_LINES$1.map((re) => `(?:${re.source})`).join('|'));
+const USAGE_LINE = new RegExp(USAGE_LINES.map((re) => `(?:${re.source})`).join('|'));
+
+/**
+ * hackbench parser: rt-tests hackbench 0.8x–2.x, the legacy hackbench.c and
+ * `perf bench sched messaging`, alone or buried in a serial console log, one or many runs.
+ * Pure: text in, samples out (see formats.ts for the shapes it reads).
+ */
+/**
+ * What the caller knows and the log cannot say. hackbench prints nothing about the IPC
+ * (socket, `-p` pipe, `-i` inet TCP): the three runs print identical lines, so `ipc` is a param
+ * only when the caller passes it. Params the log does state always come from the log.
+ */
+const HackbenchContext = object({
+    ipc: _enum(['socket', 'pipe', 'inet']).optional(),
+})
+    .strict();
+const MAX_REASON$1 = 200;
+function clip$1(s) {
+    return s.length > MAX_REASON$1 ? `${s.slice(0, MAX_REASON$1)}…` : s;
+}
+function int$2(s) {
+    const n = toNumber(s);
+    return n !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+/** Params in a stable order, without the ones nobody knows. */
+function params(entries) {
+    const out = {};
+    for (const [k, v] of entries)
+        if (v !== undefined)
+            out[k] = v;
+    return out;
+}
+function parseHackbench(text, context = {}) {
+    const ctx = HackbenchContext.parse(context);
+    const lines = splitLines(text);
+    const samples = [];
+    const warnings = [];
+    const problems = [];
+    let run;
+    let lastWasProblem = false;
+    /** The first run that yielded no sample, and why: the ParseError when nothing else explains it. */
+    let dropped;
+    const drop = (line, reason) => {
+        warnings.push(`line ${line}: ${reason}`);
+        dropped ??= { line, reason };
+    };
+    const open = (next) => {
+        if (run)
+            drop(run.line, 'run has no time line (cut short?); ignored');
+        run = next;
+    };
+    const finish = (raw, lineNo, format) => {
+        const current = run;
+        run = undefined;
+        if (!current || current.format !== format) {
+            drop(lineNo, 'time line without a run header before it; ignored');
+            return;
+        }
+        if (current.aborted !== undefined) {
+            drop(current.line, `run ignored: ${current.aborted}`);
+            return;
+        }
+        const value = toNumber(raw);
+        if (value === undefined || value < 0) {
+            drop(lineNo, `'${clip$1(raw)}' is not a time; run ignored`);
+            return;
+        }
+        if (current.format === 'rt' && current.params.loops === undefined) {
+            warnings.push(`line ${current.line}: no 'Each sender will pass' line: loops and datasize unknown`);
+        }
+        const { groups, fds, tasks } = current.params;
+        if (typeof groups === 'number' && typeof fds === 'number' && typeof tasks === 'number') {
+            if (groups * fds !== tasks) {
+                warnings.push(`line ${current.line}: ${groups} groups × ${fds} fds ≠ ${tasks} tasks`);
+            }
+        }
+        samples.push({ metric: 'hackbench.time', params: current.params, value, unit: 's', better: 'lower' });
+    };
+    for (let i = 0; i < lines.length; i++) {
+        const lineNo = i + 1;
+        const t = lines[i].trim();
+        if (t === '' || KERNEL_LINE.test(t))
+            continue;
+        // Each result line starts with its own letter: try only the regexes that can match (parse speed).
+        const c = t.charAt(0);
+        let m = null;
+        if (c === 'R' && (m = RT_HEADER.exec(t))) {
+            open({
+                format: 'rt',
+                line: lineNo,
+                params: params([
+                    ['mode', m[1] === 'process' ? 'process' : 'thread'],
+                    ['ipc', ctx.ipc],
+                    ['groups', int$2(m[2])],
+                    ['fds', int$2(m[3])],
+                    ['tasks', int$2(m[4])],
+                ]),
+            });
+        }
+        else if (c === 'E' && (m = RT_MESSAGES.exec(t))) {
+            if (run?.format === 'rt') {
+                const { tasks, ...rest } = run.params;
+                // Re-insert tasks last so the params read in the order of DESIGN.md's table.
+                run.params = params([
+                    ...Object.entries(rest),
+                    ['loops', int$2(m[1])],
+                    ['datasize', int$2(m[2])],
+                    ['tasks', tasks],
+                ]);
+            }
+        }
+        else if (c === 'T' && (m = RT_TIME.exec(t))) {
+            finish(m[1], lineNo, run?.format === 'legacy' ? 'legacy' : 'rt');
+        }
+        else if (c === 'R' && (m = LEGACY_HEADER.exec(t))) {
+            open({
+                format: 'legacy',
+                line: lineNo,
+                params: params([
+                    ['ipc', ctx.ipc],
+                    ['groups', int$2(m[1])],
+                    ['fds', int$2(m[2])],
+                    ['tasks', int$2(m[3])],
+                ]),
+            });
+        }
+        else if (c === '#' && (m = PERF_FDS.exec(t))) {
+            const senders = int$2(m[1]);
+            open({
+                format: 'perf',
+                line: lineNo,
+                params: params([
+                    ['mode', m[2] === 'threads' ? 'thread' : 'process'],
+                    ['ipc', ctx.ipc],
+                    // perf prints senders per group; hackbench's "file descriptors" are senders + receivers.
+                    ['fds', senders === undefined ? undefined : senders * 2],
+                ]),
+            });
+        }
+        else if (c === '#' && (m = PERF_GROUPS.exec(t))) {
+            if (run?.format === 'perf') {
+                const { mode, ipc, fds } = run.params;
+                run.params = params([
+                    ['mode', mode],
+                    ['ipc', ipc],
+                    ['groups', int$2(m[1])],
+                    ['fds', fds],
+                    ['tasks', int$2(m[2])],
+                ]);
+            }
+        }
+        else if (c === 'T' && (m = PERF_TIME.exec(t))) {
+            finish(m[1], lineNo, 'perf');
+        }
+        else if (ERROR_LINE.test(t)) {
+            problems.push({ line: lineNo, text: t, usage: false });
+            if (run && run.aborted === undefined)
+                run.aborted = `line ${lineNo}: ${clip$1(t)}`;
+            lastWasProblem = true;
+            continue;
+        }
+        else if (USAGE_LINE.test(t)) {
+            // A usage block follows its error line; only a bare usage text (e.g. --help) is a problem.
+            if (!lastWasProblem)
+                problems.push({ line: lineNo, text: t, usage: true });
+            lastWasProblem = true;
+            continue;
+        }
+        lastWasProblem = false;
+    }
+    if (run)
+        drop(run.line, 'run has no time line (cut short?); ignored');
+    if (samples.length === 0) {
+        const first = problems.find((p) => !p.usage) ?? problems[0];
+        if (first) {
+            const reason = first.usage
+                ? `usage text instead of a result: ${clip$1(first.text)}`
+                : `hackbench failed: ${clip$1(first.text)}`;
+            throw new ParseError('hackbench', reason, first.line);
+        }
+        if (dropped)
+            throw new ParseError('hackbench', dropped.reason, dropped.line);
+        throw new ParseError('hackbench', "no hackbench result (no 'Time:' or 'Total time:' line)");
+    }
+    for (const p of problems)
+        warnings.push(`line ${p.line}: ${clip$1(p.text)}`);
+    return { suite: 'hackbench', samples, warnings };
+}
+
+/**
+ * UnixBench's test descriptions (the `logmsg` of each test in byte-UnixBench's `Run`
+ * script, which is what the report prints) mapped to its own short test names (what
+ * `Run` accepts on its command line), with the unit the test reports.
+ * Covers 5.1.x and 6.0.0 (same list), plus the 4.x/3.x spellings that differ.
+ */
+const T = (name, unit) => ({ name, unit });
+const BY_DESCRIPTION = {
+    // System Benchmarks (the index tests and the other system ones)
+    'dhrystone 2 using register variables': T('dhry2reg', 'lps'),
+    'double-precision whetstone': T('whetstone-double', 'MWIPS'),
+    'execl throughput': T('execl', 'lps'),
+    'file copy 1024 bufsize 2000 maxblocks': T('fstime', 'KBps'),
+    'file read 1024 bufsize 2000 maxblocks': T('fstime-r', 'KBps'),
+    'file write 1024 bufsize 2000 maxblocks': T('fstime-w', 'KBps'),
+    'file copy 256 bufsize 500 maxblocks': T('fsbuffer', 'KBps'),
+    'file read 256 bufsize 500 maxblocks': T('fsbuffer-r', 'KBps'),
+    'file write 256 bufsize 500 maxblocks': T('fsbuffer-w', 'KBps'),
+    'file copy 4096 bufsize 8000 maxblocks': T('fsdisk', 'KBps'),
+    'file read 4096 bufsize 8000 maxblocks': T('fsdisk-r', 'KBps'),
+    'file write 4096 bufsize 8000 maxblocks': T('fsdisk-w', 'KBps'),
+    'pipe throughput': T('pipe', 'lps'),
+    'pipe-based context switching': T('context1', 'lps'),
+    'process creation': T('spawn', 'lps'),
+    'shell scripts (1 concurrent)': T('shell1', 'lpm'),
+    'shell scripts (8 concurrent)': T('shell8', 'lpm'),
+    'shell scripts (16 concurrent)': T('shell16', 'lpm'),
+    'system call overhead': T('syscall', 'lps'),
+    // Non-index benchmarks
+    arithoh: T('arithoh', 'lps'),
+    'arithmetic test (short)': T('short', 'lps'),
+    'arithmetic test (int)': T('int', 'lps'),
+    'arithmetic test (long)': T('long', 'lps'),
+    'arithmetic test (float)': T('float', 'lps'),
+    'arithmetic test (double)': T('double', 'lps'),
+    'dc: sqrt(2) to 99 decimal places': T('dc', 'lpm'),
+    'recursion test -- tower of hanoi': T('hanoi', 'lps'),
+    "grep a large file (system's grep)": T('grep', 'lpm'),
+    'exec system call overhead': T('sysexec', 'lps'),
+    // Graphics (never run by this project, but named if a log holds them)
+    '2d graphics: rectangles': T('2d-rects', 'lps'),
+    '2d graphics: lines': T('2d-lines', 'lps'),
+    '2d graphics: circles': T('2d-circle', 'lps'),
+    '2d graphics: ellipses': T('2d-ellipse', 'lps'),
+    '2d graphics: polygons': T('2d-shapes', 'lps'),
+    '2d graphics: aa polygons': T('2d-aashapes', 'lps'),
+    '2d graphics: complex polygons': T('2d-polys', 'lps'),
+    '2d graphics: text': T('2d-text', 'lps'),
+    '2d graphics: images and blits': T('2d-blit', 'lps'),
+    '2d graphics: windows': T('2d-window', 'lps'),
+    '3d graphics: gears': T('ubgears', 'fps'),
+    // 4.x / 3.x spellings
+    'dhrystone 2 without register variables': T('dhry2', 'lps'),
+    'arithmetic test (type = short)': T('short', 'lps'),
+    'arithmetic test (type = int)': T('int', 'lps'),
+    'arithmetic test (type = long)': T('long', 'lps'),
+    'arithmetic test (type = float)': T('float', 'lps'),
+    'arithmetic test (type = double)': T('double', 'lps'),
+    'arithmetic overhead test': T('arithoh', 'lps'),
+    'register arithmetic test': T('register', 'lps'),
+    'arithmetic test (type = register)': T('register', 'lps'),
+    'recursion test--tower of hanoi': T('hanoi', 'lps'),
+    'shell scripts (2 concurrent)': T('shell2', 'lpm'),
+    'shell scripts (4 concurrent)': T('shell4', 'lpm'),
+};
+/** Normalise a printed description: trim, collapse blanks, lower-case. */
+function key$1(description) {
+    return description.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+/** A lower-case slug usable as a metric name part (`[a-z0-9][a-z0-9_-]*`). */
+function slug(description) {
+    const s = key$1(description)
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    return s === '' ? 'unnamed' : s;
+}
+/**
+ * The test printed as `description`. `known` is false for a description this table
+ * does not hold (a newer UnixBench, a C compiler test naming its compiler, ...): the
+ * name is then a slug of the description, so the value is still kept.
+ */
+function testFor(description) {
+    const k = key$1(description);
+    const hit = BY_DESCRIPTION[k];
+    if (hit)
+        return { ...hit, known: true };
+    // "C Compiler Throughput (gcc)": the compiler name varies.
+    if (/^c compiler throughput\b/.test(k))
+        return { name: 'c', unit: 'lpm', known: true }; // UnixBench's "C"; metric ids are lower-case
+    return { name: slug(description), unit: '', known: false };
+}
+
+const SUITE$1 = 'unixbench';
+// "%-40s %12.1f %-5s (%.1f s, %d samples)"; 4.x printed "secs". A description longer
+// than 40 characters or a score wider than 12 just pushes the rest right.
+const RESULT = /^(\S.*?)\s+(\d+(?:\.\d+)?)\s+([A-Za-z][A-Za-z/%]*)\s*\(\s*\d+(?:\.\d+)?\s*(?:s|secs?)\s*,\s*(\d+)\s+samples?\s*\)\s*$/;
+const RUN_START = /^\s*Benchmark Run:/i;
+const COPIES = /running\s+(\d+)\s+parallel\s+(?:cop(?:y|ies)|process(?:es)?)\b/i;
+// "System Benchmarks Index Values   BASELINE  RESULT  INDEX" / "... Partial Index ...";
+// 4.x: "TEST   BASELINE   RESULT   INDEX" under an "INDEX VALUES" line.
+const INDEX_HEAD = /^\s*(.*?)\s*(?:Index Values|Partial Index|TEST)\s+BASELINE\s+RESULT\s+INDEX\s*$/i;
+const INDEX_ROW = /^(\S.*?)\s+(\d+(?:\.\d+)?|---)\s+(\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?|---)\s*$/;
+const INDEX_SCORE = /^\s*(.*?)\s*Index Score(\s*\(Partial Only\))?\s*:?\s+(\d+(?:\.\d+)?)\s*$/i;
+const FINAL_SCORE_4X = /^\s*FINAL SCORE\s+(\d+(?:\.\d+)?)\s*$/;
+const BANNER$2 = /BYTE UNIX Benchmarks \(Version ([^)]+)\)/i;
+const RUN_ERROR = /^\s*Run: (.*)$/;
+// .log layout
+const LOG_RULE = /^#{20,}\s*$/;
+const LOG_TEST = /^(\S.*?)\s+--\s+(\d+)\s+cop(?:y|ies)\s*$/;
+const LOG_UNIT = /^#\s*COUNT2:\s*(\S+)\s*$/;
+const LOG_SCORE = /^>>>>\s*score:\s*(\S+)\s*$/;
+function parseUnixbench(text) {
+    const lines = splitLines(text);
+    const warnings = [];
+    const samples = [];
+    const warn = (line, msg) => warnings.push(`line ${line}: ${msg}`);
+    // A text cut in the middle of its last line may have cut a number short ("45" for
+    // "4525.9"): numbers on an unterminated last line are not read. (A result line is safe:
+    // it must end with its "samples)".)
+    if (!/[\r\n]$/.test(text) && lines.length > 0) {
+        const last = lines.length - 1;
+        if (/\d\s*$/.test(lines[last] ?? '')) {
+            warn(last + 1, 'last line cut short (no newline): its numbers are not read');
+            lines[last] = '';
+        }
+    }
+    const report = parseReport(lines, samples, warn);
+    const log = parseLogFile(lines, warn);
+    if (report.found && log.length > 0) {
+        // Report and .log concatenated: they hold the same runs; the report wins.
+        warnings.push(`the text holds both a report and .log sections; the .log scores were not used`);
+    }
+    else {
+        samples.push(...log);
+    }
+    if (samples.length === 0) {
+        if (report.error)
+            throw new ParseError(SUITE$1, report.error.message, report.error.line);
+        if (report.bannerLine !== undefined) {
+            throw new ParseError(SUITE$1, 'report banner but no result line (run cut short or aborted)', report.bannerLine);
+        }
+        throw new ParseError(SUITE$1, 'no UnixBench result line, index table or .log score found');
+    }
+    if (report.error)
+        warn(report.error.line, `Run error: ${report.error.message}`);
+    return { suite: SUITE$1, samples, warnings };
+}
+function parseReport(lines, samples, warn) {
+    const scan = { found: false };
+    let block;
+    let inIndex = false;
+    let banners = 0;
+    const unknownWarned = new Set();
+    const params = (b) => (b.copies === undefined ? {} : { copies: b.copies });
+    const ensureBlock = (lineNo) => {
+        if (block)
+            return block;
+        // Result lines before any "Benchmark Run:" header: the log was cut at the top.
+        warn(lineNo, 'result lines without a "Benchmark Run:" header (log cut at the top?): copies unknown');
+        block = { copies: undefined, results: new Set(), indexed: [] };
+        return block;
+    };
+    const nameOf = (description, lineNo) => {
+        const t = testFor(description);
+        if (!t.known && !unknownWarned.has(t.name)) {
+            unknownWarned.add(t.name);
+            warn(lineNo, `unknown UnixBench test "${description.trim()}": named "${t.name}"`);
+        }
+        return t;
+    };
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i] ?? '';
+        const lineNo = i + 1;
+        const banner = BANNER$2.exec(line);
+        if (banner) {
+            banners++;
+            scan.bannerLine ??= lineNo;
+            if (banners === 2)
+                warn(lineNo, 'a second report starts here; both are kept');
+            // 4.x/3.x reports have no "Benchmark Run:" blocks and ran one copy of each test.
+            block = /^[34]\./.test((banner[1] ?? '').trim())
+                ? { copies: 1, results: new Set(), indexed: [] }
+                : undefined;
+            inIndex = false;
+            continue;
+        }
+        const err = RUN_ERROR.exec(line);
+        if (err) {
+            scan.error ??= { line: lineNo, message: `Run: ${(err[1] ?? '').trim()}` };
+            continue;
+        }
+        if (RUN_START.test(line)) {
+            block = { copies: undefined, results: new Set(), indexed: [] };
+            inIndex = false;
+            // The copies line follows the header; a cut log may lack it.
+            const next = lines[i + 1] ?? '';
+            const c = COPIES.exec(next);
+            if (c) {
+                block.copies = toNumber(c[1]);
+                i++;
+            }
+            else {
+                warn(lineNo, 'no "running N parallel copies" line after "Benchmark Run:": copies unknown');
+            }
+            continue;
+        }
+        const copiesOnly = COPIES.exec(line);
+        if (copiesOnly && /in system/i.test(line)) {
+            // Copies line whose "Benchmark Run:" header was cut away.
+            block = { copies: toNumber(copiesOnly[1]), results: new Set(), indexed: [] };
+            inIndex = false;
+            continue;
+        }
+        // includes() first: these regexes are the costly part of a pass over a long log
+        const r = line.includes('samples') ? RESULT.exec(line) : null;
+        if (r) {
+            const b = ensureBlock(lineNo);
+            const t = nameOf(r[1] ?? '', lineNo);
+            const value = toNumber(r[2]);
+            if (value === undefined)
+                continue;
+            scan.found = true;
+            b.results.add(t.name);
+            samples.push({
+                metric: `unixbench.${t.name}`,
+                params: params(b),
+                value,
+                unit: r[3] ?? t.unit,
+                better: 'higher',
+            });
+            continue;
+        }
+        if (line.includes('BASELINE') && INDEX_HEAD.test(line)) {
+            ensureBlock(lineNo);
+            inIndex = true;
+            continue;
+        }
+        const score = /index score/i.test(line) ? INDEX_SCORE.exec(line) : null;
+        if (score) {
+            const b = ensureBlock(lineNo);
+            const value = toNumber(score[3]);
+            inIndex = false;
+            if (value === undefined)
+                continue;
+            scan.found = true;
+            const p = { ...params(b) };
+            const category = (score[1] ?? '').trim();
+            if (category !== '' && !/^system benchmarks$/i.test(category))
+                p.category = slugCategory(category);
+            const s = {
+                metric: 'unixbench.index',
+                params: p,
+                value,
+                unit: 'index',
+                better: 'higher',
+            };
+            if (score[2]) {
+                // A partial index is the mean over a subset: only comparable with the same subset.
+                p.partial = 1;
+                p.tests = [...b.indexed].sort().join(',');
+                s.warnings = ['partial index: not every index test ran'];
+            }
+            samples.push(s);
+            continue;
+        }
+        const final4 = line.includes('FINAL SCORE') ? FINAL_SCORE_4X.exec(line) : null;
+        if (final4) {
+            const b = ensureBlock(lineNo);
+            const value = toNumber(final4[1]);
+            inIndex = false;
+            if (value === undefined)
+                continue;
+            scan.found = true;
+            samples.push({
+                metric: 'unixbench.index',
+                params: { ...params(b) },
+                value,
+                unit: 'index',
+                better: 'higher',
+                warnings: ['UnixBench 4.x "FINAL SCORE" (4.x index, not comparable with 5.x)'],
+            });
+            continue;
+        }
+        if (inIndex) {
+            const row = INDEX_ROW.exec(line);
+            if (!row) {
+                if (line.trim() !== '' && !/^\s*=+\s*$/.test(line))
+                    inIndex = false;
+                continue;
+            }
+            const b = ensureBlock(lineNo);
+            const t = nameOf(row[1] ?? '', lineNo);
+            const result = toNumber(row[3]);
+            const index = toNumber(row[4]);
+            if (index !== undefined) {
+                scan.found = true;
+                b.indexed.push(t.name);
+                samples.push({
+                    metric: `unixbench.index.${t.name}`,
+                    params: params(b),
+                    value: index,
+                    unit: 'index',
+                    better: 'higher',
+                });
+            }
+            if (result !== undefined && !b.results.has(t.name) && t.known) {
+                // The result line was lost (cut log): the table's RESULT column is the same score.
+                scan.found = true;
+                b.results.add(t.name);
+                warn(lineNo, `no result line for ${t.name}: its score is taken from the index table`);
+                samples.push({
+                    metric: `unixbench.${t.name}`,
+                    params: params(b),
+                    value: result,
+                    unit: t.unit,
+                    better: 'higher',
+                });
+            }
+        }
+    }
+    return scan;
+}
+function slugCategory(category) {
+    return category
+        .toLowerCase()
+        .replace(/\s*benchmarks?$/, '')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+}
+/** The `.log` layout: one sample per test section that reached its ">>>> score:". */
+function parseLogFile(lines, warn) {
+    const out = [];
+    let current;
+    const close = () => {
+        if (current && !current.scored)
+            warn(current.line, `.log section for ${current.name} has no final score`);
+    };
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i] ?? '';
+        if (LOG_RULE.test(line)) {
+            const head = LOG_TEST.exec(lines[i + 1] ?? '');
+            if (head) {
+                close();
+                const t = testFor(head[1] ?? '');
+                if (!t.known)
+                    warn(i + 2, `unknown UnixBench test "${(head[1] ?? '').trim()}": named "${t.name}"`);
+                current = { name: t.name, unit: t.unit, copies: toNumber(head[2]), line: i + 2, scored: false };
+                i++;
+            }
+            continue;
+        }
+        if (!current)
+            continue;
+        const u = LOG_UNIT.exec(line);
+        if (u && !current.scored) {
+            current.unit = u[1] ?? current.unit;
+            continue;
+        }
+        const s = LOG_SCORE.exec(line);
+        if (s && !current.scored) {
+            const value = toNumber(s[1]);
+            current.scored = true;
+            if (value === undefined || value < 0) {
+                warn(i + 1, `unreadable score "${s[1] ?? ''}" for ${current.name}`);
+                continue;
+            }
+            out.push({
+                metric: `unixbench.${current.name}`,
+                params: current.copies === undefined ? {} : { copies: current.copies },
+                value,
+                unit: current.unit === '' ? 'score' : current.unit,
+                better: 'higher',
+            });
+        }
+    }
+    close();
+    return out;
+}
+
+/**
+ * IOzone's names for its tests, in each of its three layouts, mapped to the op part of the
+ * metric ids (`iozone.<op>`, `iozone.throughput.<op>`; DESIGN.md). The first thirteen are
+ * DESIGN's list; pwrite/pread and the mixed workload (-i 8..11) are kept under the same
+ * naming rule rather than dropped.
+ */
+/** DESIGN's thirteen ops in the order IOzone prints its auto-mode table columns. */
+const IOZONE_OPS = [
+    'write',
+    'rewrite',
+    'read',
+    'reread',
+    'random_read',
+    'random_write',
+    'bkwd_read',
+    'record_rewrite',
+    'stride_read',
+    'fwrite',
+    'frewrite',
+    'fread',
+    'freread',
+];
+/** Auto-mode table: the two header lines' labels joined by a space, lower-cased. */
+const TABLE_COLUMNS = {
+    write: 'write',
+    rewrite: 'rewrite',
+    read: 'read',
+    reread: 'reread',
+    're-read': 'reread',
+    'random read': 'random_read',
+    'random write': 'random_write',
+    'bkwd read': 'bkwd_read',
+    'record rewrite': 'record_rewrite',
+    'stride read': 'stride_read',
+    fwrite: 'fwrite',
+    frewrite: 'frewrite',
+    fread: 'fread',
+    freread: 'freread',
+};
+/** The file-size column's label across versions (`kB` in 3.4xx+, `KB`/`Kbytes` before). */
+const FILE_SIZE_LABEL = /^(kB|KB|Kb|kb|Kbytes|KBytes|kbytes)$/;
+/** `-R` report section titles, lower-cased, without the quotes and the word "report". */
+const REPORT_SECTIONS = {
+    writer: 'write',
+    're-writer': 'rewrite',
+    reader: 'read',
+    're-reader': 'reread',
+    'random read': 'random_read',
+    'random write': 'random_write',
+    'backward read': 'bkwd_read',
+    'record rewrite': 'record_rewrite',
+    'stride read': 'stride_read',
+    fwrite: 'fwrite',
+    're-fwrite': 'frewrite',
+    fread: 'fread',
+    're-fread': 'freread',
+    pwrite: 'pwrite',
+    're-pwrite': 'repwrite',
+    pread: 'pread',
+    're-pread': 'repread',
+};
+/** Throughput mode (`-t`): the "Children see throughput for N <label>" labels. */
+const THROUGHPUT_LABELS = {
+    'initial writers': 'write',
+    rewriters: 'rewrite',
+    readers: 'read',
+    're-readers': 'reread',
+    'reverse readers': 'bkwd_read',
+    'stride readers': 'stride_read',
+    'random readers': 'random_read',
+    'random writers': 'random_write',
+    'mixed workload': 'random_mix',
+    'record rewriters': 'record_rewrite',
+    fwriters: 'fwrite',
+    're-fwriters': 'frewrite',
+    freaders: 'fread',
+    're-freaders': 'freread',
+    'pwrite writers': 'pwrite',
+    're-pwrite writers': 'repwrite',
+    'pread readers': 'pread',
+    're-pread readers': 'repread',
+    'pwritev writers': 'pwritev',
+    're-pwritev writers': 'repwritev',
+    'preadv readers': 'preadv',
+    're-preadv readers': 'repreadv',
+};
+/** A metric-id-safe slug for a label IOzone printed that the tables above lack. */
+function opSlug(label) {
+    const s = label
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '');
+    return s === '' ? 'unnamed' : s;
+}
+
+/**
+ * IOzone's auto-mode table is fixed-width and leaves the columns of unselected tests blank,
+ * so its rows cannot be split on blanks. Its labels are right-aligned over their numbers;
+ * the field widths differ between versions (3.489: 8–10 characters, 3.506: 10–11) and a
+ * version may put the number one character right of its label. So the spans are not
+ * fixed offsets: each column is the right edge of its label in the header, and each number
+ * of a row goes to the column whose right edge is nearest to its own (within a tolerance
+ * smaller than half the distance between two columns).
+ */
+/** Tabs to spaces at 8-column stops, so positions match what a terminal shows. */
+function expandTabs(line) {
+    if (!line.includes('\t'))
+        return line;
+    let out = '';
+    for (const ch of line) {
+        if (ch === '\t')
+            out += ' '.repeat(8 - (out.length % 8));
+        else
+            out += ch;
+    }
+    return out;
+}
+function tokens(line) {
+    const out = [];
+    for (const m of line.matchAll(/\S+/g))
+        out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    return out;
+}
+/** Is this the lower header line ("kB  reclen  write ...")? */
+function isHeader(line) {
+    if (!/reclen/i.test(line))
+        return false; // cheap filter: most lines are not headers
+    const t = tokens(line);
+    return t.length >= 2 && FILE_SIZE_LABEL.test(t[0]?.text ?? '') && /^reclen$/i.test(t[1]?.text ?? '');
+}
+/**
+ * Columns from the lower header line and the line above it (which holds "random",
+ * "bkwd", "record", "stride" over the labels they qualify; may be absent).
+ */
+function headerColumns(upper, lower) {
+    // The line above is the qualifier line only if it holds nothing but qualifiers (a cut log
+    // or an older version may put another line there).
+    const above = upper === undefined ? [] : tokens(expandTabs(upper));
+    const top = above.every((u) => /^(random|bkwd|backward|record|stride)$/i.test(u.text)) ? above : [];
+    const cols = [];
+    const used = new Set();
+    let lastOp = '';
+    for (const [i, t] of tokens(expandTabs(lower)).entries()) {
+        if (i === 0) {
+            cols.push({ key: 'file_kb', label: t.text, end: t.end });
+            continue;
+        }
+        if (i === 1) {
+            cols.push({ key: 'reclen_kb', label: t.text, end: t.end });
+            continue;
+        }
+        // The qualifier sits right-aligned over the label, give or take a character.
+        const q = top.find((u) => Math.abs(u.end - t.end) <= 2);
+        const label = (q ? `${q.text} ${t.text}` : t.text).toLowerCase();
+        let op = TABLE_COLUMNS[label];
+        if (op !== undefined && used.has(op)) {
+            // "read"/"write"/"rewrite" again without its qualifier line (cut log, old version):
+            // IOzone's columns come in a fixed order, so it is the next one with that last word.
+            op = IOZONE_OPS.slice(IOZONE_OPS.indexOf(lastOp) + 1).find((o) => !used.has(o) && o.split('_').pop() === label.split(' ').pop());
+        }
+        if (op !== undefined) {
+            used.add(op);
+            lastOp = op;
+            cols.push({ key: op, label, end: t.end });
+        }
+        else {
+            cols.push({ key: opSlug(label), label, end: t.end, unknown: true });
+        }
+    }
+    return cols;
+}
+/** A table row starts with the file size and the record length. */
+function isRow(line) {
+    return /^\s*\d+\s+\d+(?:\s|$)/.test(line);
+}
+/** Place each number of a row under its column by right edges. */
+function splitRow(rawLine, cols) {
+    const line = expandTabs(rawLine);
+    // Numbers first; anything after them (not a digit, dot or blank) is a message.
+    const m = /^([\s\d.]*)(.*)$/.exec(line);
+    const numeric = m?.[1] ?? '';
+    const trailer = (m?.[2] ?? '').trim();
+    const toks = tokens(numeric);
+    const cells = new Map();
+    const stray = [];
+    const file = cols[0];
+    const rec = cols[1];
+    const first = toks[0];
+    const second = toks[1];
+    if (!file || !rec || !first || !second) {
+        return { cells, stray: toks.map((t) => t.text), ...(trailer ? { trailer } : {}) };
+    }
+    cells.set(file.key, first.text);
+    cells.set(rec.key, second.text);
+    // Shift of this row against the header (a whole table may be indented differently);
+    // then follow each placed number, so a number wider than its field moves the rest.
+    let shift = second.end - rec.end;
+    const rest = cols.slice(2);
+    let from = 0;
+    for (const t of toks.slice(2)) {
+        let best = -1;
+        let bestDist = Infinity;
+        for (let j = from; j < rest.length; j++) {
+            const c = rest[j];
+            if (!c)
+                continue;
+            const d = Math.abs(t.end - (c.end + shift));
+            if (d < bestDist) {
+                bestDist = d;
+                best = j;
+            }
+        }
+        const col = rest[best];
+        if (!col || bestDist > tolerance(rest, best)) {
+            stray.push(t.text);
+            continue;
+        }
+        cells.set(col.key, t.text);
+        shift = t.end - col.end;
+        from = best + 1;
+    }
+    return { cells, stray, ...(trailer ? { trailer } : {}) };
+}
+/** Below half the gap to the nearest neighbour column, and never more than 4. */
+function tolerance(cols, j) {
+    const c = cols[j];
+    if (!c)
+        return 0;
+    const gaps = [cols[j - 1], cols[j + 1]]
+        .filter((n) => n !== undefined)
+        .map((n) => Math.abs(n.end - c.end));
+    const gap = gaps.length > 0 ? Math.min(...gaps) : 8;
+    return Math.min(4, Math.floor((gap - 1) / 2));
+}
+
+const SUITE = 'iozone';
+const BANNER$1 = /Iozone: Performance Test of File I\/O/i;
+const OPS_MODE = /OPS Mode\. Output is in operations per second/i;
+const USEC_MODE = /Microseconds\/op Mode\. Output is in microseconds per operation/i;
+const TIMER_POOR = /Timer resolution is poor/i;
+const TIMER_SIZES = /Sizes\s+(\d+)\s+kBytes and below/i;
+const NOT_AVAILABLE = /Selected test not available/i;
+// What IOzone prints when it fails (to stdout or stderr, often in the middle of a row).
+const ERROR$1 = /(Can ?not open|can't open|\bError\b|\berror:|invalid option|Unsupported option|No such file|Permission denied|No space left|Read-only file system|I\/O error|Segmentation fault|Killed|Bus error|Aborted|Usage: iozone)/i;
+const CHILDREN = /^\s*Children see throughput for\s+(\d+)\s+(.+?)\s*=\s*(\d+(?:\.\d*)?)\s*(\S*)/;
+const EACH_PROCESS = /Each (?:process|thread) writes an? (\d+) (?:kByte|KByte|Kbyte|kB|KB)s? file in (\d+) (?:kByte|KByte|Kbyte|kB|KB)s? records/i;
+const THROUGHPUT_TEST = /Throughput test with (\d+) (?:processes|process|threads|thread)/i;
+const FILE_SIZE = /^\s*File size set to (\d+) (?:kB|KB|Kbytes|kBytes|KBytes)\b/;
+const RECORD_SIZE = /^\s*Record Size (\d+) (?:kB|KB|Kbytes|kBytes|KBytes)\b/;
+const REPORT_TITLE = /^\s*"([^"]*?)\s*report"\s*$/i;
+const REPORT_HEAD = /^\s*(?:"\d+"\s*)+$/;
+const REPORT_ROW = /^\s*"(\d+)"\s*(.*)$/;
+function parseIozone(text) {
+    const lines = splitLines(text);
+    // A text cut in the middle of its last line may have cut a number short: "19546" for
+    // "1954611". A number on an unterminated last line is never read.
+    const cutLine = /[\r\n]$/.test(text) ? -1 : lines.length - 1;
+    const warnings = [];
+    const warn = (line, msg) => warnings.push(`line ${line}: ${msg}`);
+    const table = new Map();
+    const report = [];
+    const throughput = [];
+    let firstError;
+    let headerLine;
+    let timerLimitKb;
+    let run = { mode: 'kB' };
+    let cols;
+    let section;
+    const unknownWarned = new Set();
+    const unitOf = (m) => UNIT[m];
+    const betterOf = (m) => (m === 'us' ? 'lower' : 'higher');
+    const withMode = (m, p) => (m === 'kB' ? p : { ...p, mode: MODE_PARAM[m] });
+    const noteError = (lineNo, message) => {
+        firstError ??= { line: lineNo, message };
+    };
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i] ?? '';
+        const lineNo = i + 1;
+        // ---- inside the table: rows until something else
+        if (cols) {
+            if (isRow(line)) {
+                if (i === cutLine) {
+                    warn(lineNo, 'last line cut short (no newline): its numbers are not read');
+                    continue;
+                }
+                const row = splitRow(line, cols);
+                readRow(row, cols, lineNo);
+                continue;
+            }
+            cols = undefined;
+        }
+        if (BANNER$1.test(line)) {
+            run = { mode: 'kB' };
+            section = undefined;
+            continue;
+        }
+        if (isHeader(line)) {
+            cols = headerColumns(lines[i - 1], line);
+            headerLine ??= lineNo;
+            section = undefined;
+            for (const c of cols) {
+                if (c.unknown && !unknownWarned.has(c.key)) {
+                    unknownWarned.add(c.key);
+                    warn(lineNo, `unknown IOzone column "${c.label}": read as iozone.${c.key}`);
+                }
+            }
+            continue;
+        }
+        if (OPS_MODE.test(line)) {
+            run.mode = 'ops';
+            continue;
+        }
+        if (USEC_MODE.test(line)) {
+            run.mode = 'us';
+            continue;
+        }
+        if (TIMER_POOR.test(line)) {
+            const next = lines[i + 1] ?? '';
+            const sizes = TIMER_SIZES.exec(`${line} ${next}`);
+            const limit = toNumber(sizes?.[1]);
+            if (limit !== undefined)
+                timerLimitKb = Math.max(timerLimitKb ?? 0, limit);
+            const msg = [
+                line.trim(),
+                TIMER_SIZES.test(next) || /reported inaccurate/i.test(next) ? next.trim() : '',
+            ]
+                .filter((s) => s !== '')
+                .join(' ');
+            warn(lineNo, msg);
+            continue;
+        }
+        if (NOT_AVAILABLE.test(line)) {
+            warn(lineNo, line.trim());
+            continue;
+        }
+        // ---- throughput mode
+        const tt = THROUGHPUT_TEST.exec(line);
+        if (tt) {
+            run.threads = toNumber(tt[1]);
+            continue;
+        }
+        const each = EACH_PROCESS.exec(line);
+        if (each) {
+            run.fileKb = toNumber(each[1]);
+            run.reclenKb = toNumber(each[2]);
+            continue;
+        }
+        const fs = FILE_SIZE.exec(line);
+        if (fs) {
+            run.sizeKb = toNumber(fs[1]);
+            continue;
+        }
+        const rs = RECORD_SIZE.exec(line);
+        if (rs) {
+            run.recordKb = toNumber(rs[1]);
+            continue;
+        }
+        const ch = CHILDREN.exec(line);
+        if (ch && i === cutLine) {
+            warn(lineNo, 'last line cut short (no newline): its numbers are not read');
+            continue;
+        }
+        if (ch) {
+            readChildren(ch, lineNo);
+            continue;
+        }
+        // ---- -R report
+        const title = REPORT_TITLE.exec(line);
+        if (title) {
+            const name = (title[1] ?? '').trim().toLowerCase();
+            if (/cpu/i.test(name)) {
+                section = undefined; // CPU utilization (-+u): not a throughput
+                continue;
+            }
+            const op = REPORT_SECTIONS[name] ?? opSlug(name);
+            if (!REPORT_SECTIONS[name])
+                warn(lineNo, `unknown IOzone report "${title[1] ?? ''} report": read as iozone.${op}`);
+            section = { op, reclens: undefined, title: `${title[1] ?? ''} report` };
+            continue;
+        }
+        if (section) {
+            if (section.reclens === undefined && REPORT_HEAD.test(line)) {
+                section.reclens = [...line.matchAll(/"(\d+)"/g)].map((m) => toNumber(m[1]));
+                continue;
+            }
+            const row = REPORT_ROW.exec(line);
+            if (row && section.reclens && i === cutLine) {
+                warn(lineNo, 'last line cut short (no newline): its numbers are not read');
+                continue;
+            }
+            if (row && section.reclens) {
+                readReportRow(section, row, lineNo);
+                continue;
+            }
+            if (line.trim() === '')
+                continue;
+            section = undefined;
+        }
+        // The command line echoes user paths, which may hold any word.
+        if (!/Command line used/i.test(line) && ERROR$1.test(line)) {
+            noteError(lineNo, line.trim());
+            warn(lineNo, `IOzone error: ${line.trim()}`);
+            continue;
+        }
+    }
+    function readRow(row, columns, lineNo) {
+        const fileKb = toNumber(row.cells.get('file_kb'));
+        const reclenKb = toNumber(row.cells.get('reclen_kb'));
+        if (fileKb === undefined || reclenKb === undefined)
+            return;
+        let measured = 0;
+        for (const c of columns.slice(2)) {
+            const text = row.cells.get(c.key);
+            if (text === undefined)
+                continue; // blank column: test not selected
+            const value = toNumber(text);
+            if (value === undefined || value < 0) {
+                warn(lineNo, `unreadable ${c.label} value "${text}"`);
+                continue;
+            }
+            if (value === 0)
+                continue; // IOzone's "not measured"
+            measured++;
+            const params = withMode(run.mode, { file_kb: fileKb, reclen_kb: reclenKb });
+            table.set(key(c.key, params), {
+                sample: {
+                    metric: `iozone.${c.key}`,
+                    params,
+                    value,
+                    unit: unitOf(run.mode),
+                    better: betterOf(run.mode),
+                },
+                line: lineNo,
+            });
+        }
+        if (row.stray.length > 0) {
+            warn(lineNo, `value(s) ${row.stray.join(', ')} fit no column of the header; dropped`);
+        }
+        if (row.trailer) {
+            noteError(lineNo, row.trailer);
+            warn(lineNo, `IOzone error in the middle of the table: ${row.trailer}`);
+        }
+        else if (measured === 0) {
+            warn(lineNo, `row ${fileKb} kB / ${reclenKb} kB has no measured value (run stopped?)`);
+        }
+    }
+    function readReportRow(s, row, lineNo) {
+        const fileKb = toNumber(row[1]);
+        const reclens = s.reclens ?? [];
+        if (fileKb === undefined)
+            return;
+        const values = (row[2] ?? '')
+            .trim()
+            .split(/\s+/)
+            .filter((v) => v !== '');
+        if (values.length > reclens.length)
+            warn(lineNo, `${s.title}: more values than record sizes; extra ones dropped`);
+        for (const [j, text] of values.entries()) {
+            if (j >= reclens.length)
+                break;
+            const reclenKb = reclens[j];
+            if (reclenKb === undefined)
+                continue; // unreadable header cell
+            const value = toNumber(text);
+            if (value === undefined || value < 0) {
+                warn(lineNo, `${s.title}: unreadable value "${text}"`);
+                continue;
+            }
+            if (value === 0)
+                continue; // Excel report's "not measured"
+            report.push({
+                sample: {
+                    metric: `iozone.${s.op}`,
+                    params: withMode(run.mode, { file_kb: fileKb, reclen_kb: reclenKb }),
+                    value,
+                    unit: unitOf(run.mode),
+                    better: betterOf(run.mode),
+                },
+                line: lineNo,
+            });
+        }
+    }
+    function readChildren(ch, lineNo) {
+        const threads = toNumber(ch[1]);
+        const label = (ch[2] ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+        const op = THROUGHPUT_LABELS[label] ?? opSlug(label);
+        if (!THROUGHPUT_LABELS[label])
+            warn(lineNo, `unknown throughput test "${label}": read as iozone.throughput.${op}`);
+        const value = toNumber(ch[3]);
+        if (value === undefined)
+            return;
+        if (value === 0) {
+            warn(lineNo, `throughput for ${label} is 0 (not measured): dropped`);
+            return;
+        }
+        const mode = throughputMode(ch[4] ?? '', run.mode);
+        const params = {};
+        if (threads !== undefined)
+            params.threads = threads;
+        const fileKb = run.fileKb ?? run.sizeKb;
+        const reclenKb = run.reclenKb ?? run.recordKb;
+        if (fileKb !== undefined)
+            params.file_kb = fileKb;
+        if (reclenKb !== undefined)
+            params.reclen_kb = reclenKb;
+        if (fileKb === undefined || reclenKb === undefined)
+            warn(lineNo, 'throughput block without file or record size');
+        throughput.push({
+            metric: `iozone.throughput.${op}`,
+            params: withMode(mode, params),
+            value,
+            unit: unitOf(mode),
+            better: betterOf(mode),
+        });
+    }
+    // ---- merge: the table wins over the -R report of the same run
+    const samples = [...table.values()].map((p) => p.sample);
+    let disagreements = 0;
+    for (const r of report) {
+        const k = key(r.sample.metric.slice('iozone.'.length), r.sample.params);
+        const t = table.get(k);
+        if (!t) {
+            samples.push(r.sample);
+            continue;
+        }
+        if (t.sample.value !== r.sample.value) {
+            disagreements++;
+            if (disagreements <= 5) {
+                warn(r.line, `-R report ${r.sample.metric} ${String(r.sample.params.file_kb)}/${String(r.sample.params.reclen_kb)} = ${r.sample.value} disagrees with the table (line ${t.line}) = ${t.sample.value}; the table is kept`);
+            }
+        }
+    }
+    if (disagreements > 5)
+        warnings.push(`${disagreements} -R report cells disagree with the table in all; the table is kept`);
+    samples.push(...throughput);
+    if (timerLimitKb !== undefined) {
+        const limit = timerLimitKb;
+        for (const s of samples) {
+            const f = s.params.file_kb;
+            if (typeof f === 'number' && f <= limit && !s.metric.startsWith('iozone.throughput.')) {
+                s.warnings = [`timer resolution is poor for sizes of ${limit} kB and below`];
+            }
+        }
+    }
+    if (samples.length === 0) {
+        if (firstError)
+            throw new ParseError(SUITE, firstError.message, firstError.line);
+        if (headerLine !== undefined)
+            throw new ParseError(SUITE, 'result table has no measured value', headerLine);
+        throw new ParseError(SUITE, 'no IOzone result table, -R report or throughput line (output truncated?)');
+    }
+    return { suite: SUITE, samples, warnings };
+}
+const UNIT = { kB: 'kB/s', ops: 'ops/s', us: 'us/op' };
+const MODE_PARAM = { kB: 'kB', ops: 'ops', us: 'us_per_op' };
+/** The unit printed after a "Children see" figure ("kB/sec", "ops/sec", ...), else the run's mode. */
+function throughputMode(printed, fallback) {
+    const u = printed.toLowerCase();
+    if (u.startsWith('ops'))
+        return 'ops';
+    if (u.startsWith('kb'))
+        return 'kB';
+    if (u.startsWith('micro') || u.startsWith('us'))
+        return 'us';
+    return fallback;
+}
+function key(op, params) {
+    return `${op}|${String(params.file_kb)}|${String(params.reclen_kb)}|${String(params.mode ?? '')}`;
+}
+
+/**
+ * netperf's throughput units (netlib.c `format_units()` and `calc_thruput_interval()`):
+ * `-f k|m|g` are 10^3/10^6/10^9 bits, `-f K|M|G` are 2^10/2^20/2^30 bytes, `x` is transactions.
+ * Classic headers print them as `%s/sec` or `%s/s`, omni's THROUGHPUT_UNITS as `%s/s`.
+ */
+const FACTORS = {
+    '10^3bits': 1e-3,
+    '10^6bits': 1,
+    '10^9bits': 1e3,
+    KBytes: (8 * 1024) / 1e6,
+    MBytes: (8 * 1024 ** 2) / 1e6,
+    GBytes: (8 * 1024 ** 3) / 1e6,
+};
+/** Finds a unit label anywhere in `s` (a header's units row, or a THROUGHPUT_UNITS value). */
+function findUnit(s) {
+    const m = /(10\^[369]bits|[KMG]Bytes|Trans|Tran)\s*\/\s*s(?:ec)?\b/.exec(s);
+    if (!m)
+        return undefined;
+    const label = m[1];
+    if (label === 'Trans' || label === 'Tran')
+        return { kind: 'trans', label: `${label}/s` };
+    return { kind: 'bits', toMbits: FACTORS[label], label: `${label}/s` };
+}
+/** netperf's defaults when a log does not print its unit (`-P 0`, `-v 0`, omni without THROUGHPUT_UNITS). */
+const DEFAULT_STREAM_UNIT = { kind: 'bits', toMbits: 1, label: '10^6bits/s' };
+const DEFAULT_RR_UNIT = { kind: 'trans', label: 'Trans/s' };
+
+/**
+ * netperf's classic result tables (nettest_bsd.c in 2.4.x, the "MIGRATED" omni output in 2.5+):
+ * a header of 3–5 rows ending in a units row that starts with `bytes`, a blank line, then the
+ * result rows. Column positions do not depend on `-c`/`-C` (CPU and service-demand columns are
+ * appended at the end), and `-B brand` appends a word after the numbers.
+ *
+ *   stream (TCP_STREAM, TCP_MAERTS):  recv-socket send-socket message elapsed throughput [cpu×2 sd×2]
+ *   rr (TCP_RR, UDP_RR, TCP_CRR):     send-socket recv-socket request response elapsed rate [cpu×2 sd×2]
+ *                                     then a row with the remote socket sizes
+ *   udp (UDP_STREAM):                 socket message elapsed okay errors throughput [cpu sd]   (send side)
+ *                                     socket elapsed okay throughput [cpu sd]                  (receive side)
+ */
+const STARTS = [
+    [/^Recv\s+Send\s+Send\b/, 'stream'],
+    [/^Local \/Remote\s*$/, 'rr'],
+    [/^Socket\s+Message\s+Elapsed\s+Messages\b/, 'udp'],
+    [/^Alignment\s+Offset\b/, 'skip'],
+];
+const MAX_HEADER_ROWS = 6;
+/** The classic header that starts at line `i`, if one does. */
+function classicHeaderAt(lines, i, end) {
+    const first = lines[i].trim();
+    // Every header starts with one of these letters: skip the regexes for other lines.
+    if (!'RLSA'.includes(first.charAt(0)) || first === '')
+        return undefined;
+    const start = STARTS.find(([re]) => re.test(first));
+    if (!start)
+        return undefined;
+    const shape = start[1];
+    if (shape === 'skip') {
+        // -v 2 tables have no `bytes` row: their titles run until the first row of numbers.
+        let j = i + 1;
+        while (j < end && j < i + MAX_HEADER_ROWS && !isNumberRow(lines[j]))
+            j++;
+        return { shape, next: j };
+    }
+    for (let j = i + 1; j < end && j <= i + MAX_HEADER_ROWS; j++) {
+        const row = lines[j].trim();
+        if (/^bytes\s/i.test(row)) {
+            const text = lines.slice(i, j + 1).join('\n');
+            // RR tables say `Trans. Rate ... per sec`; with `-f` they print `Throughput` in bits or bytes.
+            const unit = findUnit(row) ?? (shape === 'rr' && /\bTrans\./.test(text) ? RR_TRANS : undefined);
+            return unit ? { shape, unit, next: j + 1 } : { shape, next: j + 1 };
+        }
+    }
+    return undefined;
+}
+const RR_TRANS = { kind: 'trans', label: 'Trans/s' };
+/** Whether a trimmed line starts like a number (digit, sign or dot): a cheap pre-check. */
+function startsLikeNumber(t) {
+    const c = t.charCodeAt(0);
+    return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46;
+}
+/** Leading numbers of a row; undefined when the row does not start with a number. */
+function numberRow(line) {
+    // A hand-rolled tokenizer: this runs on every result row, and split(/\s+/) + trim allocate (parse speed).
+    const nums = [];
+    const n = line.length;
+    let p = 0;
+    while (p < n) {
+        while (p < n && isSpace(line.charCodeAt(p)))
+            p++;
+        if (p >= n)
+            break;
+        const start = p;
+        while (p < n && !isSpace(line.charCodeAt(p)))
+            p++;
+        const token = line.slice(start, p);
+        const value = startsLikeNumber(token) ? toNumber(token) : undefined;
+        if (value === undefined) {
+            if (nums.length === 0)
+                return undefined;
+            return { nums, rest: line.slice(start).trim().split(/\s+/) };
+        }
+        nums.push(value);
+    }
+    return nums.length > 0 ? { nums, rest: [] } : undefined;
+}
+function isSpace(c) {
+    return c === 32 || c === 9 || c === 11 || c === 12;
+}
+/** A row made of numbers only. */
+function isNumberRow(line) {
+    const row = numberRow(line);
+    return row !== undefined && row.rest.length === 0;
+}
+/** Minimum numbers of the first (and second) result row of each shape. */
+const MIN_FIELDS = { stream: [5, 0], rr: [6, 2], udp: [6, 4] };
+
+/**
+ * Lines by which netperf says a test did not run. netperf prints them on stdout as well as
+ * stderr (the control-connection error goes to stdout), so they appear in any capture.
+ */
+const ERROR_LINES = [
+    // `establish control: are you sure there is a netserver listening on H at port P?`
+    /^establish[ _]control\b/,
+    // getopt, argument checks and most fatal paths: `netperf: invalid option -- 'Q'`, `netperf: ...`
+    /^(?:\S*\/)?netperf: /,
+    /^Usage: netperf\b/,
+    // send_omni / recv_response / send_tcp_stream ...: `...: data send error: ...`, `... failed`
+    /^[A-Za-z_]+: .*\b(?:[Ee]rror|ERROR|[Ff]ailed|FAILED|errno)\b/,
+    /^Could not open output selection file/,
+];
+/** Fixed phrases found anywhere in a line. */
+const ERROR_PHRASES = [
+    'are you sure there is a netserver listening',
+    // `The test you requested (X) is unknown to this netperf.`
+    'is unknown to this netperf',
+    'emote error ',
+    'no response received',
+];
+/** netperf's own warnings that do not stop a test but belong in the log's warnings. */
+const WARNING_LINES = [
+    /^Ignoring unknown output selector/,
+    /^Cannot determine default test output/,
+    /^There can be no more than \d+ output/,
+];
+// One anchored alternation per list, tried at the start of the line only, and plain substring
+// searches for the phrases: a single cheap pass per line (parse speed).
+const anchored = (list) => new RegExp(`^(?:${list.map((re) => re.source.replace(/^\^/, '')).join('|')})`);
+const ERROR = anchored(ERROR_LINES);
+const WARNING = anchored(WARNING_LINES);
+function isErrorLine(line) {
+    return ERROR.test(line) || ERROR_PHRASES.some((p) => line.includes(p));
+}
+function isWarningLine(line) {
+    return WARNING.test(line);
+}
+
+/**
+ * netperf omni output selectors: `-k` (KEY=value lines), `-o` (a CSV title line, then values)
+ * and `-O` (four rows of column titles, then values). `-o`/`-O` print human titles, so the
+ * selectors this parser uses are mapped back from their titles (nettest_omni.c).
+ * An unknown selector prints an empty value (`56721.96,,`): empty values are absent, never 0.
+ */
+/** Human title (lower case, single spaces) → selector, for the selectors the parser reads. */
+const TITLES = {
+    throughput: 'THROUGHPUT',
+    'throughput units': 'THROUGHPUT_UNITS',
+    'elapsed time (sec)': 'ELAPSED_TIME',
+    'request size bytes': 'REQUEST_SIZE',
+    'response size bytes': 'RESPONSE_SIZE',
+    'local send size': 'LOCAL_SEND_SIZE',
+    'local recv size': 'LOCAL_RECV_SIZE',
+    'remote send size': 'REMOTE_SEND_SIZE',
+    'remote recv size': 'REMOTE_RECV_SIZE',
+    protocol: 'PROTOCOL',
+    direction: 'DIRECTION',
+    'transaction rate tran/s': 'TRANSACTION_RATE',
+    'confidence level percent': 'CONFIDENCE_LEVEL',
+    'confidence width target': 'CONFIDENCE_INTERVAL',
+    'confidence iterations run': 'CONFIDENCE_ITERATION',
+    'throughput confidence width (%)': 'THROUGHPUT_CONFID',
+    'minimum latency microseconds': 'MIN_LATENCY',
+    'maximum latency microseconds': 'MAX_LATENCY',
+    '50th percentile latency microseconds': 'P50_LATENCY',
+    '90th percentile latency microseconds': 'P90_LATENCY',
+    '99th percentile latency microseconds': 'P99_LATENCY',
+    'mean latency microseconds': 'MEAN_LATENCY',
+    'stddev latency microseconds': 'STDDEV_LATENCY',
+};
+function selectorOfTitle(title) {
+    return TITLES[title.trim().replace(/\s+/g, ' ').toLowerCase()];
+}
+/** The latency selectors of `-j`; reported as extra metrics `netperf.<test>.<selector lower-case>`. */
+const LATENCY_SELECTORS = [
+    'MIN_LATENCY',
+    'MEAN_LATENCY',
+    'P50_LATENCY',
+    'P90_LATENCY',
+    'P99_LATENCY',
+    'MAX_LATENCY',
+    'STDDEV_LATENCY',
+];
+const KV_LINE = /^([A-Z][A-Z0-9_]*)=(.*)$/;
+function put(values, selector, raw) {
+    const v = raw?.trim();
+    if (selector !== undefined && v !== undefined && v !== '')
+        values.set(selector, v);
+}
+/** `-o`: a title line and a value line, both comma-separated. */
+function fromCsv(titleLine, valueLine) {
+    const titles = titleLine.split(',');
+    const fields = valueLine.split(',');
+    const values = new Map();
+    titles.forEach((title, i) => put(values, selectorOfTitle(title), fields[i]));
+    const untitled = Math.max(0, fields.length - titles.length);
+    return { values, untitled };
+}
+/**
+ * `-O`: titles stacked over up to four rows, each column left-aligned at the same position in
+ * every row and top-aligned, so the words of the first row mark where the columns start.
+ */
+function fromColumns(titleRows, valueRow) {
+    const first = titleRows[0] ?? '';
+    const starts = [];
+    for (let p = 0; p < first.length; p++) {
+        if (first[p] !== ' ' && (p === 0 || first[p - 1] === ' '))
+            starts.push(p);
+    }
+    const values = new Map();
+    starts.forEach((s, i) => {
+        const e = starts[i + 1] ?? Number.POSITIVE_INFINITY;
+        const title = titleRows
+            .map((r) => r.slice(s, e).trim())
+            .filter((w) => w !== '')
+            .join(' ');
+        put(values, selectorOfTitle(title), valueRow.slice(s, e));
+    });
+    return { values, untitled: 0 };
+}
+/** `-k`: KEY=value lines; the selector names are printed as such. */
+function fromKeyValues(lines) {
+    const values = new Map();
+    for (const line of lines) {
+        const m = KV_LINE.exec(line.trim());
+        if (m)
+            put(values, m[1], m[2]);
+    }
+    return { values, untitled: 0 };
+}
+
+/**
+ * The netperf tests this project measures, their metric ids (DESIGN.md) and what a banner,
+ * a column layout or omni's PROTOCOL/DIRECTION selectors say about which test ran.
+ */
+const NETPERF_TESTS$1 = [
+    'TCP_STREAM',
+    'TCP_MAERTS',
+    'UDP_STREAM',
+    'TCP_RR',
+    'UDP_RR',
+    'TCP_CRR',
+];
+const NetperfTest = _enum(NETPERF_TESTS$1);
+const STREAM_TESTS = new Set(['TCP_STREAM', 'TCP_MAERTS', 'UDP_STREAM']);
+const RR_TESTS = new Set(['TCP_RR', 'UDP_RR', 'TCP_CRR']);
+function isStream(test) {
+    return STREAM_TESTS.has(test);
+}
+/** The DESIGN.md metric of a test: throughput in 10^6bits/s or rate in trans/s, better higher. */
+function primaryMetric(test) {
+    const id = test.toLowerCase();
+    return isStream(test)
+        ? { metric: `netperf.${id}.throughput`, unit: '10^6bits/s' }
+        : { metric: `netperf.${id}.rate`, unit: 'trans/s' };
+}
+/**
+ * A banner line: `[MIGRATED ]<NAME> TEST from ... to ... [: ...]`. netperf 2.7 prefixes the
+ * classic tests it runs through omni with MIGRATED; 2.4.x prints the bare name (and 2.0 had
+ * `TEST to host`); `-t omni` prints `OMNI Send TEST`, `OMNI Recv TEST` or `OMNI Send|Recv TEST`.
+ */
+const BANNER = /^(MIGRATED )?([A-Z][A-Za-z0-9/|]*(?: [A-Za-z0-9/|]+)*) TEST(?: from | to |\s*:|\s*$)/;
+const BANNER_NAMES = [
+    [/^TCP(?:IPV6)? STREAM$/, 'TCP_STREAM'],
+    [/^TCP(?:IPV6)? MAERTS$/, 'TCP_MAERTS'],
+    [/^UDP(?:IPV6)? (?:STREAM|UNIDIRECTIONAL SEND)$/, 'UDP_STREAM'],
+    [/^TCP(?:IPV6)? REQUEST\/RESPONSE$/, 'TCP_RR'],
+    [/^UDP(?:IPV6)? REQUEST\/RESPONSE$/, 'UDP_RR'],
+    [/^TCP(?:IPV6)? Connect\/Request\/Response$/i, 'TCP_CRR'],
+];
+/** The tests a banner name allows: one for a classic banner, several for OMNI, none if unknown. */
+function testsFromBannerName(name) {
+    for (const [re, test] of BANNER_NAMES)
+        if (re.test(name))
+            return new Set([test]);
+    const omni = /^OMNI (Send\|Recv|Send|Recv)$/.exec(name);
+    if (omni)
+        return testsFromDirection(omni[1]);
+    return new Set();
+}
+/** omni's DIRECTION value (`Send`, `Recv`/`Receive`, `Send|Recv`). */
+function testsFromDirection(direction) {
+    const d = direction.trim().toLowerCase();
+    if (d === 'send')
+        return new Set(['TCP_STREAM', 'UDP_STREAM']);
+    if (d === 'recv' || d === 'receive')
+        return new Set(['TCP_MAERTS']);
+    if (d === 'send|recv' || d === 'send|receive')
+        return new Set(RR_TESTS);
+    return new Set(NETPERF_TESTS$1);
+}
+/** omni's PROTOCOL value. */
+function testsFromProtocol(protocol) {
+    const p = protocol.trim().toUpperCase();
+    if (p === 'TCP')
+        return new Set(['TCP_STREAM', 'TCP_MAERTS', 'TCP_RR', 'TCP_CRR']);
+    if (p === 'UDP')
+        return new Set(['UDP_STREAM', 'UDP_RR']);
+    return new Set();
+}
+
+/**
+ * netperf parser (2.4.5–2.7): classic tables with or without banner and headers (`-P 0`),
+ * CPU columns (`-c -C`), the confidence "!!! WARNING" block, `-v 0`/`-v 2`, omni selectors
+ * (`-o`, `-O`, `-k`, `-j` latencies), several tests in one log. Pure: text in, samples out.
+ *
+ * How a result becomes a sample: every format narrows down which test may have produced it
+ * (banner, column layout, THROUGHPUT_UNITS, PROTOCOL/DIRECTION, the caller's `test` hint). One
+ * test left: a sample. None: the parts contradict each other. Several (e.g. a `-P 0` stream row,
+ * which TCP_STREAM and TCP_MAERTS print alike): no sample, and the reason says to pass `test`.
+ */
+/**
+ * What the caller knows and the log may not say: the test name (`-P 0` and `-v 0` print no
+ * banner). A banner in the log always wins over the hint.
+ */
+const NetperfContext = object({ test: NetperfTest.optional() }).strict();
+const MAX_REASON = 200;
+const clip = (s) => (s.length > MAX_REASON ? `${s.slice(0, MAX_REASON)}…` : s);
+function intersect(a, b) {
+    return new Set([...a].filter((x) => b.has(x)));
+}
+function size$1(n) {
+    return n !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+function withParams(entries) {
+    const out = {};
+    for (const [k, v] of entries)
+        if (v !== undefined)
+            out[k] = v;
+    return out;
+}
+/** `!!! WARNING` ... `!!! Confidence intervals: Throughput : 27.810%` ... */
+function confidenceWarning(block) {
+    const pct = (re) => {
+        for (const l of block) {
+            const m = re.exec(l);
+            if (m)
+                return m[1];
+        }
+        return undefined;
+    };
+    const tput = pct(/Throughput\s*:\s*([\d.]+)%/);
+    const lcpu = pct(/Local CPU util\s*:\s*([\d.]+)%/);
+    const rcpu = pct(/Remote CPU util\s*:\s*([\d.]+)%/);
+    const parts = [
+        tput && `throughput ${tput}%`,
+        lcpu && `local CPU ${lcpu}%`,
+        rcpu && `remote CPU ${rcpu}%`,
+    ].filter(Boolean);
+    return `netperf: desired confidence not achieved within the iterations${parts.length > 0 ? ` (confidence intervals: ${parts.join(', ')})` : ''}`;
+}
+function omniFound(rec, line, warnings) {
+    const v = rec.values;
+    const unit = v.has('THROUGHPUT_UNITS') ? findUnit(v.get('THROUGHPUT_UNITS')) : undefined;
+    let tests = new Set(NETPERF_TESTS$1);
+    const why = [];
+    if (unit)
+        tests = intersect(tests, unit.kind === 'bits' ? STREAM_TESTS : RR_TESTS);
+    if (v.has('PROTOCOL'))
+        tests = intersect(tests, testsFromProtocol(v.get('PROTOCOL')));
+    else
+        why.push('no PROTOCOL');
+    if (v.has('DIRECTION'))
+        tests = intersect(tests, testsFromDirection(v.get('DIRECTION')));
+    else
+        why.push('no DIRECTION');
+    if (v.has('THROUGHPUT_UNITS') && !unit) {
+        warnings.push(`line ${line}: unknown THROUGHPUT_UNITS '${clip(v.get('THROUGHPUT_UNITS'))}'`);
+    }
+    if (rec.untitled > 0) {
+        warnings.push(`line ${line}: ${rec.untitled} value(s) without a column title ignored (an output selector netperf did not know?)`);
+    }
+    const sampleWarnings = [];
+    const target = toNumber(v.get('CONFIDENCE_INTERVAL'));
+    const width = toNumber(v.get('THROUGHPUT_CONFID'));
+    if (target !== undefined && width !== undefined && target > 0 && width > target) {
+        sampleWarnings.push(`netperf: desired confidence not achieved: throughput confidence width ${v.get('THROUGHPUT_CONFID')}% > target ${v.get('CONFIDENCE_INTERVAL')}%`);
+    }
+    const found = {
+        line,
+        tests,
+        why: `omni output with ${why.length > 0 ? why.join(' and ') : 'selectors that do not decide it'}`,
+        params: {},
+        omni: v,
+        warnings: sampleWarnings,
+    };
+    const value = toNumber(v.get('THROUGHPUT'));
+    if (value !== undefined)
+        found.value = value;
+    if (unit)
+        found.unit = unit;
+    return found;
+}
+/** Params of an omni result once the test is known. */
+function omniParams(test, v) {
+    const n = (k) => size$1(toNumber(v.get(k)));
+    if (test === 'TCP_MAERTS')
+        return withParams([['message_bytes', n('REMOTE_SEND_SIZE')]]);
+    if (isStream(test))
+        return withParams([['message_bytes', n('LOCAL_SEND_SIZE')]]);
+    return withParams([
+        ['request_bytes', n('REQUEST_SIZE')],
+        ['response_bytes', n('RESPONSE_SIZE')],
+    ]);
+}
+const SHAPE_TESTS = {
+    stream: new Set(['TCP_STREAM', 'TCP_MAERTS']),
+    rr: new Set(RR_TESTS),
+    udp: new Set(['UDP_STREAM']),
+};
+const SHAPE_WHY = {
+    stream: 'TCP_STREAM and TCP_MAERTS print the same columns',
+    rr: 'TCP_RR, UDP_RR and TCP_CRR print the same columns',
+    udp: 'UDP_STREAM columns',
+};
+/**
+ * A classic result starting at row `i` (its first number row). Returns the Found and the index
+ * after the rows it used, or a reason when the rows do not fit the shape.
+ */
+function classicFound(rowAt, i, end, shape, unit) {
+    const first = rowAt(i);
+    const [min1, min2] = MIN_FIELDS[shape];
+    if (first.nums.length < min1) {
+        return { reason: `result row has ${first.nums.length} numbers, ${min1} expected for ${shape} output` };
+    }
+    const second = i + 1 < end ? rowAt(i + 1) : undefined;
+    // The shape's test set is shared, never mutated: emit() builds new sets when it narrows.
+    const base = { line: i + 1, tests: SHAPE_TESTS[shape], why: SHAPE_WHY[shape], warnings: [] };
+    const withUnit = unit ? { unit } : {};
+    const n = first.nums;
+    if (shape === 'stream') {
+        return {
+            found: { ...base, ...withUnit, value: n[4], params: withParams([['message_bytes', size$1(n[2])]]) },
+            next: i + 1,
+        };
+    }
+    if (shape === 'rr') {
+        const params = withParams([
+            ['request_bytes', size$1(n[2])],
+            ['response_bytes', size$1(n[3])],
+        ]);
+        const hasRemote = second !== undefined && second.nums.length === 2 && second.rest.length === 0;
+        return { found: { ...base, ...withUnit, value: n[5], params }, next: hasRemote ? i + 2 : i + 1 };
+    }
+    const params = withParams([['message_bytes', size$1(n[1])]]);
+    const found = { ...base, ...withUnit, sendValue: n[5], params };
+    if (second !== undefined && second.nums.length >= min2) {
+        found.value = second.nums[3];
+        return { found, next: i + 2 };
+    }
+    found.warnings.push('netperf: UDP_STREAM output without its receive-side row');
+    return { found, next: i + 1 };
+}
+/** Shape of a result printed without header (`-P 0`), from its column counts. */
+function headerlessShape(rowAt, i, end) {
+    const row = rowAt(i);
+    const next = i + 1 < end ? rowAt(i + 1) : undefined;
+    const k = row.nums.length;
+    const k2 = next && next.rest.length === 0 ? next.nums.length : 0;
+    if (k === 1 && row.rest.length === 0)
+        return { shape: 'bare' };
+    if (k === 5 || k === 9)
+        return { shape: 'stream' };
+    if ((k === 6 || k === 10) && k2 === 2)
+        return { shape: 'rr' };
+    if ((k === 6 || k === 8) && (k2 === 4 || k2 === 6))
+        return { shape: 'udp' };
+    if (k === 6 || k === 10)
+        return { shape: 'rr-or-udp' };
+    return undefined;
+}
+function parseNetperf(text, context = {}) {
+    const ctx = NetperfContext.parse(context);
+    const lines = splitLines(text);
+    // Result rows are looked at more than once (shape, then values): tokenize each line once.
+    const rows = new Map();
+    const rowAt = (i) => {
+        if (rows.has(i))
+            return rows.get(i);
+        const row = numberRow(lines[i]);
+        rows.set(i, row);
+        return row;
+    };
+    const warnings = [];
+    const samples = [];
+    const problems = [];
+    let dropped;
+    const drop = (line, reason) => {
+        warnings.push(`line ${line}: ${reason}`);
+        dropped ??= { line, reason };
+    };
+    // Sections: what precedes the first banner (headerless output), then one per banner.
+    const sections = [];
+    let current = { start: 0, end: lines.length };
+    for (let i = 0; i < lines.length; i++) {
+        // Every banner has " TEST"; the substring check spares the regex on other lines (parse speed).
+        if (!lines[i].includes(' TEST'))
+            continue;
+        const m = BANNER.exec(lines[i].trim());
+        if (!m)
+            continue;
+        current.end = i;
+        sections.push(current);
+        const name = m[2];
+        current = {
+            start: i + 1,
+            end: lines.length,
+            banner: { line: i + 1, name, tests: testsFromBannerName(name) },
+        };
+    }
+    sections.push(current);
+    const emit = (found, section) => {
+        let tests = found.tests;
+        if (section.banner) {
+            const { name, tests: bannerTests, line } = section.banner;
+            if (bannerTests.size === 0) {
+                drop(found.line, `netperf test '${clip(name)}' (banner at line ${line}) is not one this parser reads`);
+                return;
+            }
+            tests = intersect(tests, bannerTests);
+            if (tests.size === 0) {
+                drop(found.line, `the result's columns do not fit the '${clip(name)}' banner at line ${line}`);
+                return;
+            }
+        }
+        if (ctx.test !== undefined && tests.size > 1) {
+            if (tests.has(ctx.test))
+                tests = new Set([ctx.test]);
+            else
+                warnings.push(`line ${found.line}: the test hint ${ctx.test} does not fit this result; ignored`);
+        }
+        if (tests.size !== 1) {
+            drop(found.line, `cannot tell which netperf test produced this result (${[...tests].join(', ')}): ${found.why}; pass the test name as a hint`);
+            return;
+        }
+        const test = [...tests][0];
+        const stream = isStream(test);
+        let unit = found.unit;
+        if (!unit) {
+            unit = stream ? DEFAULT_STREAM_UNIT : DEFAULT_RR_UNIT;
+            warnings.push(`line ${found.line}: the log does not print the unit; netperf's default ${unit.label} assumed`);
+        }
+        if (stream !== (unit.kind === 'bits')) {
+            drop(found.line, `${test} result in ${unit.label}: not a ${stream ? 'throughput' : 'transaction rate'}`);
+            return;
+        }
+        const scale = unit.kind === 'bits' ? unit.toMbits : 1;
+        if (scale !== 1)
+            warnings.push(`line ${found.line}: converted from ${unit.label} to 10^6bits/s`);
+        const { metric, unit: metricUnit } = primaryMetric(test);
+        const params = found.omni ? omniParams(test, found.omni) : found.params;
+        const sampleWarnings = found.warnings.length > 0 ? { warnings: [...found.warnings] } : {};
+        const push = (value, p) => {
+            if (value === undefined)
+                return false;
+            const v = value * scale;
+            if (!Number.isFinite(v) || v < 0) {
+                drop(found.line, `${test} value ${value} is not a measurement`);
+                return false;
+            }
+            samples.push({ metric, params: p, value: v, unit: metricUnit, better: 'higher', ...sampleWarnings });
+            return true;
+        };
+        let any = false;
+        if (found.sendValue !== undefined) {
+            // UDP_STREAM classic output: the receive side is what arrived; the send side is kept apart.
+            any = push(found.value, { ...params, side: 'receive' }) || any;
+            any = push(found.sendValue, { ...params, side: 'send' }) || any;
+        }
+        else {
+            any = push(found.value, params);
+        }
+        if (found.omni) {
+            for (const sel of LATENCY_SELECTORS) {
+                const v = toNumber(found.omni.get(sel));
+                if (v === undefined || v < 0)
+                    continue;
+                samples.push({
+                    metric: `netperf.${test.toLowerCase()}.${sel.toLowerCase()}`,
+                    params,
+                    value: v,
+                    unit: 'us',
+                    better: 'lower',
+                });
+                any = true;
+            }
+        }
+        if (!any && found.value === undefined && found.sendValue === undefined) {
+            drop(found.line, 'omni output without a THROUGHPUT value');
+        }
+    };
+    for (const section of sections) {
+        let pending = [];
+        let firstContent = true;
+        let produced = false;
+        const take = (found) => {
+            found.warnings.push(...pending);
+            pending = [];
+            produced = true;
+            emit(found, section);
+        };
+        let i = section.start;
+        while (i < section.end) {
+            const raw = lines[i];
+            const t = raw.trim();
+            if (t === '') {
+                i++;
+                continue;
+            }
+            // Result rows start with a digit: skip the text checks for them (parse speed).
+            const numeric = startsLikeNumber(t);
+            if (!numeric && t.startsWith('!!!')) {
+                const block = [];
+                while (i < section.end && lines[i].trim().startsWith('!!!'))
+                    block.push(lines[i++].trim());
+                pending.push(confidenceWarning(block));
+                continue;
+            }
+            if (!numeric && isErrorLine(t)) {
+                problems.push({ line: i + 1, text: t });
+                firstContent = false;
+                i++;
+                continue;
+            }
+            if (!numeric && isWarningLine(t)) {
+                warnings.push(`line ${i + 1}: netperf: ${clip(t)}`);
+                i++;
+                continue;
+            }
+            const header = numeric ? undefined : classicHeaderAt(lines, i, section.end);
+            if (header) {
+                firstContent = false;
+                let j = header.next;
+                while (j < section.end && lines[j].trim() === '')
+                    j++;
+                if (header.shape === 'skip') {
+                    while (j < section.end && isNumberRow(lines[j]))
+                        j++;
+                    i = j;
+                    continue;
+                }
+                if (j >= section.end || rowAt(j) === undefined) {
+                    drop(i + 1, 'result header without a result row (run cut short?)');
+                    i = j;
+                    continue;
+                }
+                const r = classicFound(rowAt, j, section.end, header.shape, header.unit);
+                if ('reason' in r) {
+                    drop(j + 1, r.reason);
+                    i = j + 1;
+                }
+                else {
+                    take(r.found);
+                    i = r.next;
+                }
+                continue;
+            }
+            if (!numeric && KV_LINE.test(t)) {
+                firstContent = false;
+                const block = [];
+                const keys = new Set();
+                const startLine = i + 1;
+                while (i < section.end) {
+                    const m = KV_LINE.exec(lines[i].trim());
+                    if (!m || keys.has(m[1]))
+                        break;
+                    keys.add(m[1]);
+                    block.push(lines[i]);
+                    i++;
+                }
+                take(omniFound(fromKeyValues(block), startLine, warnings));
+                continue;
+            }
+            if (section.banner && firstContent && (!numeric || !isNumberRow(t))) {
+                firstContent = false;
+                let j = i + 1;
+                while (j < section.end && lines[j].trim() === '')
+                    j++;
+                // -o: a title line (no comma when there is one selector), then a comma-separated value line.
+                if (t.includes(',') || (j < section.end && lines[j].includes(','))) {
+                    if (j >= section.end) {
+                        drop(i + 1, 'omni title line without a value line');
+                        i = j;
+                        continue;
+                    }
+                    take(omniFound(fromCsv(t, lines[j].trim()), j + 1, warnings));
+                    i = j + 1;
+                    continue;
+                }
+                // -O: four rows of titles, then the value row.
+                const titles = lines.slice(i, Math.min(i + 4, section.end));
+                j = i + titles.length;
+                while (j < section.end && lines[j].trim() === '')
+                    j++;
+                if (j >= section.end) {
+                    drop(i + 1, 'omni column titles without a value row');
+                    i = j;
+                    continue;
+                }
+                take(omniFound(fromColumns(titles, lines[j]), j + 1, warnings));
+                i = j + 1;
+                continue;
+            }
+            firstContent = false;
+            const row = numeric ? rowAt(i) : undefined;
+            if (row && (!section.banner || !produced)) {
+                const shape = headerlessShape(rowAt, i, section.end);
+                if (!shape) {
+                    warnings.push(`line ${i + 1}: ${row.nums.length} numbers that are no netperf result layout; ignored`);
+                    i++;
+                    continue;
+                }
+                if (shape.shape === 'bare' || shape.shape === 'rr-or-udp') {
+                    const bare = shape.shape === 'bare';
+                    const found = {
+                        line: i + 1,
+                        tests: bare ? new Set(NETPERF_TESTS$1) : new Set([...RR_TESTS, 'UDP_STREAM']),
+                        why: bare
+                            ? 'a bare number (netperf -v 0) names no test'
+                            : 'an RR row without its remote-sizes row, or a UDP_STREAM row without its receive row',
+                        params: {},
+                        warnings: [],
+                    };
+                    if (bare) {
+                        found.value = row.nums[0];
+                    }
+                    else {
+                        // Decided once the test is known: RR rate in column 6, UDP send throughput in column 6.
+                        const resolved = ctx.test ?? (section.banner?.tests.size === 1 ? [...section.banner.tests][0] : undefined);
+                        if (resolved === 'UDP_STREAM') {
+                            const r = classicFound(rowAt, i, i + 1, 'udp', undefined);
+                            if (!('reason' in r))
+                                Object.assign(found, r.found, { tests: found.tests, why: found.why });
+                        }
+                        else {
+                            found.value = row.nums[5];
+                            found.params = withParams([
+                                ['request_bytes', size$1(row.nums[2])],
+                                ['response_bytes', size$1(row.nums[3])],
+                            ]);
+                        }
+                    }
+                    take(found);
+                    i++;
+                    continue;
+                }
+                const r = classicFound(rowAt, i, section.end, shape.shape, undefined);
+                if ('reason' in r) {
+                    drop(i + 1, r.reason);
+                    i++;
+                }
+                else {
+                    take(r.found);
+                    i = r.next;
+                }
+                continue;
+            }
+            if (!section.banner && t.includes(',')) {
+                // -P 0 -o: values only. Only the documented leading pair THROUGHPUT,THROUGHPUT_UNITS is read.
+                const fields = t.split(',');
+                const unit = findUnit(fields[1] ?? '');
+                if (toNumber(fields[0]) !== undefined && unit) {
+                    const values = new Map([
+                        ['THROUGHPUT', fields[0].trim()],
+                        ['THROUGHPUT_UNITS', fields[1].trim()],
+                    ]);
+                    const found = omniFound({ values, untitled: 0 }, i + 1, warnings);
+                    found.why = 'omni values without titles (-P 0) name no test';
+                    take(found);
+                }
+                i++;
+                continue;
+            }
+            i++;
+        }
+        if (section.banner && !produced && problems.every((p) => p.line < section.banner.line)) {
+            drop(section.banner.line, `'${clip(section.banner.name)}' banner without a result (run cut short?)`);
+        }
+    }
+    if (samples.length === 0) {
+        const first = problems[0];
+        if (first)
+            throw new ParseError('netperf', `netperf failed: ${clip(first.text)}`, first.line);
+        if (dropped)
+            throw new ParseError('netperf', dropped.reason, dropped.line);
+        throw new ParseError('netperf', 'no netperf result found (no banner, result table or omni output)');
+    }
+    for (const p of problems)
+        warnings.push(`line ${p.line}: ${clip(p.text)}`);
+    return { suite: 'netperf', samples, warnings };
+}
+
+const parsers = {
+    hackbench: (text, hints) => parseHackbench(text, hints?.ipc ? { ipc: hints.ipc } : {}),
+    unixbench: (text) => parseUnixbench(text),
+    iozone: (text) => parseIozone(text),
+    netperf: (text, hints) => parseNetperf(text, hints?.test ? { test: hints.test } : {}),
+};
+
+var dist = {};
+
+var composer = {};
+
+var directives = {};
+
+var identity = {};
+
+var hasRequiredIdentity;
+
+function requireIdentity () {
+	if (hasRequiredIdentity) return identity;
+	hasRequiredIdentity = 1;
+
+	const ALIAS = Symbol.for('yaml.alias');
+	const DOC = Symbol.for('yaml.document');
+	const MAP = Symbol.for('yaml.map');
+	const PAIR = Symbol.for('yaml.pair');
+	const SCALAR = Symbol.for('yaml.scalar');
+	const SEQ = Symbol.for('yaml.seq');
+	const NODE_TYPE = Symbol.for('yaml.node.type');
+	const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
+	const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
+	const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
+	const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
+	const isScalar = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR;
+	const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
+	function isCollection(node) {
+	    if (node && typeof node === 'object')
+	        switch (node[NODE_TYPE]) {
+	            case MAP:
+	            case SEQ:
+	                return true;
+	        }
+	    return false;
+	}
+	function isNode(node) {
+	    if (node && typeof node === 'object')
+	        switch (node[NODE_TYPE]) {
+	            case ALIAS:
+	            case MAP:
+	            case SCALAR:
+	            case SEQ:
+	                return true;
+	        }
+	    return false;
+	}
+	const hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+
+	identity.ALIAS = ALIAS;
+	identity.DOC = DOC;
+	identity.MAP = MAP;
+	identity.NODE_TYPE = NODE_TYPE;
+	identity.PAIR = PAIR;
+	identity.SCALAR = SCALAR;
+	identity.SEQ = SEQ;
+	identity.hasAnchor = hasAnchor;
+	identity.isAlias = isAlias;
+	identity.isCollection = isCollection;
+	identity.isDocument = isDocument;
+	identity.isMap = isMap;
+	identity.isNode = isNode;
+	identity.isPair = isPair;
+	identity.isScalar = isScalar;
+	identity.isSeq = isSeq;
+	return identity;
+}
+
+var visit = {};
+
+var hasRequiredVisit;
+
+function requireVisit () {
+	if (hasRequiredVisit) return visit;
+	hasRequiredVisit = 1;
+
+	var identity = requireIdentity();
+
+	const BREAK = Symbol('break visit');
+	const SKIP = Symbol('skip children');
+	const REMOVE = Symbol('remove node');
+	/**
+	 * Apply a visitor to an AST node or document.
+	 *
+	 * Walks through the tree (depth-first) starting from `node`, calling a
+	 * `visitor` function with three arguments:
+	 *   - `key`: For sequence values and map `Pair`, the node's index in the
+	 *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+	 *     `null` for the root node.
+	 *   - `node`: The current node.
+	 *   - `path`: The ancestry of the current node.
+	 *
+	 * The return value of the visitor may be used to control the traversal:
+	 *   - `undefined` (default): Do nothing and continue
+	 *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+	 *     sibling
+	 *   - `visit.BREAK`: Terminate traversal completely
+	 *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+	 *   - `Node`: Replace the current node, then continue by visiting it
+	 *   - `number`: While iterating the items of a sequence or map, set the index
+	 *     of the next step. This is useful especially if the index of the current
+	 *     node has changed.
+	 *
+	 * If `visitor` is a single function, it will be called with all values
+	 * encountered in the tree, including e.g. `null` values. Alternatively,
+	 * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+	 * `Alias` and `Scalar` node. To define the same visitor function for more than
+	 * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+	 * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+	 * specific defined one will be used for each node.
+	 */
+	function visit$1(node, visitor) {
+	    const visitor_ = initVisitor(visitor);
+	    if (identity.isDocument(node)) {
+	        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+	        if (cd === REMOVE)
+	            node.contents = null;
+	    }
+	    else
+	        visit_(null, node, visitor_, Object.freeze([]));
+	}
+	// Without the `as symbol` casts, TS declares these in the `visit`
+	// namespace using `var`, but then complains about that because
+	// `unique symbol` must be `const`.
+	/** Terminate visit traversal completely */
+	visit$1.BREAK = BREAK;
+	/** Do not visit the children of the current node */
+	visit$1.SKIP = SKIP;
+	/** Remove the current node */
+	visit$1.REMOVE = REMOVE;
+	function visit_(key, node, visitor, path) {
+	    const ctrl = callVisitor(key, node, visitor, path);
+	    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+	        replaceNode(key, path, ctrl);
+	        return visit_(key, ctrl, visitor, path);
+	    }
+	    if (typeof ctrl !== 'symbol') {
+	        if (identity.isCollection(node)) {
+	            path = Object.freeze(path.concat(node));
+	            for (let i = 0; i < node.items.length; ++i) {
+	                const ci = visit_(i, node.items[i], visitor, path);
+	                if (typeof ci === 'number')
+	                    i = ci - 1;
+	                else if (ci === BREAK)
+	                    return BREAK;
+	                else if (ci === REMOVE) {
+	                    node.items.splice(i, 1);
+	                    i -= 1;
+	                }
+	            }
+	        }
+	        else if (identity.isPair(node)) {
+	            path = Object.freeze(path.concat(node));
+	            const ck = visit_('key', node.key, visitor, path);
+	            if (ck === BREAK)
+	                return BREAK;
+	            else if (ck === REMOVE)
+	                node.key = null;
+	            const cv = visit_('value', node.value, visitor, path);
+	            if (cv === BREAK)
+	                return BREAK;
+	            else if (cv === REMOVE)
+	                node.value = null;
+	        }
+	    }
+	    return ctrl;
+	}
+	/**
+	 * Apply an async visitor to an AST node or document.
+	 *
+	 * Walks through the tree (depth-first) starting from `node`, calling a
+	 * `visitor` function with three arguments:
+	 *   - `key`: For sequence values and map `Pair`, the node's index in the
+	 *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+	 *     `null` for the root node.
+	 *   - `node`: The current node.
+	 *   - `path`: The ancestry of the current node.
+	 *
+	 * The return value of the visitor may be used to control the traversal:
+	 *   - `Promise`: Must resolve to one of the following values
+	 *   - `undefined` (default): Do nothing and continue
+	 *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+	 *     sibling
+	 *   - `visit.BREAK`: Terminate traversal completely
+	 *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+	 *   - `Node`: Replace the current node, then continue by visiting it
+	 *   - `number`: While iterating the items of a sequence or map, set the index
+	 *     of the next step. This is useful especially if the index of the current
+	 *     node has changed.
+	 *
+	 * If `visitor` is a single function, it will be called with all values
+	 * encountered in the tree, including e.g. `null` values. Alternatively,
+	 * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+	 * `Alias` and `Scalar` node. To define the same visitor function for more than
+	 * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+	 * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+	 * specific defined one will be used for each node.
+	 */
+	async function visitAsync(node, visitor) {
+	    const visitor_ = initVisitor(visitor);
+	    if (identity.isDocument(node)) {
+	        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+	        if (cd === REMOVE)
+	            node.contents = null;
+	    }
+	    else
+	        await visitAsync_(null, node, visitor_, Object.freeze([]));
+	}
+	// Without the `as symbol` casts, TS declares these in the `visit`
+	// namespace using `var`, but then complains about that because
+	// `unique symbol` must be `const`.
+	/** Terminate visit traversal completely */
+	visitAsync.BREAK = BREAK;
+	/** Do not visit the children of the current node */
+	visitAsync.SKIP = SKIP;
+	/** Remove the current node */
+	visitAsync.REMOVE = REMOVE;
+	async function visitAsync_(key, node, visitor, path) {
+	    const ctrl = await callVisitor(key, node, visitor, path);
+	    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+	        replaceNode(key, path, ctrl);
+	        return visitAsync_(key, ctrl, visitor, path);
+	    }
+	    if (typeof ctrl !== 'symbol') {
+	        if (identity.isCollection(node)) {
+	            path = Object.freeze(path.concat(node));
+	            for (let i = 0; i < node.items.length; ++i) {
+	                const ci = await visitAsync_(i, node.items[i], visitor, path);
+	                if (typeof ci === 'number')
+	                    i = ci - 1;
+	                else if (ci === BREAK)
+	                    return BREAK;
+	                else if (ci === REMOVE) {
+	                    node.items.splice(i, 1);
+	                    i -= 1;
+	                }
+	            }
+	        }
+	        else if (identity.isPair(node)) {
+	            path = Object.freeze(path.concat(node));
+	            const ck = await visitAsync_('key', node.key, visitor, path);
+	            if (ck === BREAK)
+	                return BREAK;
+	            else if (ck === REMOVE)
+	                node.key = null;
+	            const cv = await visitAsync_('value', node.value, visitor, path);
+	            if (cv === BREAK)
+	                return BREAK;
+	            else if (cv === REMOVE)
+	                node.value = null;
+	        }
+	    }
+	    return ctrl;
+	}
+	function initVisitor(visitor) {
+	    if (typeof visitor === 'object' &&
+	        (visitor.Collection || visitor.Node || visitor.Value)) {
+	        return Object.assign({
+	            Alias: visitor.Node,
+	            Map: visitor.Node,
+	            Scalar: visitor.Node,
+	            Seq: visitor.Node
+	        }, visitor.Value && {
+	            Map: visitor.Value,
+	            Scalar: visitor.Value,
+	            Seq: visitor.Value
+	        }, visitor.Collection && {
+	            Map: visitor.Collection,
+	            Seq: visitor.Collection
+	        }, visitor);
+	    }
+	    return visitor;
+	}
+	function callVisitor(key, node, visitor, path) {
+	    if (typeof visitor === 'function')
+	        return visitor(key, node, path);
+	    if (identity.isMap(node))
+	        return visitor.Map?.(key, node, path);
+	    if (identity.isSeq(node))
+	        return visitor.Seq?.(key, node, path);
+	    if (identity.isPair(node))
+	        return visitor.Pair?.(key, node, path);
+	    if (identity.isScalar(node))
+	        return visitor.Scalar?.(key, node, path);
+	    if (identity.isAlias(node))
+	        return visitor.Alias?.(key, node, path);
+	    return undefined;
+	}
+	function replaceNode(key, path, node) {
+	    const parent = path[path.length - 1];
+	    if (identity.isCollection(parent)) {
+	        parent.items[key] = node;
+	    }
+	    else if (identity.isPair(parent)) {
+	        if (key === 'key')
+	            parent.key = node;
+	        else
+	            parent.value = node;
+	    }
+	    else if (identity.isDocument(parent)) {
+	        parent.contents = node;
+	    }
+	    else {
+	        const pt = identity.isAlias(parent) ? 'alias' : 'scalar';
+	        throw new Error(`Cannot replace node with ${pt} parent`);
+	    }
+	}
+
+	visit.visit = visit$1;
+	visit.visitAsync = visitAsync;
+	return visit;
+}
+
+var hasRequiredDirectives;
+
+function requireDirectives () {
+	if (hasRequiredDirectives) return directives;
+	hasRequiredDirectives = 1;
+
+	var identity = requireIdentity();
+	var visit = requireVisit();
+
+	const escapeChars = {
+	    '!': '%21',
+	    ',': '%2C',
+	    '[': '%5B',
+	    ']': '%5D',
+	    '{': '%7B',
+	    '}': '%7D'
+	};
+	const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
+	class Directives {
+	    constructor(yaml, tags) {
+	        /**
+	         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
+	         * included in the document's stringified representation.
+	         */
+	        this.docStart = null;
+	        /** The doc-end marker `...`.  */
+	        this.docEnd = false;
+	        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
+	        this.tags = Object.assign({}, Directives.defaultTags, tags);
+	    }
+	    clone() {
+	        const copy = new Directives(this.yaml, this.tags);
+	        copy.docStart = this.docStart;
+	        return copy;
+	    }
+	    /**
+	     * During parsing, get a Directives instance for the current document and
+	     * update the stream state according to the current version's spec.
+	     */
+	    atDocument() {
+	        const res = new Directives(this.yaml, this.tags);
+	        switch (this.yaml.version) {
+	            case '1.1':
+	                this.atNextDocument = true;
+	                break;
+	            case '1.2':
+	                this.atNextDocument = false;
+	                this.yaml = {
+	                    explicit: Directives.defaultYaml.explicit,
+	                    version: '1.2'
+	                };
+	                this.tags = Object.assign({}, Directives.defaultTags);
+	                break;
+	        }
+	        return res;
+	    }
+	    /**
+	     * @param onError - May be called even if the action was successful
+	     * @returns `true` on success
+	     */
+	    add(line, onError) {
+	        if (this.atNextDocument) {
+	            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
+	            this.tags = Object.assign({}, Directives.defaultTags);
+	            this.atNextDocument = false;
+	        }
+	        const parts = line.trim().split(/[ \t]+/);
+	        const name = parts.shift();
+	        switch (name) {
+	            case '%TAG': {
+	                if (parts.length !== 2) {
+	                    onError(0, '%TAG directive should contain exactly two parts');
+	                    if (parts.length < 2)
+	                        return false;
+	                }
+	                const [handle, prefix] = parts;
+	                this.tags[handle] = prefix;
+	                return true;
+	            }
+	            case '%YAML': {
+	                this.yaml.explicit = true;
+	                if (parts.length !== 1) {
+	                    onError(0, '%YAML directive should contain exactly one part');
+	                    return false;
+	                }
+	                const [version] = parts;
+	                if (version === '1.1' || version === '1.2') {
+	                    this.yaml.version = version;
+	                    return true;
+	                }
+	                else {
+	                    const isValid = /^\d+\.\d+$/.test(version);
+	                    onError(6, `Unsupported YAML version ${version}`, isValid);
+	                    return false;
+	                }
+	            }
+	            default:
+	                onError(0, `Unknown directive ${name}`, true);
+	                return false;
+	        }
+	    }
+	    /**
+	     * Resolves a tag, matching handles to those defined in %TAG directives.
+	     *
+	     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+	     *   `'!local'` tag, or `null` if unresolvable.
+	     */
+	    tagName(source, onError) {
+	        if (source === '!')
+	            return '!'; // non-specific tag
+	        if (source[0] !== '!') {
+	            onError(`Not a valid tag: ${source}`);
+	            return null;
+	        }
+	        if (source[1] === '<') {
+	            const verbatim = source.slice(2, -1);
+	            if (verbatim === '!' || verbatim === '!!') {
+	                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+	                return null;
+	            }
+	            if (source[source.length - 1] !== '>')
+	                onError('Verbatim tags must end with a >');
+	            return verbatim;
+	        }
+	        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+	        if (!suffix)
+	            onError(`The ${source} tag has no suffix`);
+	        const prefix = this.tags[handle];
+	        if (prefix) {
+	            try {
+	                return prefix + decodeURIComponent(suffix);
+	            }
+	            catch (error) {
+	                onError(String(error));
+	                return null;
+	            }
+	        }
+	        if (handle === '!')
+	            return source; // local tag
+	        onError(`Could not resolve tag: ${source}`);
+	        return null;
+	    }
+	    /**
+	     * Given a fully resolved tag, returns its printable string form,
+	     * taking into account current tag prefixes and defaults.
+	     */
+	    tagString(tag) {
+	        for (const [handle, prefix] of Object.entries(this.tags)) {
+	            if (tag.startsWith(prefix))
+	                return handle + escapeTagName(tag.substring(prefix.length));
+	        }
+	        return tag[0] === '!' ? tag : `!<${tag}>`;
+	    }
+	    toString(doc) {
+	        const lines = this.yaml.explicit
+	            ? [`%YAML ${this.yaml.version || '1.2'}`]
+	            : [];
+	        const tagEntries = Object.entries(this.tags);
+	        let tagNames;
+	        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+	            const tags = {};
+	            visit.visit(doc.contents, (_key, node) => {
+	                if (identity.isNode(node) && node.tag)
+	                    tags[node.tag] = true;
+	            });
+	            tagNames = Object.keys(tags);
+	        }
+	        else
+	            tagNames = [];
+	        for (const [handle, prefix] of tagEntries) {
+	            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
+	                continue;
+	            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
+	                lines.push(`%TAG ${handle} ${prefix}`);
+	        }
+	        return lines.join('\n');
+	    }
+	}
+	Directives.defaultYaml = { explicit: false, version: '1.2' };
+	Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
+
+	directives.Directives = Directives;
+	return directives;
+}
+
+var Document = {};
+
+var Alias = {};
+
+var anchors = {};
+
+var hasRequiredAnchors;
+
+function requireAnchors () {
+	if (hasRequiredAnchors) return anchors;
+	hasRequiredAnchors = 1;
+
+	var identity = requireIdentity();
+	var visit = requireVisit();
+
+	/**
+	 * Verify that the input string is a valid anchor.
+	 *
+	 * Will throw on errors.
+	 */
+	function anchorIsValid(anchor) {
+	    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+	        const sa = JSON.stringify(anchor);
+	        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+	        throw new Error(msg);
+	    }
+	    return true;
+	}
+	function anchorNames(root) {
+	    const anchors = new Set();
+	    visit.visit(root, {
+	        Value(_key, node) {
+	            if (node.anchor)
+	                anchors.add(node.anchor);
+	        }
+	    });
+	    return anchors;
+	}
+	/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
+	function findNewAnchor(prefix, exclude) {
+	    for (let i = 1; true; ++i) {
+	        const name = `${prefix}${i}`;
+	        if (!exclude.has(name))
+	            return name;
+	    }
+	}
+	function createNodeAnchors(doc, prefix) {
+	    const aliasObjects = [];
+	    const sourceObjects = new Map();
+	    let prevAnchors = null;
+	    return {
+	        onAnchor: (source) => {
+	            aliasObjects.push(source);
+	            prevAnchors ?? (prevAnchors = anchorNames(doc));
+	            const anchor = findNewAnchor(prefix, prevAnchors);
+	            prevAnchors.add(anchor);
+	            return anchor;
+	        },
+	        /**
+	         * With circular references, the source node is only resolved after all
+	         * of its child nodes are. This is why anchors are set only after all of
+	         * the nodes have been created.
+	         */
+	        setAnchors: () => {
+	            for (const source of aliasObjects) {
+	                const ref = sourceObjects.get(source);
+	                if (typeof ref === 'object' &&
+	                    ref.anchor &&
+	                    (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+	                    ref.node.anchor = ref.anchor;
+	                }
+	                else {
+	                    const error = new Error('Failed to resolve repeated object (this should not happen)');
+	                    error.source = source;
+	                    throw error;
+	                }
+	            }
+	        },
+	        sourceObjects
+	    };
+	}
+
+	anchors.anchorIsValid = anchorIsValid;
+	anchors.anchorNames = anchorNames;
+	anchors.createNodeAnchors = createNodeAnchors;
+	anchors.findNewAnchor = findNewAnchor;
+	return anchors;
+}
+
+var Node = {};
+
+var applyReviver = {};
+
+var hasRequiredApplyReviver;
+
+function requireApplyReviver () {
+	if (hasRequiredApplyReviver) return applyReviver;
+	hasRequiredApplyReviver = 1;
+
+	/**
+	 * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
+	 * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
+	 * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
+	 *
+	 * Includes extensions for handling Map and Set objects.
+	 */
+	function applyReviver$1(reviver, obj, key, val) {
+	    if (val && typeof val === 'object') {
+	        if (Array.isArray(val)) {
+	            for (let i = 0, len = val.length; i < len; ++i) {
+	                const v0 = val[i];
+	                const v1 = applyReviver$1(reviver, val, String(i), v0);
+	                // eslint-disable-next-line @typescript-eslint/no-array-delete
+	                if (v1 === undefined)
+	                    delete val[i];
+	                else if (v1 !== v0)
+	                    val[i] = v1;
+	            }
+	        }
+	        else if (val instanceof Map) {
+	            for (const k of Array.from(val.keys())) {
+	                const v0 = val.get(k);
+	                const v1 = applyReviver$1(reviver, val, k, v0);
+	                if (v1 === undefined)
+	                    val.delete(k);
+	                else if (v1 !== v0)
+	                    val.set(k, v1);
+	            }
+	        }
+	        else if (val instanceof Set) {
+	            for (const v0 of Array.from(val)) {
+	                const v1 = applyReviver$1(reviver, val, v0, v0);
+	                if (v1 === undefined)
+	                    val.delete(v0);
+	                else if (v1 !== v0) {
+	                    val.delete(v0);
+	                    val.add(v1);
+	                }
+	            }
+	        }
+	        else {
+	            for (const [k, v0] of Object.entries(val)) {
+	                const v1 = applyReviver$1(reviver, val, k, v0);
+	                if (v1 === undefined)
+	                    delete val[k];
+	                else if (v1 !== v0)
+	                    val[k] = v1;
+	            }
+	        }
+	    }
+	    return reviver.call(obj, key, val);
+	}
+
+	applyReviver.applyReviver = applyReviver$1;
+	return applyReviver;
+}
+
+var toJS = {};
+
+var hasRequiredToJS;
+
+function requireToJS () {
+	if (hasRequiredToJS) return toJS;
+	hasRequiredToJS = 1;
+
+	var identity = requireIdentity();
+
+	/**
+	 * Recursively convert any node or its contents to native JavaScript
+	 *
+	 * @param value - The input value
+	 * @param arg - If `value` defines a `toJSON()` method, use this
+	 *   as its first argument
+	 * @param ctx - Conversion context, originally set in Document#toJS(). If
+	 *   `{ keep: true }` is not set, output should be suitable for JSON
+	 *   stringification.
+	 */
+	function toJS$1(value, arg, ctx) {
+	    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+	    if (Array.isArray(value))
+	        return value.map((v, i) => toJS$1(v, String(i), ctx));
+	    if (value && typeof value.toJSON === 'function') {
+	        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+	        if (!ctx || !identity.hasAnchor(value))
+	            return value.toJSON(arg, ctx);
+	        const data = { aliasCount: 0, count: 1, res: undefined };
+	        ctx.anchors.set(value, data);
+	        ctx.onCreate = res => {
+	            data.res = res;
+	            delete ctx.onCreate;
+	        };
+	        const res = value.toJSON(arg, ctx);
+	        if (ctx.onCreate)
+	            ctx.onCreate(res);
+	        return res;
+	    }
+	    if (typeof value === 'bigint' && !ctx?.keep)
+	        return Number(value);
+	    return value;
+	}
+
+	toJS.toJS = toJS$1;
+	return toJS;
+}
+
+var hasRequiredNode;
+
+function requireNode () {
+	if (hasRequiredNode) return Node;
+	hasRequiredNode = 1;
+
+	var applyReviver = requireApplyReviver();
+	var identity = requireIdentity();
+	var toJS = requireToJS();
+
+	class NodeBase {
+	    constructor(type) {
+	        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+	    }
+	    /** Create a copy of this node.  */
+	    clone() {
+	        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+	        if (this.range)
+	            copy.range = this.range.slice();
+	        return copy;
+	    }
+	    /** A plain JavaScript representation of this node. */
+	    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+	        if (!identity.isDocument(doc))
+	            throw new TypeError('A document argument is required');
+	        const ctx = {
+	            anchors: new Map(),
+	            doc,
+	            keep: true,
+	            mapAsMap: mapAsMap === true,
+	            mapKeyWarned: false,
+	            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+	        };
+	        const res = toJS.toJS(this, '', ctx);
+	        if (typeof onAnchor === 'function')
+	            for (const { count, res } of ctx.anchors.values())
+	                onAnchor(res, count);
+	        return typeof reviver === 'function'
+	            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+	            : res;
+	    }
+	}
+
+	Node.NodeBase = NodeBase;
+	return Node;
+}
+
+var hasRequiredAlias;
+
+function requireAlias () {
+	if (hasRequiredAlias) return Alias;
+	hasRequiredAlias = 1;
+
+	var anchors = requireAnchors();
+	var visit = requireVisit();
+	var identity = requireIdentity();
+	var Node = requireNode();
+	var toJS = requireToJS();
+
+	let Alias$1 = class Alias extends Node.NodeBase {
+	    constructor(source) {
+	        super(identity.ALIAS);
+	        this.source = source;
+	        Object.defineProperty(this, 'tag', {
+	            set() {
+	                throw new Error('Alias nodes cannot have tags');
+	            }
+	        });
+	    }
+	    /**
+	     * Resolve the value of this alias within `doc`, finding the last
+	     * instance of the `source` anchor before this node.
+	     */
+	    resolve(doc, ctx) {
+	        if (ctx?.maxAliasCount === 0)
+	            throw new ReferenceError('Alias resolution is disabled');
+	        let nodes;
+	        if (ctx?.aliasResolveCache) {
+	            nodes = ctx.aliasResolveCache;
+	        }
+	        else {
+	            nodes = [];
+	            visit.visit(doc, {
+	                Node: (_key, node) => {
+	                    if (identity.isAlias(node) || identity.hasAnchor(node))
+	                        nodes.push(node);
+	                }
+	            });
+	            if (ctx)
+	                ctx.aliasResolveCache = nodes;
+	        }
+	        let found = undefined;
+	        for (const node of nodes) {
+	            if (node === this)
+	                break;
+	            if (node.anchor === this.source)
+	                found = node;
+	        }
+	        if (found && ctx) {
+	            const { anchors, doc, maxAliasCount } = ctx;
+	            let data = anchors.get(found);
+	            if (!data) {
+	                // Resolve anchors for Node.prototype.toJS()
+	                toJS.toJS(found, null, ctx);
+	                data = anchors.get(found);
+	            }
+	            /* istanbul ignore if */
+	            if (data?.res === undefined) {
+	                const msg = 'This should not happen: Alias anchor was not resolved?';
+	                throw new ReferenceError(msg);
+	            }
+	            if (maxAliasCount >= 0) {
+	                data.count += 1;
+	                if (data.aliasCount === 0)
+	                    data.aliasCount = getAliasCount(doc, found, anchors);
+	                if (data.count * data.aliasCount > maxAliasCount) {
+	                    const msg = 'Excessive alias count indicates a resource exhaustion attack';
+	                    throw new ReferenceError(msg);
+	                }
+	            }
+	        }
+	        return found;
+	    }
+	    toJSON(_arg, ctx) {
+	        if (!ctx)
+	            return { source: this.source };
+	        const source = this.resolve(ctx.doc, ctx);
+	        if (!source) {
+	            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+	            throw new ReferenceError(msg);
+	        }
+	        return ctx.anchors.get(source).res;
+	    }
+	    toString(ctx, _onComment, _onChompKeep) {
+	        const src = `*${this.source}`;
+	        if (ctx) {
+	            anchors.anchorIsValid(this.source);
+	            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+	                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+	                throw new Error(msg);
+	            }
+	            if (ctx.implicitKey)
+	                return `${src} `;
+	        }
+	        return src;
+	    }
+	};
+	function getAliasCount(doc, node, anchors) {
+	    if (identity.isAlias(node)) {
+	        const source = node.resolve(doc);
+	        const anchor = anchors && source && anchors.get(source);
+	        return anchor ? anchor.count * anchor.aliasCount : 0;
+	    }
+	    else if (identity.isCollection(node)) {
+	        let count = 0;
+	        for (const item of node.items) {
+	            const c = getAliasCount(doc, item, anchors);
+	            if (c > count)
+	                count = c;
+	        }
+	        return count;
+	    }
+	    else if (identity.isPair(node)) {
+	        const kc = getAliasCount(doc, node.key, anchors);
+	        const vc = getAliasCount(doc, node.value, anchors);
+	        return Math.max(kc, vc);
+	    }
+	    return 1;
+	}
+
+	Alias.Alias = Alias$1;
+	return Alias;
+}
+
+var Collection = {};
+
+var createNode = {};
+
+var Scalar = {};
+
+var hasRequiredScalar;
+
+function requireScalar () {
+	if (hasRequiredScalar) return Scalar;
+	hasRequiredScalar = 1;
+
+	var identity = requireIdentity();
+	var Node = requireNode();
+	var toJS = requireToJS();
+
+	const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
+	let Scalar$1 = class Scalar extends Node.NodeBase {
+	    constructor(value) {
+	        super(identity.SCALAR);
+	        this.value = value;
+	    }
+	    toJSON(arg, ctx) {
+	        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+	    }
+	    toString() {
+	        return String(this.value);
+	    }
+	};
+	Scalar$1.BLOCK_FOLDED = 'BLOCK_FOLDED';
+	Scalar$1.BLOCK_LITERAL = 'BLOCK_LITERAL';
+	Scalar$1.PLAIN = 'PLAIN';
+	Scalar$1.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
+	Scalar$1.QUOTE_SINGLE = 'QUOTE_SINGLE';
+
+	Scalar.Scalar = Scalar$1;
+	Scalar.isScalarValue = isScalarValue;
+	return Scalar;
+}
+
+var hasRequiredCreateNode;
+
+function requireCreateNode () {
+	if (hasRequiredCreateNode) return createNode;
+	hasRequiredCreateNode = 1;
+
+	var Alias = requireAlias();
+	var identity = requireIdentity();
+	var Scalar = requireScalar();
+
+	const defaultTagPrefix = 'tag:yaml.org,2002:';
+	function findTagObject(value, tagName, tags) {
+	    if (tagName) {
+	        const match = tags.filter(t => t.tag === tagName);
+	        const tagObj = match.find(t => !t.format) ?? match[0];
+	        if (!tagObj)
+	            throw new Error(`Tag ${tagName} not found`);
+	        return tagObj;
+	    }
+	    return tags.find(t => t.identify?.(value) && !t.format);
+	}
+	function createNode$1(value, tagName, ctx) {
+	    if (identity.isDocument(value))
+	        value = value.contents;
+	    if (identity.isNode(value))
+	        return value;
+	    if (identity.isPair(value)) {
+	        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+	        map.items.push(value);
+	        return map;
+	    }
+	    if (value instanceof String ||
+	        value instanceof Number ||
+	        value instanceof Boolean ||
+	        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
+	    ) {
+	        // https://tc39.es/ecma262/#sec-serializejsonproperty
+	        value = value.valueOf();
+	    }
+	    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+	    // Detect duplicate references to the same object & use Alias nodes for all
+	    // after first. The `ref` wrapper allows for circular references to resolve.
+	    let ref = undefined;
+	    if (aliasDuplicateObjects && value && typeof value === 'object') {
+	        ref = sourceObjects.get(value);
+	        if (ref) {
+	            ref.anchor ?? (ref.anchor = onAnchor(value));
+	            return new Alias.Alias(ref.anchor);
+	        }
+	        else {
+	            ref = { anchor: null, node: null };
+	            sourceObjects.set(value, ref);
+	        }
+	    }
+	    if (tagName?.startsWith('!!'))
+	        tagName = defaultTagPrefix + tagName.slice(2);
+	    let tagObj = findTagObject(value, tagName, schema.tags);
+	    if (!tagObj) {
+	        if (value && typeof value.toJSON === 'function') {
+	            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+	            value = value.toJSON();
+	        }
+	        if (!value || typeof value !== 'object') {
+	            const node = new Scalar.Scalar(value);
+	            if (ref)
+	                ref.node = node;
+	            return node;
+	        }
+	        tagObj =
+	            value instanceof Map
+	                ? schema[identity.MAP]
+	                : Symbol.iterator in Object(value)
+	                    ? schema[identity.SEQ]
+	                    : schema[identity.MAP];
+	    }
+	    if (onTagObj) {
+	        onTagObj(tagObj);
+	        delete ctx.onTagObj;
+	    }
+	    const node = tagObj?.createNode
+	        ? tagObj.createNode(ctx.schema, value, ctx)
+	        : typeof tagObj?.nodeClass?.from === 'function'
+	            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
+	            : new Scalar.Scalar(value);
+	    if (tagName)
+	        node.tag = tagName;
+	    else if (!tagObj.default)
+	        node.tag = tagObj.tag;
+	    if (ref)
+	        ref.node = node;
+	    return node;
+	}
+
+	createNode.createNode = createNode$1;
+	return createNode;
+}
+
+var hasRequiredCollection;
+
+function requireCollection () {
+	if (hasRequiredCollection) return Collection;
+	hasRequiredCollection = 1;
+
+	var createNode = requireCreateNode();
+	var identity = requireIdentity();
+	var Node = requireNode();
+
+	function collectionFromPath(schema, path, value) {
+	    let v = value;
+	    for (let i = path.length - 1; i >= 0; --i) {
+	        const k = path[i];
+	        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
+	            const a = [];
+	            a[k] = v;
+	            v = a;
+	        }
+	        else {
+	            v = new Map([[k, v]]);
+	        }
+	    }
+	    return createNode.createNode(v, undefined, {
+	        aliasDuplicateObjects: false,
+	        keepUndefined: false,
+	        onAnchor: () => {
+	            throw new Error('This should not happen, please report a bug.');
+	        },
+	        schema,
+	        sourceObjects: new Map()
+	    });
+	}
+	// Type guard is intentionally a little wrong so as to be more useful,
+	// as it does not cover untypable empty non-string iterables (e.g. []).
+	const isEmptyPath = (path) => path == null ||
+	    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
+	let Collection$1 = class Collection extends Node.NodeBase {
+	    constructor(type, schema) {
+	        super(type);
+	        Object.defineProperty(this, 'schema', {
+	            value: schema,
+	            configurable: true,
+	            enumerable: false,
+	            writable: true
+	        });
+	    }
+	    /**
+	     * Create a copy of this collection.
+	     *
+	     * @param schema - If defined, overwrites the original's schema
+	     */
+	    clone(schema) {
+	        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+	        if (schema)
+	            copy.schema = schema;
+	        copy.items = copy.items.map(it => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+	        if (this.range)
+	            copy.range = this.range.slice();
+	        return copy;
+	    }
+	    /**
+	     * Adds a value to the collection. For `!!map` and `!!omap` the value must
+	     * be a Pair instance or a `{ key, value }` object, which may not have a key
+	     * that already exists in the map.
+	     */
+	    addIn(path, value) {
+	        if (isEmptyPath(path))
+	            this.add(value);
+	        else {
+	            const [key, ...rest] = path;
+	            const node = this.get(key, true);
+	            if (identity.isCollection(node))
+	                node.addIn(rest, value);
+	            else if (node === undefined && this.schema)
+	                this.set(key, collectionFromPath(this.schema, rest, value));
+	            else
+	                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+	        }
+	    }
+	    /**
+	     * Removes a value from the collection.
+	     * @returns `true` if the item was found and removed.
+	     */
+	    deleteIn(path) {
+	        const [key, ...rest] = path;
+	        if (rest.length === 0)
+	            return this.delete(key);
+	        const node = this.get(key, true);
+	        if (identity.isCollection(node))
+	            return node.deleteIn(rest);
+	        else
+	            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+	    }
+	    /**
+	     * Returns item at `key`, or `undefined` if not found. By default unwraps
+	     * scalar values from their surrounding node; to disable set `keepScalar` to
+	     * `true` (collections are always returned intact).
+	     */
+	    getIn(path, keepScalar) {
+	        const [key, ...rest] = path;
+	        const node = this.get(key, true);
+	        if (rest.length === 0)
+	            return !keepScalar && identity.isScalar(node) ? node.value : node;
+	        else
+	            return identity.isCollection(node) ? node.getIn(rest, keepScalar) : undefined;
+	    }
+	    hasAllNullValues(allowScalar) {
+	        return this.items.every(node => {
+	            if (!identity.isPair(node))
+	                return false;
+	            const n = node.value;
+	            return (n == null ||
+	                (allowScalar &&
+	                    identity.isScalar(n) &&
+	                    n.value == null &&
+	                    !n.commentBefore &&
+	                    !n.comment &&
+	                    !n.tag));
+	        });
+	    }
+	    /**
+	     * Checks if the collection includes a value with the key `key`.
+	     */
+	    hasIn(path) {
+	        const [key, ...rest] = path;
+	        if (rest.length === 0)
+	            return this.has(key);
+	        const node = this.get(key, true);
+	        return identity.isCollection(node) ? node.hasIn(rest) : false;
+	    }
+	    /**
+	     * Sets a value in this collection. For `!!set`, `value` needs to be a
+	     * boolean to add/remove the item from the set.
+	     */
+	    setIn(path, value) {
+	        const [key, ...rest] = path;
+	        if (rest.length === 0) {
+	            this.set(key, value);
+	        }
+	        else {
+	            const node = this.get(key, true);
+	            if (identity.isCollection(node))
+	                node.setIn(rest, value);
+	            else if (node === undefined && this.schema)
+	                this.set(key, collectionFromPath(this.schema, rest, value));
+	            else
+	                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+	        }
+	    }
+	};
+
+	Collection.Collection = Collection$1;
+	Collection.collectionFromPath = collectionFromPath;
+	Collection.isEmptyPath = isEmptyPath;
+	return Collection;
+}
+
+var Pair = {};
+
+var stringifyPair = {};
+
+var stringify = {};
+
+var stringifyComment = {};
+
+var hasRequiredStringifyComment;
+
+function requireStringifyComment () {
+	if (hasRequiredStringifyComment) return stringifyComment;
+	hasRequiredStringifyComment = 1;
+
+	/**
+	 * Stringifies a comment.
+	 *
+	 * Empty comment lines are left empty,
+	 * lines consisting of a single space are replaced by `#`,
+	 * and all other lines are prefixed with a `#`.
+	 */
+	const stringifyComment$1 = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
+	function indentComment(comment, indent) {
+	    if (/^\n+$/.test(comment))
+	        return comment.substring(1);
+	    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+	}
+	const lineComment = (str, indent, comment) => str.endsWith('\n')
+	    ? indentComment(comment, indent)
+	    : comment.includes('\n')
+	        ? '\n' + indentComment(comment, indent)
+	        : (str.endsWith(' ') ? '' : ' ') + comment;
+
+	stringifyComment.indentComment = indentComment;
+	stringifyComment.lineComment = lineComment;
+	stringifyComment.stringifyComment = stringifyComment$1;
+	return stringifyComment;
+}
+
+var stringifyString = {};
+
+var foldFlowLines = {};
+
+var hasRequiredFoldFlowLines;
+
+function requireFoldFlowLines () {
+	if (hasRequiredFoldFlowLines) return foldFlowLines;
+	hasRequiredFoldFlowLines = 1;
+
+	const FOLD_FLOW = 'flow';
+	const FOLD_BLOCK = 'block';
+	const FOLD_QUOTED = 'quoted';
+	/**
+	 * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
+	 * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
+	 * terminated with `\n` and started with `indent`.
+	 */
+	function foldFlowLines$1(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+	    if (!lineWidth || lineWidth < 0)
+	        return text;
+	    if (lineWidth < minContentWidth)
+	        minContentWidth = 0;
+	    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+	    if (text.length <= endStep)
+	        return text;
+	    const folds = [];
+	    const escapedFolds = {};
+	    let end = lineWidth - indent.length;
+	    if (typeof indentAtStart === 'number') {
+	        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+	            folds.push(0);
+	        else
+	            end = lineWidth - indentAtStart;
+	    }
+	    let split = undefined;
+	    let prev = undefined;
+	    let overflow = false;
+	    let i = -1;
+	    let escStart = -1;
+	    let escEnd = -1;
+	    if (mode === FOLD_BLOCK) {
+	        i = consumeMoreIndentedLines(text, i, indent.length);
+	        if (i !== -1)
+	            end = i + endStep;
+	    }
+	    for (let ch; (ch = text[(i += 1)]);) {
+	        if (mode === FOLD_QUOTED && ch === '\\') {
+	            escStart = i;
+	            switch (text[i + 1]) {
+	                case 'x':
+	                    i += 3;
+	                    break;
+	                case 'u':
+	                    i += 5;
+	                    break;
+	                case 'U':
+	                    i += 9;
+	                    break;
+	                default:
+	                    i += 1;
+	            }
+	            escEnd = i;
+	        }
+	        if (ch === '\n') {
+	            if (mode === FOLD_BLOCK)
+	                i = consumeMoreIndentedLines(text, i, indent.length);
+	            end = i + indent.length + endStep;
+	            split = undefined;
+	        }
+	        else {
+	            if (ch === ' ' &&
+	                prev &&
+	                prev !== ' ' &&
+	                prev !== '\n' &&
+	                prev !== '\t') {
+	                // space surrounded by non-space can be replaced with newline + indent
+	                const next = text[i + 1];
+	                if (next && next !== ' ' && next !== '\n' && next !== '\t')
+	                    split = i;
+	            }
+	            if (i >= end) {
+	                if (split) {
+	                    folds.push(split);
+	                    end = split + endStep;
+	                    split = undefined;
+	                }
+	                else if (mode === FOLD_QUOTED) {
+	                    // white-space collected at end may stretch past lineWidth
+	                    while (prev === ' ' || prev === '\t') {
+	                        prev = ch;
+	                        ch = text[(i += 1)];
+	                        overflow = true;
+	                    }
+	                    // Account for newline escape, but don't break preceding escape
+	                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+	                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
+	                    if (escapedFolds[j])
+	                        return text;
+	                    folds.push(j);
+	                    escapedFolds[j] = true;
+	                    end = j + endStep;
+	                    split = undefined;
+	                }
+	                else {
+	                    overflow = true;
+	                }
+	            }
+	        }
+	        prev = ch;
+	    }
+	    if (overflow && onOverflow)
+	        onOverflow();
+	    if (folds.length === 0)
+	        return text;
+	    if (onFold)
+	        onFold();
+	    let res = text.slice(0, folds[0]);
+	    for (let i = 0; i < folds.length; ++i) {
+	        const fold = folds[i];
+	        const end = folds[i + 1] || text.length;
+	        if (fold === 0)
+	            res = `\n${indent}${text.slice(0, end)}`;
+	        else {
+	            if (mode === FOLD_QUOTED && escapedFolds[fold])
+	                res += `${text[fold]}\\`;
+	            res += `\n${indent}${text.slice(fold + 1, end)}`;
+	        }
+	    }
+	    return res;
+	}
+	/**
+	 * Presumes `i + 1` is at the start of a line
+	 * @returns index of last newline in more-indented block
+	 */
+	function consumeMoreIndentedLines(text, i, indent) {
+	    let end = i;
+	    let start = i + 1;
+	    let ch = text[start];
+	    while (ch === ' ' || ch === '\t') {
+	        if (i < start + indent) {
+	            ch = text[++i];
+	        }
+	        else {
+	            do {
+	                ch = text[++i];
+	            } while (ch && ch !== '\n');
+	            end = i;
+	            start = i + 1;
+	            ch = text[start];
+	        }
+	    }
+	    return end;
+	}
+
+	foldFlowLines.FOLD_BLOCK = FOLD_BLOCK;
+	foldFlowLines.FOLD_FLOW = FOLD_FLOW;
+	foldFlowLines.FOLD_QUOTED = FOLD_QUOTED;
+	foldFlowLines.foldFlowLines = foldFlowLines$1;
+	return foldFlowLines;
+}
+
+var hasRequiredStringifyString;
+
+function requireStringifyString () {
+	if (hasRequiredStringifyString) return stringifyString;
+	hasRequiredStringifyString = 1;
+
+	var Scalar = requireScalar();
+	var foldFlowLines = requireFoldFlowLines();
+
+	const getFoldOptions = (ctx, isBlock) => ({
+	    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+	    lineWidth: ctx.options.lineWidth,
+	    minContentWidth: ctx.options.minContentWidth
+	});
+	// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
+	// presume that's starting a new document.
+	const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+	function lineLengthOverLimit(str, lineWidth, indentLength) {
+	    if (!lineWidth || lineWidth < 0)
+	        return false;
+	    const limit = lineWidth - indentLength;
+	    const strLen = str.length;
+	    if (strLen <= limit)
+	        return false;
+	    for (let i = 0, start = 0; i < strLen; ++i) {
+	        if (str[i] === '\n') {
+	            if (i - start > limit)
+	                return true;
+	            start = i + 1;
+	            if (strLen - start <= limit)
+	                return false;
+	        }
+	    }
+	    return true;
+	}
+	function doubleQuotedString(value, ctx) {
+	    const json = JSON.stringify(value);
+	    if (ctx.options.doubleQuotedAsJSON)
+	        return json;
+	    const { implicitKey } = ctx;
+	    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+	    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+	    let str = '';
+	    let start = 0;
+	    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+	        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+	            // space before newline needs to be escaped to not be folded
+	            str += json.slice(start, i) + '\\ ';
+	            i += 1;
+	            start = i;
+	            ch = '\\';
+	        }
+	        if (ch === '\\')
+	            switch (json[i + 1]) {
+	                case 'u':
+	                    {
+	                        str += json.slice(start, i);
+	                        const code = json.substr(i + 2, 4);
+	                        switch (code) {
+	                            case '0000':
+	                                str += '\\0';
+	                                break;
+	                            case '0007':
+	                                str += '\\a';
+	                                break;
+	                            case '000b':
+	                                str += '\\v';
+	                                break;
+	                            case '001b':
+	                                str += '\\e';
+	                                break;
+	                            case '0085':
+	                                str += '\\N';
+	                                break;
+	                            case '00a0':
+	                                str += '\\_';
+	                                break;
+	                            case '2028':
+	                                str += '\\L';
+	                                break;
+	                            case '2029':
+	                                str += '\\P';
+	                                break;
+	                            default:
+	                                if (code.substr(0, 2) === '00')
+	                                    str += '\\x' + code.substr(2);
+	                                else
+	                                    str += json.substr(i, 6);
+	                        }
+	                        i += 5;
+	                        start = i + 1;
+	                    }
+	                    break;
+	                case 'n':
+	                    if (implicitKey ||
+	                        json[i + 2] === '"' ||
+	                        json.length < minMultiLineLength) {
+	                        i += 1;
+	                    }
+	                    else {
+	                        // folding will eat first newline
+	                        str += json.slice(start, i) + '\n\n';
+	                        while (json[i + 2] === '\\' &&
+	                            json[i + 3] === 'n' &&
+	                            json[i + 4] !== '"') {
+	                            str += '\n';
+	                            i += 2;
+	                        }
+	                        str += indent;
+	                        // space after newline needs to be escaped to not be folded
+	                        if (json[i + 2] === ' ')
+	                            str += '\\';
+	                        i += 1;
+	                        start = i + 1;
+	                    }
+	                    break;
+	                default:
+	                    i += 1;
+	            }
+	    }
+	    str = start ? str + json.slice(start) : json;
+	    return implicitKey
+	        ? str
+	        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+	}
+	function singleQuotedString(value, ctx) {
+	    if (ctx.options.singleQuote === false ||
+	        (ctx.implicitKey && value.includes('\n')) ||
+	        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
+	    )
+	        return doubleQuotedString(value, ctx);
+	    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+	    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
+	    return ctx.implicitKey
+	        ? res
+	        : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+	}
+	function quotedString(value, ctx) {
+	    const { singleQuote } = ctx.options;
+	    let qs;
+	    if (singleQuote === false)
+	        qs = doubleQuotedString;
+	    else {
+	        const hasDouble = value.includes('"');
+	        const hasSingle = value.includes("'");
+	        if (hasDouble && !hasSingle)
+	            qs = singleQuotedString;
+	        else if (hasSingle && !hasDouble)
+	            qs = doubleQuotedString;
+	        else
+	            qs = singleQuote ? singleQuotedString : doubleQuotedString;
+	    }
+	    return qs(value, ctx);
+	}
+	// The negative lookbehind avoids a polynomial search,
+	// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
+	let blockEndNewlines;
+	try {
+	    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
+	}
+	catch {
+	    blockEndNewlines = /\n+(?!\n|$)/g;
+	}
+	function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+	    const { blockQuote, commentString, lineWidth } = ctx.options;
+	    // 1. Block can't end in whitespace unless the last line is non-empty.
+	    // 2. Strings consisting of only whitespace are best rendered explicitly.
+	    if (!blockQuote || /\n[\t ]+$/.test(value)) {
+	        return quotedString(value, ctx);
+	    }
+	    const indent = ctx.indent ||
+	        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
+	    const literal = blockQuote === 'literal'
+	        ? true
+	        : blockQuote === 'folded' || type === Scalar.Scalar.BLOCK_FOLDED
+	            ? false
+	            : type === Scalar.Scalar.BLOCK_LITERAL
+	                ? true
+	                : !lineLengthOverLimit(value, lineWidth, indent.length);
+	    if (!value)
+	        return literal ? '|\n' : '>\n';
+	    // determine chomping from whitespace at value end
+	    let chomp;
+	    let endStart;
+	    for (endStart = value.length; endStart > 0; --endStart) {
+	        const ch = value[endStart - 1];
+	        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
+	            break;
+	    }
+	    let end = value.substring(endStart);
+	    const endNlPos = end.indexOf('\n');
+	    if (endNlPos === -1) {
+	        chomp = '-'; // strip
+	    }
+	    else if (value === end || endNlPos !== end.length - 1) {
+	        chomp = '+'; // keep
+	        if (onChompKeep)
+	            onChompKeep();
+	    }
+	    else {
+	        chomp = ''; // clip
+	    }
+	    if (end) {
+	        value = value.slice(0, -end.length);
+	        if (end[end.length - 1] === '\n')
+	            end = end.slice(0, -1);
+	        end = end.replace(blockEndNewlines, `$&${indent}`);
+	    }
+	    // determine indent indicator from whitespace at value start
+	    let startWithSpace = false;
+	    let startEnd;
+	    let startNlPos = -1;
+	    for (startEnd = 0; startEnd < value.length; ++startEnd) {
+	        const ch = value[startEnd];
+	        if (ch === ' ')
+	            startWithSpace = true;
+	        else if (ch === '\n')
+	            startNlPos = startEnd;
+	        else
+	            break;
+	    }
+	    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+	    if (start) {
+	        value = value.substring(start.length);
+	        start = start.replace(/\n+/g, `$&${indent}`);
+	    }
+	    const indentSize = indent ? '2' : '1'; // root is at -1
+	    // Leading | or > is added later
+	    let header = (startWithSpace ? indentSize : '') + chomp;
+	    if (comment) {
+	        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
+	        if (onComment)
+	            onComment();
+	    }
+	    if (!literal) {
+	        const foldedValue = value
+	            .replace(/\n+/g, '\n$&')
+	            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
+	            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
+	            .replace(/\n+/g, `$&${indent}`);
+	        let literalFallback = false;
+	        const foldOptions = getFoldOptions(ctx, true);
+	        if (blockQuote !== 'folded' && type !== Scalar.Scalar.BLOCK_FOLDED) {
+	            foldOptions.onOverflow = () => {
+	                literalFallback = true;
+	            };
+	        }
+	        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+	        if (!literalFallback)
+	            return `>${header}\n${indent}${body}`;
+	    }
+	    value = value.replace(/\n+/g, `$&${indent}`);
+	    return `|${header}\n${indent}${start}${value}${end}`;
+	}
+	function plainString(item, ctx, onComment, onChompKeep) {
+	    const { type, value } = item;
+	    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+	    if ((implicitKey && value.includes('\n')) ||
+	        (inFlow && /[[\]{},]/.test(value))) {
+	        return quotedString(value, ctx);
+	    }
+	    if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+	        // not allowed:
+	        // - '-' or '?'
+	        // - start with an indicator character (except [?:-]) or /[?-] /
+	        // - '\n ', ': ' or ' \n' anywhere
+	        // - '#' not preceded by a non-space char
+	        // - end with ' ' or ':'
+	        return implicitKey || inFlow || !value.includes('\n')
+	            ? quotedString(value, ctx)
+	            : blockString(item, ctx, onComment, onChompKeep);
+	    }
+	    if (!implicitKey &&
+	        !inFlow &&
+	        type !== Scalar.Scalar.PLAIN &&
+	        value.includes('\n')) {
+	        // Where allowed & type not set explicitly, prefer block style for multiline strings
+	        return blockString(item, ctx, onComment, onChompKeep);
+	    }
+	    if (containsDocumentMarker(value)) {
+	        if (indent === '') {
+	            ctx.forceBlockIndent = true;
+	            return blockString(item, ctx, onComment, onChompKeep);
+	        }
+	        else if (implicitKey && indent === indentStep) {
+	            return quotedString(value, ctx);
+	        }
+	    }
+	    const str = value.replace(/\n+/g, `$&\n${indent}`);
+	    // Verify that output will be parsed as a string, as e.g. plain numbers and
+	    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
+	    // and others in v1.1.
+	    if (actualString) {
+	        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
+	        const { compat, tags } = ctx.doc.schema;
+	        if (tags.some(test) || compat?.some(test))
+	            return quotedString(value, ctx);
+	    }
+	    return implicitKey
+	        ? str
+	        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+	}
+	function stringifyString$1(item, ctx, onComment, onChompKeep) {
+	    const { implicitKey, inFlow } = ctx;
+	    const ss = typeof item.value === 'string'
+	        ? item
+	        : Object.assign({}, item, { value: String(item.value) });
+	    let { type } = item;
+	    if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+	        // force double quotes on control characters & unpaired surrogates
+	        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+	            type = Scalar.Scalar.QUOTE_DOUBLE;
+	    }
+	    const _stringify = (_type) => {
+	        switch (_type) {
+	            case Scalar.Scalar.BLOCK_FOLDED:
+	            case Scalar.Scalar.BLOCK_LITERAL:
+	                return implicitKey || inFlow
+	                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
+	                    : blockString(ss, ctx, onComment, onChompKeep);
+	            case Scalar.Scalar.QUOTE_DOUBLE:
+	                return doubleQuotedString(ss.value, ctx);
+	            case Scalar.Scalar.QUOTE_SINGLE:
+	                return singleQuotedString(ss.value, ctx);
+	            case Scalar.Scalar.PLAIN:
+	                return plainString(ss, ctx, onComment, onChompKeep);
+	            default:
+	                return null;
+	        }
+	    };
+	    let res = _stringify(type);
+	    if (res === null) {
+	        const { defaultKeyType, defaultStringType } = ctx.options;
+	        const t = (implicitKey && defaultKeyType) || defaultStringType;
+	        res = _stringify(t);
+	        if (res === null)
+	            throw new Error(`Unsupported default string type ${t}`);
+	    }
+	    return res;
+	}
+
+	stringifyString.stringifyString = stringifyString$1;
+	return stringifyString;
+}
+
+var hasRequiredStringify;
+
+function requireStringify () {
+	if (hasRequiredStringify) return stringify;
+	hasRequiredStringify = 1;
+
+	var anchors = requireAnchors();
+	var identity = requireIdentity();
+	var stringifyComment = requireStringifyComment();
+	var stringifyString = requireStringifyString();
+
+	function createStringifyContext(doc, options) {
+	    const opt = Object.assign({
+	        blockQuote: true,
+	        commentString: stringifyComment.stringifyComment,
+	        defaultKeyType: null,
+	        defaultStringType: 'PLAIN',
+	        directives: null,
+	        doubleQuotedAsJSON: false,
+	        doubleQuotedMinMultiLineLength: 40,
+	        falseStr: 'false',
+	        flowCollectionPadding: true,
+	        indentSeq: true,
+	        lineWidth: 80,
+	        minContentWidth: 20,
+	        nullStr: 'null',
+	        simpleKeys: false,
+	        singleQuote: null,
+	        trailingComma: false,
+	        trueStr: 'true',
+	        verifyAliasOrder: true
+	    }, doc.schema.toStringOptions, options);
+	    let inFlow;
+	    switch (opt.collectionStyle) {
+	        case 'block':
+	            inFlow = false;
+	            break;
+	        case 'flow':
+	            inFlow = true;
+	            break;
+	        default:
+	            inFlow = null;
+	    }
+	    return {
+	        anchors: new Set(),
+	        doc,
+	        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
+	        indent: '',
+	        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
+	        inFlow,
+	        options: opt
+	    };
+	}
+	function getTagObject(tags, item) {
+	    if (item.tag) {
+	        const match = tags.filter(t => t.tag === item.tag);
+	        if (match.length > 0)
+	            return match.find(t => t.format === item.format) ?? match[0];
+	    }
+	    let tagObj = undefined;
+	    let obj;
+	    if (identity.isScalar(item)) {
+	        obj = item.value;
+	        let match = tags.filter(t => t.identify?.(obj));
+	        if (match.length > 1) {
+	            const testMatch = match.filter(t => t.test);
+	            if (testMatch.length > 0)
+	                match = testMatch;
+	        }
+	        tagObj =
+	            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
+	    }
+	    else {
+	        obj = item;
+	        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
+	    }
+	    if (!tagObj) {
+	        const name = obj?.constructor?.name ?? (obj === null ? 'null' : typeof obj);
+	        throw new Error(`Tag not resolved for ${name} value`);
+	    }
+	    return tagObj;
+	}
+	// needs to be called before value stringifier to allow for circular anchor refs
+	function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+	    if (!doc.directives)
+	        return '';
+	    const props = [];
+	    const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+	    if (anchor && anchors.anchorIsValid(anchor)) {
+	        anchors$1.add(anchor);
+	        props.push(`&${anchor}`);
+	    }
+	    const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+	    if (tag)
+	        props.push(doc.directives.tagString(tag));
+	    return props.join(' ');
+	}
+	function stringify$1(item, ctx, onComment, onChompKeep) {
+	    if (identity.isPair(item))
+	        return item.toString(ctx, onComment, onChompKeep);
+	    if (identity.isAlias(item)) {
+	        if (ctx.doc.directives)
+	            return item.toString(ctx);
+	        if (ctx.resolvedAliases?.has(item)) {
+	            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+	        }
+	        else {
+	            if (ctx.resolvedAliases)
+	                ctx.resolvedAliases.add(item);
+	            else
+	                ctx.resolvedAliases = new Set([item]);
+	            item = item.resolve(ctx.doc);
+	        }
+	    }
+	    let tagObj = undefined;
+	    const node = identity.isNode(item)
+	        ? item
+	        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
+	    tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+	    const props = stringifyProps(node, tagObj, ctx);
+	    if (props.length > 0)
+	        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+	    const str = typeof tagObj.stringify === 'function'
+	        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
+	        : identity.isScalar(node)
+	            ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep)
+	            : node.toString(ctx, onComment, onChompKeep);
+	    if (!props)
+	        return str;
+	    return identity.isScalar(node) || str[0] === '{' || str[0] === '['
+	        ? `${props} ${str}`
+	        : `${props}\n${ctx.indent}${str}`;
+	}
+
+	stringify.createStringifyContext = createStringifyContext;
+	stringify.stringify = stringify$1;
+	return stringify;
+}
+
+var hasRequiredStringifyPair;
+
+function requireStringifyPair () {
+	if (hasRequiredStringifyPair) return stringifyPair;
+	hasRequiredStringifyPair = 1;
+
+	var identity = requireIdentity();
+	var Scalar = requireScalar();
+	var stringify = requireStringify();
+	var stringifyComment = requireStringifyComment();
+
+	function stringifyPair$1({ key, value }, ctx, onComment, onChompKeep) {
+	    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+	    let keyComment = (identity.isNode(key) && key.comment) || null;
+	    if (simpleKeys) {
+	        if (keyComment) {
+	            throw new Error('With simple keys, key nodes cannot have comments');
+	        }
+	        if (identity.isCollection(key) || (!identity.isNode(key) && typeof key === 'object')) {
+	            const msg = 'With simple keys, collection cannot be used as a key value';
+	            throw new Error(msg);
+	        }
+	    }
+	    let explicitKey = !simpleKeys &&
+	        (!key ||
+	            (keyComment && value == null && !ctx.inFlow) ||
+	            identity.isCollection(key) ||
+	            (identity.isScalar(key)
+	                ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL
+	                : typeof key === 'object'));
+	    ctx = Object.assign({}, ctx, {
+	        allNullValues: false,
+	        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+	        indent: indent + indentStep
+	    });
+	    let keyCommentDone = false;
+	    let chompKeep = false;
+	    let str = stringify.stringify(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
+	    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+	        if (simpleKeys)
+	            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
+	        explicitKey = true;
+	    }
+	    if (ctx.inFlow) {
+	        if (allNullValues || value == null) {
+	            if (keyCommentDone && onComment)
+	                onComment();
+	            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
+	        }
+	    }
+	    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
+	        str = `? ${str}`;
+	        if (keyComment && !keyCommentDone) {
+	            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+	        }
+	        else if (chompKeep && onChompKeep)
+	            onChompKeep();
+	        return str;
+	    }
+	    if (keyCommentDone)
+	        keyComment = null;
+	    if (explicitKey) {
+	        if (keyComment)
+	            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+	        str = `? ${str}\n${indent}:`;
+	    }
+	    else {
+	        str = `${str}:`;
+	        if (keyComment)
+	            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+	    }
+	    let vsb, vcb, valueComment;
+	    if (identity.isNode(value)) {
+	        vsb = !!value.spaceBefore;
+	        vcb = value.commentBefore;
+	        valueComment = value.comment;
+	    }
+	    else {
+	        vsb = false;
+	        vcb = null;
+	        valueComment = null;
+	        if (value && typeof value === 'object')
+	            value = doc.createNode(value);
+	    }
+	    ctx.implicitKey = false;
+	    if (!explicitKey && !keyComment && identity.isScalar(value))
+	        ctx.indentAtStart = str.length + 1;
+	    chompKeep = false;
+	    if (!indentSeq &&
+	        indentStep.length >= 2 &&
+	        !ctx.inFlow &&
+	        !explicitKey &&
+	        identity.isSeq(value) &&
+	        !value.flow &&
+	        !value.tag &&
+	        !value.anchor) {
+	        // If indentSeq === false, consider '- ' as part of indentation where possible
+	        ctx.indent = ctx.indent.substring(2);
+	    }
+	    let valueCommentDone = false;
+	    const valueStr = stringify.stringify(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
+	    let ws = ' ';
+	    if (keyComment || vsb || vcb) {
+	        ws = vsb ? '\n' : '';
+	        if (vcb) {
+	            const cs = commentString(vcb);
+	            ws += `\n${stringifyComment.indentComment(cs, ctx.indent)}`;
+	        }
+	        if (valueStr === '' && !ctx.inFlow) {
+	            if (ws === '\n' && valueComment)
+	                ws = '\n\n';
+	        }
+	        else {
+	            ws += `\n${ctx.indent}`;
+	        }
+	    }
+	    else if (!explicitKey && identity.isCollection(value)) {
+	        const vs0 = valueStr[0];
+	        const nl0 = valueStr.indexOf('\n');
+	        const hasNewline = nl0 !== -1;
+	        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+	        if (hasNewline || !flow) {
+	            let hasPropsLine = false;
+	            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
+	                let sp0 = valueStr.indexOf(' ');
+	                if (vs0 === '&' &&
+	                    sp0 !== -1 &&
+	                    sp0 < nl0 &&
+	                    valueStr[sp0 + 1] === '!') {
+	                    sp0 = valueStr.indexOf(' ', sp0 + 1);
+	                }
+	                if (sp0 === -1 || nl0 < sp0)
+	                    hasPropsLine = true;
+	            }
+	            if (!hasPropsLine)
+	                ws = `\n${ctx.indent}`;
+	        }
+	    }
+	    else if (valueStr === '' || valueStr[0] === '\n') {
+	        ws = '';
+	    }
+	    str += ws + valueStr;
+	    if (ctx.inFlow) {
+	        if (valueCommentDone && onComment)
+	            onComment();
+	    }
+	    else if (valueComment && !valueCommentDone) {
+	        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+	    }
+	    else if (chompKeep && onChompKeep) {
+	        onChompKeep();
+	    }
+	    return str;
+	}
+
+	stringifyPair.stringifyPair = stringifyPair$1;
+	return stringifyPair;
+}
+
+var addPairToJSMap = {};
+
+var log = {};
+
+var hasRequiredLog;
+
+function requireLog () {
+	if (hasRequiredLog) return log;
+	hasRequiredLog = 1;
+
+	var node_process = require$$0;
+
+	function debug(logLevel, ...messages) {
+	    if (logLevel === 'debug')
+	        console.log(...messages);
+	}
+	function warn(logLevel, warning) {
+	    if (logLevel === 'debug' || logLevel === 'warn') {
+	        if (typeof node_process.emitWarning === 'function')
+	            node_process.emitWarning(warning);
+	        else
+	            console.warn(warning);
+	    }
+	}
+
+	log.debug = debug;
+	log.warn = warn;
+	return log;
+}
+
+var merge = {};
+
+var hasRequiredMerge;
+
+function requireMerge () {
+	if (hasRequiredMerge) return merge;
+	hasRequiredMerge = 1;
+
+	var identity = requireIdentity();
+	var Scalar = requireScalar();
+
+	// If the value associated with a merge key is a single mapping node, each of
+	// its key/value pairs is inserted into the current mapping, unless the key
+	// already exists in it. If the value associated with the merge key is a
+	// sequence, then this sequence is expected to contain mapping nodes and each
+	// of these nodes is merged in turn according to its order in the sequence.
+	// Keys in mapping nodes earlier in the sequence override keys specified in
+	// later mapping nodes. -- http://yaml.org/type/merge.html
+	const MERGE_KEY = '<<';
+	const merge$1 = {
+	    identify: value => value === MERGE_KEY ||
+	        (typeof value === 'symbol' && value.description === MERGE_KEY),
+	    default: 'key',
+	    tag: 'tag:yaml.org,2002:merge',
+	    test: /^<<$/,
+	    resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+	        addToJSMap: addMergeToJSMap
+	    }),
+	    stringify: () => MERGE_KEY
+	};
+	const isMergeKey = (ctx, key) => (merge$1.identify(key) ||
+	    (identity.isScalar(key) &&
+	        (!key.type || key.type === Scalar.Scalar.PLAIN) &&
+	        merge$1.identify(key.value))) &&
+	    ctx?.doc.schema.tags.some(tag => tag.tag === merge$1.tag && tag.default);
+	function addMergeToJSMap(ctx, map, value) {
+	    const source = resolveAliasValue(ctx, value);
+	    if (identity.isSeq(source))
+	        for (const it of source.items)
+	            mergeValue(ctx, map, it);
+	    else if (Array.isArray(source))
+	        for (const it of source)
+	            mergeValue(ctx, map, it);
+	    else
+	        mergeValue(ctx, map, source);
+	}
+	function mergeValue(ctx, map, value) {
+	    const source = resolveAliasValue(ctx, value);
+	    if (!identity.isMap(source))
+	        throw new Error('Merge sources must be maps or map aliases');
+	    const srcMap = source.toJSON(null, ctx, Map);
+	    for (const [key, value] of srcMap) {
+	        if (map instanceof Map) {
+	            if (!map.has(key))
+	                map.set(key, value);
+	        }
+	        else if (map instanceof Set) {
+	            map.add(key);
+	        }
+	        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+	            Object.defineProperty(map, key, {
+	                value,
+	                writable: true,
+	                enumerable: true,
+	                configurable: true
+	            });
+	        }
+	    }
+	    return map;
+	}
+	function resolveAliasValue(ctx, value) {
+	    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+	}
+
+	merge.addMergeToJSMap = addMergeToJSMap;
+	merge.isMergeKey = isMergeKey;
+	merge.merge = merge$1;
+	return merge;
+}
+
+var hasRequiredAddPairToJSMap;
+
+function requireAddPairToJSMap () {
+	if (hasRequiredAddPairToJSMap) return addPairToJSMap;
+	hasRequiredAddPairToJSMap = 1;
+
+	var log = requireLog();
+	var merge = requireMerge();
+	var stringify = requireStringify();
+	var identity = requireIdentity();
+	var toJS = requireToJS();
+
+	function addPairToJSMap$1(ctx, map, { key, value }) {
+	    if (identity.isNode(key) && key.addToJSMap)
+	        key.addToJSMap(ctx, map, value);
+	    // TODO: Should drop this special case for bare << handling
+	    else if (merge.isMergeKey(ctx, key))
+	        merge.addMergeToJSMap(ctx, map, value);
+	    else {
+	        const jsKey = toJS.toJS(key, '', ctx);
+	        if (map instanceof Map) {
+	            map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+	        }
+	        else if (map instanceof Set) {
+	            map.add(jsKey);
+	        }
+	        else {
+	            const stringKey = stringifyKey(key, jsKey, ctx);
+	            const jsValue = toJS.toJS(value, stringKey, ctx);
+	            if (stringKey in map)
+	                Object.defineProperty(map, stringKey, {
+	                    value: jsValue,
+	                    writable: true,
+	                    enumerable: true,
+	                    configurable: true
+	                });
+	            else
+	                map[stringKey] = jsValue;
+	        }
+	    }
+	    return map;
+	}
+	function stringifyKey(key, jsKey, ctx) {
+	    if (jsKey === null)
+	        return '';
+	    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+	    if (typeof jsKey !== 'object')
+	        return String(jsKey);
+	    if (identity.isNode(key) && ctx?.doc) {
+	        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+	        strCtx.anchors = new Set();
+	        for (const node of ctx.anchors.keys())
+	            strCtx.anchors.add(node.anchor);
+	        strCtx.inFlow = true;
+	        strCtx.inStringifyKey = true;
+	        const strKey = key.toString(strCtx);
+	        if (!ctx.mapKeyWarned) {
+	            let jsonStr = JSON.stringify(strKey);
+	            if (jsonStr.length > 40)
+	                jsonStr = jsonStr.substring(0, 36) + '..."';
+	            log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+	            ctx.mapKeyWarned = true;
+	        }
+	        return strKey;
+	    }
+	    return JSON.stringify(jsKey);
+	}
+
+	addPairToJSMap.addPairToJSMap = addPairToJSMap$1;
+	return addPairToJSMap;
+}
+
+var hasRequiredPair;
+
+function requirePair () {
+	if (hasRequiredPair) return Pair;
+	hasRequiredPair = 1;
+
+	var createNode = requireCreateNode();
+	var stringifyPair = requireStringifyPair();
+	var addPairToJSMap = requireAddPairToJSMap();
+	var identity = requireIdentity();
+
+	function createPair(key, value, ctx) {
+	    const k = createNode.createNode(key, undefined, ctx);
+	    const v = createNode.createNode(value, undefined, ctx);
+	    return new Pair$1(k, v);
+	}
+	let Pair$1 = class Pair {
+	    constructor(key, value = null) {
+	        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+	        this.key = key;
+	        this.value = value;
+	    }
+	    clone(schema) {
+	        let { key, value } = this;
+	        if (identity.isNode(key))
+	            key = key.clone(schema);
+	        if (identity.isNode(value))
+	            value = value.clone(schema);
+	        return new Pair(key, value);
+	    }
+	    toJSON(_, ctx) {
+	        const pair = ctx?.mapAsMap ? new Map() : {};
+	        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+	    }
+	    toString(ctx, onComment, onChompKeep) {
+	        return ctx?.doc
+	            ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep)
+	            : JSON.stringify(this);
+	    }
+	};
+
+	Pair.Pair = Pair$1;
+	Pair.createPair = createPair;
+	return Pair;
+}
+
+var Schema = {};
+
+var map = {};
+
+var YAMLMap = {};
+
+var stringifyCollection = {};
+
+var hasRequiredStringifyCollection;
+
+function requireStringifyCollection () {
+	if (hasRequiredStringifyCollection) return stringifyCollection;
+	hasRequiredStringifyCollection = 1;
+
+	var identity = requireIdentity();
+	var stringify = requireStringify();
+	var stringifyComment = requireStringifyComment();
+
+	function stringifyCollection$1(collection, ctx, options) {
+	    const flow = ctx.inFlow ?? collection.flow;
+	    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
+	    return stringify(collection, ctx, options);
+	}
+	function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+	    const { indent, options: { commentString } } = ctx;
+	    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+	    let chompKeep = false; // flag for the preceding node's status
+	    const lines = [];
+	    for (let i = 0; i < items.length; ++i) {
+	        const item = items[i];
+	        let comment = null;
+	        if (identity.isNode(item)) {
+	            if (!chompKeep && item.spaceBefore)
+	                lines.push('');
+	            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+	            if (item.comment)
+	                comment = item.comment;
+	        }
+	        else if (identity.isPair(item)) {
+	            const ik = identity.isNode(item.key) ? item.key : null;
+	            if (ik) {
+	                if (!chompKeep && ik.spaceBefore)
+	                    lines.push('');
+	                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+	            }
+	        }
+	        chompKeep = false;
+	        let str = stringify.stringify(item, itemCtx, () => (comment = null), () => (chompKeep = true));
+	        if (comment)
+	            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+	        if (chompKeep && comment)
+	            chompKeep = false;
+	        lines.push(blockItemPrefix + str);
+	    }
+	    let str;
+	    if (lines.length === 0) {
+	        str = flowChars.start + flowChars.end;
+	    }
+	    else {
+	        str = lines[0];
+	        for (let i = 1; i < lines.length; ++i) {
+	            const line = lines[i];
+	            str += line ? `\n${indent}${line}` : '\n';
+	        }
+	    }
+	    if (comment) {
+	        str += '\n' + stringifyComment.indentComment(commentString(comment), indent);
+	        if (onComment)
+	            onComment();
+	    }
+	    else if (chompKeep && onChompKeep)
+	        onChompKeep();
+	    return str;
+	}
+	function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+	    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+	    itemIndent += indentStep;
+	    const itemCtx = Object.assign({}, ctx, {
+	        indent: itemIndent,
+	        inFlow: true,
+	        type: null
+	    });
+	    let reqNewline = false;
+	    let linesAtValue = 0;
+	    const lines = [];
+	    for (let i = 0; i < items.length; ++i) {
+	        const item = items[i];
+	        let comment = null;
+	        if (identity.isNode(item)) {
+	            if (item.spaceBefore)
+	                lines.push('');
+	            addCommentBefore(ctx, lines, item.commentBefore, false);
+	            if (item.comment)
+	                comment = item.comment;
+	        }
+	        else if (identity.isPair(item)) {
+	            const ik = identity.isNode(item.key) ? item.key : null;
+	            if (ik) {
+	                if (ik.spaceBefore)
+	                    lines.push('');
+	                addCommentBefore(ctx, lines, ik.commentBefore, false);
+	                if (ik.comment)
+	                    reqNewline = true;
+	            }
+	            const iv = identity.isNode(item.value) ? item.value : null;
+	            if (iv) {
+	                if (iv.comment)
+	                    comment = iv.comment;
+	                if (iv.commentBefore)
+	                    reqNewline = true;
+	            }
+	            else if (item.value == null && ik?.comment) {
+	                comment = ik.comment;
+	            }
+	        }
+	        if (comment)
+	            reqNewline = true;
+	        let str = stringify.stringify(item, itemCtx, () => (comment = null));
+	        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes('\n'));
+	        if (i < items.length - 1) {
+	            str += ',';
+	        }
+	        else if (ctx.options.trailingComma) {
+	            if (ctx.options.lineWidth > 0) {
+	                reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) +
+	                    (str.length + 2) >
+	                    ctx.options.lineWidth);
+	            }
+	            if (reqNewline) {
+	                str += ',';
+	            }
+	        }
+	        if (comment)
+	            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+	        lines.push(str);
+	        linesAtValue = lines.length;
+	    }
+	    const { start, end } = flowChars;
+	    if (lines.length === 0) {
+	        return start + end;
+	    }
+	    else {
+	        if (!reqNewline) {
+	            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+	            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+	        }
+	        if (reqNewline) {
+	            let str = start;
+	            for (const line of lines)
+	                str += line ? `\n${indentStep}${indent}${line}` : '\n';
+	            return `${str}\n${indent}${end}`;
+	        }
+	        else {
+	            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
+	        }
+	    }
+	}
+	function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+	    if (comment && chompKeep)
+	        comment = comment.replace(/^\n+/, '');
+	    if (comment) {
+	        const ic = stringifyComment.indentComment(commentString(comment), indent);
+	        lines.push(ic.trimStart()); // Avoid double indent on first line
+	    }
+	}
+
+	stringifyCollection.stringifyCollection = stringifyCollection$1;
+	return stringifyCollection;
+}
+
+var hasRequiredYAMLMap;
+
+function requireYAMLMap () {
+	if (hasRequiredYAMLMap) return YAMLMap;
+	hasRequiredYAMLMap = 1;
+
+	var stringifyCollection = requireStringifyCollection();
+	var addPairToJSMap = requireAddPairToJSMap();
+	var Collection = requireCollection();
+	var identity = requireIdentity();
+	var Pair = requirePair();
+	var Scalar = requireScalar();
+
+	function findPair(items, key) {
+	    const k = identity.isScalar(key) ? key.value : key;
+	    for (const it of items) {
+	        if (identity.isPair(it)) {
+	            if (it.key === key || it.key === k)
+	                return it;
+	            if (identity.isScalar(it.key) && it.key.value === k)
+	                return it;
+	        }
+	    }
+	    return undefined;
+	}
+	let YAMLMap$1 = class YAMLMap extends Collection.Collection {
+	    static get tagName() {
+	        return 'tag:yaml.org,2002:map';
+	    }
+	    constructor(schema) {
+	        super(identity.MAP, schema);
+	        this.items = [];
+	    }
+	    /**
+	     * A generic collection parsing method that can be extended
+	     * to other node classes that inherit from YAMLMap
+	     */
+	    static from(schema, obj, ctx) {
+	        const { keepUndefined, replacer } = ctx;
+	        const map = new this(schema);
+	        const add = (key, value) => {
+	            if (typeof replacer === 'function')
+	                value = replacer.call(obj, key, value);
+	            else if (Array.isArray(replacer) && !replacer.includes(key))
+	                return;
+	            if (value !== undefined || keepUndefined)
+	                map.items.push(Pair.createPair(key, value, ctx));
+	        };
+	        if (obj instanceof Map) {
+	            for (const [key, value] of obj)
+	                add(key, value);
+	        }
+	        else if (obj && typeof obj === 'object') {
+	            for (const key of Object.keys(obj))
+	                add(key, obj[key]);
+	        }
+	        if (typeof schema.sortMapEntries === 'function') {
+	            map.items.sort(schema.sortMapEntries);
+	        }
+	        return map;
+	    }
+	    /**
+	     * Adds a value to the collection.
+	     *
+	     * @param overwrite - If not set `true`, using a key that is already in the
+	     *   collection will throw. Otherwise, overwrites the previous value.
+	     */
+	    add(pair, overwrite) {
+	        let _pair;
+	        if (identity.isPair(pair))
+	            _pair = pair;
+	        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
+	            // In TypeScript, this never happens.
+	            _pair = new Pair.Pair(pair, pair?.value);
+	        }
+	        else
+	            _pair = new Pair.Pair(pair.key, pair.value);
+	        const prev = findPair(this.items, _pair.key);
+	        const sortEntries = this.schema?.sortMapEntries;
+	        if (prev) {
+	            if (!overwrite)
+	                throw new Error(`Key ${_pair.key} already set`);
+	            // For scalars, keep the old node & its comments and anchors
+	            if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+	                prev.value.value = _pair.value;
+	            else
+	                prev.value = _pair.value;
+	        }
+	        else if (sortEntries) {
+	            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
+	            if (i === -1)
+	                this.items.push(_pair);
+	            else
+	                this.items.splice(i, 0, _pair);
+	        }
+	        else {
+	            this.items.push(_pair);
+	        }
+	    }
+	    delete(key) {
+	        const it = findPair(this.items, key);
+	        if (!it)
+	            return false;
+	        const del = this.items.splice(this.items.indexOf(it), 1);
+	        return del.length > 0;
+	    }
+	    get(key, keepScalar) {
+	        const it = findPair(this.items, key);
+	        const node = it?.value;
+	        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? undefined;
+	    }
+	    has(key) {
+	        return !!findPair(this.items, key);
+	    }
+	    set(key, value) {
+	        this.add(new Pair.Pair(key, value), true);
+	    }
+	    /**
+	     * @param ctx - Conversion context, originally set in Document#toJS()
+	     * @param {Class} Type - If set, forces the returned collection type
+	     * @returns Instance of Type, Map, or Object
+	     */
+	    toJSON(_, ctx, Type) {
+	        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
+	        if (ctx?.onCreate)
+	            ctx.onCreate(map);
+	        for (const item of this.items)
+	            addPairToJSMap.addPairToJSMap(ctx, map, item);
+	        return map;
+	    }
+	    toString(ctx, onComment, onChompKeep) {
+	        if (!ctx)
+	            return JSON.stringify(this);
+	        for (const item of this.items) {
+	            if (!identity.isPair(item))
+	                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+	        }
+	        if (!ctx.allNullValues && this.hasAllNullValues(false))
+	            ctx = Object.assign({}, ctx, { allNullValues: true });
+	        return stringifyCollection.stringifyCollection(this, ctx, {
+	            blockItemPrefix: '',
+	            flowChars: { start: '{', end: '}' },
+	            itemIndent: ctx.indent || '',
+	            onChompKeep,
+	            onComment
+	        });
+	    }
+	};
+
+	YAMLMap.YAMLMap = YAMLMap$1;
+	YAMLMap.findPair = findPair;
+	return YAMLMap;
+}
+
+var hasRequiredMap;
+
+function requireMap () {
+	if (hasRequiredMap) return map;
+	hasRequiredMap = 1;
+
+	var identity = requireIdentity();
+	var YAMLMap = requireYAMLMap();
+
+	const map$1 = {
+	    collection: 'map',
+	    default: true,
+	    nodeClass: YAMLMap.YAMLMap,
+	    tag: 'tag:yaml.org,2002:map',
+	    resolve(map, onError) {
+	        if (!identity.isMap(map))
+	            onError('Expected a mapping for this tag');
+	        return map;
+	    },
+	    createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+	};
+
+	map.map = map$1;
+	return map;
+}
+
+var seq = {};
+
+var YAMLSeq = {};
+
+var hasRequiredYAMLSeq;
+
+function requireYAMLSeq () {
+	if (hasRequiredYAMLSeq) return YAMLSeq;
+	hasRequiredYAMLSeq = 1;
+
+	var createNode = requireCreateNode();
+	var stringifyCollection = requireStringifyCollection();
+	var Collection = requireCollection();
+	var identity = requireIdentity();
+	var Scalar = requireScalar();
+	var toJS = requireToJS();
+
+	let YAMLSeq$1 = class YAMLSeq extends Collection.Collection {
+	    static get tagName() {
+	        return 'tag:yaml.org,2002:seq';
+	    }
+	    constructor(schema) {
+	        super(identity.SEQ, schema);
+	        this.items = [];
+	    }
+	    add(value) {
+	        this.items.push(value);
+	    }
+	    /**
+	     * Removes a value from the collection.
+	     *
+	     * `key` must contain a representation of an integer for this to succeed.
+	     * It may be wrapped in a `Scalar`.
+	     *
+	     * @returns `true` if the item was found and removed.
+	     */
+	    delete(key) {
+	        const idx = asItemIndex(key);
+	        if (typeof idx !== 'number')
+	            return false;
+	        const del = this.items.splice(idx, 1);
+	        return del.length > 0;
+	    }
+	    get(key, keepScalar) {
+	        const idx = asItemIndex(key);
+	        if (typeof idx !== 'number')
+	            return undefined;
+	        const it = this.items[idx];
+	        return !keepScalar && identity.isScalar(it) ? it.value : it;
+	    }
+	    /**
+	     * Checks if the collection includes a value with the key `key`.
+	     *
+	     * `key` must contain a representation of an integer for this to succeed.
+	     * It may be wrapped in a `Scalar`.
+	     */
+	    has(key) {
+	        const idx = asItemIndex(key);
+	        return typeof idx === 'number' && idx < this.items.length;
+	    }
+	    /**
+	     * Sets a value in this collection. For `!!set`, `value` needs to be a
+	     * boolean to add/remove the item from the set.
+	     *
+	     * If `key` does not contain a representation of an integer, this will throw.
+	     * It may be wrapped in a `Scalar`.
+	     */
+	    set(key, value) {
+	        const idx = asItemIndex(key);
+	        if (typeof idx !== 'number')
+	            throw new Error(`Expected a valid index, not ${key}.`);
+	        const prev = this.items[idx];
+	        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+	            prev.value = value;
+	        else
+	            this.items[idx] = value;
+	    }
+	    toJSON(_, ctx) {
+	        const seq = [];
+	        if (ctx?.onCreate)
+	            ctx.onCreate(seq);
+	        let i = 0;
+	        for (const item of this.items)
+	            seq.push(toJS.toJS(item, String(i++), ctx));
+	        return seq;
+	    }
+	    toString(ctx, onComment, onChompKeep) {
+	        if (!ctx)
+	            return JSON.stringify(this);
+	        return stringifyCollection.stringifyCollection(this, ctx, {
+	            blockItemPrefix: '- ',
+	            flowChars: { start: '[', end: ']' },
+	            itemIndent: (ctx.indent || '') + '  ',
+	            onChompKeep,
+	            onComment
+	        });
+	    }
+	    static from(schema, obj, ctx) {
+	        const { replacer } = ctx;
+	        const seq = new this(schema);
+	        if (obj && Symbol.iterator in Object(obj)) {
+	            let i = 0;
+	            for (let it of obj) {
+	                if (typeof replacer === 'function') {
+	                    const key = obj instanceof Set ? it : String(i++);
+	                    it = replacer.call(obj, key, it);
+	                }
+	                seq.items.push(createNode.createNode(it, undefined, ctx));
+	            }
+	        }
+	        return seq;
+	    }
+	};
+	function asItemIndex(key) {
+	    let idx = identity.isScalar(key) ? key.value : key;
+	    if (idx && typeof idx === 'string')
+	        idx = Number(idx);
+	    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
+	        ? idx
+	        : null;
+	}
+
+	YAMLSeq.YAMLSeq = YAMLSeq$1;
+	return YAMLSeq;
+}
+
+var hasRequiredSeq;
+
+function requireSeq () {
+	if (hasRequiredSeq) return seq;
+	hasRequiredSeq = 1;
+
+	var identity = requireIdentity();
+	var YAMLSeq = requireYAMLSeq();
+
+	const seq$1 = {
+	    collection: 'seq',
+	    default: true,
+	    nodeClass: YAMLSeq.YAMLSeq,
+	    tag: 'tag:yaml.org,2002:seq',
+	    resolve(seq, onError) {
+	        if (!identity.isSeq(seq))
+	            onError('Expected a sequence for this tag');
+	        return seq;
+	    },
+	    createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+	};
+
+	seq.seq = seq$1;
+	return seq;
+}
+
+var string = {};
+
+var hasRequiredString;
+
+function requireString () {
+	if (hasRequiredString) return string;
+	hasRequiredString = 1;
+
+	var stringifyString = requireStringifyString();
+
+	const string$1 = {
+	    identify: value => typeof value === 'string',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:str',
+	    resolve: str => str,
+	    stringify(item, ctx, onComment, onChompKeep) {
+	        ctx = Object.assign({ actualString: true }, ctx);
+	        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+	    }
+	};
+
+	string.string = string$1;
+	return string;
+}
+
+var tags = {};
+
+var _null = {};
+
+var hasRequired_null;
+
+function require_null () {
+	if (hasRequired_null) return _null;
+	hasRequired_null = 1;
+
+	var Scalar = requireScalar();
+
+	const nullTag = {
+	    identify: value => value == null,
+	    createNode: () => new Scalar.Scalar(null),
+	    default: true,
+	    tag: 'tag:yaml.org,2002:null',
+	    test: /^(?:~|[Nn]ull|NULL)?$/,
+	    resolve: () => new Scalar.Scalar(null),
+	    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
+	        ? source
+	        : ctx.options.nullStr
+	};
+
+	_null.nullTag = nullTag;
+	return _null;
+}
+
+var bool$1 = {};
+
+var hasRequiredBool$1;
+
+function requireBool$1 () {
+	if (hasRequiredBool$1) return bool$1;
+	hasRequiredBool$1 = 1;
+
+	var Scalar = requireScalar();
+
+	const boolTag = {
+	    identify: value => typeof value === 'boolean',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:bool',
+	    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+	    resolve: str => new Scalar.Scalar(str[0] === 't' || str[0] === 'T'),
+	    stringify({ source, value }, ctx) {
+	        if (source && boolTag.test.test(source)) {
+	            const sv = source[0] === 't' || source[0] === 'T';
+	            if (value === sv)
+	                return source;
+	        }
+	        return value ? ctx.options.trueStr : ctx.options.falseStr;
+	    }
+	};
+
+	bool$1.boolTag = boolTag;
+	return bool$1;
+}
+
+var float$1 = {};
+
+var stringifyNumber = {};
+
+var hasRequiredStringifyNumber;
+
+function requireStringifyNumber () {
+	if (hasRequiredStringifyNumber) return stringifyNumber;
+	hasRequiredStringifyNumber = 1;
+
+	function stringifyNumber$1({ format, minFractionDigits, tag, value }) {
+	    if (typeof value === 'bigint')
+	        return String(value);
+	    const num = typeof value === 'number' ? value : Number(value);
+	    if (!isFinite(num))
+	        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
+	    let n = Object.is(value, -0) ? '-0' : JSON.stringify(value);
+	    if (!format &&
+	        minFractionDigits &&
+	        (!tag || tag === 'tag:yaml.org,2002:float') &&
+	        /^-?\d/.test(n) &&
+	        !n.includes('e')) {
+	        let i = n.indexOf('.');
+	        if (i < 0) {
+	            i = n.length;
+	            n += '.';
+	        }
+	        let d = minFractionDigits - (n.length - i - 1);
+	        while (d-- > 0)
+	            n += '0';
+	    }
+	    return n;
+	}
+
+	stringifyNumber.stringifyNumber = stringifyNumber$1;
+	return stringifyNumber;
+}
+
+var hasRequiredFloat$1;
+
+function requireFloat$1 () {
+	if (hasRequiredFloat$1) return float$1;
+	hasRequiredFloat$1 = 1;
+
+	var Scalar = requireScalar();
+	var stringifyNumber = requireStringifyNumber();
+
+	const floatNaN = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+	    resolve: str => str.slice(-3).toLowerCase() === 'nan'
+	        ? NaN
+	        : str[0] === '-'
+	            ? Number.NEGATIVE_INFINITY
+	            : Number.POSITIVE_INFINITY,
+	    stringify: stringifyNumber.stringifyNumber
+	};
+	const floatExp = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    format: 'EXP',
+	    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+	    resolve: str => parseFloat(str),
+	    stringify(node) {
+	        const num = Number(node.value);
+	        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+	    }
+	};
+	const float = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+	    resolve(str) {
+	        const node = new Scalar.Scalar(parseFloat(str));
+	        const dot = str.indexOf('.');
+	        if (dot !== -1 && str[str.length - 1] === '0')
+	            node.minFractionDigits = str.length - dot - 1;
+	        return node;
+	    },
+	    stringify: stringifyNumber.stringifyNumber
+	};
+
+	float$1.float = float;
+	float$1.floatExp = floatExp;
+	float$1.floatNaN = floatNaN;
+	return float$1;
+}
+
+var int$1 = {};
+
+var hasRequiredInt$1;
+
+function requireInt$1 () {
+	if (hasRequiredInt$1) return int$1;
+	hasRequiredInt$1 = 1;
+
+	var stringifyNumber = requireStringifyNumber();
+
+	const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+	const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
+	function intStringify(node, radix, prefix) {
+	    const { value } = node;
+	    if (intIdentify(value) && value >= 0)
+	        return prefix + value.toString(radix);
+	    return stringifyNumber.stringifyNumber(node);
+	}
+	const intOct = {
+	    identify: value => intIdentify(value) && value >= 0,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    format: 'OCT',
+	    test: /^0o[0-7]+$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+	    stringify: node => intStringify(node, 8, '0o')
+	};
+	const int = {
+	    identify: intIdentify,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    test: /^[-+]?[0-9]+$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+	    stringify: stringifyNumber.stringifyNumber
+	};
+	const intHex = {
+	    identify: value => intIdentify(value) && value >= 0,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    format: 'HEX',
+	    test: /^0x[0-9a-fA-F]+$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+	    stringify: node => intStringify(node, 16, '0x')
+	};
+
+	int$1.int = int;
+	int$1.intHex = intHex;
+	int$1.intOct = intOct;
+	return int$1;
+}
+
+var schema$2 = {};
+
+var hasRequiredSchema$3;
+
+function requireSchema$3 () {
+	if (hasRequiredSchema$3) return schema$2;
+	hasRequiredSchema$3 = 1;
+
+	var map = requireMap();
+	var _null = require_null();
+	var seq = requireSeq();
+	var string = requireString();
+	var bool = requireBool$1();
+	var float = requireFloat$1();
+	var int = requireInt$1();
+
+	const schema = [
+	    map.map,
+	    seq.seq,
+	    string.string,
+	    _null.nullTag,
+	    bool.boolTag,
+	    int.intOct,
+	    int.int,
+	    int.intHex,
+	    float.floatNaN,
+	    float.floatExp,
+	    float.float
+	];
+
+	schema$2.schema = schema;
+	return schema$2;
+}
+
+var schema$1 = {};
+
+var hasRequiredSchema$2;
+
+function requireSchema$2 () {
+	if (hasRequiredSchema$2) return schema$1;
+	hasRequiredSchema$2 = 1;
+
+	var Scalar = requireScalar();
+	var map = requireMap();
+	var seq = requireSeq();
+
+	function intIdentify(value) {
+	    return typeof value === 'bigint' || Number.isInteger(value);
+	}
+	const stringifyJSON = ({ value }) => JSON.stringify(value);
+	const jsonScalars = [
+	    {
+	        identify: value => typeof value === 'string',
+	        default: true,
+	        tag: 'tag:yaml.org,2002:str',
+	        resolve: str => str,
+	        stringify: stringifyJSON
+	    },
+	    {
+	        identify: value => value == null,
+	        createNode: () => new Scalar.Scalar(null),
+	        default: true,
+	        tag: 'tag:yaml.org,2002:null',
+	        test: /^null$/,
+	        resolve: () => null,
+	        stringify: stringifyJSON
+	    },
+	    {
+	        identify: value => typeof value === 'boolean',
+	        default: true,
+	        tag: 'tag:yaml.org,2002:bool',
+	        test: /^true$|^false$/,
+	        resolve: str => str === 'true',
+	        stringify: stringifyJSON
+	    },
+	    {
+	        identify: intIdentify,
+	        default: true,
+	        tag: 'tag:yaml.org,2002:int',
+	        test: /^-?(?:0|[1-9][0-9]*)$/,
+	        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+	        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+	    },
+	    {
+	        identify: value => typeof value === 'number',
+	        default: true,
+	        tag: 'tag:yaml.org,2002:float',
+	        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+	        resolve: str => parseFloat(str),
+	        stringify: stringifyJSON
+	    }
+	];
+	const jsonError = {
+	    default: true,
+	    tag: '',
+	    test: /^/,
+	    resolve(str, onError) {
+	        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+	        return str;
+	    }
+	};
+	const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+
+	schema$1.schema = schema;
+	return schema$1;
+}
+
+var binary = {};
+
+var hasRequiredBinary;
+
+function requireBinary () {
+	if (hasRequiredBinary) return binary;
+	hasRequiredBinary = 1;
+
+	var node_buffer = require$$0$1;
+	var Scalar = requireScalar();
+	var stringifyString = requireStringifyString();
+
+	const binary$1 = {
+	    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
+	    default: false,
+	    tag: 'tag:yaml.org,2002:binary',
+	    /**
+	     * Returns a Buffer in node and an Uint8Array in browsers
+	     *
+	     * To use the resulting buffer as an image, you'll want to do something like:
+	     *
+	     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+	     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+	     */
+	    resolve(src, onError) {
+	        if (typeof node_buffer.Buffer === 'function') {
+	            return node_buffer.Buffer.from(src, 'base64');
+	        }
+	        else if (typeof atob === 'function') {
+	            // On IE 11, atob() can't handle newlines
+	            const str = atob(src.replace(/[\n\r]/g, ''));
+	            const buffer = new Uint8Array(str.length);
+	            for (let i = 0; i < str.length; ++i)
+	                buffer[i] = str.charCodeAt(i);
+	            return buffer;
+	        }
+	        else {
+	            onError('This environment does not support reading binary tags; either Buffer or atob is required');
+	            return src;
+	        }
+	    },
+	    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+	        if (!value)
+	            return '';
+	        const buf = value; // checked earlier by binary.identify()
+	        let str;
+	        if (typeof node_buffer.Buffer === 'function') {
+	            str =
+	                buf instanceof node_buffer.Buffer
+	                    ? buf.toString('base64')
+	                    : node_buffer.Buffer.from(buf.buffer).toString('base64');
+	        }
+	        else if (typeof btoa === 'function') {
+	            let s = '';
+	            for (let i = 0; i < buf.length; ++i)
+	                s += String.fromCharCode(buf[i]);
+	            str = btoa(s);
+	        }
+	        else {
+	            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
+	        }
+	        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+	        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+	            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+	            const n = Math.ceil(str.length / lineWidth);
+	            const lines = new Array(n);
+	            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+	                lines[i] = str.substr(o, lineWidth);
+	            }
+	            str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? '\n' : ' ');
+	        }
+	        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+	    }
+	};
+
+	binary.binary = binary$1;
+	return binary;
+}
+
+var omap = {};
+
+var pairs = {};
+
+var hasRequiredPairs;
+
+function requirePairs () {
+	if (hasRequiredPairs) return pairs;
+	hasRequiredPairs = 1;
+
+	var identity = requireIdentity();
+	var Pair = requirePair();
+	var Scalar = requireScalar();
+	var YAMLSeq = requireYAMLSeq();
+
+	function resolvePairs(seq, onError) {
+	    if (identity.isSeq(seq)) {
+	        for (let i = 0; i < seq.items.length; ++i) {
+	            let item = seq.items[i];
+	            if (identity.isPair(item))
+	                continue;
+	            else if (identity.isMap(item)) {
+	                if (item.items.length > 1)
+	                    onError('Each pair must have its own sequence indicator');
+	                const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+	                if (item.commentBefore)
+	                    pair.key.commentBefore = pair.key.commentBefore
+	                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
+	                        : item.commentBefore;
+	                if (item.comment) {
+	                    const cn = pair.value ?? pair.key;
+	                    cn.comment = cn.comment
+	                        ? `${item.comment}\n${cn.comment}`
+	                        : item.comment;
+	                }
+	                item = pair;
+	            }
+	            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+	        }
+	    }
+	    else
+	        onError('Expected a sequence for this tag');
+	    return seq;
+	}
+	function createPairs(schema, iterable, ctx) {
+	    const { replacer } = ctx;
+	    const pairs = new YAMLSeq.YAMLSeq(schema);
+	    pairs.tag = 'tag:yaml.org,2002:pairs';
+	    let i = 0;
+	    if (iterable && Symbol.iterator in Object(iterable))
+	        for (let it of iterable) {
+	            if (typeof replacer === 'function')
+	                it = replacer.call(iterable, String(i++), it);
+	            let key, value;
+	            if (Array.isArray(it)) {
+	                if (it.length === 2) {
+	                    key = it[0];
+	                    value = it[1];
+	                }
+	                else
+	                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
+	            }
+	            else if (it && it instanceof Object) {
+	                const keys = Object.keys(it);
+	                if (keys.length === 1) {
+	                    key = keys[0];
+	                    value = it[key];
+	                }
+	                else {
+	                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+	                }
+	            }
+	            else {
+	                key = it;
+	            }
+	            pairs.items.push(Pair.createPair(key, value, ctx));
+	        }
+	    return pairs;
+	}
+	const pairs$1 = {
+	    collection: 'seq',
+	    default: false,
+	    tag: 'tag:yaml.org,2002:pairs',
+	    resolve: resolvePairs,
+	    createNode: createPairs
+	};
+
+	pairs.createPairs = createPairs;
+	pairs.pairs = pairs$1;
+	pairs.resolvePairs = resolvePairs;
+	return pairs;
+}
+
+var hasRequiredOmap;
+
+function requireOmap () {
+	if (hasRequiredOmap) return omap;
+	hasRequiredOmap = 1;
+
+	var identity = requireIdentity();
+	var toJS = requireToJS();
+	var YAMLMap = requireYAMLMap();
+	var YAMLSeq = requireYAMLSeq();
+	var pairs = requirePairs();
+
+	class YAMLOMap extends YAMLSeq.YAMLSeq {
+	    constructor() {
+	        super();
+	        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+	        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+	        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+	        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+	        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+	        this.tag = YAMLOMap.tag;
+	    }
+	    /**
+	     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+	     * but TypeScript won't allow widening the signature of a child method.
+	     */
+	    toJSON(_, ctx) {
+	        if (!ctx)
+	            return super.toJSON(_);
+	        const map = new Map();
+	        if (ctx?.onCreate)
+	            ctx.onCreate(map);
+	        for (const pair of this.items) {
+	            let key, value;
+	            if (identity.isPair(pair)) {
+	                key = toJS.toJS(pair.key, '', ctx);
+	                value = toJS.toJS(pair.value, key, ctx);
+	            }
+	            else {
+	                key = toJS.toJS(pair, '', ctx);
+	            }
+	            if (map.has(key))
+	                throw new Error('Ordered maps must not include duplicate keys');
+	            map.set(key, value);
+	        }
+	        return map;
+	    }
+	    static from(schema, iterable, ctx) {
+	        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+	        const omap = new this();
+	        omap.items = pairs$1.items;
+	        return omap;
+	    }
+	}
+	YAMLOMap.tag = 'tag:yaml.org,2002:omap';
+	const omap$1 = {
+	    collection: 'seq',
+	    identify: value => value instanceof Map,
+	    nodeClass: YAMLOMap,
+	    default: false,
+	    tag: 'tag:yaml.org,2002:omap',
+	    resolve(seq, onError) {
+	        const pairs$1 = pairs.resolvePairs(seq, onError);
+	        const seenKeys = [];
+	        for (const { key } of pairs$1.items) {
+	            if (identity.isScalar(key)) {
+	                if (seenKeys.includes(key.value)) {
+	                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+	                }
+	                else {
+	                    seenKeys.push(key.value);
+	                }
+	            }
+	        }
+	        return Object.assign(new YAMLOMap(), pairs$1);
+	    },
+	    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+	};
+
+	omap.YAMLOMap = YAMLOMap;
+	omap.omap = omap$1;
+	return omap;
+}
+
+var schema = {};
+
+var bool = {};
+
+var hasRequiredBool;
+
+function requireBool () {
+	if (hasRequiredBool) return bool;
+	hasRequiredBool = 1;
+
+	var Scalar = requireScalar();
+
+	function boolStringify({ value, source }, ctx) {
+	    const boolObj = value ? trueTag : falseTag;
+	    if (source && boolObj.test.test(source))
+	        return source;
+	    return value ? ctx.options.trueStr : ctx.options.falseStr;
+	}
+	const trueTag = {
+	    identify: value => value === true,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:bool',
+	    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+	    resolve: () => new Scalar.Scalar(true),
+	    stringify: boolStringify
+	};
+	const falseTag = {
+	    identify: value => value === false,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:bool',
+	    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+	    resolve: () => new Scalar.Scalar(false),
+	    stringify: boolStringify
+	};
+
+	bool.falseTag = falseTag;
+	bool.trueTag = trueTag;
+	return bool;
+}
+
+var float = {};
+
+var hasRequiredFloat;
+
+function requireFloat () {
+	if (hasRequiredFloat) return float;
+	hasRequiredFloat = 1;
+
+	var Scalar = requireScalar();
+	var stringifyNumber = requireStringifyNumber();
+
+	const floatNaN = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+	    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
+	        ? NaN
+	        : str[0] === '-'
+	            ? Number.NEGATIVE_INFINITY
+	            : Number.POSITIVE_INFINITY,
+	    stringify: stringifyNumber.stringifyNumber
+	};
+	const floatExp = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    format: 'EXP',
+	    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+	    resolve: (str) => parseFloat(str.replace(/_/g, '')),
+	    stringify(node) {
+	        const num = Number(node.value);
+	        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+	    }
+	};
+	const float$1 = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+	    resolve(str) {
+	        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, '')));
+	        const dot = str.indexOf('.');
+	        if (dot !== -1) {
+	            const f = str.substring(dot + 1).replace(/_/g, '');
+	            if (f[f.length - 1] === '0')
+	                node.minFractionDigits = f.length;
+	        }
+	        return node;
+	    },
+	    stringify: stringifyNumber.stringifyNumber
+	};
+
+	float.float = float$1;
+	float.floatExp = floatExp;
+	float.floatNaN = floatNaN;
+	return float;
+}
+
+var int = {};
+
+var hasRequiredInt;
+
+function requireInt () {
+	if (hasRequiredInt) return int;
+	hasRequiredInt = 1;
+
+	var stringifyNumber = requireStringifyNumber();
+
+	const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+	function intResolve(str, offset, radix, { intAsBigInt }) {
+	    const sign = str[0];
+	    if (sign === '-' || sign === '+')
+	        offset += 1;
+	    str = str.substring(offset).replace(/_/g, '');
+	    if (intAsBigInt) {
+	        switch (radix) {
+	            case 2:
+	                str = `0b${str}`;
+	                break;
+	            case 8:
+	                str = `0o${str}`;
+	                break;
+	            case 16:
+	                str = `0x${str}`;
+	                break;
+	        }
+	        const n = BigInt(str);
+	        return sign === '-' ? BigInt(-1) * n : n;
+	    }
+	    const n = parseInt(str, radix);
+	    return sign === '-' ? -1 * n : n;
+	}
+	function intStringify(node, radix, prefix) {
+	    const { value } = node;
+	    if (intIdentify(value)) {
+	        const str = value.toString(radix);
+	        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
+	    }
+	    return stringifyNumber.stringifyNumber(node);
+	}
+	const intBin = {
+	    identify: intIdentify,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    format: 'BIN',
+	    test: /^[-+]?0b[0-1_]+$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+	    stringify: node => intStringify(node, 2, '0b')
+	};
+	const intOct = {
+	    identify: intIdentify,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    format: 'OCT',
+	    test: /^[-+]?0[0-7_]+$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+	    stringify: node => intStringify(node, 8, '0')
+	};
+	const int$1 = {
+	    identify: intIdentify,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    test: /^[-+]?[0-9][0-9_]*$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+	    stringify: stringifyNumber.stringifyNumber
+	};
+	const intHex = {
+	    identify: intIdentify,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    format: 'HEX',
+	    test: /^[-+]?0x[0-9a-fA-F_]+$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+	    stringify: node => intStringify(node, 16, '0x')
+	};
+
+	int.int = int$1;
+	int.intBin = intBin;
+	int.intHex = intHex;
+	int.intOct = intOct;
+	return int;
+}
+
+var set = {};
+
+var hasRequiredSet;
+
+function requireSet () {
+	if (hasRequiredSet) return set;
+	hasRequiredSet = 1;
+
+	var identity = requireIdentity();
+	var Pair = requirePair();
+	var YAMLMap = requireYAMLMap();
+
+	class YAMLSet extends YAMLMap.YAMLMap {
+	    constructor(schema) {
+	        super(schema);
+	        this.tag = YAMLSet.tag;
+	    }
+	    add(key) {
+	        let pair;
+	        if (identity.isPair(key))
+	            pair = key;
+	        else if (key &&
+	            typeof key === 'object' &&
+	            'key' in key &&
+	            'value' in key &&
+	            key.value === null)
+	            pair = new Pair.Pair(key.key, null);
+	        else
+	            pair = new Pair.Pair(key, null);
+	        const prev = YAMLMap.findPair(this.items, pair.key);
+	        if (!prev)
+	            this.items.push(pair);
+	    }
+	    /**
+	     * If `keepPair` is `true`, returns the Pair matching `key`.
+	     * Otherwise, returns the value of that Pair's key.
+	     */
+	    get(key, keepPair) {
+	        const pair = YAMLMap.findPair(this.items, key);
+	        return !keepPair && identity.isPair(pair)
+	            ? identity.isScalar(pair.key)
+	                ? pair.key.value
+	                : pair.key
+	            : pair;
+	    }
+	    set(key, value) {
+	        if (typeof value !== 'boolean')
+	            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+	        const prev = YAMLMap.findPair(this.items, key);
+	        if (prev && !value) {
+	            this.items.splice(this.items.indexOf(prev), 1);
+	        }
+	        else if (!prev && value) {
+	            this.items.push(new Pair.Pair(key));
+	        }
+	    }
+	    toJSON(_, ctx) {
+	        return super.toJSON(_, ctx, Set);
+	    }
+	    toString(ctx, onComment, onChompKeep) {
+	        if (!ctx)
+	            return JSON.stringify(this);
+	        if (this.hasAllNullValues(true))
+	            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+	        else
+	            throw new Error('Set items must all have null values');
+	    }
+	    static from(schema, iterable, ctx) {
+	        const { replacer } = ctx;
+	        const set = new this(schema);
+	        if (iterable && Symbol.iterator in Object(iterable))
+	            for (let value of iterable) {
+	                if (typeof replacer === 'function')
+	                    value = replacer.call(iterable, value, value);
+	                set.items.push(Pair.createPair(value, null, ctx));
+	            }
+	        return set;
+	    }
+	}
+	YAMLSet.tag = 'tag:yaml.org,2002:set';
+	const set$1 = {
+	    collection: 'map',
+	    identify: value => value instanceof Set,
+	    nodeClass: YAMLSet,
+	    default: false,
+	    tag: 'tag:yaml.org,2002:set',
+	    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+	    resolve(map, onError) {
+	        if (identity.isMap(map)) {
+	            if (map.hasAllNullValues(true))
+	                return Object.assign(new YAMLSet(), map);
+	            else
+	                onError('Set items must all have null values');
+	        }
+	        else
+	            onError('Expected a mapping for this tag');
+	        return map;
+	    }
+	};
+
+	set.YAMLSet = YAMLSet;
+	set.set = set$1;
+	return set;
+}
+
+var timestamp = {};
+
+var hasRequiredTimestamp;
+
+function requireTimestamp () {
+	if (hasRequiredTimestamp) return timestamp;
+	hasRequiredTimestamp = 1;
+
+	var stringifyNumber = requireStringifyNumber();
+
+	/** Internal types handle bigint as number, because TS can't figure it out. */
+	function parseSexagesimal(str, asBigInt) {
+	    const sign = str[0];
+	    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
+	    const num = (n) => asBigInt ? BigInt(n) : Number(n);
+	    const res = parts
+	        .replace(/_/g, '')
+	        .split(':')
+	        .reduce((res, p) => res * num(60) + num(p), num(0));
+	    return (sign === '-' ? num(-1) * res : res);
+	}
+	/**
+	 * hhhh:mm:ss.sss
+	 *
+	 * Internal types handle bigint as number, because TS can't figure it out.
+	 */
+	function stringifySexagesimal(node) {
+	    let { value } = node;
+	    let num = (n) => n;
+	    if (typeof value === 'bigint')
+	        num = n => BigInt(n);
+	    else if (isNaN(value) || !isFinite(value))
+	        return stringifyNumber.stringifyNumber(node);
+	    let sign = '';
+	    if (value < 0) {
+	        sign = '-';
+	        value *= num(-1);
+	    }
+	    const _60 = num(60);
+	    const parts = [value % _60]; // seconds, including ms
+	    if (value < 60) {
+	        parts.unshift(0); // at least one : is required
+	    }
+	    else {
+	        value = (value - parts[0]) / _60;
+	        parts.unshift(value % _60); // minutes
+	        if (value >= 60) {
+	            value = (value - parts[0]) / _60;
+	            parts.unshift(value); // hours
+	        }
+	    }
+	    return (sign +
+	        parts
+	            .map(n => String(n).padStart(2, '0'))
+	            .join(':')
+	            .replace(/000000\d*$/, '') // % 60 may introduce error
+	    );
+	}
+	const intTime = {
+	    identify: value => typeof value === 'bigint' || Number.isInteger(value),
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    format: 'TIME',
+	    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+	    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+	    stringify: stringifySexagesimal
+	};
+	const floatTime = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    format: 'TIME',
+	    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+	    resolve: str => parseSexagesimal(str, false),
+	    stringify: stringifySexagesimal
+	};
+	const timestamp$1 = {
+	    identify: value => value instanceof Date,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:timestamp',
+	    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+	    // may be omitted altogether, resulting in a date format. In such a case, the time part is
+	    // assumed to be 00:00:00Z (start of day, UTC).
+	    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
+	        '(?:' + // time is optional
+	        '(?:t|T|[ \\t]+)' + // t | T | whitespace
+	        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
+	        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
+	        ')?$'),
+	    resolve(str) {
+	        const match = str.match(timestamp$1.test);
+	        if (!match)
+	            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
+	        const [, year, month, day, hour, minute, second] = match.map(Number);
+	        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
+	        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+	        const tz = match[8];
+	        if (tz && tz !== 'Z') {
+	            let d = parseSexagesimal(tz, false);
+	            if (Math.abs(d) < 30)
+	                d *= 60;
+	            date -= 60000 * d;
+	        }
+	        return new Date(date);
+	    },
+	    stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? ''
+	};
+
+	timestamp.floatTime = floatTime;
+	timestamp.intTime = intTime;
+	timestamp.timestamp = timestamp$1;
+	return timestamp;
+}
+
+var hasRequiredSchema$1;
+
+function requireSchema$1 () {
+	if (hasRequiredSchema$1) return schema;
+	hasRequiredSchema$1 = 1;
+
+	var map = requireMap();
+	var _null = require_null();
+	var seq = requireSeq();
+	var string = requireString();
+	var binary = requireBinary();
+	var bool = requireBool();
+	var float = requireFloat();
+	var int = requireInt();
+	var merge = requireMerge();
+	var omap = requireOmap();
+	var pairs = requirePairs();
+	var set = requireSet();
+	var timestamp = requireTimestamp();
+
+	const schema$1 = [
+	    map.map,
+	    seq.seq,
+	    string.string,
+	    _null.nullTag,
+	    bool.trueTag,
+	    bool.falseTag,
+	    int.intBin,
+	    int.intOct,
+	    int.int,
+	    int.intHex,
+	    float.floatNaN,
+	    float.floatExp,
+	    float.float,
+	    binary.binary,
+	    merge.merge,
+	    omap.omap,
+	    pairs.pairs,
+	    set.set,
+	    timestamp.intTime,
+	    timestamp.floatTime,
+	    timestamp.timestamp
+	];
+
+	schema.schema = schema$1;
+	return schema;
+}
+
+var hasRequiredTags;
+
+function requireTags () {
+	if (hasRequiredTags) return tags;
+	hasRequiredTags = 1;
+
+	var map = requireMap();
+	var _null = require_null();
+	var seq = requireSeq();
+	var string = requireString();
+	var bool = requireBool$1();
+	var float = requireFloat$1();
+	var int = requireInt$1();
+	var schema = requireSchema$3();
+	var schema$1 = requireSchema$2();
+	var binary = requireBinary();
+	var merge = requireMerge();
+	var omap = requireOmap();
+	var pairs = requirePairs();
+	var schema$2 = requireSchema$1();
+	var set = requireSet();
+	var timestamp = requireTimestamp();
+
+	const schemas = new Map([
+	    ['core', schema.schema],
+	    ['failsafe', [map.map, seq.seq, string.string]],
+	    ['json', schema$1.schema],
+	    ['yaml11', schema$2.schema],
+	    ['yaml-1.1', schema$2.schema]
+	]);
+	const tagsByName = {
+	    binary: binary.binary,
+	    bool: bool.boolTag,
+	    float: float.float,
+	    floatExp: float.floatExp,
+	    floatNaN: float.floatNaN,
+	    floatTime: timestamp.floatTime,
+	    int: int.int,
+	    intHex: int.intHex,
+	    intOct: int.intOct,
+	    intTime: timestamp.intTime,
+	    map: map.map,
+	    merge: merge.merge,
+	    null: _null.nullTag,
+	    omap: omap.omap,
+	    pairs: pairs.pairs,
+	    seq: seq.seq,
+	    set: set.set,
+	    timestamp: timestamp.timestamp
+	};
+	const coreKnownTags = {
+	    'tag:yaml.org,2002:binary': binary.binary,
+	    'tag:yaml.org,2002:merge': merge.merge,
+	    'tag:yaml.org,2002:omap': omap.omap,
+	    'tag:yaml.org,2002:pairs': pairs.pairs,
+	    'tag:yaml.org,2002:set': set.set,
+	    'tag:yaml.org,2002:timestamp': timestamp.timestamp
+	};
+	function getTags(customTags, schemaName, addMergeTag) {
+	    const schemaTags = schemas.get(schemaName);
+	    if (schemaTags && !customTags) {
+	        return addMergeTag && !schemaTags.includes(merge.merge)
+	            ? schemaTags.concat(merge.merge)
+	            : schemaTags.slice();
+	    }
+	    let tags = schemaTags;
+	    if (!tags) {
+	        if (Array.isArray(customTags))
+	            tags = [];
+	        else {
+	            const keys = Array.from(schemas.keys())
+	                .filter(key => key !== 'yaml11')
+	                .map(key => JSON.stringify(key))
+	                .join(', ');
+	            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+	        }
+	    }
+	    if (Array.isArray(customTags)) {
+	        for (const tag of customTags)
+	            tags = tags.concat(tag);
+	    }
+	    else if (typeof customTags === 'function') {
+	        tags = customTags(tags.slice());
+	    }
+	    if (addMergeTag)
+	        tags = tags.concat(merge.merge);
+	    return tags.reduce((tags, tag) => {
+	        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
+	        if (!tagObj) {
+	            const tagName = JSON.stringify(tag);
+	            const keys = Object.keys(tagsByName)
+	                .map(key => JSON.stringify(key))
+	                .join(', ');
+	            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+	        }
+	        if (!tags.includes(tagObj))
+	            tags.push(tagObj);
+	        return tags;
+	    }, []);
+	}
+
+	tags.coreKnownTags = coreKnownTags;
+	tags.getTags = getTags;
+	return tags;
+}
+
+var hasRequiredSchema;
+
+function requireSchema () {
+	if (hasRequiredSchema) return Schema;
+	hasRequiredSchema = 1;
+
+	var identity = requireIdentity();
+	var map = requireMap();
+	var seq = requireSeq();
+	var string = requireString();
+	var tags = requireTags();
+
+	const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+	let Schema$1 = class Schema {
+	    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+	        this.compat = Array.isArray(compat)
+	            ? tags.getTags(compat, 'compat')
+	            : compat
+	                ? tags.getTags(null, compat)
+	                : null;
+	        this.name = (typeof schema === 'string' && schema) || 'core';
+	        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+	        this.tags = tags.getTags(customTags, this.name, merge);
+	        this.toStringOptions = toStringDefaults ?? null;
+	        Object.defineProperty(this, identity.MAP, { value: map.map });
+	        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+	        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+	        // Used by createMap()
+	        this.sortMapEntries =
+	            typeof sortMapEntries === 'function'
+	                ? sortMapEntries
+	                : sortMapEntries === true
+	                    ? sortMapEntriesByKey
+	                    : null;
+	    }
+	    clone() {
+	        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
+	        copy.tags = this.tags.slice();
+	        return copy;
+	    }
+	};
+
+	Schema.Schema = Schema$1;
+	return Schema;
+}
+
+var stringifyDocument = {};
+
+var hasRequiredStringifyDocument;
+
+function requireStringifyDocument () {
+	if (hasRequiredStringifyDocument) return stringifyDocument;
+	hasRequiredStringifyDocument = 1;
+
+	var identity = requireIdentity();
+	var stringify = requireStringify();
+	var stringifyComment = requireStringifyComment();
+
+	function stringifyDocument$1(doc, options) {
+	    const lines = [];
+	    let hasDirectives = options.directives === true;
+	    if (options.directives !== false && doc.directives) {
+	        const dir = doc.directives.toString(doc);
+	        if (dir) {
+	            lines.push(dir);
+	            hasDirectives = true;
+	        }
+	        else if (doc.directives.docStart)
+	            hasDirectives = true;
+	    }
+	    if (hasDirectives)
+	        lines.push('---');
+	    const ctx = stringify.createStringifyContext(doc, options);
+	    const { commentString } = ctx.options;
+	    if (doc.commentBefore) {
+	        if (lines.length !== 1)
+	            lines.unshift('');
+	        const cs = commentString(doc.commentBefore);
+	        lines.unshift(stringifyComment.indentComment(cs, ''));
+	    }
+	    let chompKeep = false;
+	    let contentComment = null;
+	    if (doc.contents) {
+	        if (identity.isNode(doc.contents)) {
+	            if (doc.contents.spaceBefore && hasDirectives)
+	                lines.push('');
+	            if (doc.contents.commentBefore) {
+	                const cs = commentString(doc.contents.commentBefore);
+	                lines.push(stringifyComment.indentComment(cs, ''));
+	            }
+	            // top-level block scalars need to be indented if followed by a comment
+	            ctx.forceBlockIndent = !!doc.comment;
+	            contentComment = doc.contents.comment;
+	        }
+	        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
+	        let body = stringify.stringify(doc.contents, ctx, () => (contentComment = null), onChompKeep);
+	        if (contentComment)
+	            body += stringifyComment.lineComment(body, '', commentString(contentComment));
+	        if ((body[0] === '|' || body[0] === '>') &&
+	            lines[lines.length - 1] === '---') {
+	            // Top-level block scalars with a preceding doc marker ought to use the
+	            // same line for their header.
+	            lines[lines.length - 1] = `--- ${body}`;
+	        }
+	        else
+	            lines.push(body);
+	    }
+	    else {
+	        lines.push(stringify.stringify(doc.contents, ctx));
+	    }
+	    if (doc.directives?.docEnd) {
+	        if (doc.comment) {
+	            const cs = commentString(doc.comment);
+	            if (cs.includes('\n')) {
+	                lines.push('...');
+	                lines.push(stringifyComment.indentComment(cs, ''));
+	            }
+	            else {
+	                lines.push(`... ${cs}`);
+	            }
+	        }
+	        else {
+	            lines.push('...');
+	        }
+	    }
+	    else {
+	        let dc = doc.comment;
+	        if (dc && chompKeep)
+	            dc = dc.replace(/^\n+/, '');
+	        if (dc) {
+	            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
+	                lines.push('');
+	            lines.push(stringifyComment.indentComment(commentString(dc), ''));
+	        }
+	    }
+	    return lines.join('\n') + '\n';
+	}
+
+	stringifyDocument.stringifyDocument = stringifyDocument$1;
+	return stringifyDocument;
+}
+
+var hasRequiredDocument;
+
+function requireDocument () {
+	if (hasRequiredDocument) return Document;
+	hasRequiredDocument = 1;
+
+	var Alias = requireAlias();
+	var Collection = requireCollection();
+	var identity = requireIdentity();
+	var Pair = requirePair();
+	var toJS = requireToJS();
+	var Schema = requireSchema();
+	var stringifyDocument = requireStringifyDocument();
+	var anchors = requireAnchors();
+	var applyReviver = requireApplyReviver();
+	var createNode = requireCreateNode();
+	var directives = requireDirectives();
+
+	let Document$1 = class Document {
+	    constructor(value, replacer, options) {
+	        /** A comment before this Document */
+	        this.commentBefore = null;
+	        /** A comment immediately after this Document */
+	        this.comment = null;
+	        /** Errors encountered during parsing. */
+	        this.errors = [];
+	        /** Warnings encountered during parsing. */
+	        this.warnings = [];
+	        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+	        let _replacer = null;
+	        if (typeof replacer === 'function' || Array.isArray(replacer)) {
+	            _replacer = replacer;
+	        }
+	        else if (options === undefined && replacer) {
+	            options = replacer;
+	            replacer = undefined;
+	        }
+	        const opt = Object.assign({
+	            intAsBigInt: false,
+	            keepSourceTokens: false,
+	            logLevel: 'warn',
+	            prettyErrors: true,
+	            strict: true,
+	            stringKeys: false,
+	            uniqueKeys: true,
+	            version: '1.2'
+	        }, options);
+	        this.options = opt;
+	        let { version } = opt;
+	        if (options?._directives) {
+	            this.directives = options._directives.atDocument();
+	            if (this.directives.yaml.explicit)
+	                version = this.directives.yaml.version;
+	        }
+	        else
+	            this.directives = new directives.Directives({ version });
+	        this.setSchema(version, options);
+	        // @ts-expect-error We can't really know that this matches Contents.
+	        this.contents =
+	            value === undefined ? null : this.createNode(value, _replacer, options);
+	    }
+	    /**
+	     * Create a deep copy of this Document and its contents.
+	     *
+	     * Custom Node values that inherit from `Object` still refer to their original instances.
+	     */
+	    clone() {
+	        const copy = Object.create(Document.prototype, {
+	            [identity.NODE_TYPE]: { value: identity.DOC }
+	        });
+	        copy.commentBefore = this.commentBefore;
+	        copy.comment = this.comment;
+	        copy.errors = this.errors.slice();
+	        copy.warnings = this.warnings.slice();
+	        copy.options = Object.assign({}, this.options);
+	        if (this.directives)
+	            copy.directives = this.directives.clone();
+	        copy.schema = this.schema.clone();
+	        // @ts-expect-error We can't really know that this matches Contents.
+	        copy.contents = identity.isNode(this.contents)
+	            ? this.contents.clone(copy.schema)
+	            : this.contents;
+	        if (this.range)
+	            copy.range = this.range.slice();
+	        return copy;
+	    }
+	    /** Adds a value to the document. */
+	    add(value) {
+	        if (assertCollection(this.contents))
+	            this.contents.add(value);
+	    }
+	    /** Adds a value to the document. */
+	    addIn(path, value) {
+	        if (assertCollection(this.contents))
+	            this.contents.addIn(path, value);
+	    }
+	    /**
+	     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+	     *
+	     * If `node` already has an anchor, `name` is ignored.
+	     * Otherwise, the `node.anchor` value will be set to `name`,
+	     * or if an anchor with that name is already present in the document,
+	     * `name` will be used as a prefix for a new unique anchor.
+	     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+	     */
+	    createAlias(node, name) {
+	        if (!node.anchor) {
+	            const prev = anchors.anchorNames(this);
+	            node.anchor =
+	                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+	                !name || prev.has(name) ? anchors.findNewAnchor(name || 'a', prev) : name;
+	        }
+	        return new Alias.Alias(node.anchor);
+	    }
+	    createNode(value, replacer, options) {
+	        let _replacer = undefined;
+	        if (typeof replacer === 'function') {
+	            value = replacer.call({ '': value }, '', value);
+	            _replacer = replacer;
+	        }
+	        else if (Array.isArray(replacer)) {
+	            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
+	            const asStr = replacer.filter(keyToStr).map(String);
+	            if (asStr.length > 0)
+	                replacer = replacer.concat(asStr);
+	            _replacer = replacer;
+	        }
+	        else if (options === undefined && replacer) {
+	            options = replacer;
+	            replacer = undefined;
+	        }
+	        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+	        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(this, 
+	        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+	        anchorPrefix || 'a');
+	        const ctx = {
+	            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+	            keepUndefined: keepUndefined ?? false,
+	            onAnchor,
+	            onTagObj,
+	            replacer: _replacer,
+	            schema: this.schema,
+	            sourceObjects
+	        };
+	        const node = createNode.createNode(value, tag, ctx);
+	        if (flow && identity.isCollection(node))
+	            node.flow = true;
+	        setAnchors();
+	        return node;
+	    }
+	    /**
+	     * Convert a key and a value into a `Pair` using the current schema,
+	     * recursively wrapping all values as `Scalar` or `Collection` nodes.
+	     */
+	    createPair(key, value, options = {}) {
+	        const k = this.createNode(key, null, options);
+	        const v = this.createNode(value, null, options);
+	        return new Pair.Pair(k, v);
+	    }
+	    /**
+	     * Removes a value from the document.
+	     * @returns `true` if the item was found and removed.
+	     */
+	    delete(key) {
+	        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+	    }
+	    /**
+	     * Removes a value from the document.
+	     * @returns `true` if the item was found and removed.
+	     */
+	    deleteIn(path) {
+	        if (Collection.isEmptyPath(path)) {
+	            if (this.contents == null)
+	                return false;
+	            // @ts-expect-error Presumed impossible if Strict extends false
+	            this.contents = null;
+	            return true;
+	        }
+	        return assertCollection(this.contents)
+	            ? this.contents.deleteIn(path)
+	            : false;
+	    }
+	    /**
+	     * Returns item at `key`, or `undefined` if not found. By default unwraps
+	     * scalar values from their surrounding node; to disable set `keepScalar` to
+	     * `true` (collections are always returned intact).
+	     */
+	    get(key, keepScalar) {
+	        return identity.isCollection(this.contents)
+	            ? this.contents.get(key, keepScalar)
+	            : undefined;
+	    }
+	    /**
+	     * Returns item at `path`, or `undefined` if not found. By default unwraps
+	     * scalar values from their surrounding node; to disable set `keepScalar` to
+	     * `true` (collections are always returned intact).
+	     */
+	    getIn(path, keepScalar) {
+	        if (Collection.isEmptyPath(path))
+	            return !keepScalar && identity.isScalar(this.contents)
+	                ? this.contents.value
+	                : this.contents;
+	        return identity.isCollection(this.contents)
+	            ? this.contents.getIn(path, keepScalar)
+	            : undefined;
+	    }
+	    /**
+	     * Checks if the document includes a value with the key `key`.
+	     */
+	    has(key) {
+	        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+	    }
+	    /**
+	     * Checks if the document includes a value at `path`.
+	     */
+	    hasIn(path) {
+	        if (Collection.isEmptyPath(path))
+	            return this.contents !== undefined;
+	        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+	    }
+	    /**
+	     * Sets a value in this document. For `!!set`, `value` needs to be a
+	     * boolean to add/remove the item from the set.
+	     */
+	    set(key, value) {
+	        if (this.contents == null) {
+	            // @ts-expect-error We can't really know that this matches Contents.
+	            this.contents = Collection.collectionFromPath(this.schema, [key], value);
+	        }
+	        else if (assertCollection(this.contents)) {
+	            this.contents.set(key, value);
+	        }
+	    }
+	    /**
+	     * Sets a value in this document. For `!!set`, `value` needs to be a
+	     * boolean to add/remove the item from the set.
+	     */
+	    setIn(path, value) {
+	        if (Collection.isEmptyPath(path)) {
+	            // @ts-expect-error We can't really know that this matches Contents.
+	            this.contents = value;
+	        }
+	        else if (this.contents == null) {
+	            // @ts-expect-error We can't really know that this matches Contents.
+	            this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+	        }
+	        else if (assertCollection(this.contents)) {
+	            this.contents.setIn(path, value);
+	        }
+	    }
+	    /**
+	     * Change the YAML version and schema used by the document.
+	     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+	     * It also requires the `schema` option to be given as a `Schema` instance value.
+	     *
+	     * Overrides all previously set schema options.
+	     */
+	    setSchema(version, options = {}) {
+	        if (typeof version === 'number')
+	            version = String(version);
+	        let opt;
+	        switch (version) {
+	            case '1.1':
+	                if (this.directives)
+	                    this.directives.yaml.version = '1.1';
+	                else
+	                    this.directives = new directives.Directives({ version: '1.1' });
+	                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
+	                break;
+	            case '1.2':
+	            case 'next':
+	                if (this.directives)
+	                    this.directives.yaml.version = version;
+	                else
+	                    this.directives = new directives.Directives({ version });
+	                opt = { resolveKnownTags: true, schema: 'core' };
+	                break;
+	            case null:
+	                if (this.directives)
+	                    delete this.directives;
+	                opt = null;
+	                break;
+	            default: {
+	                const sv = JSON.stringify(version);
+	                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+	            }
+	        }
+	        // Not using `instanceof Schema` to allow for duck typing
+	        if (options.schema instanceof Object)
+	            this.schema = options.schema;
+	        else if (opt)
+	            this.schema = new Schema.Schema(Object.assign(opt, options));
+	        else
+	            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+	    }
+	    // json & jsonArg are only used from toJSON()
+	    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+	        const ctx = {
+	            anchors: new Map(),
+	            doc: this,
+	            keep: !json,
+	            mapAsMap: mapAsMap === true,
+	            mapKeyWarned: false,
+	            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+	        };
+	        const res = toJS.toJS(this.contents, jsonArg ?? '', ctx);
+	        if (typeof onAnchor === 'function')
+	            for (const { count, res } of ctx.anchors.values())
+	                onAnchor(res, count);
+	        return typeof reviver === 'function'
+	            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+	            : res;
+	    }
+	    /**
+	     * A JSON representation of the document `contents`.
+	     *
+	     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+	     *   property name.
+	     */
+	    toJSON(jsonArg, onAnchor) {
+	        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+	    }
+	    /** A YAML representation of the document. */
+	    toString(options = {}) {
+	        if (this.errors.length > 0)
+	            throw new Error('Document with errors cannot be stringified');
+	        if ('indent' in options &&
+	            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+	            const s = JSON.stringify(options.indent);
+	            throw new Error(`"indent" option must be a positive integer, not ${s}`);
+	        }
+	        return stringifyDocument.stringifyDocument(this, options);
+	    }
+	};
+	function assertCollection(contents) {
+	    if (identity.isCollection(contents))
+	        return true;
+	    throw new Error('Expected a YAML collection as document contents');
+	}
+
+	Document.Document = Document$1;
+	return Document;
+}
+
+var errors = {};
+
+var hasRequiredErrors;
+
+function requireErrors () {
+	if (hasRequiredErrors) return errors;
+	hasRequiredErrors = 1;
+
+	class YAMLError extends Error {
+	    constructor(name, pos, code, message) {
+	        super();
+	        this.name = name;
+	        this.code = code;
+	        this.message = message;
+	        this.pos = pos;
+	    }
+	}
+	class YAMLParseError extends YAMLError {
+	    constructor(pos, code, message) {
+	        super('YAMLParseError', pos, code, message);
+	    }
+	}
+	class YAMLWarning extends YAMLError {
+	    constructor(pos, code, message) {
+	        super('YAMLWarning', pos, code, message);
+	    }
+	}
+	const prettifyError = (src, lc) => (error) => {
+	    if (error.pos[0] === -1)
+	        return;
+	    error.linePos = error.pos.map(pos => lc.linePos(pos));
+	    const { line, col } = error.linePos[0];
+	    error.message += ` at line ${line}, column ${col}`;
+	    let ci = col - 1;
+	    let lineStr = src
+	        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
+	        .replace(/[\n\r]+$/, '');
+	    // Trim to max 80 chars, keeping col position near the middle
+	    if (ci >= 60 && lineStr.length > 80) {
+	        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+	        lineStr = '…' + lineStr.substring(trimStart);
+	        ci -= trimStart - 1;
+	    }
+	    if (lineStr.length > 80)
+	        lineStr = lineStr.substring(0, 79) + '…';
+	    // Include previous line in context if pointing at line start
+	    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+	        // Regexp won't match if start is trimmed
+	        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+	        if (prev.length > 80)
+	            prev = prev.substring(0, 79) + '…\n';
+	        lineStr = prev + lineStr;
+	    }
+	    if (/[^ ]/.test(lineStr)) {
+	        let count = 1;
+	        const end = error.linePos[1];
+	        if (end?.line === line && end.col > col) {
+	            count = Math.max(1, Math.min(end.col - col, 80 - ci));
+	        }
+	        const pointer = ' '.repeat(ci) + '^'.repeat(count);
+	        error.message += `:\n\n${lineStr}\n${pointer}\n`;
+	    }
+	};
+
+	errors.YAMLError = YAMLError;
+	errors.YAMLParseError = YAMLParseError;
+	errors.YAMLWarning = YAMLWarning;
+	errors.prettifyError = prettifyError;
+	return errors;
+}
+
+var composeDoc = {};
+
+var composeNode = {};
+
+var composeCollection = {};
+
+var resolveBlockMap = {};
+
+var resolveProps = {};
+
+var hasRequiredResolveProps;
+
+function requireResolveProps () {
+	if (hasRequiredResolveProps) return resolveProps;
+	hasRequiredResolveProps = 1;
+
+	function resolveProps$1(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+	    let spaceBefore = false;
+	    let atNewline = startOnNewline;
+	    let hasSpace = startOnNewline;
+	    let comment = '';
+	    let commentSep = '';
+	    let hasNewline = false;
+	    let reqSpace = false;
+	    let tab = null;
+	    let anchor = null;
+	    let tag = null;
+	    let newlineAfterProp = null;
+	    let comma = null;
+	    let found = null;
+	    let start = null;
+	    for (const token of tokens) {
+	        if (reqSpace) {
+	            if (token.type !== 'space' &&
+	                token.type !== 'newline' &&
+	                token.type !== 'comma')
+	                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+	            reqSpace = false;
+	        }
+	        if (tab) {
+	            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
+	                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+	            }
+	            tab = null;
+	        }
+	        switch (token.type) {
+	            case 'space':
+	                // At the doc level, tabs at line start may be parsed
+	                // as leading white space rather than indentation.
+	                // In a flow collection, only the parser handles indent.
+	                if (!flow &&
+	                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
+	                    token.source.includes('\t')) {
+	                    tab = token;
+	                }
+	                hasSpace = true;
+	                break;
+	            case 'comment': {
+	                if (!hasSpace)
+	                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+	                const cb = token.source.substring(1) || ' ';
+	                if (!comment)
+	                    comment = cb;
+	                else
+	                    comment += commentSep + cb;
+	                commentSep = '';
+	                atNewline = false;
+	                break;
+	            }
+	            case 'newline':
+	                if (atNewline) {
+	                    if (comment)
+	                        comment += token.source;
+	                    else if (!found || indicator !== 'seq-item-ind')
+	                        spaceBefore = true;
+	                }
+	                else
+	                    commentSep += token.source;
+	                atNewline = true;
+	                hasNewline = true;
+	                if (anchor || tag)
+	                    newlineAfterProp = token;
+	                hasSpace = true;
+	                break;
+	            case 'anchor':
+	                if (anchor)
+	                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
+	                if (token.source.endsWith(':'))
+	                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
+	                anchor = token;
+	                start ?? (start = token.offset);
+	                atNewline = false;
+	                hasSpace = false;
+	                reqSpace = true;
+	                break;
+	            case 'tag': {
+	                if (tag)
+	                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
+	                tag = token;
+	                start ?? (start = token.offset);
+	                atNewline = false;
+	                hasSpace = false;
+	                reqSpace = true;
+	                break;
+	            }
+	            case indicator:
+	                // Could here handle preceding comments differently
+	                if (anchor || tag)
+	                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
+	                if (found)
+	                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
+	                found = token;
+	                atNewline =
+	                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
+	                hasSpace = false;
+	                break;
+	            case 'comma':
+	                if (flow) {
+	                    if (comma)
+	                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
+	                    comma = token;
+	                    atNewline = false;
+	                    hasSpace = false;
+	                    break;
+	                }
+	            // else fallthrough
+	            default:
+	                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
+	                atNewline = false;
+	                hasSpace = false;
+	        }
+	    }
+	    const last = tokens[tokens.length - 1];
+	    const end = last ? last.offset + last.source.length : offset;
+	    if (reqSpace &&
+	        next &&
+	        next.type !== 'space' &&
+	        next.type !== 'newline' &&
+	        next.type !== 'comma' &&
+	        (next.type !== 'scalar' || next.source !== '')) {
+	        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+	    }
+	    if (tab &&
+	        ((atNewline && tab.indent <= parentIndent) ||
+	            next?.type === 'block-map' ||
+	            next?.type === 'block-seq'))
+	        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+	    return {
+	        comma,
+	        found,
+	        spaceBefore,
+	        comment,
+	        hasNewline,
+	        anchor,
+	        tag,
+	        newlineAfterProp,
+	        end,
+	        start: start ?? end
+	    };
+	}
+
+	resolveProps.resolveProps = resolveProps$1;
+	return resolveProps;
+}
+
+var utilContainsNewline = {};
+
+var hasRequiredUtilContainsNewline;
+
+function requireUtilContainsNewline () {
+	if (hasRequiredUtilContainsNewline) return utilContainsNewline;
+	hasRequiredUtilContainsNewline = 1;
+
+	function containsNewline(key) {
+	    if (!key)
+	        return null;
+	    switch (key.type) {
+	        case 'alias':
+	        case 'scalar':
+	        case 'double-quoted-scalar':
+	        case 'single-quoted-scalar':
+	            if (key.source.includes('\n'))
+	                return true;
+	            if (key.end)
+	                for (const st of key.end)
+	                    if (st.type === 'newline')
+	                        return true;
+	            return false;
+	        case 'flow-collection':
+	            for (const it of key.items) {
+	                for (const st of it.start)
+	                    if (st.type === 'newline')
+	                        return true;
+	                if (it.sep)
+	                    for (const st of it.sep)
+	                        if (st.type === 'newline')
+	                            return true;
+	                if (containsNewline(it.key) || containsNewline(it.value))
+	                    return true;
+	            }
+	            return false;
+	        default:
+	            return true;
+	    }
+	}
+
+	utilContainsNewline.containsNewline = containsNewline;
+	return utilContainsNewline;
+}
+
+var utilFlowIndentCheck = {};
+
+var hasRequiredUtilFlowIndentCheck;
+
+function requireUtilFlowIndentCheck () {
+	if (hasRequiredUtilFlowIndentCheck) return utilFlowIndentCheck;
+	hasRequiredUtilFlowIndentCheck = 1;
+
+	var utilContainsNewline = requireUtilContainsNewline();
+
+	function flowIndentCheck(indent, fc, onError) {
+	    if (fc?.type === 'flow-collection') {
+	        const end = fc.end[0];
+	        if (end.indent === indent &&
+	            (end.source === ']' || end.source === '}') &&
+	            utilContainsNewline.containsNewline(fc)) {
+	            const msg = 'Flow end indicator should be more indented than parent';
+	            onError(end, 'BAD_INDENT', msg, true);
+	        }
+	    }
+	}
+
+	utilFlowIndentCheck.flowIndentCheck = flowIndentCheck;
+	return utilFlowIndentCheck;
+}
+
+var utilMapIncludes = {};
+
+var hasRequiredUtilMapIncludes;
+
+function requireUtilMapIncludes () {
+	if (hasRequiredUtilMapIncludes) return utilMapIncludes;
+	hasRequiredUtilMapIncludes = 1;
+
+	var identity = requireIdentity();
+
+	function mapIncludes(ctx, items, search) {
+	    const { uniqueKeys } = ctx.options;
+	    if (uniqueKeys === false)
+	        return false;
+	    const isEqual = typeof uniqueKeys === 'function'
+	        ? uniqueKeys
+	        : (a, b) => a === b || (identity.isScalar(a) && identity.isScalar(b) && a.value === b.value);
+	    return items.some(pair => isEqual(pair.key, search));
+	}
+
+	utilMapIncludes.mapIncludes = mapIncludes;
+	return utilMapIncludes;
+}
+
+var hasRequiredResolveBlockMap;
+
+function requireResolveBlockMap () {
+	if (hasRequiredResolveBlockMap) return resolveBlockMap;
+	hasRequiredResolveBlockMap = 1;
+
+	var Pair = requirePair();
+	var YAMLMap = requireYAMLMap();
+	var resolveProps = requireResolveProps();
+	var utilContainsNewline = requireUtilContainsNewline();
+	var utilFlowIndentCheck = requireUtilFlowIndentCheck();
+	var utilMapIncludes = requireUtilMapIncludes();
+
+	const startColMsg = 'All mapping items must start at the same column';
+	function resolveBlockMap$1({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+	    const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+	    const map = new NodeClass(ctx.schema);
+	    if (ctx.atRoot)
+	        ctx.atRoot = false;
+	    let offset = bm.offset;
+	    let commentEnd = null;
+	    for (const collItem of bm.items) {
+	        const { start, key, sep, value } = collItem;
+	        // key properties
+	        const keyProps = resolveProps.resolveProps(start, {
+	            indicator: 'explicit-key-ind',
+	            next: key ?? sep?.[0],
+	            offset,
+	            onError,
+	            parentIndent: bm.indent,
+	            startOnNewline: true
+	        });
+	        const implicitKey = !keyProps.found;
+	        if (implicitKey) {
+	            if (key) {
+	                if (key.type === 'block-seq')
+	                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
+	                else if ('indent' in key && key.indent !== bm.indent)
+	                    onError(offset, 'BAD_INDENT', startColMsg);
+	            }
+	            if (!keyProps.anchor && !keyProps.tag && !sep) {
+	                commentEnd = keyProps.end;
+	                if (keyProps.comment) {
+	                    if (map.comment)
+	                        map.comment += '\n' + keyProps.comment;
+	                    else
+	                        map.comment = keyProps.comment;
+	                }
+	                continue;
+	            }
+	            if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+	                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
+	            }
+	        }
+	        else if (keyProps.found?.indent !== bm.indent) {
+	            onError(offset, 'BAD_INDENT', startColMsg);
+	        }
+	        // key value
+	        ctx.atKey = true;
+	        const keyStart = keyProps.end;
+	        const keyNode = key
+	            ? composeNode(ctx, key, keyProps, onError)
+	            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+	        if (ctx.schema.compat)
+	            utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+	        ctx.atKey = false;
+	        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+	            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+	        // value properties
+	        const valueProps = resolveProps.resolveProps(sep ?? [], {
+	            indicator: 'map-value-ind',
+	            next: value,
+	            offset: keyNode.range[2],
+	            onError,
+	            parentIndent: bm.indent,
+	            startOnNewline: !key || key.type === 'block-scalar'
+	        });
+	        offset = valueProps.end;
+	        if (valueProps.found) {
+	            if (implicitKey) {
+	                if (value?.type === 'block-map' && !valueProps.hasNewline)
+	                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
+	                if (ctx.options.strict &&
+	                    keyProps.start < valueProps.found.offset - 1024)
+	                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
+	            }
+	            // value value
+	            const valueNode = value
+	                ? composeNode(ctx, value, valueProps, onError)
+	                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+	            if (ctx.schema.compat)
+	                utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+	            offset = valueNode.range[2];
+	            const pair = new Pair.Pair(keyNode, valueNode);
+	            if (ctx.options.keepSourceTokens)
+	                pair.srcToken = collItem;
+	            map.items.push(pair);
+	        }
+	        else {
+	            // key with no value
+	            if (implicitKey)
+	                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
+	            if (valueProps.comment) {
+	                if (keyNode.comment)
+	                    keyNode.comment += '\n' + valueProps.comment;
+	                else
+	                    keyNode.comment = valueProps.comment;
+	            }
+	            const pair = new Pair.Pair(keyNode);
+	            if (ctx.options.keepSourceTokens)
+	                pair.srcToken = collItem;
+	            map.items.push(pair);
+	        }
+	    }
+	    if (commentEnd && commentEnd < offset)
+	        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
+	    map.range = [bm.offset, offset, commentEnd ?? offset];
+	    return map;
+	}
+
+	resolveBlockMap.resolveBlockMap = resolveBlockMap$1;
+	return resolveBlockMap;
+}
+
+var resolveBlockSeq = {};
+
+var hasRequiredResolveBlockSeq;
+
+function requireResolveBlockSeq () {
+	if (hasRequiredResolveBlockSeq) return resolveBlockSeq;
+	hasRequiredResolveBlockSeq = 1;
+
+	var YAMLSeq = requireYAMLSeq();
+	var resolveProps = requireResolveProps();
+	var utilFlowIndentCheck = requireUtilFlowIndentCheck();
+
+	function resolveBlockSeq$1({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+	    const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+	    const seq = new NodeClass(ctx.schema);
+	    if (ctx.atRoot)
+	        ctx.atRoot = false;
+	    if (ctx.atKey)
+	        ctx.atKey = false;
+	    let offset = bs.offset;
+	    let commentEnd = null;
+	    for (const { start, value } of bs.items) {
+	        const props = resolveProps.resolveProps(start, {
+	            indicator: 'seq-item-ind',
+	            next: value,
+	            offset,
+	            onError,
+	            parentIndent: bs.indent,
+	            startOnNewline: true
+	        });
+	        if (!props.found) {
+	            if (props.anchor || props.tag || value) {
+	                if (value?.type === 'block-seq')
+	                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
+	                else
+	                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
+	            }
+	            else {
+	                commentEnd = props.end;
+	                if (props.comment)
+	                    seq.comment = props.comment;
+	                continue;
+	            }
+	        }
+	        const node = value
+	            ? composeNode(ctx, value, props, onError)
+	            : composeEmptyNode(ctx, props.end, start, null, props, onError);
+	        if (ctx.schema.compat)
+	            utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+	        offset = node.range[2];
+	        seq.items.push(node);
+	    }
+	    seq.range = [bs.offset, offset, commentEnd ?? offset];
+	    return seq;
+	}
+
+	resolveBlockSeq.resolveBlockSeq = resolveBlockSeq$1;
+	return resolveBlockSeq;
+}
+
+var resolveFlowCollection = {};
+
+var resolveEnd = {};
+
+var hasRequiredResolveEnd;
+
+function requireResolveEnd () {
+	if (hasRequiredResolveEnd) return resolveEnd;
+	hasRequiredResolveEnd = 1;
+
+	function resolveEnd$1(end, offset, reqSpace, onError) {
+	    let comment = '';
+	    if (end) {
+	        let hasSpace = false;
+	        let sep = '';
+	        for (const token of end) {
+	            const { source, type } = token;
+	            switch (type) {
+	                case 'space':
+	                    hasSpace = true;
+	                    break;
+	                case 'comment': {
+	                    if (reqSpace && !hasSpace)
+	                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+	                    const cb = source.substring(1) || ' ';
+	                    if (!comment)
+	                        comment = cb;
+	                    else
+	                        comment += sep + cb;
+	                    sep = '';
+	                    break;
+	                }
+	                case 'newline':
+	                    if (comment)
+	                        sep += source;
+	                    hasSpace = true;
+	                    break;
+	                default:
+	                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
+	            }
+	            offset += source.length;
+	        }
+	    }
+	    return { comment, offset };
+	}
+
+	resolveEnd.resolveEnd = resolveEnd$1;
+	return resolveEnd;
+}
+
+var hasRequiredResolveFlowCollection;
+
+function requireResolveFlowCollection () {
+	if (hasRequiredResolveFlowCollection) return resolveFlowCollection;
+	hasRequiredResolveFlowCollection = 1;
+
+	var identity = requireIdentity();
+	var Pair = requirePair();
+	var YAMLMap = requireYAMLMap();
+	var YAMLSeq = requireYAMLSeq();
+	var resolveEnd = requireResolveEnd();
+	var resolveProps = requireResolveProps();
+	var utilContainsNewline = requireUtilContainsNewline();
+	var utilMapIncludes = requireUtilMapIncludes();
+
+	const blockMsg = 'Block collections are not allowed within flow collections';
+	const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
+	function resolveFlowCollection$1({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+	    const isMap = fc.start.source === '{';
+	    const fcName = isMap ? 'flow map' : 'flow sequence';
+	    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq));
+	    const coll = new NodeClass(ctx.schema);
+	    coll.flow = true;
+	    const atRoot = ctx.atRoot;
+	    if (atRoot)
+	        ctx.atRoot = false;
+	    if (ctx.atKey)
+	        ctx.atKey = false;
+	    let offset = fc.offset + fc.start.source.length;
+	    for (let i = 0; i < fc.items.length; ++i) {
+	        const collItem = fc.items[i];
+	        const { start, key, sep, value } = collItem;
+	        const props = resolveProps.resolveProps(start, {
+	            flow: fcName,
+	            indicator: 'explicit-key-ind',
+	            next: key ?? sep?.[0],
+	            offset,
+	            onError,
+	            parentIndent: fc.indent,
+	            startOnNewline: false
+	        });
+	        if (!props.found) {
+	            if (!props.anchor && !props.tag && !sep && !value) {
+	                if (i === 0 && props.comma)
+	                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+	                else if (i < fc.items.length - 1)
+	                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
+	                if (props.comment) {
+	                    if (coll.comment)
+	                        coll.comment += '\n' + props.comment;
+	                    else
+	                        coll.comment = props.comment;
+	                }
+	                offset = props.end;
+	                continue;
+	            }
+	            if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+	                onError(key, // checked by containsNewline()
+	                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+	        }
+	        if (i === 0) {
+	            if (props.comma)
+	                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+	        }
+	        else {
+	            if (!props.comma)
+	                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
+	            if (props.comment) {
+	                let prevItemComment = '';
+	                loop: for (const st of start) {
+	                    switch (st.type) {
+	                        case 'comma':
+	                        case 'space':
+	                            break;
+	                        case 'comment':
+	                            prevItemComment = st.source.substring(1);
+	                            break loop;
+	                        default:
+	                            break loop;
+	                    }
+	                }
+	                if (prevItemComment) {
+	                    let prev = coll.items[coll.items.length - 1];
+	                    if (identity.isPair(prev))
+	                        prev = prev.value ?? prev.key;
+	                    if (prev.comment)
+	                        prev.comment += '\n' + prevItemComment;
+	                    else
+	                        prev.comment = prevItemComment;
+	                    props.comment = props.comment.substring(prevItemComment.length + 1);
+	                }
+	            }
+	        }
+	        if (!isMap && !sep && !props.found) {
+	            // item is a value in a seq
+	            // → key & sep are empty, start does not include ? or :
+	            const valueNode = value
+	                ? composeNode(ctx, value, props, onError)
+	                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+	            coll.items.push(valueNode);
+	            offset = valueNode.range[2];
+	            if (isBlock(value))
+	                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+	        }
+	        else {
+	            // item is a key+value pair
+	            // key value
+	            ctx.atKey = true;
+	            const keyStart = props.end;
+	            const keyNode = key
+	                ? composeNode(ctx, key, props, onError)
+	                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+	            if (isBlock(key))
+	                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
+	            ctx.atKey = false;
+	            // value properties
+	            const valueProps = resolveProps.resolveProps(sep ?? [], {
+	                flow: fcName,
+	                indicator: 'map-value-ind',
+	                next: value,
+	                offset: keyNode.range[2],
+	                onError,
+	                parentIndent: fc.indent,
+	                startOnNewline: false
+	            });
+	            if (valueProps.found) {
+	                if (!isMap && !props.found && ctx.options.strict) {
+	                    if (sep)
+	                        for (const st of sep) {
+	                            if (st === valueProps.found)
+	                                break;
+	                            if (st.type === 'newline') {
+	                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+	                                break;
+	                            }
+	                        }
+	                    if (props.start < valueProps.found.offset - 1024)
+	                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
+	                }
+	            }
+	            else if (value) {
+	                if ('source' in value && value.source?.[0] === ':')
+	                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
+	                else
+	                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
+	            }
+	            // value value
+	            const valueNode = value
+	                ? composeNode(ctx, value, valueProps, onError)
+	                : valueProps.found
+	                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
+	                    : null;
+	            if (valueNode) {
+	                if (isBlock(value))
+	                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+	            }
+	            else if (valueProps.comment) {
+	                if (keyNode.comment)
+	                    keyNode.comment += '\n' + valueProps.comment;
+	                else
+	                    keyNode.comment = valueProps.comment;
+	            }
+	            const pair = new Pair.Pair(keyNode, valueNode);
+	            if (ctx.options.keepSourceTokens)
+	                pair.srcToken = collItem;
+	            if (isMap) {
+	                const map = coll;
+	                if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+	                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+	                map.items.push(pair);
+	            }
+	            else {
+	                const map = new YAMLMap.YAMLMap(ctx.schema);
+	                map.flow = true;
+	                map.items.push(pair);
+	                const endRange = (valueNode ?? keyNode).range;
+	                map.range = [keyNode.range[0], endRange[1], endRange[2]];
+	                coll.items.push(map);
+	            }
+	            offset = valueNode ? valueNode.range[2] : valueProps.end;
+	        }
+	    }
+	    const expectedEnd = isMap ? '}' : ']';
+	    const [ce, ...ee] = fc.end;
+	    let cePos = offset;
+	    if (ce?.source === expectedEnd)
+	        cePos = ce.offset + ce.source.length;
+	    else {
+	        const name = fcName[0].toUpperCase() + fcName.substring(1);
+	        const msg = atRoot
+	            ? `${name} must end with a ${expectedEnd}`
+	            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+	        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
+	        if (ce && ce.source.length !== 1)
+	            ee.unshift(ce);
+	    }
+	    if (ee.length > 0) {
+	        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+	        if (end.comment) {
+	            if (coll.comment)
+	                coll.comment += '\n' + end.comment;
+	            else
+	                coll.comment = end.comment;
+	        }
+	        coll.range = [fc.offset, cePos, end.offset];
+	    }
+	    else {
+	        coll.range = [fc.offset, cePos, cePos];
+	    }
+	    return coll;
+	}
+
+	resolveFlowCollection.resolveFlowCollection = resolveFlowCollection$1;
+	return resolveFlowCollection;
+}
+
+var hasRequiredComposeCollection;
+
+function requireComposeCollection () {
+	if (hasRequiredComposeCollection) return composeCollection;
+	hasRequiredComposeCollection = 1;
+
+	var identity = requireIdentity();
+	var Scalar = requireScalar();
+	var YAMLMap = requireYAMLMap();
+	var YAMLSeq = requireYAMLSeq();
+	var resolveBlockMap = requireResolveBlockMap();
+	var resolveBlockSeq = requireResolveBlockSeq();
+	var resolveFlowCollection = requireResolveFlowCollection();
+
+	function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+	    const coll = token.type === 'block-map'
+	        ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag)
+	        : token.type === 'block-seq'
+	            ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag)
+	            : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+	    const Coll = coll.constructor;
+	    // If we got a tagName matching the class, or the tag name is '!',
+	    // then use the tagName from the node class used to create it.
+	    if (tagName === '!' || tagName === Coll.tagName) {
+	        coll.tag = Coll.tagName;
+	        return coll;
+	    }
+	    if (tagName)
+	        coll.tag = tagName;
+	    return coll;
+	}
+	function composeCollection$1(CN, ctx, token, props, onError) {
+	    const tagToken = props.tag;
+	    const tagName = !tagToken
+	        ? null
+	        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
+	    if (token.type === 'block-seq') {
+	        const { anchor, newlineAfterProp: nl } = props;
+	        const lastProp = anchor && tagToken
+	            ? anchor.offset > tagToken.offset
+	                ? anchor
+	                : tagToken
+	            : (anchor ?? tagToken);
+	        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+	            const message = 'Missing newline after block sequence props';
+	            onError(lastProp, 'MISSING_CHAR', message);
+	        }
+	    }
+	    const expType = token.type === 'block-map'
+	        ? 'map'
+	        : token.type === 'block-seq'
+	            ? 'seq'
+	            : token.start.source === '{'
+	                ? 'map'
+	                : 'seq';
+	    // shortcut: check if it's a generic YAMLMap or YAMLSeq
+	    // before jumping into the custom tag logic.
+	    if (!tagToken ||
+	        !tagName ||
+	        tagName === '!' ||
+	        (tagName === YAMLMap.YAMLMap.tagName && expType === 'map') ||
+	        (tagName === YAMLSeq.YAMLSeq.tagName && expType === 'seq')) {
+	        return resolveCollection(CN, ctx, token, onError, tagName);
+	    }
+	    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
+	    if (!tag) {
+	        const kt = ctx.schema.knownTags[tagName];
+	        if (kt?.collection === expType) {
+	            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+	            tag = kt;
+	        }
+	        else {
+	            if (kt) {
+	                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? 'scalar'}`, true);
+	            }
+	            else {
+	                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
+	            }
+	            return resolveCollection(CN, ctx, token, onError, tagName);
+	        }
+	    }
+	    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+	    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
+	    const node = identity.isNode(res)
+	        ? res
+	        : new Scalar.Scalar(res);
+	    node.range = coll.range;
+	    node.tag = tagName;
+	    if (tag?.format)
+	        node.format = tag.format;
+	    return node;
+	}
+
+	composeCollection.composeCollection = composeCollection$1;
+	return composeCollection;
+}
+
+var composeScalar = {};
+
+var resolveBlockScalar = {};
+
+var hasRequiredResolveBlockScalar;
+
+function requireResolveBlockScalar () {
+	if (hasRequiredResolveBlockScalar) return resolveBlockScalar;
+	hasRequiredResolveBlockScalar = 1;
+
+	var Scalar = requireScalar();
+
+	function resolveBlockScalar$1(ctx, scalar, onError) {
+	    const start = scalar.offset;
+	    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+	    if (!header)
+	        return { value: '', type: null, comment: '', range: [start, start, start] };
+	    const type = header.mode === '>' ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+	    const lines = scalar.source ? splitLines(scalar.source) : [];
+	    // determine the end of content & start of chomping
+	    let chompStart = lines.length;
+	    for (let i = lines.length - 1; i >= 0; --i) {
+	        const content = lines[i][1];
+	        if (content === '' || content === '\r')
+	            chompStart = i;
+	        else
+	            break;
+	    }
+	    // shortcut for empty contents
+	    if (chompStart === 0) {
+	        const value = header.chomp === '+' && lines.length > 0
+	            ? '\n'.repeat(Math.max(1, lines.length - 1))
+	            : '';
+	        let end = start + header.length;
+	        if (scalar.source)
+	            end += scalar.source.length;
+	        return { value, type, comment: header.comment, range: [start, end, end] };
+	    }
+	    // find the indentation level to trim from start
+	    let trimIndent = scalar.indent + header.indent;
+	    let offset = scalar.offset + header.length;
+	    let contentStart = 0;
+	    for (let i = 0; i < chompStart; ++i) {
+	        const [indent, content] = lines[i];
+	        if (content === '' || content === '\r') {
+	            if (header.indent === 0 && indent.length > trimIndent)
+	                trimIndent = indent.length;
+	        }
+	        else {
+	            if (indent.length < trimIndent) {
+	                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+	                onError(offset + indent.length, 'MISSING_CHAR', message);
+	            }
+	            if (header.indent === 0)
+	                trimIndent = indent.length;
+	            contentStart = i;
+	            if (trimIndent === 0 && !ctx.atRoot) {
+	                const message = 'Block scalar values in collections must be indented';
+	                onError(offset, 'BAD_INDENT', message);
+	            }
+	            break;
+	        }
+	        offset += indent.length + content.length + 1;
+	    }
+	    // include trailing more-indented empty lines in content
+	    for (let i = lines.length - 1; i >= chompStart; --i) {
+	        if (lines[i][0].length > trimIndent)
+	            chompStart = i + 1;
+	    }
+	    let value = '';
+	    let sep = '';
+	    let prevMoreIndented = false;
+	    // leading whitespace is kept intact
+	    for (let i = 0; i < contentStart; ++i)
+	        value += lines[i][0].slice(trimIndent) + '\n';
+	    for (let i = contentStart; i < chompStart; ++i) {
+	        let [indent, content] = lines[i];
+	        offset += indent.length + content.length + 1;
+	        const crlf = content[content.length - 1] === '\r';
+	        if (crlf)
+	            content = content.slice(0, -1);
+	        /* istanbul ignore if already caught in lexer */
+	        if (content && indent.length < trimIndent) {
+	            const src = header.indent
+	                ? 'explicit indentation indicator'
+	                : 'first line';
+	            const message = `Block scalar lines must not be less indented than their ${src}`;
+	            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
+	            indent = '';
+	        }
+	        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+	            value += sep + indent.slice(trimIndent) + content;
+	            sep = '\n';
+	        }
+	        else if (indent.length > trimIndent || content[0] === '\t') {
+	            // more-indented content within a folded block
+	            if (sep === ' ')
+	                sep = '\n';
+	            else if (!prevMoreIndented && sep === '\n')
+	                sep = '\n\n';
+	            value += sep + indent.slice(trimIndent) + content;
+	            sep = '\n';
+	            prevMoreIndented = true;
+	        }
+	        else if (content === '') {
+	            // empty line
+	            if (sep === '\n')
+	                value += '\n';
+	            else
+	                sep = '\n';
+	        }
+	        else {
+	            value += sep + content;
+	            sep = ' ';
+	            prevMoreIndented = false;
+	        }
+	    }
+	    switch (header.chomp) {
+	        case '-':
+	            break;
+	        case '+':
+	            for (let i = chompStart; i < lines.length; ++i)
+	                value += '\n' + lines[i][0].slice(trimIndent);
+	            if (value[value.length - 1] !== '\n')
+	                value += '\n';
+	            break;
+	        default:
+	            value += '\n';
+	    }
+	    const end = start + header.length + scalar.source.length;
+	    return { value, type, comment: header.comment, range: [start, end, end] };
+	}
+	function parseBlockScalarHeader({ offset, props }, strict, onError) {
+	    /* istanbul ignore if should not happen */
+	    if (props[0].type !== 'block-scalar-header') {
+	        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
+	        return null;
+	    }
+	    const { source } = props[0];
+	    const mode = source[0];
+	    let indent = 0;
+	    let chomp = '';
+	    let error = -1;
+	    for (let i = 1; i < source.length; ++i) {
+	        const ch = source[i];
+	        if (!chomp && (ch === '-' || ch === '+'))
+	            chomp = ch;
+	        else {
+	            const n = Number(ch);
+	            if (!indent && n)
+	                indent = n;
+	            else if (error === -1)
+	                error = offset + i;
+	        }
+	    }
+	    if (error !== -1)
+	        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
+	    let hasSpace = false;
+	    let comment = '';
+	    let length = source.length;
+	    for (let i = 1; i < props.length; ++i) {
+	        const token = props[i];
+	        switch (token.type) {
+	            case 'space':
+	                hasSpace = true;
+	            // fallthrough
+	            case 'newline':
+	                length += token.source.length;
+	                break;
+	            case 'comment':
+	                if (strict && !hasSpace) {
+	                    const message = 'Comments must be separated from other tokens by white space characters';
+	                    onError(token, 'MISSING_CHAR', message);
+	                }
+	                length += token.source.length;
+	                comment = token.source.substring(1);
+	                break;
+	            case 'error':
+	                onError(token, 'UNEXPECTED_TOKEN', token.message);
+	                length += token.source.length;
+	                break;
+	            /* istanbul ignore next should not happen */
+	            default: {
+	                const message = `Unexpected token in block scalar header: ${token.type}`;
+	                onError(token, 'UNEXPECTED_TOKEN', message);
+	                const ts = token.source;
+	                if (ts && typeof ts === 'string')
+	                    length += ts.length;
+	            }
+	        }
+	    }
+	    return { mode, indent, chomp, comment, length };
+	}
+	/** @returns Array of lines split up as `[indent, content]` */
+	function splitLines(source) {
+	    const split = source.split(/\n( *)/);
+	    const first = split[0];
+	    const m = first.match(/^( *)/);
+	    const line0 = m?.[1]
+	        ? [m[1], first.slice(m[1].length)]
+	        : ['', first];
+	    const lines = [line0];
+	    for (let i = 1; i < split.length; i += 2)
+	        lines.push([split[i], split[i + 1]]);
+	    return lines;
+	}
+
+	resolveBlockScalar.resolveBlockScalar = resolveBlockScalar$1;
+	return resolveBlockScalar;
+}
+
+var resolveFlowScalar = {};
+
+var hasRequiredResolveFlowScalar;
+
+function requireResolveFlowScalar () {
+	if (hasRequiredResolveFlowScalar) return resolveFlowScalar;
+	hasRequiredResolveFlowScalar = 1;
+
+	var Scalar = requireScalar();
+	var resolveEnd = requireResolveEnd();
+
+	function resolveFlowScalar$1(scalar, strict, onError) {
+	    const { offset, type, source, end } = scalar;
+	    let _type;
+	    let value;
+	    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+	    switch (type) {
+	        case 'scalar':
+	            _type = Scalar.Scalar.PLAIN;
+	            value = plainValue(source, _onError);
+	            break;
+	        case 'single-quoted-scalar':
+	            _type = Scalar.Scalar.QUOTE_SINGLE;
+	            value = singleQuotedValue(source, _onError);
+	            break;
+	        case 'double-quoted-scalar':
+	            _type = Scalar.Scalar.QUOTE_DOUBLE;
+	            value = doubleQuotedValue(source, _onError);
+	            break;
+	        /* istanbul ignore next should not happen */
+	        default:
+	            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
+	            return {
+	                value: '',
+	                type: null,
+	                comment: '',
+	                range: [offset, offset + source.length, offset + source.length]
+	            };
+	    }
+	    const valueEnd = offset + source.length;
+	    const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+	    return {
+	        value,
+	        type: _type,
+	        comment: re.comment,
+	        range: [offset, valueEnd, re.offset]
+	    };
+	}
+	function plainValue(source, onError) {
+	    let badChar = '';
+	    switch (source[0]) {
+	        /* istanbul ignore next should not happen */
+	        case '\t':
+	            badChar = 'a tab character';
+	            break;
+	        case ',':
+	            badChar = 'flow indicator character ,';
+	            break;
+	        case '%':
+	            badChar = 'directive indicator character %';
+	            break;
+	        case '|':
+	        case '>': {
+	            badChar = `block scalar indicator ${source[0]}`;
+	            break;
+	        }
+	        case '@':
+	        case '`': {
+	            badChar = `reserved character ${source[0]}`;
+	            break;
+	        }
+	    }
+	    if (badChar)
+	        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
+	    return unfoldLines(source);
+	}
+	function singleQuotedValue(source, onError) {
+	    if (source[source.length - 1] !== "'" || source.length === 1)
+	        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
+	    return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+	}
+	function unfoldLines(source) {
+	    const line = /(.*?)\r?\n/sy;
+	    let match = line.exec(source);
+	    if (!match)
+	        return source;
+	    /**
+	     * The negative lookbehinds in these RegExps are to
+	     * prevent causing a polynomial search time in certain cases.
+	     *
+	     * The try-catch is for Safari < 16.4 and other old browsers:
+	     * https://caniuse.com/js-regexp-lookbehind
+	     */
+	    let trimEnd, trimBoth;
+	    try {
+	        trimEnd = new RegExp('(?<![ \t])[ \t]+$');
+	        trimBoth = new RegExp('^[ \t]+|(?<![ \t])[ \t]+$', 'g');
+	    }
+	    catch {
+	        trimEnd = /[ \t]+$/;
+	        trimBoth = /^[ \t]+|[ \t]+$/g;
+	    }
+	    let res = match[1].replace(trimEnd, '');
+	    let sep = ' ';
+	    let pos = line.lastIndex;
+	    while ((match = line.exec(source))) {
+	        const lm = match[1].replace(trimBoth, '');
+	        if (lm === '') {
+	            if (sep === '\n')
+	                res += sep;
+	            else
+	                sep = '\n';
+	        }
+	        else {
+	            res += sep + lm;
+	            sep = ' ';
+	        }
+	        pos = line.lastIndex;
+	    }
+	    const last = /[ \t]*(.*)/sy;
+	    last.lastIndex = pos;
+	    match = last.exec(source);
+	    return res + sep + (match?.[1] ?? '');
+	}
+	function doubleQuotedValue(source, onError) {
+	    let res = '';
+	    for (let i = 1; i < source.length - 1; ++i) {
+	        const ch = source[i];
+	        if (ch === '\r' && source[i + 1] === '\n')
+	            continue;
+	        if (ch === '\n') {
+	            const { fold, offset } = foldNewline(source, i);
+	            res += fold;
+	            i = offset;
+	        }
+	        else if (ch === '\\') {
+	            let next = source[++i];
+	            const cc = escapeCodes[next];
+	            if (cc)
+	                res += cc;
+	            else if (next === '\n') {
+	                // skip escaped newlines, but still trim the following line
+	                next = source[i + 1];
+	                while (next === ' ' || next === '\t')
+	                    next = source[++i + 1];
+	            }
+	            else if (next === '\r' && source[i + 1] === '\n') {
+	                // skip escaped CRLF newlines, but still trim the following line
+	                next = source[++i + 1];
+	                while (next === ' ' || next === '\t')
+	                    next = source[++i + 1];
+	            }
+	            else if (next === 'x' || next === 'u' || next === 'U') {
+	                const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+	                res += parseCharCode(source, i + 1, length, onError);
+	                i += length;
+	            }
+	            else {
+	                const raw = source.substr(i - 1, 2);
+	                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+	                res += raw;
+	            }
+	        }
+	        else if (ch === ' ' || ch === '\t') {
+	            // trim trailing whitespace
+	            const wsStart = i;
+	            let next = source[i + 1];
+	            while (next === ' ' || next === '\t')
+	                next = source[++i + 1];
+	            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+	                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+	        }
+	        else {
+	            res += ch;
+	        }
+	    }
+	    if (source[source.length - 1] !== '"' || source.length === 1)
+	        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
+	    return res;
+	}
+	/**
+	 * Fold a single newline into a space, multiple newlines to N - 1 newlines.
+	 * Presumes `source[offset] === '\n'`
+	 */
+	function foldNewline(source, offset) {
+	    let fold = '';
+	    let ch = source[offset + 1];
+	    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+	        if (ch === '\r' && source[offset + 2] !== '\n')
+	            break;
+	        if (ch === '\n')
+	            fold += '\n';
+	        offset += 1;
+	        ch = source[offset + 1];
+	    }
+	    if (!fold)
+	        fold = ' ';
+	    return { fold, offset };
+	}
+	const escapeCodes = {
+	    '0': '\0', // null character
+	    a: '\x07', // bell character
+	    b: '\b', // backspace
+	    e: '\x1b', // escape character
+	    f: '\f', // form feed
+	    n: '\n', // line feed
+	    r: '\r', // carriage return
+	    t: '\t', // horizontal tab
+	    v: '\v', // vertical tab
+	    N: '\u0085', // Unicode next line
+	    _: '\u00a0', // Unicode non-breaking space
+	    L: '\u2028', // Unicode line separator
+	    P: '\u2029', // Unicode paragraph separator
+	    ' ': ' ',
+	    '"': '"',
+	    '/': '/',
+	    '\\': '\\',
+	    '\t': '\t'
+	};
+	function parseCharCode(source, offset, length, onError) {
+	    const cc = source.substr(offset, length);
+	    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+	    const code = ok ? parseInt(cc, 16) : NaN;
+	    try {
+	        return String.fromCodePoint(code);
+	    }
+	    catch {
+	        const raw = source.substr(offset - 2, length + 2);
+	        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+	        return raw;
+	    }
+	}
+
+	resolveFlowScalar.resolveFlowScalar = resolveFlowScalar$1;
+	return resolveFlowScalar;
+}
+
+var hasRequiredComposeScalar;
+
+function requireComposeScalar () {
+	if (hasRequiredComposeScalar) return composeScalar;
+	hasRequiredComposeScalar = 1;
+
+	var identity = requireIdentity();
+	var Scalar = requireScalar();
+	var resolveBlockScalar = requireResolveBlockScalar();
+	var resolveFlowScalar = requireResolveFlowScalar();
+
+	function composeScalar$1(ctx, token, tagToken, onError) {
+	    const { value, type, comment, range } = token.type === 'block-scalar'
+	        ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError)
+	        : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+	    const tagName = tagToken
+	        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
+	        : null;
+	    let tag;
+	    if (ctx.options.stringKeys && ctx.atKey) {
+	        tag = ctx.schema[identity.SCALAR];
+	    }
+	    else if (tagName)
+	        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+	    else if (token.type === 'scalar')
+	        tag = findScalarTagByTest(ctx, value, token, onError);
+	    else
+	        tag = ctx.schema[identity.SCALAR];
+	    let scalar;
+	    try {
+	        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
+	        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+	    }
+	    catch (error) {
+	        const msg = error instanceof Error ? error.message : String(error);
+	        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
+	        scalar = new Scalar.Scalar(value);
+	    }
+	    scalar.range = range;
+	    scalar.source = value;
+	    if (type)
+	        scalar.type = type;
+	    if (tagName)
+	        scalar.tag = tagName;
+	    if (tag.format)
+	        scalar.format = tag.format;
+	    if (comment)
+	        scalar.comment = comment;
+	    return scalar;
+	}
+	function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+	    if (tagName === '!')
+	        return schema[identity.SCALAR]; // non-specific tag
+	    const matchWithTest = [];
+	    for (const tag of schema.tags) {
+	        if (!tag.collection && tag.tag === tagName) {
+	            if (tag.default && tag.test)
+	                matchWithTest.push(tag);
+	            else
+	                return tag;
+	        }
+	    }
+	    for (const tag of matchWithTest)
+	        if (tag.test?.test(value))
+	            return tag;
+	    const kt = schema.knownTags[tagName];
+	    if (kt && !kt.collection) {
+	        // Ensure that the known tag is available for stringifying,
+	        // but does not get used by default.
+	        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
+	        return kt;
+	    }
+	    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
+	    return schema[identity.SCALAR];
+	}
+	function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+	    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
+	        tag.test?.test(value)) || schema[identity.SCALAR];
+	    if (schema.compat) {
+	        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
+	            schema[identity.SCALAR];
+	        if (tag.tag !== compat.tag) {
+	            const ts = directives.tagString(tag.tag);
+	            const cs = directives.tagString(compat.tag);
+	            const msg = `Value may be parsed as either ${ts} or ${cs}`;
+	            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
+	        }
+	    }
+	    return tag;
+	}
+
+	composeScalar.composeScalar = composeScalar$1;
+	return composeScalar;
+}
+
+var utilEmptyScalarPosition = {};
+
+var hasRequiredUtilEmptyScalarPosition;
+
+function requireUtilEmptyScalarPosition () {
+	if (hasRequiredUtilEmptyScalarPosition) return utilEmptyScalarPosition;
+	hasRequiredUtilEmptyScalarPosition = 1;
+
+	function emptyScalarPosition(offset, before, pos) {
+	    if (before) {
+	        pos ?? (pos = before.length);
+	        for (let i = pos - 1; i >= 0; --i) {
+	            let st = before[i];
+	            switch (st.type) {
+	                case 'space':
+	                case 'comment':
+	                case 'newline':
+	                    offset -= st.source.length;
+	                    continue;
+	            }
+	            // Technically, an empty scalar is immediately after the last non-empty
+	            // node, but it's more useful to place it after any whitespace.
+	            st = before[++i];
+	            while (st?.type === 'space') {
+	                offset += st.source.length;
+	                st = before[++i];
+	            }
+	            break;
+	        }
+	    }
+	    return offset;
+	}
+
+	utilEmptyScalarPosition.emptyScalarPosition = emptyScalarPosition;
+	return utilEmptyScalarPosition;
+}
+
+var hasRequiredComposeNode;
+
+function requireComposeNode () {
+	if (hasRequiredComposeNode) return composeNode;
+	hasRequiredComposeNode = 1;
+
+	var Alias = requireAlias();
+	var identity = requireIdentity();
+	var composeCollection = requireComposeCollection();
+	var composeScalar = requireComposeScalar();
+	var resolveEnd = requireResolveEnd();
+	var utilEmptyScalarPosition = requireUtilEmptyScalarPosition();
+
+	const CN = { composeNode: composeNode$1, composeEmptyNode };
+	function composeNode$1(ctx, token, props, onError) {
+	    const atKey = ctx.atKey;
+	    const { spaceBefore, comment, anchor, tag } = props;
+	    let node;
+	    let isSrcToken = true;
+	    switch (token.type) {
+	        case 'alias':
+	            node = composeAlias(ctx, token, onError);
+	            if (anchor || tag)
+	                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
+	            break;
+	        case 'scalar':
+	        case 'single-quoted-scalar':
+	        case 'double-quoted-scalar':
+	        case 'block-scalar':
+	            node = composeScalar.composeScalar(ctx, token, tag, onError);
+	            if (anchor)
+	                node.anchor = anchor.source.substring(1);
+	            break;
+	        case 'block-map':
+	        case 'block-seq':
+	        case 'flow-collection':
+	            try {
+	                node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+	                if (anchor)
+	                    node.anchor = anchor.source.substring(1);
+	            }
+	            catch (error) {
+	                // Almost certainly here due to a stack overflow
+	                const message = error instanceof Error ? error.message : String(error);
+	                onError(token, 'RESOURCE_EXHAUSTION', message);
+	            }
+	            break;
+	        default: {
+	            const message = token.type === 'error'
+	                ? token.message
+	                : `Unsupported token (type: ${token.type})`;
+	            onError(token, 'UNEXPECTED_TOKEN', message);
+	            isSrcToken = false;
+	        }
+	    }
+	    node ?? (node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError));
+	    if (anchor && node.anchor === '')
+	        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+	    if (atKey &&
+	        ctx.options.stringKeys &&
+	        (!identity.isScalar(node) ||
+	            typeof node.value !== 'string' ||
+	            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
+	        const msg = 'With stringKeys, all keys must be strings';
+	        onError(tag ?? token, 'NON_STRING_KEY', msg);
+	    }
+	    if (spaceBefore)
+	        node.spaceBefore = true;
+	    if (comment) {
+	        if (token.type === 'scalar' && token.source === '')
+	            node.comment = comment;
+	        else
+	            node.commentBefore = comment;
+	    }
+	    // @ts-expect-error Type checking misses meaning of isSrcToken
+	    if (ctx.options.keepSourceTokens && isSrcToken)
+	        node.srcToken = token;
+	    return node;
+	}
+	function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+	    const token = {
+	        type: 'scalar',
+	        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+	        indent: -1,
+	        source: ''
+	    };
+	    const node = composeScalar.composeScalar(ctx, token, tag, onError);
+	    if (anchor) {
+	        node.anchor = anchor.source.substring(1);
+	        if (node.anchor === '')
+	            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+	    }
+	    if (spaceBefore)
+	        node.spaceBefore = true;
+	    if (comment) {
+	        node.comment = comment;
+	        node.range[2] = end;
+	    }
+	    return node;
+	}
+	function composeAlias({ options }, { offset, source, end }, onError) {
+	    const alias = new Alias.Alias(source.substring(1));
+	    if (alias.source === '')
+	        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
+	    if (alias.source.endsWith(':'))
+	        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
+	    const valueEnd = offset + source.length;
+	    const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+	    alias.range = [offset, valueEnd, re.offset];
+	    if (re.comment)
+	        alias.comment = re.comment;
+	    return alias;
+	}
+
+	composeNode.composeEmptyNode = composeEmptyNode;
+	composeNode.composeNode = composeNode$1;
+	return composeNode;
+}
+
+var hasRequiredComposeDoc;
+
+function requireComposeDoc () {
+	if (hasRequiredComposeDoc) return composeDoc;
+	hasRequiredComposeDoc = 1;
+
+	var Document = requireDocument();
+	var composeNode = requireComposeNode();
+	var resolveEnd = requireResolveEnd();
+	var resolveProps = requireResolveProps();
+
+	function composeDoc$1(options, directives, { offset, start, value, end }, onError) {
+	    const opts = Object.assign({ _directives: directives }, options);
+	    const doc = new Document.Document(undefined, opts);
+	    const ctx = {
+	        atKey: false,
+	        atRoot: true,
+	        directives: doc.directives,
+	        options: doc.options,
+	        schema: doc.schema
+	    };
+	    const props = resolveProps.resolveProps(start, {
+	        indicator: 'doc-start',
+	        next: value ?? end?.[0],
+	        offset,
+	        onError,
+	        parentIndent: 0,
+	        startOnNewline: true
+	    });
+	    if (props.found) {
+	        doc.directives.docStart = true;
+	        if (value &&
+	            (value.type === 'block-map' || value.type === 'block-seq') &&
+	            !props.hasNewline)
+	            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
+	    }
+	    // @ts-expect-error If Contents is set, let's trust the user
+	    doc.contents = value
+	        ? composeNode.composeNode(ctx, value, props, onError)
+	        : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+	    const contentEnd = doc.contents.range[2];
+	    const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+	    if (re.comment)
+	        doc.comment = re.comment;
+	    doc.range = [offset, contentEnd, re.offset];
+	    return doc;
+	}
+
+	composeDoc.composeDoc = composeDoc$1;
+	return composeDoc;
+}
+
+var hasRequiredComposer;
+
+function requireComposer () {
+	if (hasRequiredComposer) return composer;
+	hasRequiredComposer = 1;
+
+	var node_process = require$$0;
+	var directives = requireDirectives();
+	var Document = requireDocument();
+	var errors = requireErrors();
+	var identity = requireIdentity();
+	var composeDoc = requireComposeDoc();
+	var resolveEnd = requireResolveEnd();
+
+	function getErrorPos(src) {
+	    if (typeof src === 'number')
+	        return [src, src + 1];
+	    if (Array.isArray(src))
+	        return src.length === 2 ? src : [src[0], src[1]];
+	    const { offset, source } = src;
+	    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
+	}
+	function parsePrelude(prelude) {
+	    let comment = '';
+	    let atComment = false;
+	    let afterEmptyLine = false;
+	    for (let i = 0; i < prelude.length; ++i) {
+	        const source = prelude[i];
+	        switch (source[0]) {
+	            case '#':
+	                comment +=
+	                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
+	                        (source.substring(1) || ' ');
+	                atComment = true;
+	                afterEmptyLine = false;
+	                break;
+	            case '%':
+	                if (prelude[i + 1]?.[0] !== '#')
+	                    i += 1;
+	                atComment = false;
+	                break;
+	            default:
+	                // This may be wrong after doc-end, but in that case it doesn't matter
+	                if (!atComment)
+	                    afterEmptyLine = true;
+	                atComment = false;
+	        }
+	    }
+	    return { comment, afterEmptyLine };
+	}
+	/**
+	 * Compose a stream of CST nodes into a stream of YAML Documents.
+	 *
+	 * ```ts
+	 * import { Composer, Parser } from 'yaml'
+	 *
+	 * const src: string = ...
+	 * const tokens = new Parser().parse(src)
+	 * const docs = new Composer().compose(tokens)
+	 * ```
+	 */
+	class Composer {
+	    constructor(options = {}) {
+	        this.doc = null;
+	        this.atDirectives = false;
+	        this.prelude = [];
+	        this.errors = [];
+	        this.warnings = [];
+	        this.onError = (source, code, message, warning) => {
+	            const pos = getErrorPos(source);
+	            if (warning)
+	                this.warnings.push(new errors.YAMLWarning(pos, code, message));
+	            else
+	                this.errors.push(new errors.YAMLParseError(pos, code, message));
+	        };
+	        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+	        this.directives = new directives.Directives({ version: options.version || '1.2' });
+	        this.options = options;
+	    }
+	    decorate(doc, afterDoc) {
+	        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+	        //console.log({ dc: doc.comment, prelude, comment })
+	        if (comment) {
+	            const dc = doc.contents;
+	            if (afterDoc) {
+	                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
+	            }
+	            else if (afterEmptyLine || doc.directives.docStart || !dc) {
+	                doc.commentBefore = comment;
+	            }
+	            else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+	                let it = dc.items[0];
+	                if (identity.isPair(it))
+	                    it = it.key;
+	                const cb = it.commentBefore;
+	                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
+	            }
+	            else {
+	                const cb = dc.commentBefore;
+	                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
+	            }
+	        }
+	        if (afterDoc) {
+	            for (let i = 0; i < this.errors.length; ++i)
+	                doc.errors.push(this.errors[i]);
+	            for (let i = 0; i < this.warnings.length; ++i)
+	                doc.warnings.push(this.warnings[i]);
+	        }
+	        else {
+	            doc.errors = this.errors;
+	            doc.warnings = this.warnings;
+	        }
+	        this.prelude = [];
+	        this.errors = [];
+	        this.warnings = [];
+	    }
+	    /**
+	     * Current stream status information.
+	     *
+	     * Mostly useful at the end of input for an empty stream.
+	     */
+	    streamInfo() {
+	        return {
+	            comment: parsePrelude(this.prelude).comment,
+	            directives: this.directives,
+	            errors: this.errors,
+	            warnings: this.warnings
+	        };
+	    }
+	    /**
+	     * Compose tokens into documents.
+	     *
+	     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+	     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+	     */
+	    *compose(tokens, forceDoc = false, endOffset = -1) {
+	        for (const token of tokens)
+	            yield* this.next(token);
+	        yield* this.end(forceDoc, endOffset);
+	    }
+	    /** Advance the composer by one CST token. */
+	    *next(token) {
+	        if (node_process.env.LOG_STREAM)
+	            console.dir(token, { depth: null });
+	        switch (token.type) {
+	            case 'directive':
+	                this.directives.add(token.source, (offset, message, warning) => {
+	                    const pos = getErrorPos(token);
+	                    pos[0] += offset;
+	                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
+	                });
+	                this.prelude.push(token.source);
+	                this.atDirectives = true;
+	                break;
+	            case 'document': {
+	                const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+	                if (this.atDirectives && !doc.directives.docStart)
+	                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
+	                this.decorate(doc, false);
+	                if (this.doc)
+	                    yield this.doc;
+	                this.doc = doc;
+	                this.atDirectives = false;
+	                break;
+	            }
+	            case 'byte-order-mark':
+	            case 'space':
+	                break;
+	            case 'comment':
+	            case 'newline':
+	                this.prelude.push(token.source);
+	                break;
+	            case 'error': {
+	                const msg = token.source
+	                    ? `${token.message}: ${JSON.stringify(token.source)}`
+	                    : token.message;
+	                const error = new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
+	                if (this.atDirectives || !this.doc)
+	                    this.errors.push(error);
+	                else
+	                    this.doc.errors.push(error);
+	                break;
+	            }
+	            case 'doc-end': {
+	                if (!this.doc) {
+	                    const msg = 'Unexpected doc-end without preceding document';
+	                    this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
+	                    break;
+	                }
+	                this.doc.directives.docEnd = true;
+	                const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+	                this.decorate(this.doc, true);
+	                if (end.comment) {
+	                    const dc = this.doc.comment;
+	                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
+	                }
+	                this.doc.range[2] = end.offset;
+	                break;
+	            }
+	            default:
+	                this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
+	        }
+	    }
+	    /**
+	     * Call at end of input to yield any remaining document.
+	     *
+	     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+	     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+	     */
+	    *end(forceDoc = false, endOffset = -1) {
+	        if (this.doc) {
+	            this.decorate(this.doc, true);
+	            yield this.doc;
+	            this.doc = null;
+	        }
+	        else if (forceDoc) {
+	            const opts = Object.assign({ _directives: this.directives }, this.options);
+	            const doc = new Document.Document(undefined, opts);
+	            if (this.atDirectives)
+	                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
+	            doc.range = [0, endOffset, endOffset];
+	            this.decorate(doc, false);
+	            yield doc;
+	        }
+	    }
+	}
+
+	composer.Composer = Composer;
+	return composer;
+}
+
+var cst = {};
+
+var cstScalar = {};
+
+var hasRequiredCstScalar;
+
+function requireCstScalar () {
+	if (hasRequiredCstScalar) return cstScalar;
+	hasRequiredCstScalar = 1;
+
+	var resolveBlockScalar = requireResolveBlockScalar();
+	var resolveFlowScalar = requireResolveFlowScalar();
+	var errors = requireErrors();
+	var stringifyString = requireStringifyString();
+
+	function resolveAsScalar(token, strict = true, onError) {
+	    if (token) {
+	        const _onError = (pos, code, message) => {
+	            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+	            if (onError)
+	                onError(offset, code, message);
+	            else
+	                throw new errors.YAMLParseError([offset, offset + 1], code, message);
+	        };
+	        switch (token.type) {
+	            case 'scalar':
+	            case 'single-quoted-scalar':
+	            case 'double-quoted-scalar':
+	                return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+	            case 'block-scalar':
+	                return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+	        }
+	    }
+	    return null;
+	}
+	/**
+	 * Create a new scalar token with `value`
+	 *
+	 * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+	 * as this function does not support any schema operations and won't check for such conflicts.
+	 *
+	 * @param value The string representation of the value, which will have its content properly indented.
+	 * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
+	 * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+	 * @param context.indent The indent level of the token.
+	 * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
+	 * @param context.offset The offset position of the token.
+	 * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+	 */
+	function createScalarToken(value, context) {
+	    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
+	    const source = stringifyString.stringifyString({ type, value }, {
+	        implicitKey,
+	        indent: indent > 0 ? ' '.repeat(indent) : '',
+	        inFlow,
+	        options: { blockQuote: true, lineWidth: -1 }
+	    });
+	    const end = context.end ?? [
+	        { type: 'newline', offset: -1, indent, source: '\n' }
+	    ];
+	    switch (source[0]) {
+	        case '|':
+	        case '>': {
+	            const he = source.indexOf('\n');
+	            const head = source.substring(0, he);
+	            const body = source.substring(he + 1) + '\n';
+	            const props = [
+	                { type: 'block-scalar-header', offset, indent, source: head }
+	            ];
+	            if (!addEndtoBlockProps(props, end))
+	                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+	            return { type: 'block-scalar', offset, indent, props, source: body };
+	        }
+	        case '"':
+	            return { type: 'double-quoted-scalar', offset, indent, source, end };
+	        case "'":
+	            return { type: 'single-quoted-scalar', offset, indent, source, end };
+	        default:
+	            return { type: 'scalar', offset, indent, source, end };
+	    }
+	}
+	/**
+	 * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
+	 *
+	 * Best efforts are made to retain any comments previously associated with the `token`,
+	 * though all contents within a collection's `items` will be overwritten.
+	 *
+	 * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+	 * as this function does not support any schema operations and won't check for such conflicts.
+	 *
+	 * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
+	 * @param value The string representation of the value, which will have its content properly indented.
+	 * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
+	 * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+	 * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
+	 * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+	 */
+	function setScalarValue(token, value, context = {}) {
+	    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+	    let indent = 'indent' in token ? token.indent : null;
+	    if (afterKey && typeof indent === 'number')
+	        indent += 2;
+	    if (!type)
+	        switch (token.type) {
+	            case 'single-quoted-scalar':
+	                type = 'QUOTE_SINGLE';
+	                break;
+	            case 'double-quoted-scalar':
+	                type = 'QUOTE_DOUBLE';
+	                break;
+	            case 'block-scalar': {
+	                const header = token.props[0];
+	                if (header.type !== 'block-scalar-header')
+	                    throw new Error('Invalid block scalar header');
+	                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+	                break;
+	            }
+	            default:
+	                type = 'PLAIN';
+	        }
+	    const source = stringifyString.stringifyString({ type, value }, {
+	        implicitKey: implicitKey || indent === null,
+	        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
+	        inFlow,
+	        options: { blockQuote: true, lineWidth: -1 }
+	    });
+	    switch (source[0]) {
+	        case '|':
+	        case '>':
+	            setBlockScalarValue(token, source);
+	            break;
+	        case '"':
+	            setFlowScalarValue(token, source, 'double-quoted-scalar');
+	            break;
+	        case "'":
+	            setFlowScalarValue(token, source, 'single-quoted-scalar');
+	            break;
+	        default:
+	            setFlowScalarValue(token, source, 'scalar');
+	    }
+	}
+	function setBlockScalarValue(token, source) {
+	    const he = source.indexOf('\n');
+	    const head = source.substring(0, he);
+	    const body = source.substring(he + 1) + '\n';
+	    if (token.type === 'block-scalar') {
+	        const header = token.props[0];
+	        if (header.type !== 'block-scalar-header')
+	            throw new Error('Invalid block scalar header');
+	        header.source = head;
+	        token.source = body;
+	    }
+	    else {
+	        const { offset } = token;
+	        const indent = 'indent' in token ? token.indent : -1;
+	        const props = [
+	            { type: 'block-scalar-header', offset, indent, source: head }
+	        ];
+	        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
+	            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+	        for (const key of Object.keys(token))
+	            if (key !== 'type' && key !== 'offset')
+	                delete token[key];
+	        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
+	    }
+	}
+	/** @returns `true` if last token is a newline */
+	function addEndtoBlockProps(props, end) {
+	    if (end)
+	        for (const st of end)
+	            switch (st.type) {
+	                case 'space':
+	                case 'comment':
+	                    props.push(st);
+	                    break;
+	                case 'newline':
+	                    props.push(st);
+	                    return true;
+	            }
+	    return false;
+	}
+	function setFlowScalarValue(token, source, type) {
+	    switch (token.type) {
+	        case 'scalar':
+	        case 'double-quoted-scalar':
+	        case 'single-quoted-scalar':
+	            token.type = type;
+	            token.source = source;
+	            break;
+	        case 'block-scalar': {
+	            const end = token.props.slice(1);
+	            let oa = source.length;
+	            if (token.props[0].type === 'block-scalar-header')
+	                oa -= token.props[0].source.length;
+	            for (const tok of end)
+	                tok.offset += oa;
+	            delete token.props;
+	            Object.assign(token, { type, source, end });
+	            break;
+	        }
+	        case 'block-map':
+	        case 'block-seq': {
+	            const offset = token.offset + source.length;
+	            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
+	            delete token.items;
+	            Object.assign(token, { type, source, end: [nl] });
+	            break;
+	        }
+	        default: {
+	            const indent = 'indent' in token ? token.indent : -1;
+	            const end = 'end' in token && Array.isArray(token.end)
+	                ? token.end.filter(st => st.type === 'space' ||
+	                    st.type === 'comment' ||
+	                    st.type === 'newline')
+	                : [];
+	            for (const key of Object.keys(token))
+	                if (key !== 'type' && key !== 'offset')
+	                    delete token[key];
+	            Object.assign(token, { type, indent, source, end });
+	        }
+	    }
+	}
+
+	cstScalar.createScalarToken = createScalarToken;
+	cstScalar.resolveAsScalar = resolveAsScalar;
+	cstScalar.setScalarValue = setScalarValue;
+	return cstScalar;
+}
+
+var cstStringify = {};
+
+var hasRequiredCstStringify;
+
+function requireCstStringify () {
+	if (hasRequiredCstStringify) return cstStringify;
+	hasRequiredCstStringify = 1;
+
+	/**
+	 * Stringify a CST document, token, or collection item
+	 *
+	 * Fair warning: This applies no validation whatsoever, and
+	 * simply concatenates the sources in their logical order.
+	 */
+	const stringify = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
+	function stringifyToken(token) {
+	    switch (token.type) {
+	        case 'block-scalar': {
+	            let res = '';
+	            for (const tok of token.props)
+	                res += stringifyToken(tok);
+	            return res + token.source;
+	        }
+	        case 'block-map':
+	        case 'block-seq': {
+	            let res = '';
+	            for (const item of token.items)
+	                res += stringifyItem(item);
+	            return res;
+	        }
+	        case 'flow-collection': {
+	            let res = token.start.source;
+	            for (const item of token.items)
+	                res += stringifyItem(item);
+	            for (const st of token.end)
+	                res += st.source;
+	            return res;
+	        }
+	        case 'document': {
+	            let res = stringifyItem(token);
+	            if (token.end)
+	                for (const st of token.end)
+	                    res += st.source;
+	            return res;
+	        }
+	        default: {
+	            let res = token.source;
+	            if ('end' in token && token.end)
+	                for (const st of token.end)
+	                    res += st.source;
+	            return res;
+	        }
+	    }
+	}
+	function stringifyItem({ start, key, sep, value }) {
+	    let res = '';
+	    for (const st of start)
+	        res += st.source;
+	    if (key)
+	        res += stringifyToken(key);
+	    if (sep)
+	        for (const st of sep)
+	            res += st.source;
+	    if (value)
+	        res += stringifyToken(value);
+	    return res;
+	}
+
+	cstStringify.stringify = stringify;
+	return cstStringify;
+}
+
+var cstVisit = {};
+
+var hasRequiredCstVisit;
+
+function requireCstVisit () {
+	if (hasRequiredCstVisit) return cstVisit;
+	hasRequiredCstVisit = 1;
+
+	const BREAK = Symbol('break visit');
+	const SKIP = Symbol('skip children');
+	const REMOVE = Symbol('remove item');
+	/**
+	 * Apply a visitor to a CST document or item.
+	 *
+	 * Walks through the tree (depth-first) starting from the root, calling a
+	 * `visitor` function with two arguments when entering each item:
+	 *   - `item`: The current item, which included the following members:
+	 *     - `start: SourceToken[]` – Source tokens before the key or value,
+	 *       possibly including its anchor or tag.
+	 *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+	 *       the key before the `:` separator is empty.
+	 *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+	 *       which should include the `:` map value indicator if `value` is set.
+	 *     - `value?: Token` – The value of a sequence item, or of a map pair.
+	 *   - `path`: The steps from the root to the current node, as an array of
+	 *     `['key' | 'value', number]` tuples.
+	 *
+	 * The return value of the visitor may be used to control the traversal:
+	 *   - `undefined` (default): Do nothing and continue
+	 *   - `visit.SKIP`: Do not visit the children of this token, continue with
+	 *      next sibling
+	 *   - `visit.BREAK`: Terminate traversal completely
+	 *   - `visit.REMOVE`: Remove the current item, then continue with the next one
+	 *   - `number`: Set the index of the next step. This is useful especially if
+	 *     the index of the current token has changed.
+	 *   - `function`: Define the next visitor for this item. After the original
+	 *     visitor is called on item entry, next visitors are called after handling
+	 *     a non-empty `key` and when exiting the item.
+	 */
+	function visit(cst, visitor) {
+	    if ('type' in cst && cst.type === 'document')
+	        cst = { start: cst.start, value: cst.value };
+	    _visit(Object.freeze([]), cst, visitor);
+	}
+	// Without the `as symbol` casts, TS declares these in the `visit`
+	// namespace using `var`, but then complains about that because
+	// `unique symbol` must be `const`.
+	/** Terminate visit traversal completely */
+	visit.BREAK = BREAK;
+	/** Do not visit the children of the current item */
+	visit.SKIP = SKIP;
+	/** Remove the current item */
+	visit.REMOVE = REMOVE;
+	/** Find the item at `path` from `cst` as the root */
+	visit.itemAtPath = (cst, path) => {
+	    let item = cst;
+	    for (const [field, index] of path) {
+	        const tok = item?.[field];
+	        if (tok && 'items' in tok) {
+	            item = tok.items[index];
+	        }
+	        else
+	            return undefined;
+	    }
+	    return item;
+	};
+	/**
+	 * Get the immediate parent collection of the item at `path` from `cst` as the root.
+	 *
+	 * Throws an error if the collection is not found, which should never happen if the item itself exists.
+	 */
+	visit.parentCollection = (cst, path) => {
+	    const parent = visit.itemAtPath(cst, path.slice(0, -1));
+	    const field = path[path.length - 1][0];
+	    const coll = parent?.[field];
+	    if (coll && 'items' in coll)
+	        return coll;
+	    throw new Error('Parent collection not found');
+	};
+	function _visit(path, item, visitor) {
+	    let ctrl = visitor(item, path);
+	    if (typeof ctrl === 'symbol')
+	        return ctrl;
+	    for (const field of ['key', 'value']) {
+	        const token = item[field];
+	        if (token && 'items' in token) {
+	            for (let i = 0; i < token.items.length; ++i) {
+	                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+	                if (typeof ci === 'number')
+	                    i = ci - 1;
+	                else if (ci === BREAK)
+	                    return BREAK;
+	                else if (ci === REMOVE) {
+	                    token.items.splice(i, 1);
+	                    i -= 1;
+	                }
+	            }
+	            if (typeof ctrl === 'function' && field === 'key')
+	                ctrl = ctrl(item, path);
+	        }
+	    }
+	    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
+	}
+
+	cstVisit.visit = visit;
+	return cstVisit;
+}
+
+var hasRequiredCst;
+
+function requireCst () {
+	if (hasRequiredCst) return cst;
+	hasRequiredCst = 1;
+
+	var cstScalar = requireCstScalar();
+	var cstStringify = requireCstStringify();
+	var cstVisit = requireCstVisit();
+
+	/** The byte order mark */
+	const BOM = '\u{FEFF}';
+	/** Start of doc-mode */
+	const DOCUMENT = '\x02'; // C0: Start of Text
+	/** Unexpected end of flow-mode */
+	const FLOW_END = '\x18'; // C0: Cancel
+	/** Next token is a scalar value */
+	const SCALAR = '\x1f'; // C0: Unit Separator
+	/** @returns `true` if `token` is a flow or block collection */
+	const isCollection = (token) => !!token && 'items' in token;
+	/** @returns `true` if `token` is a flow or block scalar; not an alias */
+	const isScalar = (token) => !!token &&
+	    (token.type === 'scalar' ||
+	        token.type === 'single-quoted-scalar' ||
+	        token.type === 'double-quoted-scalar' ||
+	        token.type === 'block-scalar');
+	/* istanbul ignore next */
+	/** Get a printable representation of a lexer token */
+	function prettyToken(token) {
+	    switch (token) {
+	        case BOM:
+	            return '<BOM>';
+	        case DOCUMENT:
+	            return '<DOC>';
+	        case FLOW_END:
+	            return '<FLOW_END>';
+	        case SCALAR:
+	            return '<SCALAR>';
+	        default:
+	            return JSON.stringify(token);
+	    }
+	}
+	/** Identify the type of a lexer token. May return `null` for unknown tokens. */
+	function tokenType(source) {
+	    switch (source) {
+	        case BOM:
+	            return 'byte-order-mark';
+	        case DOCUMENT:
+	            return 'doc-mode';
+	        case FLOW_END:
+	            return 'flow-error-end';
+	        case SCALAR:
+	            return 'scalar';
+	        case '---':
+	            return 'doc-start';
+	        case '...':
+	            return 'doc-end';
+	        case '':
+	        case '\n':
+	        case '\r\n':
+	            return 'newline';
+	        case '-':
+	            return 'seq-item-ind';
+	        case '?':
+	            return 'explicit-key-ind';
+	        case ':':
+	            return 'map-value-ind';
+	        case '{':
+	            return 'flow-map-start';
+	        case '}':
+	            return 'flow-map-end';
+	        case '[':
+	            return 'flow-seq-start';
+	        case ']':
+	            return 'flow-seq-end';
+	        case ',':
+	            return 'comma';
+	    }
+	    switch (source[0]) {
+	        case ' ':
+	        case '\t':
+	            return 'space';
+	        case '#':
+	            return 'comment';
+	        case '%':
+	            return 'directive-line';
+	        case '*':
+	            return 'alias';
+	        case '&':
+	            return 'anchor';
+	        case '!':
+	            return 'tag';
+	        case "'":
+	            return 'single-quoted-scalar';
+	        case '"':
+	            return 'double-quoted-scalar';
+	        case '|':
+	        case '>':
+	            return 'block-scalar-header';
+	    }
+	    return null;
+	}
+
+	cst.createScalarToken = cstScalar.createScalarToken;
+	cst.resolveAsScalar = cstScalar.resolveAsScalar;
+	cst.setScalarValue = cstScalar.setScalarValue;
+	cst.stringify = cstStringify.stringify;
+	cst.visit = cstVisit.visit;
+	cst.BOM = BOM;
+	cst.DOCUMENT = DOCUMENT;
+	cst.FLOW_END = FLOW_END;
+	cst.SCALAR = SCALAR;
+	cst.isCollection = isCollection;
+	cst.isScalar = isScalar;
+	cst.prettyToken = prettyToken;
+	cst.tokenType = tokenType;
+	return cst;
+}
+
+var lexer = {};
+
+var hasRequiredLexer;
+
+function requireLexer () {
+	if (hasRequiredLexer) return lexer;
+	hasRequiredLexer = 1;
+
+	var cst = requireCst();
+
+	/*
+	START -> stream
+
+	stream
+	  directive -> line-end -> stream
+	  indent + line-end -> stream
+	  [else] -> line-start
+
+	line-end
+	  comment -> line-end
+	  newline -> .
+	  input-end -> END
+
+	line-start
+	  doc-start -> doc
+	  doc-end -> stream
+	  [else] -> indent -> block-start
+
+	block-start
+	  seq-item-start -> block-start
+	  explicit-key-start -> block-start
+	  map-value-start -> block-start
+	  [else] -> doc
+
+	doc
+	  line-end -> line-start
+	  spaces -> doc
+	  anchor -> doc
+	  tag -> doc
+	  flow-start -> flow -> doc
+	  flow-end -> error -> doc
+	  seq-item-start -> error -> doc
+	  explicit-key-start -> error -> doc
+	  map-value-start -> doc
+	  alias -> doc
+	  quote-start -> quoted-scalar -> doc
+	  block-scalar-header -> line-end -> block-scalar(min) -> line-start
+	  [else] -> plain-scalar(false, min) -> doc
+
+	flow
+	  line-end -> flow
+	  spaces -> flow
+	  anchor -> flow
+	  tag -> flow
+	  flow-start -> flow -> flow
+	  flow-end -> .
+	  seq-item-start -> error -> flow
+	  explicit-key-start -> flow
+	  map-value-start -> flow
+	  alias -> flow
+	  quote-start -> quoted-scalar -> flow
+	  comma -> flow
+	  [else] -> plain-scalar(true, 0) -> flow
+
+	quoted-scalar
+	  quote-end -> .
+	  [else] -> quoted-scalar
+
+	block-scalar(min)
+	  newline + peek(indent < min) -> .
+	  [else] -> block-scalar(min)
+
+	plain-scalar(is-flow, min)
+	  scalar-end(is-flow) -> .
+	  peek(newline + (indent < min)) -> .
+	  [else] -> plain-scalar(min)
+	*/
+	function isEmpty(ch) {
+	    switch (ch) {
+	        case undefined:
+	        case ' ':
+	        case '\n':
+	        case '\r':
+	        case '\t':
+	            return true;
+	        default:
+	            return false;
+	    }
+	}
+	const hexDigits = new Set('0123456789ABCDEFabcdef');
+	const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+	const flowIndicatorChars = new Set(',[]{}');
+	const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
+	const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+	/**
+	 * Splits an input string into lexical tokens, i.e. smaller strings that are
+	 * easily identifiable by `tokens.tokenType()`.
+	 *
+	 * Lexing starts always in a "stream" context. Incomplete input may be buffered
+	 * until a complete token can be emitted.
+	 *
+	 * In addition to slices of the original input, the following control characters
+	 * may also be emitted:
+	 *
+	 * - `\x02` (Start of Text): A document starts with the next token
+	 * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
+	 * - `\x1f` (Unit Separator): Next token is a scalar value
+	 * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
+	 */
+	class Lexer {
+	    constructor() {
+	        /**
+	         * Flag indicating whether the end of the current buffer marks the end of
+	         * all input
+	         */
+	        this.atEnd = false;
+	        /**
+	         * Explicit indent set in block scalar header, as an offset from the current
+	         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
+	         * explicitly set.
+	         */
+	        this.blockScalarIndent = -1;
+	        /**
+	         * Block scalars that include a + (keep) chomping indicator in their header
+	         * include trailing empty lines, which are otherwise excluded from the
+	         * scalar's contents.
+	         */
+	        this.blockScalarKeep = false;
+	        /** Current input */
+	        this.buffer = '';
+	        /**
+	         * Flag noting whether the map value indicator : can immediately follow this
+	         * node within a flow context.
+	         */
+	        this.flowKey = false;
+	        /** Count of surrounding flow collection levels. */
+	        this.flowLevel = 0;
+	        /**
+	         * Minimum level of indentation required for next lines to be parsed as a
+	         * part of the current scalar value.
+	         */
+	        this.indentNext = 0;
+	        /** Indentation level of the current line. */
+	        this.indentValue = 0;
+	        /** Position of the next \n character. */
+	        this.lineEndPos = null;
+	        /** Stores the state of the lexer if reaching the end of incpomplete input */
+	        this.next = null;
+	        /** A pointer to `buffer`; the current position of the lexer. */
+	        this.pos = 0;
+	    }
+	    /**
+	     * Generate YAML tokens from the `source` string. If `incomplete`,
+	     * a part of the last line may be left as a buffer for the next call.
+	     *
+	     * @returns A generator of lexical tokens
+	     */
+	    *lex(source, incomplete = false) {
+	        if (source) {
+	            if (typeof source !== 'string')
+	                throw TypeError('source is not a string');
+	            this.buffer = this.buffer ? this.buffer + source : source;
+	            this.lineEndPos = null;
+	        }
+	        this.atEnd = !incomplete;
+	        let next = this.next ?? 'stream';
+	        while (next && (incomplete || this.hasChars(1)))
+	            next = yield* this.parseNext(next);
+	    }
+	    atLineEnd() {
+	        let i = this.pos;
+	        let ch = this.buffer[i];
+	        while (ch === ' ' || ch === '\t')
+	            ch = this.buffer[++i];
+	        if (!ch || ch === '#' || ch === '\n')
+	            return true;
+	        if (ch === '\r')
+	            return this.buffer[i + 1] === '\n';
+	        return false;
+	    }
+	    charAt(n) {
+	        return this.buffer[this.pos + n];
+	    }
+	    continueScalar(offset) {
+	        let ch = this.buffer[offset];
+	        if (this.indentNext > 0) {
+	            let indent = 0;
+	            while (ch === ' ')
+	                ch = this.buffer[++indent + offset];
+	            if (ch === '\r') {
+	                const next = this.buffer[indent + offset + 1];
+	                if (next === '\n' || (!next && !this.atEnd))
+	                    return offset + indent + 1;
+	            }
+	            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
+	                ? offset + indent
+	                : -1;
+	        }
+	        if (ch === '-' || ch === '.') {
+	            const dt = this.buffer.substr(offset, 3);
+	            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
+	                return -1;
+	        }
+	        return offset;
+	    }
+	    getLine() {
+	        let end = this.lineEndPos;
+	        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
+	            end = this.buffer.indexOf('\n', this.pos);
+	            this.lineEndPos = end;
+	        }
+	        if (end === -1)
+	            return this.atEnd ? this.buffer.substring(this.pos) : null;
+	        if (this.buffer[end - 1] === '\r')
+	            end -= 1;
+	        return this.buffer.substring(this.pos, end);
+	    }
+	    hasChars(n) {
+	        return this.pos + n <= this.buffer.length;
+	    }
+	    setNext(state) {
+	        this.buffer = this.buffer.substring(this.pos);
+	        this.pos = 0;
+	        this.lineEndPos = null;
+	        this.next = state;
+	        return null;
+	    }
+	    peek(n) {
+	        return this.buffer.substr(this.pos, n);
+	    }
+	    *parseNext(next) {
+	        switch (next) {
+	            case 'stream':
+	                return yield* this.parseStream();
+	            case 'line-start':
+	                return yield* this.parseLineStart();
+	            case 'block-start':
+	                return yield* this.parseBlockStart();
+	            case 'doc':
+	                return yield* this.parseDocument();
+	            case 'flow':
+	                return yield* this.parseFlowCollection();
+	            case 'quoted-scalar':
+	                return yield* this.parseQuotedScalar();
+	            case 'block-scalar':
+	                return yield* this.parseBlockScalar();
+	            case 'plain-scalar':
+	                return yield* this.parsePlainScalar();
+	        }
+	    }
+	    *parseStream() {
+	        let line = this.getLine();
+	        if (line === null)
+	            return this.setNext('stream');
+	        if (line[0] === cst.BOM) {
+	            yield* this.pushCount(1);
+	            line = line.substring(1);
+	        }
+	        if (line[0] === '%') {
+	            let dirEnd = line.length;
+	            let cs = line.indexOf('#');
+	            while (cs !== -1) {
+	                const ch = line[cs - 1];
+	                if (ch === ' ' || ch === '\t') {
+	                    dirEnd = cs - 1;
+	                    break;
+	                }
+	                else {
+	                    cs = line.indexOf('#', cs + 1);
+	                }
+	            }
+	            while (true) {
+	                const ch = line[dirEnd - 1];
+	                if (ch === ' ' || ch === '\t')
+	                    dirEnd -= 1;
+	                else
+	                    break;
+	            }
+	            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+	            yield* this.pushCount(line.length - n); // possible comment
+	            this.pushNewline();
+	            return 'stream';
+	        }
+	        if (this.atLineEnd()) {
+	            const sp = yield* this.pushSpaces(true);
+	            yield* this.pushCount(line.length - sp);
+	            yield* this.pushNewline();
+	            return 'stream';
+	        }
+	        yield cst.DOCUMENT;
+	        return yield* this.parseLineStart();
+	    }
+	    *parseLineStart() {
+	        const ch = this.charAt(0);
+	        if (!ch && !this.atEnd)
+	            return this.setNext('line-start');
+	        if (ch === '-' || ch === '.') {
+	            if (!this.atEnd && !this.hasChars(4))
+	                return this.setNext('line-start');
+	            const s = this.peek(3);
+	            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
+	                yield* this.pushCount(3);
+	                this.indentValue = 0;
+	                this.indentNext = 0;
+	                return s === '---' ? 'doc' : 'stream';
+	            }
+	        }
+	        this.indentValue = yield* this.pushSpaces(false);
+	        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+	            this.indentNext = this.indentValue;
+	        return yield* this.parseBlockStart();
+	    }
+	    *parseBlockStart() {
+	        const [ch0, ch1] = this.peek(2);
+	        if (!ch1 && !this.atEnd)
+	            return this.setNext('block-start');
+	        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
+	            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+	            this.indentNext = this.indentValue + 1;
+	            this.indentValue += n;
+	            return 'block-start';
+	        }
+	        return 'doc';
+	    }
+	    *parseDocument() {
+	        yield* this.pushSpaces(true);
+	        const line = this.getLine();
+	        if (line === null)
+	            return this.setNext('doc');
+	        let n = yield* this.pushIndicators();
+	        switch (line[n]) {
+	            case '#':
+	                yield* this.pushCount(line.length - n);
+	            // fallthrough
+	            case undefined:
+	                yield* this.pushNewline();
+	                return yield* this.parseLineStart();
+	            case '{':
+	            case '[':
+	                yield* this.pushCount(1);
+	                this.flowKey = false;
+	                this.flowLevel = 1;
+	                return 'flow';
+	            case '}':
+	            case ']':
+	                // this is an error
+	                yield* this.pushCount(1);
+	                return 'doc';
+	            case '*':
+	                yield* this.pushUntil(isNotAnchorChar);
+	                return 'doc';
+	            case '"':
+	            case "'":
+	                return yield* this.parseQuotedScalar();
+	            case '|':
+	            case '>':
+	                n += yield* this.parseBlockScalarHeader();
+	                n += yield* this.pushSpaces(true);
+	                yield* this.pushCount(line.length - n);
+	                yield* this.pushNewline();
+	                return yield* this.parseBlockScalar();
+	            default:
+	                return yield* this.parsePlainScalar();
+	        }
+	    }
+	    *parseFlowCollection() {
+	        let nl, sp;
+	        let indent = -1;
+	        do {
+	            nl = yield* this.pushNewline();
+	            if (nl > 0) {
+	                sp = yield* this.pushSpaces(false);
+	                this.indentValue = indent = sp;
+	            }
+	            else {
+	                sp = 0;
+	            }
+	            sp += yield* this.pushSpaces(true);
+	        } while (nl + sp > 0);
+	        const line = this.getLine();
+	        if (line === null)
+	            return this.setNext('flow');
+	        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
+	            (indent === 0 &&
+	                (line.startsWith('---') || line.startsWith('...')) &&
+	                isEmpty(line[3]))) {
+	            // Allowing for the terminal ] or } at the same (rather than greater)
+	            // indent level as the initial [ or { is technically invalid, but
+	            // failing here would be surprising to users.
+	            const atFlowEndMarker = indent === this.indentNext - 1 &&
+	                this.flowLevel === 1 &&
+	                (line[0] === ']' || line[0] === '}');
+	            if (!atFlowEndMarker) {
+	                // this is an error
+	                this.flowLevel = 0;
+	                yield cst.FLOW_END;
+	                return yield* this.parseLineStart();
+	            }
+	        }
+	        let n = 0;
+	        while (line[n] === ',') {
+	            n += yield* this.pushCount(1);
+	            n += yield* this.pushSpaces(true);
+	            this.flowKey = false;
+	        }
+	        n += yield* this.pushIndicators();
+	        switch (line[n]) {
+	            case undefined:
+	                return 'flow';
+	            case '#':
+	                yield* this.pushCount(line.length - n);
+	                return 'flow';
+	            case '{':
+	            case '[':
+	                yield* this.pushCount(1);
+	                this.flowKey = false;
+	                this.flowLevel += 1;
+	                return 'flow';
+	            case '}':
+	            case ']':
+	                yield* this.pushCount(1);
+	                this.flowKey = true;
+	                this.flowLevel -= 1;
+	                return this.flowLevel ? 'flow' : 'doc';
+	            case '*':
+	                yield* this.pushUntil(isNotAnchorChar);
+	                return 'flow';
+	            case '"':
+	            case "'":
+	                this.flowKey = true;
+	                return yield* this.parseQuotedScalar();
+	            case ':': {
+	                const next = this.charAt(1);
+	                if (this.flowKey || isEmpty(next) || next === ',') {
+	                    this.flowKey = false;
+	                    yield* this.pushCount(1);
+	                    yield* this.pushSpaces(true);
+	                    return 'flow';
+	                }
+	            }
+	            // fallthrough
+	            default:
+	                this.flowKey = false;
+	                return yield* this.parsePlainScalar();
+	        }
+	    }
+	    *parseQuotedScalar() {
+	        const quote = this.charAt(0);
+	        let end = this.buffer.indexOf(quote, this.pos + 1);
+	        if (quote === "'") {
+	            while (end !== -1 && this.buffer[end + 1] === "'")
+	                end = this.buffer.indexOf("'", end + 2);
+	        }
+	        else {
+	            // double-quote
+	            while (end !== -1) {
+	                let n = 0;
+	                while (this.buffer[end - 1 - n] === '\\')
+	                    n += 1;
+	                if (n % 2 === 0)
+	                    break;
+	                end = this.buffer.indexOf('"', end + 1);
+	            }
+	        }
+	        // Only looking for newlines within the quotes
+	        const qb = this.buffer.substring(0, end);
+	        let nl = qb.indexOf('\n', this.pos);
+	        if (nl !== -1) {
+	            while (nl !== -1) {
+	                const cs = this.continueScalar(nl + 1);
+	                if (cs === -1)
+	                    break;
+	                nl = qb.indexOf('\n', cs);
+	            }
+	            if (nl !== -1) {
+	                // this is an error caused by an unexpected unindent
+	                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
+	            }
+	        }
+	        if (end === -1) {
+	            if (!this.atEnd)
+	                return this.setNext('quoted-scalar');
+	            end = this.buffer.length;
+	        }
+	        yield* this.pushToIndex(end + 1, false);
+	        return this.flowLevel ? 'flow' : 'doc';
+	    }
+	    *parseBlockScalarHeader() {
+	        this.blockScalarIndent = -1;
+	        this.blockScalarKeep = false;
+	        let i = this.pos;
+	        while (true) {
+	            const ch = this.buffer[++i];
+	            if (ch === '+')
+	                this.blockScalarKeep = true;
+	            else if (ch > '0' && ch <= '9')
+	                this.blockScalarIndent = Number(ch) - 1;
+	            else if (ch !== '-')
+	                break;
+	        }
+	        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
+	    }
+	    *parseBlockScalar() {
+	        let nl = this.pos - 1; // may be -1 if this.pos === 0
+	        let indent = 0;
+	        let ch;
+	        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
+	            switch (ch) {
+	                case ' ':
+	                    indent += 1;
+	                    break;
+	                case '\n':
+	                    nl = i;
+	                    indent = 0;
+	                    break;
+	                case '\r': {
+	                    const next = this.buffer[i + 1];
+	                    if (!next && !this.atEnd)
+	                        return this.setNext('block-scalar');
+	                    if (next === '\n')
+	                        break;
+	                } // fallthrough
+	                default:
+	                    break loop;
+	            }
+	        }
+	        if (!ch && !this.atEnd)
+	            return this.setNext('block-scalar');
+	        if (indent >= this.indentNext) {
+	            if (this.blockScalarIndent === -1)
+	                this.indentNext = indent;
+	            else {
+	                this.indentNext =
+	                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+	            }
+	            do {
+	                const cs = this.continueScalar(nl + 1);
+	                if (cs === -1)
+	                    break;
+	                nl = this.buffer.indexOf('\n', cs);
+	            } while (nl !== -1);
+	            if (nl === -1) {
+	                if (!this.atEnd)
+	                    return this.setNext('block-scalar');
+	                nl = this.buffer.length;
+	            }
+	        }
+	        // Trailing insufficiently indented tabs are invalid.
+	        // To catch that during parsing, we include them in the block scalar value.
+	        let i = nl + 1;
+	        ch = this.buffer[i];
+	        while (ch === ' ')
+	            ch = this.buffer[++i];
+	        if (ch === '\t') {
+	            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
+	                ch = this.buffer[++i];
+	            nl = i - 1;
+	        }
+	        else if (!this.blockScalarKeep) {
+	            do {
+	                let i = nl - 1;
+	                let ch = this.buffer[i];
+	                if (ch === '\r')
+	                    ch = this.buffer[--i];
+	                const lastChar = i; // Drop the line if last char not more indented
+	                while (ch === ' ')
+	                    ch = this.buffer[--i];
+	                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
+	                    nl = i;
+	                else
+	                    break;
+	            } while (true);
+	        }
+	        yield cst.SCALAR;
+	        yield* this.pushToIndex(nl + 1, true);
+	        return yield* this.parseLineStart();
+	    }
+	    *parsePlainScalar() {
+	        const inFlow = this.flowLevel > 0;
+	        let end = this.pos - 1;
+	        let i = this.pos - 1;
+	        let ch;
+	        while ((ch = this.buffer[++i])) {
+	            if (ch === ':') {
+	                const next = this.buffer[i + 1];
+	                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
+	                    break;
+	                end = i;
+	            }
+	            else if (isEmpty(ch)) {
+	                let next = this.buffer[i + 1];
+	                if (ch === '\r') {
+	                    if (next === '\n') {
+	                        i += 1;
+	                        ch = '\n';
+	                        next = this.buffer[i + 1];
+	                    }
+	                    else
+	                        end = i;
+	                }
+	                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
+	                    break;
+	                if (ch === '\n') {
+	                    const cs = this.continueScalar(i + 1);
+	                    if (cs === -1)
+	                        break;
+	                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
+	                }
+	            }
+	            else {
+	                if (inFlow && flowIndicatorChars.has(ch))
+	                    break;
+	                end = i;
+	            }
+	        }
+	        if (!ch && !this.atEnd)
+	            return this.setNext('plain-scalar');
+	        yield cst.SCALAR;
+	        yield* this.pushToIndex(end + 1, true);
+	        return inFlow ? 'flow' : 'doc';
+	    }
+	    *pushCount(n) {
+	        if (n > 0) {
+	            yield this.buffer.substr(this.pos, n);
+	            this.pos += n;
+	            return n;
+	        }
+	        return 0;
+	    }
+	    *pushToIndex(i, allowEmpty) {
+	        const s = this.buffer.slice(this.pos, i);
+	        if (s) {
+	            yield s;
+	            this.pos += s.length;
+	            return s.length;
+	        }
+	        else if (allowEmpty)
+	            yield '';
+	        return 0;
+	    }
+	    *pushIndicators() {
+	        let n = 0;
+	        loop: while (true) {
+	            switch (this.charAt(0)) {
+	                case '!':
+	                    n += yield* this.pushTag();
+	                    n += yield* this.pushSpaces(true);
+	                    continue loop;
+	                case '&':
+	                    n += yield* this.pushUntil(isNotAnchorChar);
+	                    n += yield* this.pushSpaces(true);
+	                    continue loop;
+	                case '-': // this is an error
+	                case '?': // this is an error outside flow collections
+	                case ':': {
+	                    const inFlow = this.flowLevel > 0;
+	                    const ch1 = this.charAt(1);
+	                    if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+	                        if (!inFlow)
+	                            this.indentNext = this.indentValue + 1;
+	                        else if (this.flowKey)
+	                            this.flowKey = false;
+	                        n += yield* this.pushCount(1);
+	                        n += yield* this.pushSpaces(true);
+	                        continue loop;
+	                    }
+	                }
+	            }
+	            break loop;
+	        }
+	        return n;
+	    }
+	    *pushTag() {
+	        if (this.charAt(1) === '<') {
+	            let i = this.pos + 2;
+	            let ch = this.buffer[i];
+	            while (!isEmpty(ch) && ch !== '>')
+	                ch = this.buffer[++i];
+	            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
+	        }
+	        else {
+	            let i = this.pos + 1;
+	            let ch = this.buffer[i];
+	            while (ch) {
+	                if (tagChars.has(ch))
+	                    ch = this.buffer[++i];
+	                else if (ch === '%' &&
+	                    hexDigits.has(this.buffer[i + 1]) &&
+	                    hexDigits.has(this.buffer[i + 2])) {
+	                    ch = this.buffer[(i += 3)];
+	                }
+	                else
+	                    break;
+	            }
+	            return yield* this.pushToIndex(i, false);
+	        }
+	    }
+	    *pushNewline() {
+	        const ch = this.buffer[this.pos];
+	        if (ch === '\n')
+	            return yield* this.pushCount(1);
+	        else if (ch === '\r' && this.charAt(1) === '\n')
+	            return yield* this.pushCount(2);
+	        else
+	            return 0;
+	    }
+	    *pushSpaces(allowTabs) {
+	        let i = this.pos - 1;
+	        let ch;
+	        do {
+	            ch = this.buffer[++i];
+	        } while (ch === ' ' || (allowTabs && ch === '\t'));
+	        const n = i - this.pos;
+	        if (n > 0) {
+	            yield this.buffer.substr(this.pos, n);
+	            this.pos = i;
+	        }
+	        return n;
+	    }
+	    *pushUntil(test) {
+	        let i = this.pos;
+	        let ch = this.buffer[i];
+	        while (!test(ch))
+	            ch = this.buffer[++i];
+	        return yield* this.pushToIndex(i, false);
+	    }
+	}
+
+	lexer.Lexer = Lexer;
+	return lexer;
+}
+
+var lineCounter = {};
+
+var hasRequiredLineCounter;
+
+function requireLineCounter () {
+	if (hasRequiredLineCounter) return lineCounter;
+	hasRequiredLineCounter = 1;
+
+	/**
+	 * Tracks newlines during parsing in order to provide an efficient API for
+	 * determining the one-indexed `{ line, col }` position for any offset
+	 * within the input.
+	 */
+	class LineCounter {
+	    constructor() {
+	        this.lineStarts = [];
+	        /**
+	         * Should be called in ascending order. Otherwise, call
+	         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
+	         */
+	        this.addNewLine = (offset) => this.lineStarts.push(offset);
+	        /**
+	         * Performs a binary search and returns the 1-indexed { line, col }
+	         * position of `offset`. If `line === 0`, `addNewLine` has never been
+	         * called or `offset` is before the first known newline.
+	         */
+	        this.linePos = (offset) => {
+	            let low = 0;
+	            let high = this.lineStarts.length;
+	            while (low < high) {
+	                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
+	                if (this.lineStarts[mid] < offset)
+	                    low = mid + 1;
+	                else
+	                    high = mid;
+	            }
+	            if (this.lineStarts[low] === offset)
+	                return { line: low + 1, col: 1 };
+	            if (low === 0)
+	                return { line: 0, col: offset };
+	            const start = this.lineStarts[low - 1];
+	            return { line: low, col: offset - start + 1 };
+	        };
+	    }
+	}
+
+	lineCounter.LineCounter = LineCounter;
+	return lineCounter;
+}
+
+var parser = {};
+
+var hasRequiredParser;
+
+function requireParser () {
+	if (hasRequiredParser) return parser;
+	hasRequiredParser = 1;
+
+	var node_process = require$$0;
+	var cst = requireCst();
+	var lexer = requireLexer();
+
+	function includesToken(list, type) {
+	    for (let i = 0; i < list.length; ++i)
+	        if (list[i].type === type)
+	            return true;
+	    return false;
+	}
+	function findNonEmptyIndex(list) {
+	    for (let i = 0; i < list.length; ++i) {
+	        switch (list[i].type) {
+	            case 'space':
+	            case 'comment':
+	            case 'newline':
+	                break;
+	            default:
+	                return i;
+	        }
+	    }
+	    return -1;
+	}
+	function isFlowToken(token) {
+	    switch (token?.type) {
+	        case 'alias':
+	        case 'scalar':
+	        case 'single-quoted-scalar':
+	        case 'double-quoted-scalar':
+	        case 'flow-collection':
+	            return true;
+	        default:
+	            return false;
+	    }
+	}
+	function getPrevProps(parent) {
+	    switch (parent.type) {
+	        case 'document':
+	            return parent.start;
+	        case 'block-map': {
+	            const it = parent.items[parent.items.length - 1];
+	            return it.sep ?? it.start;
+	        }
+	        case 'block-seq':
+	            return parent.items[parent.items.length - 1].start;
+	        /* istanbul ignore next should not happen */
+	        default:
+	            return [];
+	    }
+	}
+	/** Note: May modify input array */
+	function getFirstKeyStartProps(prev) {
+	    if (prev.length === 0)
+	        return [];
+	    let i = prev.length;
+	    loop: while (--i >= 0) {
+	        switch (prev[i].type) {
+	            case 'doc-start':
+	            case 'explicit-key-ind':
+	            case 'map-value-ind':
+	            case 'seq-item-ind':
+	            case 'newline':
+	                break loop;
+	        }
+	    }
+	    while (prev[++i]?.type === 'space') {
+	        /* loop */
+	    }
+	    return prev.splice(i, prev.length);
+	}
+	function arrayPushArray(target, source) {
+	    // May exhaust call stack with large `source` array
+	    if (source.length < 1e5)
+	        Array.prototype.push.apply(target, source);
+	    else
+	        for (let i = 0; i < source.length; ++i)
+	            target.push(source[i]);
+	}
+	function fixFlowSeqItems(fc) {
+	    if (fc.start.type === 'flow-seq-start') {
+	        for (const it of fc.items) {
+	            if (it.sep &&
+	                !it.value &&
+	                !includesToken(it.start, 'explicit-key-ind') &&
+	                !includesToken(it.sep, 'map-value-ind')) {
+	                if (it.key)
+	                    it.value = it.key;
+	                delete it.key;
+	                if (isFlowToken(it.value)) {
+	                    if (it.value.end)
+	                        arrayPushArray(it.value.end, it.sep);
+	                    else
+	                        it.value.end = it.sep;
+	                }
+	                else
+	                    arrayPushArray(it.start, it.sep);
+	                delete it.sep;
+	            }
+	        }
+	    }
+	}
+	/**
+	 * A YAML concrete syntax tree (CST) parser
+	 *
+	 * ```ts
+	 * const src: string = ...
+	 * for (const token of new Parser().parse(src)) {
+	 *   // token: Token
+	 * }
+	 * ```
+	 *
+	 * To use the parser with a user-provided lexer:
+	 *
+	 * ```ts
+	 * function* parse(source: string, lexer: Lexer) {
+	 *   const parser = new Parser()
+	 *   for (const lexeme of lexer.lex(source))
+	 *     yield* parser.next(lexeme)
+	 *   yield* parser.end()
+	 * }
+	 *
+	 * const src: string = ...
+	 * const lexer = new Lexer()
+	 * for (const token of parse(src, lexer)) {
+	 *   // token: Token
+	 * }
+	 * ```
+	 */
+	class Parser {
+	    /**
+	     * @param onNewLine - If defined, called separately with the start position of
+	     *   each new line (in `parse()`, including the start of input).
+	     */
+	    constructor(onNewLine) {
+	        /** If true, space and sequence indicators count as indentation */
+	        this.atNewLine = true;
+	        /** If true, next token is a scalar value */
+	        this.atScalar = false;
+	        /** Current indentation level */
+	        this.indent = 0;
+	        /** Current offset since the start of parsing */
+	        this.offset = 0;
+	        /** On the same line with a block map key */
+	        this.onKeyLine = false;
+	        /** Top indicates the node that's currently being built */
+	        this.stack = [];
+	        /** The source of the current token, set in parse() */
+	        this.source = '';
+	        /** The type of the current token, set in parse() */
+	        this.type = '';
+	        // Must be defined after `next()`
+	        this.lexer = new lexer.Lexer();
+	        this.onNewLine = onNewLine;
+	    }
+	    /**
+	     * Parse `source` as a YAML stream.
+	     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+	     *
+	     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+	     *
+	     * @returns A generator of tokens representing each directive, document, and other structure.
+	     */
+	    *parse(source, incomplete = false) {
+	        if (this.onNewLine && this.offset === 0)
+	            this.onNewLine(0);
+	        for (const lexeme of this.lexer.lex(source, incomplete))
+	            yield* this.next(lexeme);
+	        if (!incomplete)
+	            yield* this.end();
+	    }
+	    /**
+	     * Advance the parser by the `source` of one lexical token.
+	     */
+	    *next(source) {
+	        this.source = source;
+	        if (node_process.env.LOG_TOKENS)
+	            console.log('|', cst.prettyToken(source));
+	        if (this.atScalar) {
+	            this.atScalar = false;
+	            yield* this.step();
+	            this.offset += source.length;
+	            return;
+	        }
+	        const type = cst.tokenType(source);
+	        if (!type) {
+	            const message = `Not a YAML token: ${source}`;
+	            yield* this.pop({ type: 'error', offset: this.offset, message, source });
+	            this.offset += source.length;
+	        }
+	        else if (type === 'scalar') {
+	            this.atNewLine = false;
+	            this.atScalar = true;
+	            this.type = 'scalar';
+	        }
+	        else {
+	            this.type = type;
+	            yield* this.step();
+	            switch (type) {
+	                case 'newline':
+	                    this.atNewLine = true;
+	                    this.indent = 0;
+	                    if (this.onNewLine)
+	                        this.onNewLine(this.offset + source.length);
+	                    break;
+	                case 'space':
+	                    if (this.atNewLine && source[0] === ' ')
+	                        this.indent += source.length;
+	                    break;
+	                case 'explicit-key-ind':
+	                case 'map-value-ind':
+	                case 'seq-item-ind':
+	                    if (this.atNewLine)
+	                        this.indent += source.length;
+	                    break;
+	                case 'doc-mode':
+	                case 'flow-error-end':
+	                    return;
+	                default:
+	                    this.atNewLine = false;
+	            }
+	            this.offset += source.length;
+	        }
+	    }
+	    /** Call at end of input to push out any remaining constructions */
+	    *end() {
+	        while (this.stack.length > 0)
+	            yield* this.pop();
+	    }
+	    get sourceToken() {
+	        const st = {
+	            type: this.type,
+	            offset: this.offset,
+	            indent: this.indent,
+	            source: this.source
+	        };
+	        return st;
+	    }
+	    *step() {
+	        const top = this.peek(1);
+	        if (this.type === 'doc-end' && top?.type !== 'doc-end') {
+	            while (this.stack.length > 0)
+	                yield* this.pop();
+	            this.stack.push({
+	                type: 'doc-end',
+	                offset: this.offset,
+	                source: this.source
+	            });
+	            return;
+	        }
+	        if (!top)
+	            return yield* this.stream();
+	        switch (top.type) {
+	            case 'document':
+	                return yield* this.document(top);
+	            case 'alias':
+	            case 'scalar':
+	            case 'single-quoted-scalar':
+	            case 'double-quoted-scalar':
+	                return yield* this.scalar(top);
+	            case 'block-scalar':
+	                return yield* this.blockScalar(top);
+	            case 'block-map':
+	                return yield* this.blockMap(top);
+	            case 'block-seq':
+	                return yield* this.blockSequence(top);
+	            case 'flow-collection':
+	                return yield* this.flowCollection(top);
+	            case 'doc-end':
+	                return yield* this.documentEnd(top);
+	        }
+	        /* istanbul ignore next should not happen */
+	        yield* this.pop();
+	    }
+	    peek(n) {
+	        return this.stack[this.stack.length - n];
+	    }
+	    *pop(error) {
+	        const token = error ?? this.stack.pop();
+	        /* istanbul ignore if should not happen */
+	        if (!token) {
+	            const message = 'Tried to pop an empty stack';
+	            yield { type: 'error', offset: this.offset, source: '', message };
+	        }
+	        else if (this.stack.length === 0) {
+	            yield token;
+	        }
+	        else {
+	            const top = this.peek(1);
+	            if (token.type === 'block-scalar') {
+	                // Block scalars use their parent rather than header indent
+	                token.indent = 'indent' in top ? top.indent : 0;
+	            }
+	            else if (token.type === 'flow-collection' && top.type === 'document') {
+	                // Ignore all indent for top-level flow collections
+	                token.indent = 0;
+	            }
+	            if (token.type === 'flow-collection')
+	                fixFlowSeqItems(token);
+	            switch (top.type) {
+	                case 'document':
+	                    top.value = token;
+	                    break;
+	                case 'block-scalar':
+	                    top.props.push(token); // error
+	                    break;
+	                case 'block-map': {
+	                    const it = top.items[top.items.length - 1];
+	                    if (it.value) {
+	                        top.items.push({ start: [], key: token, sep: [] });
+	                        this.onKeyLine = true;
+	                        return;
+	                    }
+	                    else if (it.sep) {
+	                        it.value = token;
+	                    }
+	                    else {
+	                        Object.assign(it, { key: token, sep: [] });
+	                        this.onKeyLine = !it.explicitKey;
+	                        return;
+	                    }
+	                    break;
+	                }
+	                case 'block-seq': {
+	                    const it = top.items[top.items.length - 1];
+	                    if (it.value)
+	                        top.items.push({ start: [], value: token });
+	                    else
+	                        it.value = token;
+	                    break;
+	                }
+	                case 'flow-collection': {
+	                    const it = top.items[top.items.length - 1];
+	                    if (!it || it.value)
+	                        top.items.push({ start: [], key: token, sep: [] });
+	                    else if (it.sep)
+	                        it.value = token;
+	                    else
+	                        Object.assign(it, { key: token, sep: [] });
+	                    return;
+	                }
+	                /* istanbul ignore next should not happen */
+	                default:
+	                    yield* this.pop();
+	                    yield* this.pop(token);
+	            }
+	            if ((top.type === 'document' ||
+	                top.type === 'block-map' ||
+	                top.type === 'block-seq') &&
+	                (token.type === 'block-map' || token.type === 'block-seq')) {
+	                const last = token.items[token.items.length - 1];
+	                if (last &&
+	                    !last.sep &&
+	                    !last.value &&
+	                    last.start.length > 0 &&
+	                    findNonEmptyIndex(last.start) === -1 &&
+	                    (token.indent === 0 ||
+	                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
+	                    if (top.type === 'document')
+	                        top.end = last.start;
+	                    else
+	                        top.items.push({ start: last.start });
+	                    token.items.splice(-1, 1);
+	                }
+	            }
+	        }
+	    }
+	    *stream() {
+	        switch (this.type) {
+	            case 'directive-line':
+	                yield { type: 'directive', offset: this.offset, source: this.source };
+	                return;
+	            case 'byte-order-mark':
+	            case 'space':
+	            case 'comment':
+	            case 'newline':
+	                yield this.sourceToken;
+	                return;
+	            case 'doc-mode':
+	            case 'doc-start': {
+	                const doc = {
+	                    type: 'document',
+	                    offset: this.offset,
+	                    start: []
+	                };
+	                if (this.type === 'doc-start')
+	                    doc.start.push(this.sourceToken);
+	                this.stack.push(doc);
+	                return;
+	            }
+	        }
+	        yield {
+	            type: 'error',
+	            offset: this.offset,
+	            message: `Unexpected ${this.type} token in YAML stream`,
+	            source: this.source
+	        };
+	    }
+	    *document(doc) {
+	        if (doc.value)
+	            return yield* this.lineEnd(doc);
+	        switch (this.type) {
+	            case 'doc-start': {
+	                if (findNonEmptyIndex(doc.start) !== -1) {
+	                    yield* this.pop();
+	                    yield* this.step();
+	                }
+	                else
+	                    doc.start.push(this.sourceToken);
+	                return;
+	            }
+	            case 'anchor':
+	            case 'tag':
+	            case 'space':
+	            case 'comment':
+	            case 'newline':
+	                doc.start.push(this.sourceToken);
+	                return;
+	        }
+	        const bv = this.startBlockValue(doc);
+	        if (bv)
+	            this.stack.push(bv);
+	        else {
+	            yield {
+	                type: 'error',
+	                offset: this.offset,
+	                message: `Unexpected ${this.type} token in YAML document`,
+	                source: this.source
+	            };
+	        }
+	    }
+	    *scalar(scalar) {
+	        if (this.type === 'map-value-ind') {
+	            const prev = getPrevProps(this.peek(2));
+	            const start = getFirstKeyStartProps(prev);
+	            let sep;
+	            if (scalar.end) {
+	                sep = scalar.end;
+	                sep.push(this.sourceToken);
+	                delete scalar.end;
+	            }
+	            else
+	                sep = [this.sourceToken];
+	            const map = {
+	                type: 'block-map',
+	                offset: scalar.offset,
+	                indent: scalar.indent,
+	                items: [{ start, key: scalar, sep }]
+	            };
+	            this.onKeyLine = true;
+	            this.stack[this.stack.length - 1] = map;
+	        }
+	        else
+	            yield* this.lineEnd(scalar);
+	    }
+	    *blockScalar(scalar) {
+	        switch (this.type) {
+	            case 'space':
+	            case 'comment':
+	            case 'newline':
+	                scalar.props.push(this.sourceToken);
+	                return;
+	            case 'scalar':
+	                scalar.source = this.source;
+	                // block-scalar source includes trailing newline
+	                this.atNewLine = true;
+	                this.indent = 0;
+	                if (this.onNewLine) {
+	                    let nl = this.source.indexOf('\n') + 1;
+	                    while (nl !== 0) {
+	                        this.onNewLine(this.offset + nl);
+	                        nl = this.source.indexOf('\n', nl) + 1;
+	                    }
+	                }
+	                yield* this.pop();
+	                break;
+	            /* istanbul ignore next should not happen */
+	            default:
+	                yield* this.pop();
+	                yield* this.step();
+	        }
+	    }
+	    *blockMap(map) {
+	        const it = map.items[map.items.length - 1];
+	        // it.sep is true-ish if pair already has key or : separator
+	        switch (this.type) {
+	            case 'newline':
+	                this.onKeyLine = false;
+	                if (it.value) {
+	                    const end = 'end' in it.value ? it.value.end : undefined;
+	                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+	                    if (last?.type === 'comment')
+	                        end?.push(this.sourceToken);
+	                    else
+	                        map.items.push({ start: [this.sourceToken] });
+	                }
+	                else if (it.sep) {
+	                    it.sep.push(this.sourceToken);
+	                }
+	                else {
+	                    it.start.push(this.sourceToken);
+	                }
+	                return;
+	            case 'space':
+	            case 'comment':
+	                if (it.value) {
+	                    map.items.push({ start: [this.sourceToken] });
+	                }
+	                else if (it.sep) {
+	                    it.sep.push(this.sourceToken);
+	                }
+	                else {
+	                    if (this.atIndentedComment(it.start, map.indent)) {
+	                        const prev = map.items[map.items.length - 2];
+	                        const end = prev?.value?.end;
+	                        if (Array.isArray(end)) {
+	                            arrayPushArray(end, it.start);
+	                            end.push(this.sourceToken);
+	                            map.items.pop();
+	                            return;
+	                        }
+	                    }
+	                    it.start.push(this.sourceToken);
+	                }
+	                return;
+	        }
+	        if (this.indent >= map.indent) {
+	            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+	            const atNextItem = atMapIndent &&
+	                (it.sep || it.explicitKey) &&
+	                this.type !== 'seq-item-ind';
+	            // For empty nodes, assign newline-separated not indented empty tokens to following node
+	            let start = [];
+	            if (atNextItem && it.sep && !it.value) {
+	                const nl = [];
+	                for (let i = 0; i < it.sep.length; ++i) {
+	                    const st = it.sep[i];
+	                    switch (st.type) {
+	                        case 'newline':
+	                            nl.push(i);
+	                            break;
+	                        case 'space':
+	                            break;
+	                        case 'comment':
+	                            if (st.indent > map.indent)
+	                                nl.length = 0;
+	                            break;
+	                        default:
+	                            nl.length = 0;
+	                    }
+	                }
+	                if (nl.length >= 2)
+	                    start = it.sep.splice(nl[1]);
+	            }
+	            switch (this.type) {
+	                case 'anchor':
+	                case 'tag':
+	                    if (atNextItem || it.value) {
+	                        start.push(this.sourceToken);
+	                        map.items.push({ start });
+	                        this.onKeyLine = true;
+	                    }
+	                    else if (it.sep) {
+	                        it.sep.push(this.sourceToken);
+	                    }
+	                    else {
+	                        it.start.push(this.sourceToken);
+	                    }
+	                    return;
+	                case 'explicit-key-ind':
+	                    if (!it.sep && !it.explicitKey) {
+	                        it.start.push(this.sourceToken);
+	                        it.explicitKey = true;
+	                    }
+	                    else if (atNextItem || it.value) {
+	                        start.push(this.sourceToken);
+	                        map.items.push({ start, explicitKey: true });
+	                    }
+	                    else {
+	                        this.stack.push({
+	                            type: 'block-map',
+	                            offset: this.offset,
+	                            indent: this.indent,
+	                            items: [{ start: [this.sourceToken], explicitKey: true }]
+	                        });
+	                    }
+	                    this.onKeyLine = true;
+	                    return;
+	                case 'map-value-ind':
+	                    if (it.explicitKey) {
+	                        if (!it.sep) {
+	                            if (includesToken(it.start, 'newline')) {
+	                                Object.assign(it, { key: null, sep: [this.sourceToken] });
+	                            }
+	                            else {
+	                                const start = getFirstKeyStartProps(it.start);
+	                                this.stack.push({
+	                                    type: 'block-map',
+	                                    offset: this.offset,
+	                                    indent: this.indent,
+	                                    items: [{ start, key: null, sep: [this.sourceToken] }]
+	                                });
+	                            }
+	                        }
+	                        else if (it.value) {
+	                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+	                        }
+	                        else if (includesToken(it.sep, 'map-value-ind')) {
+	                            this.stack.push({
+	                                type: 'block-map',
+	                                offset: this.offset,
+	                                indent: this.indent,
+	                                items: [{ start, key: null, sep: [this.sourceToken] }]
+	                            });
+	                        }
+	                        else if (isFlowToken(it.key) &&
+	                            !includesToken(it.sep, 'newline')) {
+	                            const start = getFirstKeyStartProps(it.start);
+	                            const key = it.key;
+	                            const sep = it.sep;
+	                            sep.push(this.sourceToken);
+	                            // @ts-expect-error type guard is wrong here
+	                            delete it.key;
+	                            // @ts-expect-error type guard is wrong here
+	                            delete it.sep;
+	                            this.stack.push({
+	                                type: 'block-map',
+	                                offset: this.offset,
+	                                indent: this.indent,
+	                                items: [{ start, key, sep }]
+	                            });
+	                        }
+	                        else if (start.length > 0) {
+	                            // Not actually at next item
+	                            it.sep = it.sep.concat(start, this.sourceToken);
+	                        }
+	                        else {
+	                            it.sep.push(this.sourceToken);
+	                        }
+	                    }
+	                    else {
+	                        if (!it.sep) {
+	                            Object.assign(it, { key: null, sep: [this.sourceToken] });
+	                        }
+	                        else if (it.value || atNextItem) {
+	                            map.items.push({ start, key: null, sep: [this.sourceToken] });
+	                        }
+	                        else if (includesToken(it.sep, 'map-value-ind')) {
+	                            this.stack.push({
+	                                type: 'block-map',
+	                                offset: this.offset,
+	                                indent: this.indent,
+	                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
+	                            });
+	                        }
+	                        else {
+	                            it.sep.push(this.sourceToken);
+	                        }
+	                    }
+	                    this.onKeyLine = true;
+	                    return;
+	                case 'alias':
+	                case 'scalar':
+	                case 'single-quoted-scalar':
+	                case 'double-quoted-scalar': {
+	                    const fs = this.flowScalar(this.type);
+	                    if (atNextItem || it.value) {
+	                        map.items.push({ start, key: fs, sep: [] });
+	                        this.onKeyLine = true;
+	                    }
+	                    else if (it.sep) {
+	                        this.stack.push(fs);
+	                    }
+	                    else {
+	                        Object.assign(it, { key: fs, sep: [] });
+	                        this.onKeyLine = true;
+	                    }
+	                    return;
+	                }
+	                default: {
+	                    const bv = this.startBlockValue(map);
+	                    if (bv) {
+	                        if (bv.type === 'block-seq') {
+	                            if (!it.explicitKey &&
+	                                it.sep &&
+	                                !includesToken(it.sep, 'newline')) {
+	                                yield* this.pop({
+	                                    type: 'error',
+	                                    offset: this.offset,
+	                                    message: 'Unexpected block-seq-ind on same line with key',
+	                                    source: this.source
+	                                });
+	                                return;
+	                            }
+	                        }
+	                        else if (atMapIndent) {
+	                            map.items.push({ start });
+	                        }
+	                        this.stack.push(bv);
+	                        return;
+	                    }
+	                }
+	            }
+	        }
+	        yield* this.pop();
+	        yield* this.step();
+	    }
+	    *blockSequence(seq) {
+	        const it = seq.items[seq.items.length - 1];
+	        switch (this.type) {
+	            case 'newline':
+	                if (it.value) {
+	                    const end = 'end' in it.value ? it.value.end : undefined;
+	                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+	                    if (last?.type === 'comment')
+	                        end?.push(this.sourceToken);
+	                    else
+	                        seq.items.push({ start: [this.sourceToken] });
+	                }
+	                else
+	                    it.start.push(this.sourceToken);
+	                return;
+	            case 'space':
+	            case 'comment':
+	                if (it.value)
+	                    seq.items.push({ start: [this.sourceToken] });
+	                else {
+	                    if (this.atIndentedComment(it.start, seq.indent)) {
+	                        const prev = seq.items[seq.items.length - 2];
+	                        const end = prev?.value?.end;
+	                        if (Array.isArray(end)) {
+	                            arrayPushArray(end, it.start);
+	                            end.push(this.sourceToken);
+	                            seq.items.pop();
+	                            return;
+	                        }
+	                    }
+	                    it.start.push(this.sourceToken);
+	                }
+	                return;
+	            case 'anchor':
+	            case 'tag':
+	                if (it.value || this.indent <= seq.indent)
+	                    break;
+	                it.start.push(this.sourceToken);
+	                return;
+	            case 'seq-item-ind':
+	                if (this.indent !== seq.indent)
+	                    break;
+	                if (it.value || includesToken(it.start, 'seq-item-ind'))
+	                    seq.items.push({ start: [this.sourceToken] });
+	                else
+	                    it.start.push(this.sourceToken);
+	                return;
+	        }
+	        if (this.indent > seq.indent) {
+	            const bv = this.startBlockValue(seq);
+	            if (bv) {
+	                this.stack.push(bv);
+	                return;
+	            }
+	        }
+	        yield* this.pop();
+	        yield* this.step();
+	    }
+	    *flowCollection(fc) {
+	        const it = fc.items[fc.items.length - 1];
+	        if (this.type === 'flow-error-end') {
+	            let top;
+	            do {
+	                yield* this.pop();
+	                top = this.peek(1);
+	            } while (top?.type === 'flow-collection');
+	        }
+	        else if (fc.end.length === 0) {
+	            switch (this.type) {
+	                case 'comma':
+	                case 'explicit-key-ind':
+	                    if (!it || it.sep)
+	                        fc.items.push({ start: [this.sourceToken] });
+	                    else
+	                        it.start.push(this.sourceToken);
+	                    return;
+	                case 'map-value-ind':
+	                    if (!it || it.value)
+	                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+	                    else if (it.sep)
+	                        it.sep.push(this.sourceToken);
+	                    else
+	                        Object.assign(it, { key: null, sep: [this.sourceToken] });
+	                    return;
+	                case 'space':
+	                case 'comment':
+	                case 'newline':
+	                case 'anchor':
+	                case 'tag':
+	                    if (!it || it.value)
+	                        fc.items.push({ start: [this.sourceToken] });
+	                    else if (it.sep)
+	                        it.sep.push(this.sourceToken);
+	                    else
+	                        it.start.push(this.sourceToken);
+	                    return;
+	                case 'alias':
+	                case 'scalar':
+	                case 'single-quoted-scalar':
+	                case 'double-quoted-scalar': {
+	                    const fs = this.flowScalar(this.type);
+	                    if (!it || it.value)
+	                        fc.items.push({ start: [], key: fs, sep: [] });
+	                    else if (it.sep)
+	                        this.stack.push(fs);
+	                    else
+	                        Object.assign(it, { key: fs, sep: [] });
+	                    return;
+	                }
+	                case 'flow-map-end':
+	                case 'flow-seq-end':
+	                    fc.end.push(this.sourceToken);
+	                    return;
+	            }
+	            const bv = this.startBlockValue(fc);
+	            /* istanbul ignore else should not happen */
+	            if (bv)
+	                this.stack.push(bv);
+	            else {
+	                yield* this.pop();
+	                yield* this.step();
+	            }
+	        }
+	        else {
+	            const parent = this.peek(2);
+	            if (parent.type === 'block-map' &&
+	                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
+	                    (this.type === 'newline' &&
+	                        !parent.items[parent.items.length - 1].sep))) {
+	                yield* this.pop();
+	                yield* this.step();
+	            }
+	            else if (this.type === 'map-value-ind' &&
+	                parent.type !== 'flow-collection') {
+	                const prev = getPrevProps(parent);
+	                const start = getFirstKeyStartProps(prev);
+	                fixFlowSeqItems(fc);
+	                const sep = fc.end.splice(1, fc.end.length);
+	                sep.push(this.sourceToken);
+	                const map = {
+	                    type: 'block-map',
+	                    offset: fc.offset,
+	                    indent: fc.indent,
+	                    items: [{ start, key: fc, sep }]
+	                };
+	                this.onKeyLine = true;
+	                this.stack[this.stack.length - 1] = map;
+	            }
+	            else {
+	                yield* this.lineEnd(fc);
+	            }
+	        }
+	    }
+	    flowScalar(type) {
+	        if (this.onNewLine) {
+	            let nl = this.source.indexOf('\n') + 1;
+	            while (nl !== 0) {
+	                this.onNewLine(this.offset + nl);
+	                nl = this.source.indexOf('\n', nl) + 1;
+	            }
+	        }
+	        return {
+	            type,
+	            offset: this.offset,
+	            indent: this.indent,
+	            source: this.source
+	        };
+	    }
+	    startBlockValue(parent) {
+	        switch (this.type) {
+	            case 'alias':
+	            case 'scalar':
+	            case 'single-quoted-scalar':
+	            case 'double-quoted-scalar':
+	                return this.flowScalar(this.type);
+	            case 'block-scalar-header':
+	                return {
+	                    type: 'block-scalar',
+	                    offset: this.offset,
+	                    indent: this.indent,
+	                    props: [this.sourceToken],
+	                    source: ''
+	                };
+	            case 'flow-map-start':
+	            case 'flow-seq-start':
+	                return {
+	                    type: 'flow-collection',
+	                    offset: this.offset,
+	                    indent: this.indent,
+	                    start: this.sourceToken,
+	                    items: [],
+	                    end: []
+	                };
+	            case 'seq-item-ind':
+	                return {
+	                    type: 'block-seq',
+	                    offset: this.offset,
+	                    indent: this.indent,
+	                    items: [{ start: [this.sourceToken] }]
+	                };
+	            case 'explicit-key-ind': {
+	                this.onKeyLine = true;
+	                const prev = getPrevProps(parent);
+	                const start = getFirstKeyStartProps(prev);
+	                start.push(this.sourceToken);
+	                return {
+	                    type: 'block-map',
+	                    offset: this.offset,
+	                    indent: this.indent,
+	                    items: [{ start, explicitKey: true }]
+	                };
+	            }
+	            case 'map-value-ind': {
+	                this.onKeyLine = true;
+	                const prev = getPrevProps(parent);
+	                const start = getFirstKeyStartProps(prev);
+	                return {
+	                    type: 'block-map',
+	                    offset: this.offset,
+	                    indent: this.indent,
+	                    items: [{ start, key: null, sep: [this.sourceToken] }]
+	                };
+	            }
+	        }
+	        return null;
+	    }
+	    atIndentedComment(start, indent) {
+	        if (this.type !== 'comment')
+	            return false;
+	        if (this.indent <= indent)
+	            return false;
+	        return start.every(st => st.type === 'newline' || st.type === 'space');
+	    }
+	    *documentEnd(docEnd) {
+	        if (this.type !== 'doc-mode') {
+	            if (docEnd.end)
+	                docEnd.end.push(this.sourceToken);
+	            else
+	                docEnd.end = [this.sourceToken];
+	            if (this.type === 'newline')
+	                yield* this.pop();
+	        }
+	    }
+	    *lineEnd(token) {
+	        switch (this.type) {
+	            case 'comma':
+	            case 'doc-start':
+	            case 'doc-end':
+	            case 'flow-seq-end':
+	            case 'flow-map-end':
+	            case 'map-value-ind':
+	                yield* this.pop();
+	                yield* this.step();
+	                break;
+	            case 'newline':
+	                this.onKeyLine = false;
+	            // fallthrough
+	            case 'space':
+	            case 'comment':
+	            default:
+	                // all other values are errors
+	                if (token.end)
+	                    token.end.push(this.sourceToken);
+	                else
+	                    token.end = [this.sourceToken];
+	                if (this.type === 'newline')
+	                    yield* this.pop();
+	        }
+	    }
+	}
+
+	parser.Parser = Parser;
+	return parser;
+}
+
+var publicApi = {};
+
+var hasRequiredPublicApi;
+
+function requirePublicApi () {
+	if (hasRequiredPublicApi) return publicApi;
+	hasRequiredPublicApi = 1;
+
+	var composer = requireComposer();
+	var Document = requireDocument();
+	var errors = requireErrors();
+	var log = requireLog();
+	var identity = requireIdentity();
+	var lineCounter = requireLineCounter();
+	var parser = requireParser();
+
+	function parseOptions(options) {
+	    const prettyErrors = options.prettyErrors !== false;
+	    const lineCounter$1 = options.lineCounter || (prettyErrors && new lineCounter.LineCounter()) || null;
+	    return { lineCounter: lineCounter$1, prettyErrors };
+	}
+	/**
+	 * Parse the input as a stream of YAML documents.
+	 *
+	 * Documents should be separated from each other by `...` or `---` marker lines.
+	 *
+	 * @returns If an empty `docs` array is returned, it will be of type
+	 *   EmptyStream and contain additional stream information. In
+	 *   TypeScript, you should use `'empty' in docs` as a type guard for it.
+	 */
+	function parseAllDocuments(source, options = {}) {
+	    const { lineCounter, prettyErrors } = parseOptions(options);
+	    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+	    const composer$1 = new composer.Composer(options);
+	    const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+	    if (prettyErrors && lineCounter)
+	        for (const doc of docs) {
+	            doc.errors.forEach(errors.prettifyError(source, lineCounter));
+	            doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+	        }
+	    if (docs.length > 0)
+	        return docs;
+	    return Object.assign([], { empty: true }, composer$1.streamInfo());
+	}
+	/** Parse an input string into a single YAML.Document */
+	function parseDocument(source, options = {}) {
+	    const { lineCounter, prettyErrors } = parseOptions(options);
+	    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+	    const composer$1 = new composer.Composer(options);
+	    // `doc` is always set by compose.end(true) at the very latest
+	    let doc = null;
+	    for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+	        if (!doc)
+	            doc = _doc;
+	        else if (doc.options.logLevel !== 'silent') {
+	            doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+	            break;
+	        }
+	    }
+	    if (prettyErrors && lineCounter) {
+	        doc.errors.forEach(errors.prettifyError(source, lineCounter));
+	        doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+	    }
+	    return doc;
+	}
+	function parse(src, reviver, options) {
+	    let _reviver = undefined;
+	    if (typeof reviver === 'function') {
+	        _reviver = reviver;
+	    }
+	    else if (options === undefined && reviver && typeof reviver === 'object') {
+	        options = reviver;
+	    }
+	    const doc = parseDocument(src, options);
+	    if (!doc)
+	        return null;
+	    doc.warnings.forEach(warning => log.warn(doc.options.logLevel, warning));
+	    if (doc.errors.length > 0) {
+	        if (doc.options.logLevel !== 'silent')
+	            throw doc.errors[0];
+	        else
+	            doc.errors = [];
+	    }
+	    return doc.toJS(Object.assign({ reviver: _reviver }, options));
+	}
+	function stringify(value, replacer, options) {
+	    let _replacer = null;
+	    if (typeof replacer === 'function' || Array.isArray(replacer)) {
+	        _replacer = replacer;
+	    }
+	    else if (options === undefined && replacer) {
+	        options = replacer;
+	    }
+	    if (typeof options === 'string')
+	        options = options.length;
+	    if (typeof options === 'number') {
+	        const indent = Math.round(options);
+	        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
+	    }
+	    if (value === undefined) {
+	        const { keepUndefined } = options ?? replacer ?? {};
+	        if (!keepUndefined)
+	            return undefined;
+	    }
+	    if (identity.isDocument(value) && !_replacer)
+	        return value.toString(options);
+	    return new Document.Document(value, _replacer, options).toString(options);
+	}
+
+	publicApi.parse = parse;
+	publicApi.parseAllDocuments = parseAllDocuments;
+	publicApi.parseDocument = parseDocument;
+	publicApi.stringify = stringify;
+	return publicApi;
+}
+
+var hasRequiredDist;
+
+function requireDist () {
+	if (hasRequiredDist) return dist;
+	hasRequiredDist = 1;
+
+	var composer = requireComposer();
+	var Document = requireDocument();
+	var Schema = requireSchema();
+	var errors = requireErrors();
+	var Alias = requireAlias();
+	var identity = requireIdentity();
+	var Pair = requirePair();
+	var Scalar = requireScalar();
+	var YAMLMap = requireYAMLMap();
+	var YAMLSeq = requireYAMLSeq();
+	var cst = requireCst();
+	var lexer = requireLexer();
+	var lineCounter = requireLineCounter();
+	var parser = requireParser();
+	var publicApi = requirePublicApi();
+	var visit = requireVisit();
+
+
+
+	dist.Composer = composer.Composer;
+	dist.Document = Document.Document;
+	dist.Schema = Schema.Schema;
+	dist.YAMLError = errors.YAMLError;
+	dist.YAMLParseError = errors.YAMLParseError;
+	dist.YAMLWarning = errors.YAMLWarning;
+	dist.Alias = Alias.Alias;
+	dist.isAlias = identity.isAlias;
+	dist.isCollection = identity.isCollection;
+	dist.isDocument = identity.isDocument;
+	dist.isMap = identity.isMap;
+	dist.isNode = identity.isNode;
+	dist.isPair = identity.isPair;
+	dist.isScalar = identity.isScalar;
+	dist.isSeq = identity.isSeq;
+	dist.Pair = Pair.Pair;
+	dist.Scalar = Scalar.Scalar;
+	dist.YAMLMap = YAMLMap.YAMLMap;
+	dist.YAMLSeq = YAMLSeq.YAMLSeq;
+	dist.CST = cst;
+	dist.Lexer = lexer.Lexer;
+	dist.LineCounter = lineCounter.LineCounter;
+	dist.Parser = parser.Parser;
+	dist.parse = publicApi.parse;
+	dist.parseAllDocuments = publicApi.parseAllDocuments;
+	dist.parseDocument = publicApi.parseDocument;
+	dist.stringify = publicApi.stringify;
+	dist.visit = visit.visit;
+	dist.visitAsync = visit.visitAsync;
+	return dist;
+}
+
+var distExports = requireDist();
+
+/**
+ * The board section of the config: how the controller reaches the board, which boot
+ * modes it has and how to switch between them (U-Boot env, extlinux, grub-reboot or a
+ * user command), how to reboot and power-cycle it, per-stage timeouts, an optional
+ * serial-console capture and the board lock. Every key is documented in
+ * docs/readme/board.md.
+ */
+/** An argv array: commands are never shell strings built from config. */
+const Argv = array(string$1()).min(1, 'a command needs at least the program name');
+const SshTarget = object({
+    host: string$1().min(1),
+    port: number().int().min(1).max(65535).default(22),
+    user: string$1().min(1).default('root'),
+    /** Private key file; or the name of an environment variable holding the key (a secret). */
+    identityFile: string$1().optional(),
+    identityEnv: string$1().optional(),
+    /** known_hosts file the host key is checked against. Required: no silent "accept new". */
+    knownHosts: string$1().min(1),
+    connectTimeoutSeconds: number().int().positive().default(15),
+})
+    .strict();
+const BoardConnection = discriminatedUnion('type', [
+    object({ type: literal('local') }).strict(),
+    object({ type: literal('ssh') })
+        .extend(SshTarget.shape)
+        .strict(),
+]);
+/** A U-Boot variable name (fw_setenv argument): plain identifier characters only. */
+const UbootVar = string$1().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'not a U-Boot variable name');
+/**
+ * A boot-menu label / GRUB entry. Passed as one argv item or through an environment
+ * variable, never through a shell; no control characters (it lands in a config file) and
+ * no leading '-' (it must not read as an option of grub-reboot).
+ */
+const MenuLabel = string$1()
+    .max(200)
+    .refine((s) => !s.startsWith('-') && ![...s].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f), {
+    message: 'label: one line, no control characters, not starting with "-"',
+});
+/** One value per boot mode (what the strategy writes to select that mode). */
+const PerMode = (t) => object({ linux: t, xen: t }).strict();
+const UbootEnvSwitch = object({
+    type: literal('uboot-env'),
+    /** The variable the board's boot script reads. */
+    variable: UbootVar.default('bootmode'),
+    /** Value of `variable` per mode. */
+    values: PerMode(string$1().min(1).max(256)).default({ linux: 'linux', xen: 'xen' }),
+    setenvCommand: Argv.default(['fw_setenv']),
+    printenvCommand: Argv.default(['fw_printenv']),
+    /**
+     * Trial boot of a non-default mode, U-Boot's bootcount convention: `bootcount=0`,
+     * `bootlimit`, `altbootcmd` and `upgrade_available=1` are set with the mode; once the
+     * mode is verified after boot the controller confirms it (`upgrade_available=0`,
+     * `bootcount=0`). A boot that never comes up falls back via `altbootcmd` after a reset.
+     */
+    oneShot: object({
+        bootlimit: number().int().min(1).max(9).default(1),
+        altbootcmd: string$1().min(1).max(512).default('setenv bootmode linux'),
+    })
+        .strict()
+        .optional(),
+})
+    .strict();
+const ExtlinuxSwitch = object({
+    type: literal('extlinux'),
+    path: string$1().min(1).default('/boot/extlinux/extlinux.conf'),
+    /** The `LABEL` per mode; the strategy rewrites the `DEFAULT` line. */
+    labels: PerMode(MenuLabel),
+})
+    .strict();
+const GrubRebootSwitch = object({
+    type: literal('grub-reboot'),
+    /** GRUB menu entry (title, id or index; `>` for submenus) per mode. */
+    entries: PerMode(MenuLabel),
+    /** Non-default modes with grub-reboot (next boot only); the default with grub-set-default. */
+    rebootCommand: Argv.default(['grub-reboot']),
+    setDefaultCommand: Argv.default(['grub-set-default']),
+})
+    .strict();
+const CommandSwitch = object({
+    type: literal('command'),
+    /** argv per mode that selects the next boot; run on the board (or the controller). */
+    commands: PerMode(Argv),
+    on: _enum(['board', 'controller']).default('board'),
+})
+    .strict();
+const SwitchStrategy = discriminatedUnion('type', [
+    UbootEnvSwitch,
+    ExtlinuxSwitch,
+    GrubRebootSwitch,
+    CommandSwitch,
+]);
+/** Per-stage limits, seconds. Waits poll the board over SSH; nothing sleeps a fixed time. */
+const BoardTimeouts = object({
+    /** A switch/reboot/probe command on the board. */
+    commandSeconds: number().positive().default(60),
+    /** From the reboot command until SSH stops answering with the old boot id. */
+    shutdownSeconds: number().positive().default(180),
+    /** From "down" (or power-on) until SSH answers with a new boot id. */
+    bootSeconds: number().positive().default(300),
+    /** At the start: a board that does not answer may still be booting; wait this long before power-cycling it. */
+    startSeconds: number().nonnegative().default(120),
+    /** The power-cycle command itself. */
+    powerCycleSeconds: number().positive().default(120),
+    /** One SSH poll attempt. */
+    pollSeconds: number().positive().default(20),
+    /** Pause between polls (the polls themselves carry the timing). */
+    pollIntervalSeconds: number().nonnegative().default(2),
+})
+    .strict();
+const BoardLock = object({
+    enabled: boolean().default(true),
+    /** Lock directory on the board (created with an atomic mkdir); survives reboots. */
+    boardPath: string$1()
+        .regex(/^\/[^\0]*$/, 'an absolute path')
+        .default('/var/lib/arm-virt-bench/board.lock'),
+    /** Lock file on the controller; default: <tmpdir>/arm-virt-bench-<board name>.lock. */
+    localPath: string$1().optional(),
+    /** A board lock older than this (not refreshed) is taken over. */
+    staleSeconds: number()
+        .int()
+        .positive()
+        .default(6 * 3600),
+})
+    .strict();
+const BoardConfig = object({
+    name: string$1().min(1).default('local'),
+    connection: BoardConnection.default({ type: 'local' }),
+    /** The mode the board is left in after every run (also after a failure or cancel). */
+    defaultBootMode: BootMode.default('linux'),
+    /** How the next boot's mode is chosen; absent: the board cannot switch modes. */
+    switch: SwitchStrategy.optional(),
+    /** Reboots the board; run on the board. */
+    rebootCommand: Argv.default(['systemctl', 'reboot']),
+    /** Power-cycles the board when it does not come back (e.g. a PDU CLI); run on the controller. */
+    powerCycleCommand: Argv.optional(),
+    /** Power-cycles tried before giving up. */
+    powerCycleAttempts: number().int().min(0).max(5).default(1),
+    /** Long-running controller command whose output is the serial console (kept in the logs). */
+    consoleCommand: Argv.optional(),
+    timeouts: BoardTimeouts.prefault({}),
+    lock: BoardLock.prefault({}),
+})
+    .strict()
+    .superRefine((b, ctx) => {
+    if (b.switch && b.connection.type === 'local') {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['switch'],
+            message: 'boot switching needs connection: ssh (a local runner does not survive its own reboot; drive the board from a controller)',
+        });
+    }
+});
+
+/**
+ * Fixed POSIX sh scripts the ssh transport runs on the target with `sh -c SCRIPT name
+ * ARGS...`. Values (run id, cwd, env, argv) are only ever positional parameters, never
+ * spliced into the script text.
+ */
+/** The PATH a remote command gets (plus the caller's variables). */
+const REMOTE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/**
+ * Runs `env -i HOME PATH LANG K=V... argv...` in its own session (setsid), so the whole
+ * tree is one process group whose id is written to /tmp/avb-run-ID.pgid: on a timeout the
+ * controller kills that group over a second connection (see KILL_SCRIPT). No tty means no
+ * SIGHUP reaches the command when the client goes away, hence the explicit kill.
+ * When the command exits with 255 (ssh's own failure code) the status is also written to
+ * /tmp/avb-run-ID.rc, so the controller can tell "the command said 255" from "ssh failed".
+ * Args: ID CWD K=V... ARGV... (argv[0] never contains '=').
+ */
+const RUN_SCRIPT = `id=$1; cwd=$2; shift 2
+pf=/tmp/avb-run-$id.pgid
+if ! command -v setsid >/dev/null 2>&1; then
+  echo "arm-virt-bench: setsid not found on the target (install util-linux or busybox)" >&2; exit 127
+fi
+if [ -n "$cwd" ]; then cd "$cwd" || exit 126; fi
+exec 3<&0
+setsid sh -c 'echo $$ > "$1"; shift; exec "$@"' avb-pg "$pf" env -i "HOME=$HOME" "PATH=${REMOTE_PATH}" LANG=C LC_ALL=C "$@" 0<&3 3<&- &
+pid=$!
+exec 3<&-
+wait "$pid"; rc=$?
+rm -f "$pf"
+if [ "$rc" = 255 ]; then echo 255 > "/tmp/avb-run-$id.rc"; fi
+exit "$rc"
+`;
+/**
+ * Args: ACTION ID GRACE_TENTHS. ACTION=kill: SIGTERM the run's process group, SIGKILL it
+ * after the grace. ACTION=status: print the saved 255 status ("255") or "none" (and kill
+ * what is left of the run: its connection is gone).
+ */
+const CONTROL_SCRIPT = `action=$1; id=$2; grace=$3
+pf=/tmp/avb-run-$id.pgid; rcf=/tmp/avb-run-$id.rc
+if [ "$action" = status ]; then
+  if [ -f "$rcf" ]; then cat "$rcf"; rm -f "$rcf"; exit 0; fi
+  echo none
+fi
+i=0
+while [ ! -s "$pf" ] && [ "$i" -lt 10 ]; do
+  [ "$action" = kill ] || break
+  sleep 0.1; i=$((i+1))
+done
+[ -s "$pf" ] || exit 0
+g=$(cat "$pf")
+kill -TERM -"$g" 2>/dev/null || exit 0
+i=0
+while kill -0 -"$g" 2>/dev/null && [ "$i" -lt "$grace" ]; do sleep 0.1; i=$((i+1)); done
+kill -KILL -"$g" 2>/dev/null
+rm -f "$pf"
+exit 0
+`;
+/** Args: DEST. Unpacks a tar stream from stdin into DEST (created). */
+const UNTAR_SCRIPT = `mkdir -p "$1" && tar -C "$1" -xf -`;
+/** Args: DEST. Writes stdin to the file DEST (its folder created). */
+const WRITE_FILE_SCRIPT = `mkdir -p "$(dirname "$1")" && cat > "$1"`;
+/**
+ * Inside a container (`docker exec CONTAINER sh -c SCRIPT avb-run ID ARGV...`): runs argv
+ * in its own session so the whole tree can be killed with CONTROL_SCRIPT through a second
+ * `docker exec`; a non-zero status is also written to /tmp/avb-run-ID.rc so the controller
+ * can tell the command's status from a failure of docker itself. Env and cwd are set by
+ * `docker exec -e/-w`.
+ */
+const CONTAINER_RUN_SCRIPT = `id=$1; shift
+pf=/tmp/avb-run-$id.pgid
+if ! command -v setsid >/dev/null 2>&1; then
+  echo "arm-virt-bench: setsid not found in the container" >&2; rc=127; echo $rc > "/tmp/avb-run-$id.rc"; exit $rc
+fi
+exec 3<&0
+setsid sh -c 'echo $$ > "$1"; shift; exec "$@"' avb-pg "$pf" "$@" 0<&3 3<&- &
+pid=$!
+exec 3<&-
+wait "$pid"; rc=$?
+rm -f "$pf"
+if [ "$rc" != 0 ]; then echo "$rc" > "/tmp/avb-run-$id.rc"; fi
+exit "$rc"
+`;
+
+/** A transport failure that is not the command's own exit status (connection lost, etc.). */
+class TransportError extends Error {
+    transport;
+    name = 'TransportError';
+    constructor(message, transport) {
+        super(message);
+        this.transport = transport;
+    }
+}
+
+/**
+ * Commands in a container: `docker exec [-e K=V] [-w DIR] CONTAINER argv...`, run through
+ * the board's transport (docker runs on the board, reached locally or over ssh).
+ *
+ * The command runs in its own session inside the container (CONTAINER_RUN_SCRIPT); on a
+ * timeout or abort its process group is killed by a second `docker exec` (killing the
+ * docker client alone would leave the process running in the container), then the client.
+ * A non-zero status is checked against the in-container record, so "the command exited 1"
+ * and "docker exec failed" (no such container, daemon gone) are told apart.
+ */
+const ENV_KEY$1 = /^[A-Za-z_][A-Za-z0-9_]*$/;
+class DockerExecTransport {
+    options;
+    description;
+    docker;
+    grace;
+    constructor(options) {
+        this.options = options;
+        this.docker = options.docker ?? ['docker'];
+        this.grace = options.killGraceMs ?? 2000;
+        this.description = `docker exec ${options.container} on ${options.board.description}`;
+    }
+    boardExec(argv, o) {
+        return this.options.board.exec([...this.docker, ...argv], { ...o, env: this.options.dockerEnv });
+    }
+    async exec(argv, options) {
+        if (argv.length === 0)
+            throw new Error('docker exec: empty argv');
+        const env = { PATH: REMOTE_PATH, LANG: 'C', LC_ALL: 'C', ...(options.env ?? {}) };
+        const flags = [];
+        for (const [k, v] of Object.entries(env)) {
+            if (!ENV_KEY$1.test(k))
+                throw new Error(`docker exec: ${JSON.stringify(k)} is not an environment variable name`);
+            flags.push('-e', `${k}=${v}`);
+        }
+        if (options.cwd !== undefined)
+            flags.push('-w', options.cwd);
+        if (options.stdin !== undefined)
+            flags.push('-i');
+        const id = randomBytes(8).toString('hex');
+        // Our own timer and abort: the in-container kill has to happen before the client dies.
+        const inner = new AbortController();
+        let timedOut = false;
+        let cancelled = false;
+        let killing;
+        const stop = (why) => {
+            if (killing)
+                return;
+            if (why === 'timeout')
+                timedOut = true;
+            else
+                cancelled = true;
+            killing = this.control('kill', id)
+                .catch(() => undefined)
+                .then(() => inner.abort());
+        };
+        const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
+        const onAbort = () => stop('abort');
+        if (options.signal?.aborted)
+            onAbort();
+        else
+            options.signal?.addEventListener('abort', onAbort, { once: true });
+        let r;
+        try {
+            r = await this.boardExec(['exec', ...flags, this.options.container, 'sh', '-c', CONTAINER_RUN_SCRIPT, 'avb-run', id, ...argv], {
+                // The board-side limit is only a backstop behind our own timer.
+                timeoutMs: options.timeoutMs + 4 * this.grace + 30_000,
+                logPath: options.logPath,
+                signal: inner.signal,
+                stdin: options.stdin,
+            });
+        }
+        finally {
+            clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+        }
+        await killing;
+        if (timedOut || cancelled)
+            return { ...r, exitCode: null, timedOut, cancelled };
+        if (r.timedOut || r.cancelled) {
+            throw new TransportError(`${this.description}: docker exec did not end after the command was killed`, this.description);
+        }
+        if (r.exitCode === 0)
+            return r;
+        // Non-zero: the command's status (recorded inside) or docker failing?
+        const status = await this.control('status', id).catch(() => undefined);
+        const recorded = status?.exitCode === 0 ? status.output.trim().split('\n')[0] : undefined;
+        if (recorded !== undefined && recorded === String(r.exitCode))
+            return r;
+        const tail = r.output.trim().split('\n').slice(-3).join(' ');
+        throw new TransportError(`${this.description}: docker exec failed (exit ${r.exitCode}): ${tail}`, this.description);
+    }
+    async control(action, id) {
+        const tenths = String(Math.max(1, Math.round(this.grace / 100)));
+        return this.boardExec(['exec', this.options.container, 'sh', '-c', CONTROL_SCRIPT, 'avb-ctl', action, id, tenths], { timeoutMs: 30_000 + this.grace });
+    }
+    /**
+     * Copies a local (controller) file or directory into the container: first to a temp
+     * dir on the board through the board transport, then `docker cp` (a directory's
+     * contents land in remotePath, like `cp -r`).
+     */
+    async copyTo(localPath, remotePath, options = {}) {
+        const timeoutMs = options.timeoutMs ?? 600_000;
+        const board = this.options.board;
+        const tmp = await board.exec(['mktemp', '-d', '/tmp/avb-cp.XXXXXXXX'], { timeoutMs: 30_000 });
+        const dir = tmp.output.trim();
+        if (tmp.exitCode !== 0 || !dir.startsWith('/tmp/avb-cp.')) {
+            throw new Error(`copy to ${this.description}: mktemp on the board failed: ${tmp.output.trim()}`);
+        }
+        try {
+            const staged = posix.join(dir, 'payload');
+            await board.copyTo(localPath, staged, { timeoutMs });
+            const isDir = await board.exec(['test', '-d', staged], { timeoutMs: 30_000 });
+            const parent = posix.dirname(remotePath);
+            const mk = await this.exec(['mkdir', '-p', isDir.exitCode === 0 ? remotePath : parent], {
+                timeoutMs: 30_000,
+            });
+            if (mk.exitCode !== 0)
+                throw new Error(`copy to ${this.description}: mkdir failed: ${mk.output.trim()}`);
+            const src = isDir.exitCode === 0 ? `${staged}/.` : staged;
+            const cp = await this.boardExec(['cp', src, `${this.options.container}:${remotePath}`], { timeoutMs });
+            if (cp.exitCode !== 0 || cp.timedOut) {
+                throw new TransportError(`${this.description}: docker cp failed: ${cp.output.trim()}`, this.description);
+            }
+        }
+        finally {
+            await board.exec(['rm', '-rf', dir], { timeoutMs: 30_000 }).catch(() => undefined);
+        }
+    }
+    async close() {
+        // The container belongs to the environment; the board transport to the board.
+    }
+}
+
+/**
+ * The container's own view of its cgroup limits, for the fingerprint. A fixed script
+ * prints `path=value` for the files that exist (cgroup v2 at /sys/fs/cgroup, or v1
+ * controllers, including hybrid hosts where v1 controllers sit next to an empty
+ * /sys/fs/cgroup/unified); the pure parser below turns that into comparable facts.
+ * Inside a `--cpus 1` container `nproc` still prints the host's count: the limit shows
+ * only as the CFS quota (v1 `cpu.cfs_quota_us`, v2 `cpu.max`).
+ */
+/** Args: none. Prints `path=value` for each readable limit file. */
+const CGROUP_VIEW_SCRIPT = `for f in /sys/fs/cgroup/cgroup.controllers /sys/fs/cgroup/cpu.max /sys/fs/cgroup/memory.max \\
+  /sys/fs/cgroup/cpuset.cpus.effective /sys/fs/cgroup/cpu/cpu.cfs_quota_us /sys/fs/cgroup/cpu/cpu.cfs_period_us \\
+  /sys/fs/cgroup/cpu,cpuacct/cpu.cfs_quota_us /sys/fs/cgroup/cpu,cpuacct/cpu.cfs_period_us \\
+  /sys/fs/cgroup/memory/memory.limit_in_bytes /sys/fs/cgroup/cpuset/cpuset.cpus; do
+  [ -r "$f" ] && printf '%s=%s\\n' "$f" "$(cat "$f" 2>/dev/null | head -n 1)"
+done
+exit 0
+`;
+/** v1 reports "no limit" as a huge page-aligned number (e.g. 9223372036854771712). */
+const V1_UNLIMITED$1 = 2n ** 62n;
+function parseCgroupView(text) {
+    const values = new Map();
+    for (const line of text.split('\n')) {
+        const eq = line.indexOf('=');
+        if (eq > 0)
+            values.set(line.slice(0, eq), line.slice(eq + 1).trim());
+    }
+    const get = (...keys) => {
+        for (const k of keys) {
+            const v = values.get(k);
+            if (v !== undefined && v !== '')
+                return v;
+        }
+        return undefined;
+    };
+    const v2 = values.has('/sys/fs/cgroup/cgroup.controllers') || values.has('/sys/fs/cgroup/cpu.max');
+    const view = { version: v2 ? 'v2' : 'v1' };
+    if (v2) {
+        view.cpuMax = get('/sys/fs/cgroup/cpu.max');
+        view.memoryMax = get('/sys/fs/cgroup/memory.max');
+        view.cpuset = get('/sys/fs/cgroup/cpuset.cpus.effective');
+    }
+    else {
+        const quota = get('/sys/fs/cgroup/cpu/cpu.cfs_quota_us', '/sys/fs/cgroup/cpu,cpuacct/cpu.cfs_quota_us');
+        const period = get('/sys/fs/cgroup/cpu/cpu.cfs_period_us', '/sys/fs/cgroup/cpu,cpuacct/cpu.cfs_period_us');
+        if (quota !== undefined && period !== undefined)
+            view.cpuMax = `${quota === '-1' ? 'max' : quota} ${period}`;
+        const mem = get('/sys/fs/cgroup/memory/memory.limit_in_bytes');
+        if (mem !== undefined && /^\d+$/.test(mem))
+            view.memoryMax = BigInt(mem) >= V1_UNLIMITED$1 ? 'max' : mem;
+        view.cpuset = get('/sys/fs/cgroup/cpuset/cpuset.cpus');
+    }
+    const m = view.cpuMax ? /^(\d+) (\d+)$/.exec(view.cpuMax) : null;
+    if (m && Number(m[2]) > 0)
+        view.cpuLimit = Number(m[1]) / Number(m[2]);
+    return view;
+}
+
+/**
+ * The fixed script that assembles the bench image's root filesystem ON THE TARGET from
+ * the target's own tool binaries and their shared libraries (found with ldd): no
+ * registry, no base image. Run through the board transport as
+ *   sh -c ASSEMBLE_ROOTFS_SCRIPT avb-assemble ROOTFS TOOL...
+ * where TOOL is a program name (looked up in PATH) or an absolute path. busybox (static
+ * or not) provides sh and the small utilities the runners need; without busybox the
+ * same utilities are copied one by one from the target.
+ *
+ * Output lines (stdout): `tool NAME PATH`, `missing NAME`, and last `hash HEX`: the
+ * sha256 over every file's path and content and every link's path, so the image tag
+ * changes exactly when the tools or their libraries change.
+ */
+/** Bumped when the layout below changes, so old images are not reused. */
+const ROOTFS_LAYOUT_VERSION = '1';
+/** Utilities copied one by one when busybox is not on the target. */
+const FALLBACK_UTILITIES = [
+    'sh',
+    'env',
+    'setsid',
+    'cat',
+    'echo',
+    'sleep',
+    'kill',
+    'ls',
+    'mkdir',
+    'rm',
+    'cp',
+    'mv',
+    'uname',
+    'nproc',
+    'dirname',
+    'tar',
+    'ps',
+    'id',
+    'pwd',
+    'sort',
+    'head',
+    'tail',
+    'grep',
+    'sed',
+    'cut',
+    'tr',
+    'wc',
+    'mktemp',
+    'chmod',
+    'date',
+    'true',
+    'false',
+    'printf',
+    'test',
+    'timeout',
+    'sync',
+];
+const ASSEMBLE_ROOTFS_SCRIPT = `set -u
+R=$1; shift
+umask 022
+mkdir -p "$R/bin" "$R/usr/bin" "$R/proc" "$R/sys" "$R/dev" "$R/etc" "$R/tmp" "$R/root" || exit 1
+chmod 1777 "$R/tmp"
+echo "root:x:0:0:root:/root:/bin/sh" > "$R/etc/passwd"
+echo "root:x:0:" > "$R/etc/group"
+echo "layout ${ROOTFS_LAYOUT_VERSION}" > "$R/etc/avb-image"
+copy_with_libs() {
+  src=$1; dst=$2
+  mkdir -p "$R$(dirname "$dst")" && cp -L "$src" "$R$dst" || return 1
+  # ldd prints "name => /path (addr)" and "/lib/ld-linux... (addr)"; static: a message, no paths.
+  for lib in $(ldd "$src" 2>/dev/null | sed -n 's/.*=> \\(\\/[^ ]*\\) .*/\\1/p; s/^[[:space:]]*\\(\\/[^ ]*\\) (0x.*/\\1/p'); do
+    [ -e "$R$lib" ] && continue
+    mkdir -p "$R$(dirname "$lib")" && cp -L "$lib" "$R$lib" || return 1
+  done
+}
+resolve() {
+  case $1 in
+    /*) [ -x "$1" ] && echo "$1" ;;
+    *) command -v "$1" 2>/dev/null | grep '^/' ;;
+  esac
+}
+if bb=$(resolve busybox); then
+  copy_with_libs "$bb" /bin/busybox || exit 1
+  for a in $("$bb" --list); do
+    [ -e "$R/bin/$a" ] || ln -s busybox "$R/bin/$a"
+  done
+  echo "tool busybox $bb"
+else
+  for u in ${FALLBACK_UTILITIES.join(' ')}; do
+    if p=$(resolve "$u"); then copy_with_libs "$p" "/bin/$u" || exit 1; else echo "missing $u"; fi
+  done
+fi
+for t in "$@"; do
+  if p=$(resolve "$t"); then
+    copy_with_libs "$p" "/usr/bin/$(basename "$t")" || exit 1
+    echo "tool $(basename "$t") $p"
+  else
+    echo "missing $t"
+  fi
+done
+cd "$R" || exit 1
+# Links are hashed by name only: they all point at busybox, whose content is hashed.
+h=$( { find . -type l | LC_ALL=C sort; find . -type f -exec sha256sum {} + | LC_ALL=C sort -k 2; } | sha256sum | cut -d' ' -f1)
+echo "hash $h"
+`;
+
+/**
+ * The `docker` environment (paper: a container with 1 CPU and 1 GiB on docker's default
+ * bridge, veth + NAT). Everything happens on the board through its transport:
+ *  1. an engine must answer (`docker version`), else a clear error;
+ *  2. the bench image is assembled from the board's own tool binaries and their libraries
+ *     (docker-image/assemble-rootfs.ts), tagged by content hash and `docker import`ed only
+ *     when that hash is new: no registry, no base image;
+ *  3. `docker run -d` with the limits and a label (so leftovers can be found), running a
+ *     long sleep; commands then reach it with `docker exec` (DockerExecTransport);
+ *  4. teardown `docker rm -f`, which never throws.
+ */
+/** Label on every container this tool starts; teardown and cleanup look for it. */
+const CONTAINER_LABEL = 'arm-virt-bench';
+/** The benchmark programs the image always tries to include (missing ones are reported). */
+const BENCH_TOOLS = ['hackbench', 'netperf', 'netserver', 'iozone'];
+const IMAGE_RE = /^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/;
+const DockerEnvironmentConfig = object({
+    /** Use this existing image instead of building one from the board's tools. */
+    image: string$1().regex(IMAGE_RE, 'not an image reference').optional(),
+    /** Repository of the built image; the tag is the content hash. */
+    imageRepository: string$1()
+        .regex(/^[a-z0-9][a-z0-9._/-]*$/, 'lower-case repository name')
+        .default('arm-virt-bench/bench'),
+    /** `docker run --cpus` (paper: 1). */
+    cpus: number().positive().default(1),
+    /** `docker run --memory` (paper: 1g). */
+    memory: string$1()
+        .regex(/^\d+[bkmg]?$/i, 'a size like 1g or 512m')
+        .default('1g'),
+    /** `docker run --network` (paper: the default bridge, veth + NAT). */
+    network: string$1()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'a network name')
+        .default('bridge'),
+    /** Extra programs (names in the board's PATH, or absolute paths) to put in the image. */
+    tools: array(string$1().regex(/^[A-Za-z0-9/._+-]+$/, 'a program name or path')).default([]),
+    /** The docker CLI on the board, e.g. ["docker"] or ["docker", "-H", "unix:///run/docker.sock"]. */
+    docker: Argv.default(['docker']),
+    /** DOCKER_HOST for the docker CLI on the board. */
+    dockerHost: string$1().min(1).optional(),
+    /** `--init`: a tiny init as PID 1 reaps the exec'd processes' orphans. */
+    init: boolean().default(true),
+    buildTimeoutSeconds: number().int().positive().default(900),
+})
+    .strict();
+function tail(output, lines = 3) {
+    return output.trim().split('\n').slice(-lines).join(' ').trim() || '(no output)';
+}
+class DockerEnvironment {
+    id;
+    kind = 'docker';
+    bootMode = 'linux';
+    config;
+    board;
+    exec;
+    containerName;
+    imageRef;
+    engineVersion;
+    ip;
+    constructor(id, config = {}) {
+        this.id = id;
+        this.config = DockerEnvironmentConfig.parse(config);
+    }
+    /** The container's name (after prepare). */
+    get container() {
+        return this.containerName;
+    }
+    /** The image the container runs (after prepare). */
+    get image() {
+        return this.imageRef;
+    }
+    /** The container's address on its network: netperf's target for a netserver inside. */
+    get ipAddress() {
+        return this.ip;
+    }
+    get dockerEnv() {
+        return this.config.dockerHost ? { DOCKER_HOST: this.config.dockerHost } : undefined;
+    }
+    docker(board, args, options) {
+        return board.exec([...this.config.docker, ...args], { ...options, env: this.dockerEnv });
+    }
+    async prepare(ctx) {
+        const board = ctx.board;
+        this.board = board;
+        const signal = ctx.signal;
+        const where = board.description;
+        const version = await this.docker(board, ['version', '--format', '{{.Server.Version}}'], {
+            timeoutMs: 60_000,
+            signal,
+        });
+        const v = version.output.trim().split('\n').pop() ?? '';
+        if (version.exitCode !== 0 || !/^\d/.test(v)) {
+            throw new Error(`no Docker engine answers on ${where}: ${tail(version.output)}`);
+        }
+        this.engineVersion = v;
+        ctx.log(`docker ${v} on ${where}`);
+        this.imageRef = this.config.image ?? (await this.buildImage(ctx));
+        const name = `avb-${this.id.replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 40)}-${randomBytes(4).toString('hex')}`;
+        const run = await this.docker(board, [
+            'run',
+            '-d',
+            `--name=${name}`,
+            `--label=${CONTAINER_LABEL}=1`,
+            `--label=${CONTAINER_LABEL}.env=${this.id}`,
+            `--cpus=${this.config.cpus}`,
+            `--memory=${this.config.memory}`,
+            `--network=${this.config.network}`,
+            ...(this.config.init ? ['--init'] : []),
+            '--',
+            this.imageRef,
+            'sleep',
+            '2000000000',
+        ], { timeoutMs: 120_000, signal, logPath: join(ctx.logDir, 'docker-run.log') });
+        if (run.exitCode !== 0) {
+            // A container may exist even when `run` failed (e.g. start error): remove it.
+            await this.docker(board, ['rm', '-f', name], { timeoutMs: 60_000 }).catch(() => undefined);
+            throw new Error(`docker run of ${this.imageRef} on ${where} failed: ${tail(run.output)}`);
+        }
+        this.containerName = name;
+        this.exec = new DockerExecTransport({
+            board,
+            container: name,
+            docker: this.config.docker,
+            dockerEnv: this.dockerEnv,
+        });
+        const ok = await this.exec.exec(['true'], { timeoutMs: 60_000 });
+        if (ok.exitCode !== 0)
+            throw new Error(`container ${name} does not run commands: ${tail(ok.output)}`);
+        const ip = await this.docker(board, ['inspect', '--format', '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}', name], { timeoutMs: 60_000 });
+        this.ip = ip.exitCode === 0 ? ip.output.trim().split(/\s+/)[0] || undefined : undefined;
+        ctx.log(`container ${name} (${this.imageRef}) at ${this.ip ?? 'no address'}`);
+    }
+    /**
+     * Assembles the rootfs on the board, and imports it unless an image with the same
+     * content hash is already there. Returns the image reference.
+     */
+    async buildImage(ctx) {
+        const board = ctx.board;
+        const logPath = join(ctx.logDir, 'docker-image.log');
+        const timeoutMs = this.config.buildTimeoutSeconds * 1000;
+        const signal = ctx.signal;
+        const mk = await board.exec(['mktemp', '-d', '/tmp/avb-image.XXXXXXXX'], { timeoutMs: 30_000, signal });
+        const work = mk.output.trim();
+        if (mk.exitCode !== 0 || !work.startsWith('/tmp/avb-image.')) {
+            throw new Error(`cannot make a work folder on ${board.description}: ${tail(mk.output)}`);
+        }
+        try {
+            const rootfs = `${work}/rootfs`;
+            const tools = [...BENCH_TOOLS, ...this.config.tools];
+            const asm = await board.exec(['sh', '-c', ASSEMBLE_ROOTFS_SCRIPT, 'avb-assemble', rootfs, ...tools], {
+                timeoutMs,
+                signal,
+                logPath,
+            });
+            const hash = /^hash ([0-9a-f]{64})$/m.exec(asm.output)?.[1];
+            if (asm.exitCode !== 0 || !hash) {
+                throw new Error(`assembling the bench image on ${board.description} failed: ${tail(asm.output)} (log: ${logPath})`);
+            }
+            for (const m of asm.output.matchAll(/^missing (\S+)$/gm)) {
+                ctx.log(`docker image: ${m[1]} is not on ${board.description}; suites that need it will fail in the container`);
+            }
+            const tag = `${this.config.imageRepository}:${hash.slice(0, 16)}`;
+            const have = await this.docker(board, ['image', 'inspect', '--format', '{{.Id}}', tag], {
+                timeoutMs: 60_000,
+                signal,
+            });
+            if (have.exitCode === 0) {
+                ctx.log(`docker image ${tag} is up to date`);
+                return tag;
+            }
+            const tar = await board.exec(['tar', '-C', rootfs, '-cf', `${work}/rootfs.tar`, '.'], {
+                timeoutMs,
+                signal,
+                logPath,
+            });
+            if (tar.exitCode !== 0)
+                throw new Error(`tar of the image rootfs failed: ${tail(tar.output)}`);
+            const imp = await this.docker(board, [
+                'import',
+                '--change',
+                `ENV PATH=${REMOTE_PATH}`,
+                '--change',
+                `LABEL ${CONTAINER_LABEL}.image=1`,
+                `${work}/rootfs.tar`,
+                tag,
+            ], { timeoutMs, signal, logPath });
+            if (imp.exitCode !== 0)
+                throw new Error(`docker import on ${board.description} failed: ${tail(imp.output)}`);
+            ctx.log(`docker image ${tag} built from the board's tools`);
+            return tag;
+        }
+        finally {
+            await board.exec(['rm', '-rf', work], { timeoutMs: 60_000 }).catch(() => undefined);
+        }
+    }
+    transport() {
+        if (!this.exec)
+            throw new Error(`environment ${this.id}: transport() before prepare()`);
+        return this.exec;
+    }
+    async fingerprint() {
+        const t = this.transport();
+        const run = async (argv) => {
+            const r = await t.exec(argv, { timeoutMs: 60_000 });
+            return r.exitCode === 0 ? r.output.trim() : undefined;
+        };
+        const kernel = await run(['uname', '-r']);
+        const arch = await run(['uname', '-m']);
+        const nproc = await run(['nproc']);
+        const view = parseCgroupView((await run(['sh', '-c', CGROUP_VIEW_SCRIPT])) ?? '');
+        return {
+            kernel,
+            arch,
+            cpus: nproc && /^\d+$/.test(nproc) ? Number(nproc) : undefined,
+            dockerVersion: this.engineVersion,
+            cgroupCpuLimit: view.cpuMax,
+            cgroupMemoryLimit: view.memoryMax,
+            cgroupVersion: view.version,
+            cgroupCpus: view.cpuLimit,
+            cgroupCpuset: view.cpuset,
+            dockerImage: this.imageRef,
+            dockerNetwork: this.config.network,
+            dockerLimits: { cpus: this.config.cpus, memory: this.config.memory },
+        };
+    }
+    async teardown() {
+        const name = this.containerName;
+        const board = this.board;
+        this.containerName = undefined;
+        this.exec = undefined;
+        if (!name || !board)
+            return;
+        try {
+            await this.docker(board, ['rm', '-f', '-v', name], { timeoutMs: 120_000 });
+        }
+        catch {
+            // Never throws: a leftover is found later by its label (removeLeftoverContainers).
+        }
+    }
+}
+
+/**
+ * Each command's stderr is dropped: a missing file or tool just leaves its section empty
+ * (busybox containers and minimal guests lack some of them).
+ */
+const FINGERPRINT_SCRIPT = `
+sec() { printf '\\n@@avb:%s\\n' "$1"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+lim() { if have timeout; then timeout 10 "$@"; else "$@"; fi; }
+sec uname; uname -a 2>/dev/null
+sec kernel; uname -r 2>/dev/null
+sec arch; uname -m 2>/dev/null
+sec cmdline; cat /proc/cmdline 2>/dev/null
+sec hypervisor_type; cat /sys/hypervisor/type 2>/dev/null
+sec hypervisor_version; cat /sys/hypervisor/version/major /sys/hypervisor/version/minor /sys/hypervisor/version/extra 2>/dev/null
+sec xen_capabilities; cat /proc/xen/capabilities 2>/dev/null
+sec dmesg; dmesg 2>/dev/null | grep -iE 'kvm|hyp|xen' 2>/dev/null | head -n 40
+sec dev_kvm; if [ -e /dev/kvm ]; then echo present; else echo absent; fi
+sec qemu; for q in qemu-system-aarch64 qemu-system-arm qemu-system-x86_64; do if have "$q"; then lim "$q" --version 2>/dev/null | head -n 1; fi; done
+sec docker; if have docker; then lim docker version --format '{{json .}}' 2>/dev/null; fi
+sec xl_info; if have xl; then lim xl info 2>/dev/null; fi
+sec lscpu; lscpu 2>/dev/null
+sec cpuinfo; head -n 60 /proc/cpuinfo 2>/dev/null
+sec nproc; nproc 2>/dev/null
+sec governor; cat /sys/devices/system/cpu/cpu0/cpufreq/scaling_governor 2>/dev/null
+sec cur_freq; cat /sys/devices/system/cpu/cpu0/cpufreq/scaling_cur_freq 2>/dev/null
+sec meminfo; head -n 3 /proc/meminfo 2>/dev/null
+sec cgroup_v2_cpu_max; cat /sys/fs/cgroup/cpu.max 2>/dev/null
+sec cgroup_v2_memory_max; cat /sys/fs/cgroup/memory.max 2>/dev/null
+sec cgroup_v1_cpu; cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us /sys/fs/cgroup/cpu/cpu.cfs_period_us 2>/dev/null
+sec cgroup_v1_memory; cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null
+sec hackbench; if have hackbench; then hackbench --help 2>&1 | head -n 1; fi
+sec netperf; if have netperf; then netperf -V 2>&1; fi
+sec iozone; if have iozone; then iozone -v 2>&1 | grep Revision; fi
+sec end
+`;
+/** Runs the fixed script through `transport` and parses what came back. */
+async function collectFingerprint(transport, options = {}) {
+    const r = await transport.exec(['sh', '-c', FINGERPRINT_SCRIPT], {
+        timeoutMs: options.timeoutMs ?? 60_000,
+        signal: options.signal,
+    });
+    if (r.timedOut)
+        throw new Error(`fingerprint timed out on ${transport.description}`);
+    if (r.cancelled)
+        throw new Error('fingerprint cancelled');
+    const sections = splitSections(r.output);
+    if (!('end' in sections)) {
+        throw new Error(`fingerprint script did not complete on ${transport.description} (exit ${r.exitCode}): ${r.output.trim().slice(0, 300)}`);
+    }
+    return parseFingerprint(sections);
+}
+/** `@@avb:NAME` sections → trimmed text by name. */
+function splitSections(text) {
+    const out = {};
+    let current;
+    let lines = [];
+    const flush = () => {
+        if (current !== undefined)
+            out[current] = lines.join('\n').trim();
+    };
+    for (const line of text.split(/\r?\n/)) {
+        const m = /^@@avb:([a-z0-9_]+)$/.exec(line);
+        if (m) {
+            flush();
+            current = m[1];
+            lines = [];
+        }
+        else if (current !== undefined)
+            lines.push(line);
+    }
+    flush();
+    return out;
+}
+const nonEmpty = (s) => (s && s.trim() !== '' ? s.trim() : undefined);
+/** `lscpu`: model name (or ARM's "Model name" per cluster) and CPU count. */
+function parseLscpu(text) {
+    const field = (name) => {
+        const m = new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(text);
+        return m?.[1]?.trim();
+    };
+    const cpus = Number(field('CPU\\(s\\)'));
+    const mhz = Number(field('CPU max MHz') ?? field('CPU MHz'));
+    return {
+        ...(field('Model name') ? { cpuModel: field('Model name') } : {}),
+        ...(Number.isInteger(cpus) && cpus > 0 ? { cpus } : {}),
+        ...(Number.isFinite(mhz) && mhz > 0 ? { cpuMHz: mhz } : {}),
+    };
+}
+/**
+ * `/proc/cpuinfo`: x86 has "model name" and "cpu MHz"; ARM has no model name but
+ * "CPU implementer"/"CPU part" (0x41/0xc0f = Cortex-A15), which we keep as is.
+ */
+function parseCpuinfo(text) {
+    const first = (re) => re.exec(text)?.[1]?.trim();
+    const model = first(/^model name\s*:\s*(.+)$/m) ?? first(/^Hardware\s*:\s*(.+)$/m);
+    const implementer = first(/^CPU implementer\s*:\s*(\S+)/m);
+    const part = first(/^CPU part\s*:\s*(\S+)/m);
+    const mhz = Number(first(/^cpu MHz\s*:\s*([\d.]+)/m));
+    const cpus = (text.match(/^processor\s*:/gm) ?? []).length;
+    const cpuModel = model ?? (implementer && part ? `implementer ${implementer} part ${part}` : undefined);
+    return {
+        ...(cpuModel ? { cpuModel } : {}),
+        ...(Number.isFinite(mhz) && mhz > 0 ? { cpuMHz: mhz } : {}),
+        ...(cpus > 0 ? { cpus } : {}),
+    };
+}
+/** `/proc/meminfo` MemTotal (kB) → bytes. */
+function parseMeminfo(text) {
+    const m = /^MemTotal:\s+(\d+)\s*kB/m.exec(text);
+    return m ? Number(m[1]) * 1024 : undefined;
+}
+/** `qemu-system-* --version` first line → "7.2.22". */
+function parseQemuVersion(text) {
+    return /QEMU emulator version (\S+)/.exec(text)?.[1];
+}
+/** `docker version --format '{{json .}}'` → the server (engine) version. */
+function parseDockerVersionJson(text) {
+    const line = text.split('\n').find((l) => l.trim().startsWith('{'));
+    if (!line)
+        return undefined;
+    try {
+        const v = JSON.parse(line);
+        return typeof v.Server?.Version === 'string' ? v.Server.Version : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A v1 memory limit of ~2^63 (page-rounded) means "no limit". */
+const V1_UNLIMITED = 2n ** 62n;
+/** cgroup v1 `cfs_quota_us` + `cfs_period_us` (two lines) → "max" or "quota/period" (CPUs = quota/period). */
+function parseCgroupV1Cpu(text) {
+    const [quota, period] = text.split(/\s+/).filter(Boolean);
+    if (quota === undefined || period === undefined)
+        return undefined;
+    if (quota === '-1')
+        return 'max';
+    return `${quota}/${period}`;
+}
+/** cgroup v2 `cpu.max` ("max 100000" or "100000 100000") → "max" or "quota/period". */
+function parseCgroupV2Cpu(text) {
+    const [quota, period] = text.split(/\s+/).filter(Boolean);
+    if (quota === undefined)
+        return undefined;
+    if (quota === 'max')
+        return 'max';
+    return period ? `${quota}/${period}` : quota;
+}
+/** A memory limit in bytes, or "max" when unlimited (v2 "max", v1 ~2^63). */
+function parseMemoryLimit(text) {
+    const t = text.trim();
+    if (t === '')
+        return undefined;
+    if (t === 'max')
+        return 'max';
+    if (!/^\d+$/.test(t))
+        return undefined;
+    return BigInt(t) >= V1_UNLIMITED ? 'max' : t;
+}
+/** Tool versions from `hackbench --help`, `netperf -V`, `iozone -v`. */
+function parseToolVersions(sections) {
+    const out = {};
+    const hb = /hackbench V (\S+)/.exec(sections.hackbench ?? '')?.[1];
+    if (hb)
+        out.hackbench = hb;
+    const np = /Netperf version (\S+)/.exec(sections.netperf ?? '')?.[1];
+    if (np)
+        out.netperf = np;
+    const io = /\$Revision: (\S+) \$/.exec(sections.iozone ?? '')?.[1];
+    if (io)
+        out.iozone = io;
+    return out;
+}
+/** `xl info` → the Xen version ("4.17.5"). */
+function parseXlInfoVersion(text) {
+    const major = /^xen_major\s*:\s*(\d+)/m.exec(text)?.[1];
+    const minor = /^xen_minor\s*:\s*(\d+)/m.exec(text)?.[1];
+    const extra = /^xen_extra\s*:\s*(\S+)/m.exec(text)?.[1] ?? '';
+    return major && minor ? `${major}.${minor}${extra}` : undefined;
+}
+/** The whole fingerprint from the script's sections. */
+function parseFingerprint(s) {
+    const lscpu = parseLscpu(s.lscpu ?? '');
+    const cpuinfo = parseCpuinfo(s.cpuinfo ?? '');
+    const nproc = Number(s.nproc);
+    const kvmLines = (s.dmesg ?? '')
+        .split('\n')
+        .filter((l) => /kvm|hyp/i.test(l))
+        .map((l) => l.replace(/^\[\s*[\d.]+\]\s*/, '').trim());
+    const devKvm = s.dev_kvm === 'present';
+    const kvm = [
+        devKvm ? '/dev/kvm present' : s.dev_kvm === 'absent' ? '/dev/kvm absent' : undefined,
+        ...kvmLines,
+    ]
+        .filter((x) => x !== undefined)
+        .join('; ');
+    const hvVersion = (s.hypervisor_version ?? '').split('\n').map((l) => l.trim());
+    const curKHz = Number(s.cur_freq);
+    const toolVersions = parseToolVersions(s);
+    const cgroupCpu = nonEmpty(s.cgroup_v2_cpu_max)
+        ? parseCgroupV2Cpu(s.cgroup_v2_cpu_max)
+        : parseCgroupV1Cpu(s.cgroup_v1_cpu ?? '');
+    const cgroupMem = parseMemoryLimit(s.cgroup_v2_memory_max || s.cgroup_v1_memory || '');
+    const fp = {
+        kernel: nonEmpty(s.kernel),
+        cmdline: nonEmpty(s.cmdline),
+        arch: nonEmpty(s.arch),
+        hypervisor: nonEmpty(s.hypervisor_type),
+        hypervisorVersion: parseXlInfoVersion(s.xl_info ?? '') ??
+            (hvVersion[0] && hvVersion[1] ? `${hvVersion[0]}.${hvVersion[1]}${hvVersion[2] ?? ''}` : undefined),
+        xenCapabilities: nonEmpty(s.xen_capabilities),
+        kvm: kvm || undefined,
+        qemuVersion: parseQemuVersion(s.qemu ?? ''),
+        dockerVersion: parseDockerVersionJson(s.docker ?? ''),
+        cpuModel: lscpu.cpuModel ?? cpuinfo.cpuModel,
+        cpus: Number.isInteger(nproc) && nproc > 0 ? nproc : (lscpu.cpus ?? cpuinfo.cpus),
+        governor: nonEmpty(s.governor),
+        cpuMHz: Number.isFinite(curKHz) && curKHz > 0 ? curKHz / 1000 : (cpuinfo.cpuMHz ?? lscpu.cpuMHz),
+        memoryBytes: parseMeminfo(s.meminfo ?? ''),
+        cgroupCpuLimit: cgroupCpu,
+        cgroupMemoryLimit: cgroupMem,
+        toolVersions: Object.keys(toolVersions).length > 0 ? toolVersions : undefined,
+    };
+    return Object.fromEntries(Object.entries(fp).filter(([, v]) => v !== undefined));
+}
+/**
+ * The boot mode a fingerprint proves: Xen with the control domain's capabilities
+ * (`control_d`) is Dom0, i.e. the board booted into Xen; anything else is linux.
+ */
+function bootModeOf(fp) {
+    return fp.hypervisor === 'xen' && /control_d/.test(fp.xenCapabilities ?? '') ? 'xen' : 'linux';
+}
+
+/**
+ * `host`: the bare-metal board itself, reached through the board's own transport (local
+ * or SSH). Nothing to start or stop; the fingerprint is the board's.
+ */
+/** The host has no settings of its own (only the common `id` and `env`). */
+const HostEnvironmentConfig = object({}).strict();
+class HostEnvironment {
+    id;
+    kind = 'host';
+    bootMode = 'linux';
+    board;
+    signal;
+    constructor(id = 'host') {
+        this.id = id;
+    }
+    async prepare(ctx) {
+        this.board = ctx.board;
+        this.signal = ctx.signal;
+    }
+    fingerprint() {
+        return collectFingerprint(this.transport(), { signal: this.signal });
+    }
+    transport() {
+        if (!this.board)
+            throw new Error(`environment ${this.id}: transport() before prepare()`);
+        return this.board;
+    }
+    async teardown() {
+        this.board = undefined;
+    }
+}
+
+/**
+ * The `kvm` environment's settings (the keys besides `kind`, `id`, `env`): which QEMU guest
+ * to start on the board and how the controller reaches it. Every value is validated here;
+ * the QEMU argv is built from these values only (src/environments/guest/qemu-argv.ts).
+ */
+/** A path on the board (absolute: the engine's working directory is not the board's). */
+const BoardPath$1 = string$1().regex(/^\//, 'must be an absolute path on the board');
+/** Names QEMU splits on `,` or `=`: refuse those characters instead of escaping them. */
+const QemuName = string$1().regex(/^[A-Za-z0-9_.:/+-]+$/, 'letters, digits and _ . : / + - only');
+const QEMU_ARCHES = ['aarch64', 'arm', 'x86_64'];
+const KvmBoot = union([
+    object({
+        kernel: BoardPath$1,
+        initrd: BoardPath$1.optional(),
+        /** Kernel command line; default `console=<serial> panic=-1` for the arch. */
+        append: string$1().optional(),
+    })
+        .strict(),
+    object({
+        /** A bootable disk image (raw or qcow2), attached as virtio-blk. */
+        disk: BoardPath$1,
+        format: _enum(['raw', 'qcow2']).default('raw'),
+        /** Firmware for disk boot (`-bios`), e.g. an EFI build on arm64 boards. */
+        firmware: BoardPath$1.optional(),
+    })
+        .strict(),
+]);
+const KvmNetwork = discriminatedUnion('type', [
+    /** QEMU user networking; the guest's port 22 is forwarded to 127.0.0.1:hostPort on the board. */
+    object({ type: literal('user'), hostPort: number().int().min(1).max(65535).default(10022) }).strict(),
+    /** A bridge on the board (qemu-bridge-helper); the guest has its own address. */
+    object({
+        type: literal('bridge'),
+        bridge: string$1().regex(/^[A-Za-z0-9_.-]{1,15}$/, 'not an interface name'),
+        address: string$1().min(1),
+        mac: string$1()
+            .regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i, 'not a MAC address')
+            .optional(),
+    })
+        .strict(),
+    /** A tap interface prepared on the board; the guest has its own address. */
+    object({
+        type: literal('tap'),
+        ifname: string$1().regex(/^[A-Za-z0-9_.-]{1,15}$/, 'not an interface name'),
+        address: string$1().min(1),
+        mac: string$1()
+            .regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i, 'not a MAC address')
+            .optional(),
+    })
+        .strict(),
+]);
+/** How the controller logs into the guest (keys are on the controller). */
+const GuestSsh = object({
+    user: string$1().min(1).default('root'),
+    port: number().int().min(1).max(65535).default(22),
+    identityFile: string$1().min(1),
+    /** The guest's host public key (`ssh-ed25519 AAAA...`, e.g. guest/build.sh's host_key.pub)... */
+    hostKey: string$1()
+        .trim()
+        .regex(/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/=]+( .*)?$/, 'not a host public key')
+        .optional(),
+    /** ...or a known_hosts file that already holds it. One of the two is required. */
+    knownHosts: string$1().min(1).optional(),
+})
+    .strict()
+    .refine((s) => s.hostKey !== undefined || s.knownHosts !== undefined, {
+    message: 'give hostKey or knownHosts: guest host keys are checked, never accepted blindly',
+});
+const KvmEnvironmentConfig = object({
+    arch: _enum(QEMU_ARCHES).default('aarch64'),
+    /** QEMU binary on the board; default `qemu-system-<arch>`. */
+    qemu: string$1().min(1).optional(),
+    /** `kvm` on boards; `tcg` (emulation) for labs without KVM. */
+    accel: _enum(['kvm', 'tcg']).default('kvm'),
+    /** `-M` value; default `virt` on ARM, `pc` on x86_64. */
+    machine: QemuName.optional(),
+    /** `-cpu` value; default `host` with KVM, an emulated model with TCG. */
+    cpu: QemuName.optional(),
+    memoryMiB: number().int().min(64).default(1024),
+    vcpus: number().int().min(1).max(64).default(1),
+    /** Back guest RAM with pre-allocated huge pages from this hugetlbfs mount. */
+    hugepages: union([literal(false), object({ path: BoardPath$1.default('/dev/hugepages') }).strict()])
+        .default(false),
+    boot: KvmBoot,
+    /** An extra data disk (virtio-blk), e.g. for IOzone's scratch file. */
+    dataDisk: object({ path: BoardPath$1, format: _enum(['raw', 'qcow2']).default('raw') })
+        .strict()
+        .optional(),
+    network: KvmNetwork.default({ type: 'user', hostPort: 10022 }),
+    ssh: GuestSsh,
+    /** From QEMU start to a working SSH login; the guest is killed when it runs out. */
+    bootTimeoutSeconds: number().positive().default(300),
+    /** Folder on the board for the pidfile, QMP socket and console log; default per env. */
+    workDir: BoardPath$1.optional(),
+})
+    .strict();
+
+const SHORT_MS = 15_000;
+/**
+ * A minimal QMP client run on the board: greeting → qmp_capabilities → one command.
+ * Fixed text; the socket path and command name arrive as argv[1] and argv[2].
+ */
+const QMP_PY = `
+import json, socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.settimeout(5)
+s.connect(sys.argv[1])
+f = s.makefile('rwb')
+f.readline()
+for cmd in ('qmp_capabilities', sys.argv[2]):
+    f.write((json.dumps({'execute': cmd}) + '\\n').encode()); f.flush()
+    while True:
+        line = f.readline()
+        if not line or b'"return"' in line or b'"error"' in line:
+            break
+print('qmp ok')
+`;
+async function run(board, argv, timeoutMs = SHORT_MS, signal) {
+    const r = await board.exec(argv, { timeoutMs, signal });
+    return { ok: r.exitCode === 0, output: r.output, exitCode: r.exitCode };
+}
+/** Is `pid` alive and a QEMU (guards against a reused pid)? */
+async function qemuAlive(board, pid) {
+    try {
+        const r = await run(board, ['cat', `/proc/${pid}/comm`]);
+        return r.ok && r.output.trim().startsWith('qemu');
+    }
+    catch {
+        return false;
+    }
+}
+async function readPid(board, pidFile) {
+    try {
+        const r = await run(board, ['cat', pidFile]);
+        const pid = Number(r.output.trim());
+        return r.ok && Number.isInteger(pid) && pid > 1 ? pid : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Bytes of the console file from `offset` on (the file may not exist yet: empty). */
+async function readFrom(board, path, offset) {
+    const r = await run(board, ['tail', '-c', `+${offset + 1}`, path]);
+    return r.ok ? r.output : '';
+}
+/** Sends one QMP command (python3 on the board, else socat); false when neither worked. */
+async function qmpCommand(board, socketPath, command) {
+    try {
+        const py = await run(board, ['python3', '-c', QMP_PY, socketPath, command]);
+        if (py.ok && py.output.includes('qmp ok'))
+            return true;
+        const payload = `{"execute":"qmp_capabilities"}\n{"execute":"${command}"}\n`;
+        const r = await board.exec(['socat', '-t', '2', '-', `UNIX-CONNECT:${socketPath}`], {
+            timeoutMs: SHORT_MS,
+            stdin: payload,
+        });
+        return r.exitCode === 0;
+    }
+    catch {
+        return false;
+    }
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Polls until the pid is gone or `withinMs` passes; true when gone. */
+async function waitGone(board, pid, withinMs) {
+    const deadline = Date.now() + withinMs;
+    for (;;) {
+        if (!(await qemuAlive(board, pid)))
+            return true;
+        if (Date.now() >= deadline)
+            return false;
+        await sleep(300);
+    }
+}
+/**
+ * Stop a QEMU: guest power-down over QMP, then QMP quit, then SIGTERM, then SIGKILL.
+ * Returns how it ended (for the log); never throws.
+ */
+async function stopQemu(board, pid, qmpSocket, powerdownMs) {
+    try {
+        if (!(await qemuAlive(board, pid)))
+            return 'not-running';
+        if (powerdownMs > 0 && (await qmpCommand(board, qmpSocket, 'system_powerdown'))) {
+            if (await waitGone(board, pid, powerdownMs))
+                return 'powerdown';
+        }
+        if (await qmpCommand(board, qmpSocket, 'quit')) {
+            if (await waitGone(board, pid, 3000))
+                return 'quit';
+        }
+        await run(board, ['kill', '-TERM', String(pid)]);
+        if (await waitGone(board, pid, 3000))
+            return 'sigterm';
+        await run(board, ['kill', '-KILL', String(pid)]);
+        if (await waitGone(board, pid, 3000))
+            return 'sigkill';
+        return 'still-running';
+    }
+    catch {
+        return 'still-running';
+    }
+}
+
+const STAGES = [
+    ['sshd', /^avb-guest: sshd started/m],
+    ['network', /^avb-guest: network /m],
+    ['init', /Run \/init as init process|Run \/sbin\/init|^avb-guest: init started/m],
+    ['kernel', /Linux version \d|Booting Linux on physical CPU/m],
+    ['firmware', /SeaBIOS|U-Boot|EFI stub|UEFI firmware/m],
+];
+const FATAL = [
+    /^.*Kernel panic - not syncing.*$/m,
+    /^avb-guest: error: .*$/m,
+    /^.*No working init found.*$/m,
+];
+function consoleState(text) {
+    let stage = 'none';
+    for (const [name, re] of STAGES) {
+        if (re.test(text)) {
+            stage = name;
+            break;
+        }
+    }
+    for (const re of FATAL) {
+        const m = re.exec(text);
+        if (m)
+            return { stage, fatal: m[0].trim() };
+    }
+    return { stage };
+}
+/** The last `n` lines of a console, for an error message. */
+function consoleTail(text, n = 15) {
+    const lines = text.replace(/\r/g, '').split('\n');
+    while (lines.length > 0 && lines[lines.length - 1] === '')
+        lines.pop();
+    return lines.slice(-n).join('\n');
+}
+
+/**
+ * Huge page check before a guest is started with `hugepages` (pure): enough free pages in
+ * /proc/meminfo for all of the guest's RAM, or a clear reason.
+ */
+function hugepagesShortfall(meminfo, memoryMiB) {
+    const num = (key) => {
+        const m = new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(meminfo);
+        return m ? Number(m[1]) : undefined;
+    };
+    const free = num('HugePages_Free');
+    const sizeKb = num('Hugepagesize');
+    if (free === undefined || sizeKb === undefined || sizeKb === 0) {
+        return 'hugepages: the board kernel reports no huge pages (no HugePages_Free/Hugepagesize in /proc/meminfo)';
+    }
+    const needed = Math.ceil((memoryMiB * 1024) / sizeKb);
+    if (free < needed) {
+        return `hugepages: the guest needs ${needed} free ${sizeKb} kB pages for ${memoryMiB} MiB but /proc/meminfo shows HugePages_Free: ${free} (reserve them, e.g. sysctl vm.nr_hugepages=${needed})`;
+    }
+    return undefined;
+}
+
+const ARM32_KVM_REMOVED = '32-bit ARM KVM host support was removed in Linux 5.7';
+/** `armv7l`, `armv6l`, `arm`, `armv8l` (a 32-bit kernel on a 64-bit CPU) — not aarch64/arm64. */
+function isArm32(machine) {
+    return /^arm(v\d+[a-z]*)?$/i.test(machine.trim());
+}
+/** `5.10.0-23-armmp-lpae` → [5, 10]; undefined when it does not start with a version. */
+function kernelVersion(release) {
+    const m = /^(\d+)\.(\d+)/.exec(release.trim());
+    return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+function kvmHostSupport(facts) {
+    if (facts.devKvm)
+        return { ok: true };
+    const v = kernelVersion(facts.kernelRelease);
+    if (isArm32(facts.machine) && v && (v[0] > 5 || (v[0] === 5 && v[1] >= 7))) {
+        return {
+            ok: false,
+            reason: `${ARM32_KVM_REMOVED}: the board runs ${facts.kernelRelease} on ${facts.machine} and has no /dev/kvm (boot a kernel older than 5.7, or measure with accel: tcg)`,
+        };
+    }
+    return {
+        ok: false,
+        reason: `no /dev/kvm on the board (${facts.kernelRelease} on ${facts.machine}): KVM is not enabled in this kernel, the kvm module is not loaded, or the CPU was not started in HYP mode`,
+    };
+}
+
+/**
+ * The QEMU command line of a `kvm` guest, built from validated config only (pure). QEMU is
+ * started with `-daemonize` through the board transport, so the transport call returns once
+ * the guest is running; that is why the console goes to a file (`-serial file:`) with
+ * `-display none` instead of `-nographic` (which QEMU refuses together with `-daemonize`).
+ */
+/** A UNIX socket path must fit sun_path (108 bytes on Linux, with its NUL). */
+const MAX_SOCKET_PATH = 100;
+function qemuPaths(workDir) {
+    let qmpSocket = `${workDir}/qmp.sock`;
+    if (Buffer.byteLength(qmpSocket) > MAX_SOCKET_PATH) {
+        // A deep log folder: keep the socket in /tmp under a name derived from the folder.
+        qmpSocket = `/tmp/avb-qmp-${createHash('sha256').update(workDir).digest('hex').slice(0, 16)}.sock`;
+    }
+    return {
+        workDir,
+        consoleLog: `${workDir}/console.log`,
+        pidFile: `${workDir}/qemu.pid`,
+        qmpSocket,
+    };
+}
+function qemuBinary(config) {
+    return config.qemu ?? `qemu-system-${config.arch}`;
+}
+/** The serial console device the guest kernel writes to, by architecture. */
+function serialConsole(arch) {
+    return arch === 'x86_64' ? 'ttyS0' : 'ttyAMA0';
+}
+function defaultMachine(config) {
+    return config.arch === 'x86_64' ? 'pc' : 'virt';
+}
+function defaultCpu(config) {
+    if (config.accel === 'kvm')
+        return 'host';
+    // Under TCG: the paper's boards are Cortex-A15 (32-bit) and A57-class (64-bit).
+    if (config.arch === 'aarch64')
+        return 'cortex-a57';
+    if (config.arch === 'arm')
+        return 'cortex-a15';
+    return 'max';
+}
+/** Refuse values that would break QEMU's `key=value,...` option syntax. */
+function optionValue(what, value) {
+    if (/[,\n]/.test(value))
+        throw new Error(`kvm: ${what} must not contain ',' or a newline: ${value}`);
+    return value;
+}
+function buildQemuArgv(config, paths, name) {
+    const argv = [qemuBinary(config)];
+    argv.push('-name', optionValue('name', name));
+    const machine = config.machine ?? defaultMachine(config);
+    // Huge pages: guest RAM from hugetlbfs, allocated up front (QEMU fails at start if short).
+    argv.push('-machine', config.hugepages === false ? machine : `${machine},memory-backend=avbmem`);
+    argv.push('-accel', config.accel === 'kvm' ? 'kvm' : 'tcg');
+    argv.push('-cpu', config.cpu ?? defaultCpu(config));
+    argv.push('-smp', String(config.vcpus));
+    argv.push('-m', `${config.memoryMiB}M`);
+    if (config.hugepages !== false) {
+        const path = optionValue('hugepages.path', config.hugepages.path);
+        argv.push('-object', `memory-backend-file,id=avbmem,size=${config.memoryMiB}M,mem-path=${path},prealloc=on,share=off`);
+    }
+    argv.push('-display', 'none', '-monitor', 'none');
+    argv.push('-serial', `file:${optionValue('console log path', paths.consoleLog)}`);
+    argv.push('-qmp', `unix:${optionValue('QMP socket path', paths.qmpSocket)},server=on,wait=off`);
+    argv.push('-pidfile', paths.pidFile, '-daemonize', '-no-reboot');
+    const boot = config.boot;
+    let drive = 0;
+    const addDisk = (path, format) => {
+        const id = `avbdisk${drive++}`;
+        argv.push('-drive', `file=${optionValue('disk path', path)},format=${format},if=none,id=${id}`);
+        argv.push('-device', `virtio-blk-pci,drive=${id}`);
+    };
+    if ('kernel' in boot) {
+        argv.push('-kernel', boot.kernel);
+        if (boot.initrd)
+            argv.push('-initrd', boot.initrd);
+        argv.push('-append', boot.append ?? `console=${serialConsole(config.arch)} panic=-1`);
+    }
+    else {
+        if (boot.firmware)
+            argv.push('-bios', boot.firmware);
+        addDisk(boot.disk, boot.format);
+    }
+    if (config.dataDisk)
+        addDisk(config.dataDisk.path, config.dataDisk.format);
+    const net = config.network;
+    if (net.type === 'user') {
+        argv.push('-netdev', `user,id=avbnet,hostfwd=tcp:127.0.0.1:${net.hostPort}-:${config.ssh.port}`);
+    }
+    else if (net.type === 'bridge') {
+        argv.push('-netdev', `bridge,id=avbnet,br=${net.bridge}`);
+    }
+    else {
+        argv.push('-netdev', `tap,id=avbnet,ifname=${net.ifname},script=no,downscript=no`);
+    }
+    const mac = net.type === 'user' ? undefined : net.mac;
+    argv.push('-device', `virtio-net-pci,netdev=avbnet${mac ? `,mac=${mac}` : ''}`);
+    return argv;
+}
+/** Where the controller's SSH client connects to reach the guest, as seen from the board. */
+function guestEndpoint(config) {
+    const net = config.network;
+    if (net.type === 'user')
+        return { host: '127.0.0.1', port: net.hostPort };
+    return { host: net.address, port: config.ssh.port };
+}
+
+/**
+ * Runs one local child process the way every transport needs it: argv only (no shell),
+ * in its own process group so a timeout or an abort kills the whole tree (SIGTERM, then
+ * SIGKILL after a grace), stdout+stderr streamed to the raw log as they arrive, and an
+ * environment built only from what the caller passes (never the controller's own).
+ */
+/** PATH given to every command unless the caller sets its own. */
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/** Keep at most this much output in memory; the raw log file always gets all of it. */
+const MAX_OUTPUT_CHARS = 32 * 1024 * 1024;
+/**
+ * The environment a command gets: a minimal PATH/LANG/HOME plus the caller's variables.
+ * LANG=C keeps number formats stable for the parsers. Nothing comes from process.env,
+ * so tokens held by the controller (GITHUB_TOKEN, ...) never reach benchmark processes.
+ */
+function minimalEnv(extra = {}) {
+    return { PATH: DEFAULT_PATH, LANG: 'C', LC_ALL: 'C', HOME: homedir(), ...extra };
+}
+function openLog(path) {
+    mkdirSync(dirname(path), { recursive: true });
+    return createWriteStream(path, { flags: 'a' });
+}
+function closeLog(log) {
+    if (!log)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        log.end(() => resolve());
+        log.once('error', () => resolve());
+    });
+}
+function killGroup(pid, sig) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(-pid, sig);
+    }
+    catch {
+        // The group is already gone.
+    }
+}
+function runProcess(argv, options) {
+    const [program, ...args] = argv;
+    if (program === undefined)
+        return Promise.reject(new Error('empty argv'));
+    const started = performance.now();
+    const grace = options.killGraceMs ?? 2000;
+    const log = options.logPath ? openLog(options.logPath) : undefined;
+    return new Promise((resolve) => {
+        let output = '';
+        let truncated = false;
+        let timedOut = false;
+        let cancelled = false;
+        let settled = false;
+        let killTimer;
+        let exitTimer;
+        const decoder = new StringDecoder('utf8');
+        const stdinFd = options.stdinFile === undefined ? undefined : openSync(options.stdinFile, 'r');
+        const child = spawn(program, args, {
+            cwd: options.cwd,
+            env: options.env,
+            detached: true, // own process group: -pid addresses the whole tree
+            stdio: [stdinFd ?? (options.stdin === undefined ? 'ignore' : 'pipe'), 'pipe', 'pipe'],
+            windowsHide: true,
+        });
+        if (stdinFd !== undefined)
+            closeSync(stdinFd); // the child holds its own copy
+        const onData = (chunk) => {
+            log?.write(chunk);
+            if (truncated)
+                return;
+            output += decoder.write(chunk);
+            if (output.length > MAX_OUTPUT_CHARS) {
+                truncated = true;
+                output = output.slice(0, MAX_OUTPUT_CHARS) + '\n[output truncated in memory; see the raw log]\n';
+            }
+        };
+        child.stdout?.on('data', onData);
+        child.stderr?.on('data', onData);
+        if (options.stdin !== undefined && child.stdin) {
+            child.stdin.on('error', () => {
+                // The command did not read its stdin: not an error of ours.
+            });
+            child.stdin.end(options.stdin);
+        }
+        const stop = (why) => {
+            if (settled || timedOut || cancelled)
+                return;
+            if (why === 'timeout')
+                timedOut = true;
+            else
+                cancelled = true;
+            const before = options.beforeKill ? options.beforeKill().catch(() => undefined) : Promise.resolve();
+            // Do not let a hung remote kill delay the local kill for long.
+            void Promise.race([before, new Promise((r) => setTimeout(r, grace))]).then(() => {
+                killGroup(child.pid, 'SIGTERM');
+                killTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), grace);
+                killTimer.unref();
+            });
+        };
+        const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
+        const onAbort = () => stop('abort');
+        if (options.signal?.aborted)
+            queueMicrotask(onAbort);
+        else
+            options.signal?.addEventListener('abort', onAbort, { once: true });
+        const finish = (result) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            clearTimeout(exitTimer);
+            clearTimeout(killTimer);
+            options.signal?.removeEventListener('abort', onAbort);
+            if (!truncated)
+                output += decoder.end();
+            const durationMs = performance.now() - started;
+            void closeLog(log).then(() => resolve({
+                ...result,
+                exitCode: timedOut || cancelled ? null : result.exitCode,
+                output,
+                durationMs,
+                timedOut,
+                cancelled,
+            }));
+        };
+        child.once('error', (err) => {
+            // Only a failed spawn lands here in practice; report it like a shell would (127/126).
+            const where = options.cwd === undefined ? '' : ` in ${options.cwd}`;
+            const message = `cannot run ${JSON.stringify(program)}${where}: ${err.code ?? err.message}\n`;
+            onData(Buffer.from(message));
+            finish({ exitCode: err.code === 'EACCES' ? 126 : 127, signal: null, spawnError: err });
+        });
+        child.once('exit', () => {
+            // Output pipes may still be held by children the command left behind; give them a
+            // moment to drain, then kill whatever remains of the group so nothing outlives a cell.
+            exitTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 1000);
+            exitTimer.unref();
+        });
+        child.once('close', (code, sig) => finish({ exitCode: code, signal: sig }));
+    });
+}
+
+const TARGET_ALIAS = 'avb-target';
+const JUMP_ALIAS = 'avb-jump';
+const HOST_RE = /^[A-Za-z0-9._:-]+$/;
+const USER_RE = /^[A-Za-z0-9._][A-Za-z0-9._-]*$/;
+/** A path value for ssh_config: quoted, with `%` escaped (ssh expands %-tokens in paths). */
+function pathValue(what, p) {
+    if (/["\n\r\0]/.test(p))
+        throw new Error(`${what} ${JSON.stringify(p)}: a path with a quote or newline is not supported`);
+    return `"${p.replace(/%/g, '%%')}"`;
+}
+function endpointLines(what, e) {
+    if (!HOST_RE.test(e.host))
+        throw new Error(`${what} host ${JSON.stringify(e.host)} is not a host name or address`);
+    if (!USER_RE.test(e.user))
+        throw new Error(`${what} user ${JSON.stringify(e.user)} is not a valid user name`);
+    if (!Number.isInteger(e.port) || e.port < 1 || e.port > 65535)
+        throw new Error(`${what} port ${e.port} is out of range`);
+    return [
+        `  HostName ${e.host}`,
+        `  Port ${e.port}`,
+        `  User ${e.user}`,
+        `  UserKnownHostsFile ${pathValue(`${what} knownHosts`, e.knownHosts)}`,
+        '  GlobalKnownHostsFile /dev/null',
+        // Never accept-new: an unknown or changed host key is a hard failure.
+        '  StrictHostKeyChecking yes',
+        '  UpdateHostKeys no',
+        '  CheckHostIP no',
+        '  BatchMode yes',
+        '  PasswordAuthentication no',
+        '  KbdInteractiveAuthentication no',
+        '  IdentityAgent none',
+        '  IdentitiesOnly yes',
+        ...(e.identityFile ? [`  IdentityFile ${pathValue(`${what} identityFile`, e.identityFile)}`] : []),
+        `  ConnectTimeout ${e.connectTimeoutSeconds}`,
+        '  ForwardAgent no',
+        '  ForwardX11 no',
+        '  RequestTTY no',
+        '  LogLevel ERROR',
+    ];
+}
+function buildSshConfig(input) {
+    const alive = [
+        `  ServerAliveInterval ${input.serverAliveIntervalSeconds}`,
+        `  ServerAliveCountMax ${input.serverAliveCountMax}`,
+    ];
+    const lines = [
+        '# Written by arm-virt-bench for one transport; removed when it closes.',
+        `Host ${TARGET_ALIAS}`,
+        ...endpointLines('target', input.target),
+        ...alive,
+        // Commands use the master when it is up and connect directly otherwise; the master
+        // itself is started explicitly (see SshTransport.ensureMaster).
+        '  ControlMaster no',
+        `  ControlPath ${pathValue('controlPath', input.controlPath)}`,
+        ...(input.jump ? [`  ProxyJump ${JUMP_ALIAS}`] : []),
+    ];
+    if (input.jump) {
+        lines.push(`Host ${JUMP_ALIAS}`, ...endpointLines('jump', input.jump), ...alive, '  ControlMaster no', '  ControlPath none');
+    }
+    return lines.join('\n') + '\n';
+}
+
+/**
+ * Quoting for a POSIX shell. ssh sends the remote command as one string that the remote
+ * login shell parses, so every argv element is wrapped in single quotes, where nothing is
+ * special except the single quote itself, which becomes '\'' (close, escaped quote, reopen).
+ */
+/** One argument, safe for sh/dash/bash/ash (not csh/fish). */
+function shQuote(arg) {
+    if (arg.includes('\0'))
+        throw new Error('an argument cannot contain a NUL byte');
+    return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+/** A whole argv as one command line for a POSIX shell. */
+function shJoin(argv) {
+    return argv.map(shQuote).join(' ');
+}
+
+/**
+ * The board (or a guest through the board) over the system OpenSSH client.
+ *
+ * - Host keys: StrictHostKeyChecking=yes against the configured known_hosts only; an
+ *   unknown or changed key fails with a TransportError that says so.
+ * - One ControlMaster connection per transport (socket in a private 0700 temp dir),
+ *   started explicitly with `-f` so it lives outside any command's process group.
+ * - ProxyJump: the jump host has its own Host block (own known_hosts, own key).
+ * - Commands: argv quoted for the remote POSIX shell, run by a fixed wrapper in their own
+ *   session with `env -i` + the caller's variables; on timeout/abort the remote process
+ *   group is killed over the master connection, then the local ssh client.
+ * - ssh's exit 255 is checked against the wrapper's record: a command that itself exited
+ *   255 is returned as such, anything else is a TransportError (connection refused/lost).
+ */
+/** Turns the config's SshTarget (key file or name of an env var holding the key) into options. */
+function sshHostFromConfig(target, env = process.env) {
+    let identityKey;
+    if (target.identityEnv !== undefined) {
+        identityKey = env[target.identityEnv];
+        if (!identityKey) {
+            throw new Error(`board ssh key: environment variable ${target.identityEnv} is not set or empty`);
+        }
+    }
+    return {
+        host: target.host,
+        port: target.port,
+        user: target.user,
+        knownHosts: target.knownHosts,
+        identityFile: target.identityFile,
+        identityKey,
+        connectTimeoutSeconds: target.connectTimeoutSeconds,
+    };
+}
+/** True when something accepts connections on the unix socket (a live ControlMaster). */
+function socketAnswers(path) {
+    return new Promise((resolve) => {
+        const sock = createConnection({ path });
+        sock.once('connect', () => {
+            sock.destroy();
+            resolve(true);
+        });
+        sock.once('error', () => resolve(false));
+    });
+}
+const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Known OpenSSH failure lines, turned into one clear reason. */
+function explainSshFailure(output, where, knownHosts) {
+    const lines = output
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !/^@+$/.test(l) && !l.startsWith('@'));
+    if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed|No \S+ host key is known/.test(output)) {
+        const changed = /IDENTIFICATION HAS CHANGED/.test(output);
+        return (`${where}: host key ${changed ? 'does not match' : 'is not in'} ${knownHosts.join(' / ')} ` +
+            `(StrictHostKeyChecking=yes): refusing to connect. ${lines.slice(-3).join(' ')}`);
+    }
+    const tail = lines.slice(-4).join(' ') || 'ssh failed without a message';
+    return `${where}: ${tail}`;
+}
+class SshTransport {
+    options;
+    description;
+    dir;
+    config;
+    controlPath = '';
+    masterStarting;
+    closed = false;
+    grace;
+    constructor(options) {
+        this.options = options;
+        const at = (h) => `${h.user}@${h.host}:${h.port}`;
+        this.description = `ssh ${at(options)}${options.jump ? ` via ${at(options.jump)}` : ''}`;
+        this.grace = options.killGraceMs ?? 2000;
+        if (options.identityFile && options.identityKey) {
+            throw new Error(`${this.description}: give a key file or a key text, not both`);
+        }
+    }
+    /** Writes the private config (and key files) once. */
+    async setup() {
+        if (this.closed)
+            throw new TransportError('transport is closed', this.description);
+        if (this.config)
+            return this.config;
+        const dir = await mkdtemp(join(tmpdir(), 'avb-ssh-'));
+        await chmod(dir, 0o700);
+        this.dir = dir;
+        const endpoint = async (h, name) => {
+            let identityFile = h.identityFile;
+            if (h.identityKey !== undefined) {
+                identityFile = join(dir, `${name}_key`);
+                // OpenSSH refuses keys without the final newline or with CRLF.
+                const text = h.identityKey.replace(/\r\n/g, '\n').trim() + '\n';
+                await writeFile(identityFile, text, { mode: 0o600 });
+            }
+            return {
+                host: h.host,
+                port: h.port,
+                user: h.user,
+                knownHosts: h.knownHosts,
+                identityFile,
+                connectTimeoutSeconds: h.connectTimeoutSeconds ?? 15,
+            };
+        };
+        this.controlPath = join(dir, 'cm');
+        const text = buildSshConfig({
+            target: await endpoint(this.options, 'target'),
+            jump: this.options.jump ? await endpoint(this.options.jump, 'jump') : undefined,
+            controlPath: this.controlPath,
+            serverAliveIntervalSeconds: this.options.serverAliveIntervalSeconds ?? 10,
+            serverAliveCountMax: this.options.serverAliveCountMax ?? 3,
+        });
+        const config = join(dir, 'ssh_config');
+        await writeFile(config, text, { mode: 0o600 });
+        this.config = config;
+        return config;
+    }
+    knownHostsFiles() {
+        return [this.options.knownHosts, ...(this.options.jump ? [this.options.jump.knownHosts] : [])];
+    }
+    connectBudgetMs() {
+        const t = (this.options.connectTimeoutSeconds ?? 15) + (this.options.jump?.connectTimeoutSeconds ?? 0);
+        return (t + 10) * 1000;
+    }
+    /** Runs ssh itself (not a benchmark command) with the private config. */
+    ssh(args, extra) {
+        return runProcess(['ssh', '-F', this.config, ...args], {
+            timeoutMs: extra.timeoutMs,
+            env: minimalEnv(),
+            stdinFile: extra.stdinFile,
+            logPath: extra.logPath,
+            killGraceMs: 500,
+        });
+    }
+    /**
+     * Starts the master connection unless its socket is there. `-f` makes ssh fork after
+     * authentication (setsid, stdio to /dev/null), so the master outlives this call and is
+     * in no command's process group. Authentication and host-key failures surface here.
+     */
+    async ensureMaster() {
+        await this.setup();
+        if (existsSync(this.controlPath)) {
+            if (await socketAnswers(this.controlPath))
+                return;
+            // A stale socket (master killed): remove it, or ssh would connect directly each time.
+            await rm(this.controlPath, { force: true });
+        }
+        this.masterStarting ??= (async () => {
+            const r = await this.ssh([
+                '-o',
+                'ControlMaster=yes',
+                '-o',
+                `ControlPersist=${this.options.controlPersistSeconds ?? 300}`,
+                '-f',
+                '-N',
+                TARGET_ALIAS,
+            ], { timeoutMs: this.connectBudgetMs() });
+            if (r.timedOut)
+                throw new TransportError(`${this.description}: connection timed out`, this.description);
+            if (r.exitCode !== 0) {
+                // With ControlPersist, OpenSSH sends the ProxyJump hop's stderr to /dev/null, which
+                // would hide why the jump host failed (e.g. its host key): ask once more, plainly.
+                const diag = this.options.jump
+                    ? await this.ssh(['-T', TARGET_ALIAS, 'true'], { timeoutMs: this.connectBudgetMs() })
+                    : r;
+                const output = diag.exitCode === 255 ? diag.output : r.output;
+                throw new TransportError(explainSshFailure(output, this.description, this.knownHostsFiles()), this.description);
+            }
+        })().finally(() => {
+            this.masterStarting = undefined;
+        });
+        await this.masterStarting;
+    }
+    /** A fixed control script over the master (kill a run's group, read a 255 status). */
+    async control(action, id) {
+        await this.ensureMaster();
+        const tenths = String(Math.max(1, Math.round(this.grace / 100)));
+        const remote = shJoin(['sh', '-c', CONTROL_SCRIPT, 'avb-ctl', action, id, tenths]);
+        return this.ssh(['-T', TARGET_ALIAS, remote], { timeoutMs: this.connectBudgetMs() + this.grace });
+    }
+    async exec(argv, options) {
+        const program = argv[0];
+        if (program === undefined)
+            throw new Error('ssh exec: empty argv');
+        if (program.includes('='))
+            throw new Error(`ssh exec: program name ${JSON.stringify(program)} contains '='`);
+        const env = options.env ?? {};
+        for (const key of Object.keys(env)) {
+            if (!ENV_KEY.test(key))
+                throw new Error(`ssh exec: ${JSON.stringify(key)} is not an environment variable name`);
+        }
+        await this.ensureMaster();
+        const id = randomBytes(8).toString('hex');
+        const assignments = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+        const remote = shJoin([
+            'sh',
+            '-c',
+            RUN_SCRIPT,
+            'avb-run',
+            id,
+            options.cwd ?? '',
+            ...assignments,
+            ...argv,
+        ]);
+        const r = await runProcess(['ssh', '-F', this.config, '-T', TARGET_ALIAS, remote], {
+            timeoutMs: options.timeoutMs,
+            env: minimalEnv(),
+            stdin: options.stdin,
+            logPath: options.logPath,
+            signal: options.signal,
+            killGraceMs: this.grace,
+            beforeKill: async () => {
+                await this.control('kill', id);
+            },
+        });
+        const result = {
+            exitCode: r.exitCode,
+            timedOut: r.timedOut,
+            cancelled: r.cancelled,
+            output: r.output,
+            durationMs: r.durationMs,
+        };
+        if (r.timedOut || r.cancelled)
+            return result;
+        if (r.spawnError)
+            throw new TransportError(`${this.description}: cannot run ssh: ${r.spawnError.message}`, this.description);
+        if (r.exitCode !== 255)
+            return result;
+        // 255: the command's own status, or ssh failing (refused, dropped, auth)? Ask the target.
+        let status;
+        let why = '';
+        try {
+            status = await this.control('status', id);
+        }
+        catch (err) {
+            why = err instanceof Error ? err.message : String(err);
+        }
+        if (status?.exitCode === 0 && status.output.trim() === '255')
+            return result;
+        const during = status?.exitCode === 0 ? 'the connection was lost while the command ran' : 'ssh failed';
+        const detail = explainSshFailure(r.output, this.description, this.knownHostsFiles());
+        throw new TransportError(`${detail} (${during}${why ? `; reconnecting failed: ${why}` : ''}) [${program}]`, this.description);
+    }
+    /**
+     * Copies a file or a directory (recursively; a directory's contents land in remotePath,
+     * like `cp -r`) as a tar stream or a plain byte stream over the master connection.
+     */
+    async copyTo(localPath, remotePath, options = {}) {
+        await this.ensureMaster();
+        const timeoutMs = options.timeoutMs ?? 600_000;
+        const st = await stat(localPath);
+        let stdinFile = localPath;
+        let script = WRITE_FILE_SCRIPT;
+        if (st.isDirectory()) {
+            stdinFile = join(this.dir, `copy-${randomBytes(4).toString('hex')}.tar`);
+            const tar = await runProcess(['tar', '-C', localPath, '-cf', stdinFile, '.'], {
+                timeoutMs,
+                env: minimalEnv(),
+            });
+            if (tar.exitCode !== 0)
+                throw new Error(`copy ${localPath}: tar failed: ${tar.output.trim()}`);
+            script = UNTAR_SCRIPT;
+        }
+        try {
+            const remote = shJoin(['sh', '-c', script, 'avb-copy', remotePath]);
+            const r = await this.ssh(['-T', TARGET_ALIAS, remote], { timeoutMs, stdinFile });
+            if (r.timedOut)
+                throw new TransportError(`${this.description}: copy of ${basename(localPath)} timed out`, this.description);
+            if (r.exitCode === 255) {
+                throw new TransportError(explainSshFailure(r.output, this.description, this.knownHostsFiles()), this.description);
+            }
+            if (r.exitCode !== 0) {
+                throw new Error(`copy ${localPath} to ${this.description}:${remotePath} failed: ${r.output.trim()}`);
+            }
+        }
+        finally {
+            if (stdinFile !== localPath)
+                await rm(stdinFile, { force: true });
+        }
+    }
+    /** Stops the master connection and removes the private dir (key text included). */
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        await this.masterStarting?.catch(() => undefined);
+        if (this.config && existsSync(this.controlPath)) {
+            await this.ssh(['-O', 'exit', TARGET_ALIAS], { timeoutMs: 10_000 }).catch(() => undefined);
+        }
+        if (this.dir)
+            await rm(this.dir, { recursive: true, force: true });
+    }
+}
+
+/**
+ * How the controller reaches a guest over SSH: the guest endpoint (as seen from the board),
+ * its known_hosts (written from the configured host key), and the board as ProxyJump when
+ * the board itself is reached over SSH. The transport is made by a factory so the engine
+ * (and tests) can pass the project's ssh transport.
+ */
+/** The project's ssh transport, with the board as ProxyJump when there is one. */
+const sshGuestTransport = (spec) => new SshTransport({ ...spec.target, ...(spec.jump ? { jump: spec.jump } : {}) });
+/**
+ * The board's SSH endpoint, when the board is reached over SSH: given by the engine (it
+ * has the board config), or exposed by the board transport as `sshHost`. Undefined for a
+ * local board: the guest's 127.0.0.1 forward is then reached directly.
+ */
+function boardSshEndpoint(board, given) {
+    if (given)
+        return given;
+    const e = board.sshHost;
+    if (e && typeof e === 'object' && 'host' in e && 'knownHosts' in e)
+        return e;
+    return undefined;
+}
+/** known_hosts line for host:port (`[host]:port` unless port 22, as OpenSSH writes it). */
+function knownHostsLine(host, port, hostKey) {
+    const name = port === 22 ? host : `[${host}]:${port}`;
+    const [type, key] = hostKey.trim().split(/\s+/);
+    if (!type || !key)
+        throw new Error(`not a host public key: ${hostKey}`);
+    return `${name} ${type} ${key}\n`;
+}
+function writeKnownHosts(path, host, port, hostKey) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, knownHostsLine(host, port, hostKey), { mode: 0o600 });
+}
+
+/**
+ * Waits `ms`, or less when `signal` aborts: resolves either way (unlike
+ * timers/promises, which rejects), so boot-wait loops simply re-check their state.
+ */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+/**
+ * `kvm`: a QEMU guest started ON THE BOARD through the board's transport (local or SSH),
+ * reached by SSH — directly on 127.0.0.1:PORT when the board is this machine, through the
+ * board as ProxyJump otherwise. Boot is followed on the serial console and by SSH probes
+ * (never a fixed sleep); a guest that does not come up in `bootTimeoutSeconds` is killed
+ * and the error names its console log, which is kept.
+ */
+class GuestBootError extends Error {
+    consoleLog;
+    name = 'GuestBootError';
+    constructor(message, consoleLog) {
+        super(message);
+        this.consoleLog = consoleLog;
+    }
+}
+class KvmEnvironment {
+    id;
+    options;
+    kind = 'kvm';
+    bootMode = 'linux';
+    config;
+    board;
+    ctx;
+    paths;
+    pid;
+    guest;
+    qemuVersion;
+    /** The console log on the controller (the board's file itself when the board is local). */
+    localConsole = '';
+    mirrorConsole = false;
+    consoleBytes = 0;
+    consoleText = '';
+    constructor(id, config, options = {}) {
+        this.id = id;
+        this.options = options;
+        this.config = KvmEnvironmentConfig.parse(config);
+    }
+    /** The console log kept for this guest (on the controller). */
+    get consoleLog() {
+        return this.localConsole;
+    }
+    async prepare(ctx) {
+        const c = this.config;
+        this.board = ctx.board;
+        this.ctx = ctx;
+        const board = ctx.board;
+        const logDir = resolve$1(ctx.logDir);
+        mkdirSync(logDir, { recursive: true });
+        const jump = boardSshEndpoint(board, this.options.boardSsh);
+        const qemu = qemuBinary(c);
+        const version = await run(board, [qemu, '--version'], 30_000, ctx.signal);
+        if (!version.ok) {
+            throw new Error(`kvm ${this.id}: ${qemu} does not run on ${board.description} (exit ${version.exitCode}): ${version.output.trim().slice(0, 200) || 'not installed?'}`);
+        }
+        this.qemuVersion = version.output.split('\n')[0]?.trim();
+        if (c.accel === 'kvm') {
+            const facts = await run(board, ['sh', '-c', 'uname -m; uname -r; if [ -e /dev/kvm ]; then echo yes; else echo no; fi'], 15_000, ctx.signal);
+            const [machine = '', release = '', kvm = ''] = facts.output.trim().split('\n');
+            const verdict = kvmHostSupport({ machine, kernelRelease: release, devKvm: kvm.trim() === 'yes' });
+            if (!verdict.ok)
+                throw new Error(`kvm ${this.id}: ${verdict.reason}`);
+        }
+        if (c.hugepages !== false) {
+            const meminfo = await run(board, ['cat', '/proc/meminfo'], 15_000, ctx.signal);
+            const short = hugepagesShortfall(meminfo.output, c.memoryMiB);
+            if (short)
+                throw new Error(`kvm ${this.id}: ${short}`);
+        }
+        const workDir = c.workDir ?? (jump ? `/var/tmp/arm-virt-bench/${this.id}` : logDir);
+        const paths = qemuPaths(workDir);
+        this.paths = paths;
+        this.mirrorConsole = jump !== undefined || c.workDir !== undefined;
+        this.localConsole = this.mirrorConsole ? join(logDir, 'console.log') : paths.consoleLog;
+        if (this.mirrorConsole)
+            writeFileSync(this.localConsole, '');
+        await run(board, ['mkdir', '-p', workDir], 15_000, ctx.signal);
+        await run(board, ['rm', '-f', paths.consoleLog, paths.pidFile, paths.qmpSocket], 15_000, ctx.signal);
+        // The guest's SSH: endpoint as seen from the board, host key checked.
+        const endpoint = guestEndpoint(c);
+        let knownHosts = c.ssh.knownHosts;
+        if (c.ssh.hostKey !== undefined) {
+            knownHosts = join(logDir, 'guest_known_hosts');
+            writeKnownHosts(knownHosts, endpoint.host, endpoint.port, c.ssh.hostKey);
+        }
+        this.guest = (this.options.guestTransport ?? sshGuestTransport)({
+            target: {
+                host: endpoint.host,
+                port: endpoint.port,
+                user: c.ssh.user,
+                knownHosts: knownHosts,
+                identityFile: c.ssh.identityFile,
+                connectTimeoutSeconds: 10,
+            },
+            ...(jump ? { jump } : {}),
+        });
+        const argv = buildQemuArgv(c, paths, `avb-${this.id}`);
+        writeFileSync(join(logDir, 'qemu.argv.json'), JSON.stringify(argv, null, 2) + '\n');
+        ctx.log(`kvm ${this.id}: starting ${qemu} (${c.accel}, ${c.vcpus} vCPU, ${c.memoryMiB} MiB) on ${board.description}`);
+        const started = await board.exec(argv, { timeoutMs: 60_000, signal: ctx.signal });
+        this.pid = await readPid(board, paths.pidFile);
+        if (started.exitCode !== 0) {
+            await this.syncConsole();
+            throw new GuestBootError(`kvm ${this.id}: ${qemu} failed to start (exit ${started.exitCode}${started.timedOut ? ', timed out' : ''}): ${started.output.trim().slice(0, 500)}; console log: ${this.localConsole}`, this.localConsole);
+        }
+        if (this.pid === undefined) {
+            throw new GuestBootError(`kvm ${this.id}: QEMU started but wrote no pid to ${paths.pidFile}`, this.localConsole);
+        }
+        await this.waitForBoot(ctx);
+    }
+    /** Appends what is new in the board's console file to the controller's copy. */
+    async syncConsole() {
+        if (!this.board || !this.paths)
+            return;
+        try {
+            const chunk = await readFrom(this.board, this.paths.consoleLog, this.consoleBytes);
+            if (chunk.length === 0)
+                return;
+            this.consoleBytes += Buffer.byteLength(chunk);
+            this.consoleText += chunk;
+            if (this.mirrorConsole)
+                appendFileSync(this.localConsole, chunk);
+        }
+        catch {
+            // The console is best effort; the boot decision also uses SSH and the pid.
+        }
+    }
+    async waitForBoot(ctx) {
+        const c = this.config;
+        const board = this.board;
+        const guest = this.guest;
+        const start = Date.now();
+        const deadline = start + c.bootTimeoutSeconds * 1000;
+        const pollMs = this.options.pollMs ?? 1000;
+        const where = guest.description;
+        let stage = 'none';
+        let round = 0;
+        const fail = async (why) => {
+            await this.syncConsole();
+            const outcome = await stopQemu(board, this.pid, this.paths.qmpSocket, 0);
+            const tail = consoleTail(this.consoleText);
+            throw new GuestBootError(`kvm ${this.id}: ${why} (last stage seen on the console: ${stage}); QEMU ${outcome === 'not-running' ? 'had exited' : `was stopped (${outcome})`}; console log: ${this.localConsole}${tail ? `\n--- console tail ---\n${tail}` : ''}`, this.localConsole);
+        };
+        for (;;) {
+            round++;
+            if (ctx.signal?.aborted)
+                return fail('boot cancelled');
+            await this.syncConsole();
+            const state = consoleState(this.consoleText);
+            if (state.stage !== stage) {
+                stage = state.stage;
+                ctx.log(`kvm ${this.id}: ${stage} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
+            }
+            if (state.fatal)
+                return fail(`the guest failed to boot: ${state.fatal}`);
+            if (!(await qemuAlive(board, this.pid)))
+                return fail('QEMU exited during boot');
+            // Probe SSH as soon as the guest says sshd runs, and now and then for other guests.
+            if (stage === 'sshd' || round % 5 === 0) {
+                const left = deadline - Date.now();
+                if (left > 0) {
+                    const probe = await guest
+                        .exec(['true'], { timeoutMs: Math.min(20_000, Math.max(left, 1000)), signal: ctx.signal })
+                        .catch(() => undefined);
+                    if (probe?.exitCode === 0) {
+                        ctx.log(`kvm ${this.id}: SSH answers on ${where} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
+                        return;
+                    }
+                }
+            }
+            if (Date.now() >= deadline) {
+                return fail(`the guest did not answer SSH (${where}) within its boot timeout of ${c.bootTimeoutSeconds} s`);
+            }
+            await abortableSleep(Math.min(pollMs, Math.max(0, deadline - Date.now())), ctx.signal);
+        }
+    }
+    async fingerprint() {
+        const c = this.config;
+        const base = await collectFingerprint(this.transport(), { signal: this.ctx?.signal });
+        return {
+            ...base,
+            hypervisor: c.accel === 'kvm' ? 'kvm' : 'qemu-tcg',
+            kvm: c.accel,
+            ...(this.qemuVersion ? { qemuVersion: this.qemuVersion } : {}),
+            guest: {
+                accel: c.accel,
+                machine: c.machine ?? null,
+                vcpus: c.vcpus,
+                memoryMiB: c.memoryMiB,
+                hugepages: c.hugepages !== false,
+                network: c.network.type,
+                boot: 'kernel' in c.boot ? 'kernel' : 'disk',
+            },
+        };
+    }
+    transport() {
+        if (!this.guest || this.pid === undefined)
+            throw new Error(`environment ${this.id}: transport() before prepare()`);
+        return this.guest;
+    }
+    async teardown() {
+        const board = this.board;
+        try {
+            await this.guest?.close();
+        }
+        catch {
+            // closing connections is best effort
+        }
+        if (!board || !this.paths)
+            return;
+        try {
+            this.pid ??= await readPid(board, this.paths.pidFile);
+            if (this.pid !== undefined) {
+                const outcome = await stopQemu(board, this.pid, this.paths.qmpSocket, this.options.powerdownMs ?? 15_000);
+                this.ctx?.log(`kvm ${this.id}: QEMU pid ${this.pid} ${outcome === 'not-running' ? 'had already exited' : `stopped (${outcome})`}`);
+                if (outcome === 'still-running')
+                    this.ctx?.log(`kvm ${this.id}: WARNING: QEMU pid ${this.pid} could not be killed`);
+            }
+            await this.syncConsole();
+            await run(board, ['rm', '-f', this.paths.pidFile, this.paths.qmpSocket]).catch(() => undefined);
+        }
+        catch (e) {
+            this.ctx?.log(`kvm ${this.id}: teardown: ${e.message}`);
+        }
+        finally {
+            this.pid = undefined;
+            this.guest = undefined;
+        }
+    }
+}
+
+/** `file:` tells an empty file from an absent one; `@@xlrc N` is xl info's exit status. */
+const DOM0_PROBE_SCRIPT = `
+echo @@hv; if [ -r /sys/hypervisor/type ]; then echo file:; cat /sys/hypervisor/type; fi
+echo @@caps; if [ -r /proc/xen/capabilities ]; then echo file:; cat /proc/xen/capabilities; fi
+echo @@xl; if command -v xl >/dev/null 2>&1; then xl info 2>&1; echo "@@xlrc $?"; fi
+echo @@list; if command -v xl >/dev/null 2>&1; then xl list 2>&1; fi
+echo @@end
+`;
+function parseDom0Probe(text) {
+    const sections = new Map();
+    let current;
+    let rc;
+    for (const line of text.split(/\r?\n/)) {
+        const m = /^@@(hv|caps|xl|list|end)$/.exec(line);
+        if (m?.[1]) {
+            current = [];
+            sections.set(m[1], current);
+            continue;
+        }
+        const r = /^@@xlrc (\d+)$/.exec(line);
+        if (r) {
+            rc = Number(r[1]);
+            continue;
+        }
+        current?.push(line);
+    }
+    if (!sections.has('end'))
+        throw new Error('Dom0 probe output is cut short (no @@end marker)');
+    const fileValue = (name) => {
+        const s = sections.get(name) ?? [];
+        return s[0] === 'file:' ? s.slice(1).join('\n').trim() : undefined;
+    };
+    const xl = sections.get('xl') ?? [];
+    return {
+        facts: {
+            hypervisorType: fileValue('hv'),
+            capabilities: fileValue('caps'),
+            xlInfoExit: rc,
+            xlInfoOutput: xl.join('\n'),
+        },
+        xlList: (sections.get('list') ?? []).join('\n'),
+    };
+}
+
+/**
+ * Pure readers of Xen's toolstack output and the decisions built on them.
+ * - `xl info`: one `key : value` per line (keys padded with spaces), e.g.
+ *   `xen_version            : 4.17.5`, `xen_caps : xen-3.0-aarch64 xen-3.0-armv7l`.
+ * - `xl list`: a header `Name  ID  Mem VCPUs State Time(s)` then one row per domain;
+ *   the name is the first column and may not contain spaces, Mem is in MiB.
+ */
+function parseXlInfo(text) {
+    const out = {};
+    for (const line of text.split(/\r?\n/)) {
+        const m = /^([a-z_0-9]+)\s*:\s?(.*)$/.exec(line);
+        if (m?.[1])
+            out[m[1]] = (m[2] ?? '').trim();
+    }
+    return out;
+}
+/** Rows of `xl list` (header skipped); throws on a line it cannot read. */
+function parseXlList(text) {
+    const domains = [];
+    const lines = text.split(/\r?\n/);
+    lines.forEach((line, i) => {
+        if (line.trim() === '' || /^Name\s+ID\s+Mem/.test(line))
+            return;
+        const m = /^(\S+)\s+(\d+)\s+(\d+)\s+(\d+)\s+([-a-z]{6})\s+([\d.]+)\s*$/.exec(line);
+        if (!m)
+            throw new Error(`xl list: line ${i + 1} is not a domain row: ${JSON.stringify(line)}`);
+        domains.push({
+            name: m[1],
+            id: Number(m[2]),
+            memMiB: Number(m[3]),
+            vcpus: Number(m[4]),
+            state: m[5],
+            timeSeconds: Number(m[6]),
+        });
+    });
+    return domains;
+}
+/** Undefined when this is a Xen Dom0 whose toolstack answers; otherwise the reason. */
+function dom0Refusal(f) {
+    const hv = f.hypervisorType?.trim();
+    if (hv !== 'xen') {
+        return `not running on Xen: /sys/hypervisor/type is ${hv === undefined ? 'absent' : `'${hv}'`} (boot the board in its xen mode first)`;
+    }
+    if (f.capabilities === undefined) {
+        return 'Xen is underneath but /proc/xen/capabilities is absent: mount xenfs (mount -t xenfs xenfs /proc/xen) so the control domain can be recognised';
+    }
+    if (!/\bcontrol_d\b/.test(f.capabilities)) {
+        return `this is a Xen guest, not Dom0: /proc/xen/capabilities is '${f.capabilities.trim()}' (no control_d)`;
+    }
+    if (f.xlInfoExit === undefined)
+        return 'Dom0 has no `xl` command: install the Xen tools (xen-utils)';
+    if (f.xlInfoExit !== 0) {
+        const why = f.xlInfoOutput.trim().split('\n').slice(-3).join(' ');
+        return `\`xl info\` failed on Dom0 (exit ${f.xlInfoExit}): ${why || 'no output'} (is xencommons / xen.service running?)`;
+    }
+    if (!parseXlInfo(f.xlInfoOutput).xen_version)
+        return "`xl info` printed no xen_version: not Xen's toolstack output";
+    return undefined;
+}
+/** The Dom0 facts the fingerprint keeps from `xl info` and `xl list`. */
+function dom0Fingerprint(xlInfo, xlList) {
+    const info = parseXlInfo(xlInfo);
+    const out = {};
+    const num = (k) => {
+        const v = Number(info[k]);
+        return info[k] !== undefined && info[k] !== '' && Number.isFinite(v) ? v : undefined;
+    };
+    if (info.xen_version) {
+        out.xenVersion = info.xen_version;
+        out.hypervisorVersion = info.xen_version;
+    }
+    if (info.xen_caps)
+        out.xenCaps = info.xen_caps;
+    if (info.xen_scheduler)
+        out.xenScheduler = info.xen_scheduler;
+    if (info.xen_commandline)
+        out.xenCommandline = info.xen_commandline;
+    for (const [k, key] of [
+        ['nr_cpus', 'xenNrCpus'],
+        ['total_memory', 'xenTotalMemoryMiB'],
+        ['free_memory', 'xenFreeMemoryMiB'],
+    ]) {
+        const v = num(k);
+        if (v !== undefined)
+            out[key] = v;
+    }
+    let domains = [];
+    try {
+        domains = parseXlList(xlList);
+    }
+    catch {
+        // An unreadable `xl list` only costs the Dom0 vCPU/memory facts.
+    }
+    const dom0 = domains.find((d) => d.id === 0);
+    if (dom0) {
+        out.dom0Vcpus = dom0.vcpus;
+        out.dom0MemMiB = dom0.memMiB;
+    }
+    return out;
+}
+/** PV front-ends seen in a guest: `ls /sys/bus/xen/drivers` names and `lsmod` modules. */
+function pvDrivers(sysDrivers, lsmod) {
+    const drivers = sysDrivers.split(/\s+/).filter(Boolean);
+    const modules = lsmod
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(/\s+/)[0] ?? '')
+        .filter(Boolean);
+    const seen = [...new Set([...drivers, ...modules.filter((m) => /^xen[-_]/.test(m))])].sort();
+    // xen-netfront registers as the xenbus driver `vif`, xen-blkfront as `vbd`.
+    const netfront = drivers.includes('vif') || modules.includes('xen_netfront');
+    const blkfront = drivers.includes('vbd') || modules.includes('xen_blkfront');
+    return { netfront, blkfront, seen };
+}
+
+/**
+ * `xen-dom0`: commands run on the board itself, like `host`, but only when Xen's control
+ * domain is underneath: prepare reads /sys/hypervisor/type (= xen), /proc/xen/capabilities
+ * (control_d) and `xl info` (answers) and refuses otherwise with the reason. The
+ * fingerprint adds Xen's own facts (version, caps, scheduler, free memory, CPUs) and
+ * Dom0's vCPUs and memory from `xl list`.
+ */
+/** Dom0 has no settings of its own (only the common `id` and `env`). */
+const XenDom0EnvironmentConfig = object({}).strict();
+async function probeDom0(board, signal) {
+    const r = await board.exec(['sh', '-c', DOM0_PROBE_SCRIPT], { timeoutMs: 60_000, signal });
+    if (r.timedOut)
+        throw new Error(`Dom0 probe timed out on ${board.description}`);
+    return parseDom0Probe(r.output);
+}
+class XenDom0Environment {
+    id;
+    kind = 'xen-dom0';
+    bootMode = 'xen';
+    board;
+    signal;
+    probe;
+    constructor(id = 'xen-dom0') {
+        this.id = id;
+    }
+    async prepare(ctx) {
+        const probe = await probeDom0(ctx.board, ctx.signal);
+        const refusal = dom0Refusal(probe.facts);
+        if (refusal)
+            throw new Error(`xen-dom0 ${this.id}: refusing to measure on ${ctx.board.description}: ${refusal}`);
+        this.board = ctx.board;
+        this.signal = ctx.signal;
+        this.probe = probe;
+        ctx.log(`xen-dom0 ${this.id}: Xen Dom0 confirmed on ${ctx.board.description}`);
+    }
+    async fingerprint() {
+        const board = this.transport();
+        const base = await collectFingerprint(board, { signal: this.signal });
+        // Fresh numbers (free memory changes as domains come and go).
+        const probe = await probeDom0(board, this.signal).catch(() => this.probe);
+        return {
+            ...base,
+            hypervisor: 'xen',
+            xenCapabilities: probe.facts.capabilities ?? base.xenCapabilities,
+            ...dom0Fingerprint(probe.facts.xlInfoOutput, probe.xlList),
+        };
+    }
+    transport() {
+        if (!this.board)
+            throw new Error(`environment ${this.id}: transport() before prepare()`);
+        return this.board;
+    }
+    async teardown() {
+        this.board = undefined;
+    }
+}
+
+/**
+ * The `xen-domu` environment's settings: which domain `xl create` starts on Dom0 (an
+ * existing domain config file on the board, or one generated from the values below) and
+ * how the controller reaches it over SSH through Dom0.
+ */
+const BoardPath = string$1()
+    .regex(/^\/[^"\n\r\0\\]*$/, 'must be an absolute path on the board without quotes, backslashes or newlines');
+/** xl domain names: letters, digits, `_ . -` (no spaces: `xl list` splits on them). */
+const XenDomainName = string$1().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'not a Xen domain name');
+const XenDomuGenerated = object({
+    kernel: BoardPath,
+    ramdisk: BoardPath.optional(),
+    /** Kernel command line (`extra`), e.g. `console=hvc0 avb.ip=192.168.100.2/24 avb.gw=none`. */
+    cmdline: string$1()
+        .regex(/^[^"\n\r\0\\]*$/, 'no quotes, backslashes or newlines')
+        .default('console=hvc0'),
+    memoryMiB: number().int().min(32).default(1024),
+    vcpus: number().int().min(1).max(64).default(1),
+    /** Guest type; omitted → xl's default (on ARM every guest is PVH-like). */
+    type: _enum(['pv', 'pvh', 'hvm']).optional(),
+    disks: array(object({
+        path: BoardPath,
+        vdev: string$1().regex(/^xvd[a-z]$/, 'a Xen virtual disk name like xvda'),
+        format: _enum(['raw', 'qcow2']).default('raw'),
+        access: _enum(['rw', 'ro']).default('rw'),
+    })
+        .strict())
+        .default([]),
+    /** Bridge on Dom0 for the guest's PV NIC (`vif`). */
+    bridge: string$1().regex(/^[A-Za-z0-9_.-]{1,15}$/, 'not an interface name'),
+    mac: string$1()
+        .regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i, 'not a MAC address')
+        .optional(),
+})
+    .strict();
+const XenDomuEnvironmentConfig = object({
+    /** The domain's name (`xl destroy NAME` on teardown): must match the config file's. */
+    name: XenDomainName,
+    /** An existing xl domain config on Dom0... */
+    configFile: BoardPath.optional(),
+    /** ...or the values of one the environment writes (with fixed content). */
+    generate: XenDomuGenerated.optional(),
+    /** The guest's address as Dom0 sees it (on the bridge). */
+    address: string$1().regex(/^[A-Za-z0-9.:-]+$/, 'an IP address or host name'),
+    ssh: GuestSsh,
+    bootTimeoutSeconds: number().positive().default(300),
+    /** Folder on Dom0 for the generated config; default /var/tmp/arm-virt-bench/<id>. */
+    workDir: BoardPath.optional(),
+})
+    .strict()
+    .refine((c) => (c.configFile === undefined) !== (c.generate === undefined), {
+    message: 'give exactly one of configFile (a domain config on Dom0) or generate (values for one)',
+});
+/** The xl config text for generated domains: fixed layout, values already validated. */
+function xlDomainConfig(name, g) {
+    const q = (v) => `"${v}"`;
+    const lines = [
+        '# Written by arm-virt-bench (xen-domu environment).',
+        `name = ${q(name)}`,
+        ...(g.type ? [`type = ${q(g.type)}`] : []),
+        `kernel = ${q(g.kernel)}`,
+        ...(g.ramdisk ? [`ramdisk = ${q(g.ramdisk)}`] : []),
+        `extra = ${q(g.cmdline)}`,
+        `memory = ${g.memoryMiB}`,
+        `vcpus = ${g.vcpus}`,
+        `vif = [ ${q(`bridge=${g.bridge}${g.mac ? `,mac=${g.mac}` : ''}`)} ]`,
+        `disk = [ ${g.disks.map((d) => q(`format=${d.format},vdev=${d.vdev},access=${d.access},target=${d.path}`)).join(', ')} ]`,
+        'on_poweroff = "destroy"',
+        'on_reboot = "destroy"',
+        'on_crash = "destroy"',
+    ];
+    return lines.join('\n') + '\n';
+}
+
+/**
+ * `xen-domu`: a Xen guest domain started on Dom0 with `xl create` (an existing domain
+ * config on the board, or one written from validated values with fixed content), reached
+ * by SSH at its configured address — through Dom0 as ProxyJump when the board is remote —
+ * and removed with `xl destroy` on teardown (checked with `xl list`). Boot is followed by
+ * `xl list` (the domain must stay alive) and SSH probes, never a fixed sleep; a domain
+ * that does not answer within `bootTimeoutSeconds` is destroyed with a clear error.
+ */
+/** Writes stdin to $2 after creating the folder $1 (fixed script, values as arguments). */
+const WRITE_SCRIPT = 'umask 022; mkdir -p "$1" && cat > "$2"';
+/** The guest's PV drivers as the guest sees them. */
+const PV_SCRIPT = 'echo @@drivers; ls /sys/bus/xen/drivers 2>/dev/null; echo @@lsmod; lsmod 2>/dev/null; echo @@end';
+class XenDomuEnvironment {
+    id;
+    options;
+    kind = 'xen-domu';
+    bootMode = 'xen';
+    config;
+    board;
+    ctx;
+    guest;
+    created = false;
+    logDir = '';
+    constructor(id, config, options = {}) {
+        this.id = id;
+        this.options = options;
+        this.config = XenDomuEnvironmentConfig.parse(config);
+    }
+    async dom0(argv, timeoutMs = 60_000, stdin) {
+        const board = this.board;
+        const r = await board.exec(argv, {
+            timeoutMs,
+            signal: this.ctx?.signal,
+            ...(stdin !== undefined ? { stdin } : {}),
+        });
+        return { ok: r.exitCode === 0, output: r.output, exitCode: r.exitCode };
+    }
+    /** Is the domain listed by `xl list NAME`? */
+    async domainExists() {
+        const r = await this.dom0(['xl', 'list', this.config.name], 30_000).catch(() => undefined);
+        if (!r?.ok)
+            return false;
+        try {
+            return parseXlList(r.output).some((d) => d.name === this.config.name);
+        }
+        catch {
+            return true;
+        }
+    }
+    async prepare(ctx) {
+        const c = this.config;
+        this.board = ctx.board;
+        this.ctx = ctx;
+        this.logDir = resolve$1(ctx.logDir);
+        mkdirSync(this.logDir, { recursive: true });
+        const probe = await probeDom0(ctx.board, ctx.signal);
+        const refusal = dom0Refusal(probe.facts);
+        if (refusal)
+            throw new Error(`xen-domu ${this.id}: cannot start a domain from ${ctx.board.description}: ${refusal}`);
+        if (await this.domainExists()) {
+            throw new Error(`xen-domu ${this.id}: a domain named '${c.name}' already runs on Dom0 (left by an earlier run?): destroy it with \`xl destroy ${c.name}\` or choose another name`);
+        }
+        let configFile = c.configFile;
+        if (c.generate) {
+            const workDir = c.workDir ?? `/var/tmp/arm-virt-bench/${this.id}`;
+            configFile = `${workDir}/${c.name}.cfg`;
+            const text = xlDomainConfig(c.name, c.generate);
+            writeFileSync(join(this.logDir, `${c.name}.cfg`), text);
+            const w = await this.dom0(['sh', '-c', WRITE_SCRIPT, 'avb-write', workDir, configFile], 30_000, text);
+            if (!w.ok)
+                throw new Error(`xen-domu ${this.id}: could not write ${configFile} on Dom0: ${w.output.trim()}`);
+        }
+        const jump = boardSshEndpoint(ctx.board, this.options.boardSsh);
+        let knownHosts = c.ssh.knownHosts;
+        if (c.ssh.hostKey !== undefined) {
+            knownHosts = join(this.logDir, 'guest_known_hosts');
+            writeKnownHosts(knownHosts, c.address, c.ssh.port, c.ssh.hostKey);
+        }
+        this.guest = (this.options.guestTransport ?? sshGuestTransport)({
+            target: {
+                host: c.address,
+                port: c.ssh.port,
+                user: c.ssh.user,
+                knownHosts: knownHosts,
+                identityFile: c.ssh.identityFile,
+                connectTimeoutSeconds: 10,
+            },
+            ...(jump ? { jump } : {}),
+        });
+        ctx.log(`xen-domu ${this.id}: xl create ${configFile} on ${ctx.board.description}`);
+        const created = await this.dom0(['xl', 'create', configFile], 180_000);
+        writeFileSync(join(this.logDir, 'xl-create.log'), created.output);
+        if (!created.ok) {
+            this.created = await this.domainExists();
+            throw new Error(`xen-domu ${this.id}: \`xl create ${configFile}\` failed (exit ${created.exitCode}): ${created.output.trim().split('\n').slice(-4).join(' | ')} (see /var/log/xen/xl-${c.name}.log on Dom0; output kept in ${join(this.logDir, 'xl-create.log')})`);
+        }
+        this.created = true;
+        await this.waitForSsh(ctx);
+    }
+    async waitForSsh(ctx) {
+        const c = this.config;
+        const guest = this.guest;
+        const start = Date.now();
+        const deadline = start + c.bootTimeoutSeconds * 1000;
+        const fail = async (why) => {
+            const consoleLog = await this.saveConsole();
+            await this.destroy();
+            throw new Error(`xen-domu ${this.id}: ${why}; the domain was destroyed${consoleLog ? `; console log: ${consoleLog}` : ' (no guest console log on Dom0: start xenconsoled with --log=guest to keep one)'}`);
+        };
+        for (;;) {
+            if (ctx.signal?.aborted)
+                return fail('boot cancelled');
+            if (!(await this.domainExists()))
+                return fail(`domain '${c.name}' is gone from \`xl list\` during boot (crashed or shut down)`);
+            const left = deadline - Date.now();
+            if (left > 0) {
+                const probe = await guest
+                    .exec(['true'], { timeoutMs: Math.min(20_000, Math.max(left, 1000)), signal: ctx.signal })
+                    .catch(() => undefined);
+                if (probe?.exitCode === 0) {
+                    ctx.log(`xen-domu ${this.id}: SSH answers on ${guest.description} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
+                    return;
+                }
+            }
+            if (Date.now() >= deadline) {
+                return fail(`the domain did not answer SSH (${guest.description}) within its boot timeout of ${c.bootTimeoutSeconds} s`);
+            }
+            await abortableSleep(Math.min(this.options.pollMs ?? 2000, Math.max(0, deadline - Date.now())), ctx.signal);
+        }
+    }
+    /** Copies xenconsoled's guest log (when it keeps one) into the env's log folder. */
+    async saveConsole() {
+        const r = await this.dom0(['cat', `/var/log/xen/console/guest-${this.config.name}.log`], 30_000).catch(() => undefined);
+        if (!r?.ok)
+            return undefined;
+        const path = join(this.logDir, 'console.log');
+        writeFileSync(path, r.output);
+        return path;
+    }
+    /** `xl destroy NAME`, then checks `xl list`; never throws. */
+    async destroy() {
+        if (!this.board || !this.created)
+            return;
+        const name = this.config.name;
+        try {
+            if (await this.domainExists()) {
+                const r = await this.dom0(['xl', 'destroy', name], 60_000);
+                if (!r.ok)
+                    this.ctx?.log(`xen-domu ${this.id}: xl destroy ${name} failed: ${r.output.trim()}`);
+            }
+            if (await this.domainExists())
+                this.ctx?.log(`xen-domu ${this.id}: WARNING: domain ${name} is still listed by xl list`);
+            else {
+                this.ctx?.log(`xen-domu ${this.id}: domain ${name} destroyed`);
+                this.created = false;
+            }
+        }
+        catch (e) {
+            this.ctx?.log(`xen-domu ${this.id}: destroy: ${e.message}`);
+        }
+    }
+    async fingerprint() {
+        const guest = this.transport();
+        const base = await collectFingerprint(guest, { signal: this.ctx?.signal });
+        const pv = await guest.exec(['sh', '-c', PV_SCRIPT], { timeoutMs: 30_000, signal: this.ctx?.signal });
+        const section = (name) => {
+            const m = new RegExp(`@@${name}\\n([\\s\\S]*?)(?=@@)`).exec(pv.output);
+            return m?.[1] ?? '';
+        };
+        const drivers = pvDrivers(section('drivers'), section('lsmod'));
+        const list = await this.dom0(['xl', 'list', this.config.name], 30_000).catch(() => undefined);
+        let domain = {};
+        try {
+            const d = list?.ok ? parseXlList(list.output).find((x) => x.name === this.config.name) : undefined;
+            if (d)
+                domain = { domainId: d.id, domainMemMiB: d.memMiB, domainVcpus: d.vcpus };
+        }
+        catch {
+            // kept without the Dom0 view of the domain
+        }
+        return {
+            ...base,
+            hypervisor: base.hypervisor ?? 'xen',
+            xenPvDrivers: drivers,
+            ...domain,
+        };
+    }
+    transport() {
+        if (!this.guest || !this.created)
+            throw new Error(`environment ${this.id}: transport() before prepare()`);
+        return this.guest;
+    }
+    async teardown() {
+        try {
+            await this.guest?.close();
+        }
+        catch {
+            // best effort
+        }
+        if (this.created)
+            await this.saveConsole().catch(() => undefined);
+        await this.destroy();
+        this.guest = undefined;
+    }
+}
+
+const environmentRegistry = {
+    host: {
+        kind: 'host',
+        bootMode: 'linux',
+        schema: HostEnvironmentConfig,
+        create: (id) => new HostEnvironment(id),
+    },
+    docker: {
+        kind: 'docker',
+        bootMode: 'linux',
+        schema: DockerEnvironmentConfig,
+        create: (id, config) => new DockerEnvironment(id, config),
+    },
+    kvm: {
+        kind: 'kvm',
+        bootMode: 'linux',
+        schema: KvmEnvironmentConfig,
+        create: (id, config, deps) => new KvmEnvironment(id, config, deps.boardSsh ? { boardSsh: deps.boardSsh } : {}),
+    },
+    'xen-dom0': {
+        kind: 'xen-dom0',
+        bootMode: 'xen',
+        schema: XenDom0EnvironmentConfig,
+        create: (id) => new XenDom0Environment(id),
+    },
+    'xen-domu': {
+        kind: 'xen-domu',
+        bootMode: 'xen',
+        schema: XenDomuEnvironmentConfig,
+        create: (id, config, deps) => new XenDomuEnvironment(id, config, deps.boardSsh ? { boardSsh: deps.boardSsh } : {}),
+    },
+};
+function factoryFor(kind) {
+    const f = environmentRegistry[kind];
+    if (!f)
+        throw new Error(`environment kind '${kind}' is not available in this build`);
+    return f;
+}
+
+/**
+ * Per-suite settings: what each suite measures (its parameters) and how the engine runs
+ * it (enabled, runs, per-cell timeout). Presets give complete settings; a config file
+ * overrides any key per suite. Every key here is documented in docs/readme/configuration.md
+ * (a unit test walks these schemas and fails on an undocumented key).
+ */
+const PositiveInt = number().int().positive();
+/** A non-empty list of distinct values. */
+const list = (item) => array(item)
+    .min(1, 'needs at least one value')
+    .refine((a) => new Set(a.map((v) => JSON.stringify(v))).size === a.length, 'values must be distinct');
+/** Keys every suite has: whether it runs, how often, and how long one cell may take. */
+const common = {
+    enabled: boolean(),
+    /** Runs per cell (rounds); falls back to the preset's `runs`. */
+    runs: PositiveInt.optional(),
+    /** Hard limit for one cell: on expiry its process tree is killed and a failure recorded. */
+    timeoutSeconds: number().positive(),
+};
+const HackbenchSettings = object({
+    ...common,
+    modes: list(_enum(['process', 'thread'])),
+    ipc: list(_enum(['socket', 'pipe'])),
+    groups: list(PositiveInt),
+    /** hackbench -f: file descriptors per sender/receiver side; a group is 2×fds tasks. */
+    fds: PositiveInt,
+    /** hackbench -l: messages each sender passes. */
+    loops: PositiveInt,
+    /** hackbench -s: bytes per message. */
+    datasize: PositiveInt,
+})
+    .strict();
+/** UnixBench's non-graphics tests (graphics tests are never run). */
+const UNIXBENCH_TESTS = [
+    'dhry2reg',
+    'whetstone-double',
+    'execl',
+    'fstime',
+    'fsbuffer',
+    'fsdisk',
+    'fstime-w',
+    'fsbuffer-w',
+    'fsdisk-w',
+    'fstime-r',
+    'fsbuffer-r',
+    'fsdisk-r',
+    'pipe',
+    'context1',
+    'spawn',
+    'shell1',
+    'shell8',
+    'shell16',
+    'syscall',
+];
+const UnixbenchSettings = object({
+    ...common,
+    /** A built byte-UnixBench tree on the target (the folder holding `Run`). */
+    path: string$1().min(1).optional(),
+    /** A source checkout on the target, built with `make` when `path` holds no built tree. */
+    sourcePath: string$1().min(1).optional(),
+    tests: list(_enum(UNIXBENCH_TESTS)),
+    /** Run -c: parallel copies; one result block per value. */
+    copies: list(PositiveInt),
+    /** Run -i: UnixBench's own iterations per test. */
+    iterations: PositiveInt,
+})
+    .strict();
+/** IOzone test groups (iozone -i N) by name. */
+const IOZONE_TESTS = {
+    'write-rewrite': 0,
+    'read-reread': 1,
+    'random-read-write': 2,
+    'backwards-read': 3,
+    'record-rewrite': 4,
+    'stride-read': 5,
+    'fwrite-frewrite': 6,
+    'fread-freread': 7,
+};
+const IozoneTest = _enum(Object.keys(IOZONE_TESTS));
+const IozoneSettings = object({
+    ...common,
+    /** One cell per file size (iozone -s), each sweeping record sizes (-a -y -q). */
+    fileSizesKb: list(PositiveInt),
+    /** Smallest record size (-y); the largest is the file size, capped by `maxRecordKb`. */
+    minRecordKb: PositiveInt,
+    maxRecordKb: PositiveInt.optional(),
+    tests: list(IozoneTest),
+    /** Folder on the environment's own disk for the per-run scratch dir (removed afterwards). */
+    scratchDir: string$1().min(1).startsWith('/', 'must be an absolute path'),
+})
+    .strict();
+const NETPERF_TESTS = ['TCP_STREAM', 'TCP_RR', 'UDP_RR'];
+/**
+ * Where netserver runs. `self`: in the same environment on 127.0.0.1, started by the
+ * engine. `board`: on the board, started by the engine, reached from the environment at
+ * `host` (e.g. the docker bridge gateway or the guest's route to the board). `external`:
+ * already running at `host`, never started or stopped by the engine.
+ */
+const NetperfPeer = union([
+    literal('self'),
+    object({
+        type: literal('board'),
+        host: string$1().min(1),
+        /** Address netserver binds to on the board. */
+        listen: string$1().min(1).default('0.0.0.0'),
+    })
+        .strict(),
+    object({ type: literal('external'), host: string$1().min(1) }).strict(),
+]);
+const NetperfSettings = object({
+    ...common,
+    peer: NetperfPeer,
+    /** netserver's control port (netperf -p, netserver -p). */
+    port: number().int().min(1).max(65535),
+    tests: list(_enum(NETPERF_TESTS)),
+    /** netperf -l: seconds per test. */
+    lengthSeconds: PositiveInt,
+    /** TCP_STREAM: one cell per send size (-- -m). */
+    messageBytes: list(PositiveInt),
+    /** TCP_RR / UDP_RR request and response sizes (-- -r REQ,RESP). */
+    requestBytes: PositiveInt,
+    responseBytes: PositiveInt,
+})
+    .strict();
+const SuiteSettings = object({
+    hackbench: HackbenchSettings,
+    unixbench: UnixbenchSettings,
+    iozone: IozoneSettings,
+    netperf: NetperfSettings,
+})
+    .strict();
+/** What a config file may say about suites: any key of any suite, the rest from the preset. */
+const SuiteOverrides = object({
+    hackbench: HackbenchSettings.partial().strict().optional(),
+    unixbench: UnixbenchSettings.partial().strict().optional(),
+    iozone: IozoneSettings.partial().strict().optional(),
+    netperf: NetperfSettings.partial().strict().optional(),
+})
+    .strict();
+
+/**
+ * Presets: complete suite settings plus runs per cell.
+ * - `paper`: the protocol of Raho et al. (2015), 10 runs per cell (nightly).
+ * - `quick`: a few minutes per environment, for pull requests.
+ * - `test`: the smallest run that still exercises every tool (the project's own CI).
+ */
+const PRESET_NAMES = ['paper', 'quick', 'test'];
+const PAPER_UNIXBENCH_TESTS = [
+    'dhry2reg',
+    'whetstone-double',
+    'execl',
+    'pipe',
+    'context1',
+    'spawn',
+    'shell1',
+    'shell8',
+    'syscall',
+];
+const ALL_IOZONE_TESTS = [
+    'write-rewrite',
+    'read-reread',
+    'random-read-write',
+    'backwards-read',
+    'record-rewrite',
+    'stride-read',
+    'fwrite-frewrite',
+    'fread-freread',
+];
+const PRESETS = {
+    paper: {
+        name: 'paper',
+        runs: 10,
+        suites: {
+            // 1000 messages × 100 bytes, 40 tasks per group (20 fds a side), 40–640 tasks.
+            hackbench: {
+                enabled: true,
+                timeoutSeconds: 600,
+                modes: ['process', 'thread'],
+                ipc: ['socket', 'pipe'],
+                groups: [1, 2, 4, 8, 16],
+                fds: 20,
+                loops: 1000,
+                datasize: 100,
+            },
+            unixbench: {
+                enabled: true,
+                timeoutSeconds: 3600,
+                tests: [...PAPER_UNIXBENCH_TESTS],
+                copies: [1],
+                iterations: 1,
+            },
+            // 4 KB, 1 MB, 10 MB files; records 4 KB … file size; caches left on.
+            iozone: {
+                enabled: true,
+                timeoutSeconds: 1800,
+                fileSizesKb: [4, 1024, 10240],
+                minRecordKb: 4,
+                tests: [...ALL_IOZONE_TESTS],
+                scratchDir: '/var/tmp',
+            },
+            netperf: {
+                enabled: true,
+                timeoutSeconds: 120,
+                peer: 'self',
+                port: 12865,
+                tests: ['TCP_STREAM', 'TCP_RR', 'UDP_RR'],
+                lengthSeconds: 10,
+                messageBytes: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096],
+                requestBytes: 1,
+                responseBytes: 1,
+            },
+        },
+    },
+    quick: {
+        name: 'quick',
+        runs: 3,
+        suites: {
+            hackbench: {
+                enabled: true,
+                timeoutSeconds: 300,
+                modes: ['process', 'thread'],
+                ipc: ['socket', 'pipe'],
+                groups: [1, 4],
+                fds: 20,
+                loops: 500,
+                datasize: 100,
+            },
+            unixbench: {
+                enabled: true,
+                timeoutSeconds: 1200,
+                tests: ['dhry2reg', 'pipe', 'context1', 'syscall'],
+                copies: [1],
+                iterations: 1,
+            },
+            iozone: {
+                enabled: true,
+                timeoutSeconds: 600,
+                fileSizesKb: [1024],
+                minRecordKb: 4,
+                tests: ['write-rewrite', 'read-reread', 'random-read-write'],
+                scratchDir: '/var/tmp',
+            },
+            netperf: {
+                enabled: true,
+                timeoutSeconds: 60,
+                peer: 'self',
+                port: 12865,
+                tests: ['TCP_STREAM', 'TCP_RR', 'UDP_RR'],
+                lengthSeconds: 2,
+                messageBytes: [64, 1024],
+                requestBytes: 1,
+                responseBytes: 1,
+            },
+        },
+    },
+    test: {
+        name: 'test',
+        runs: 2,
+        suites: {
+            hackbench: {
+                enabled: true,
+                timeoutSeconds: 60,
+                modes: ['process'],
+                ipc: ['socket'],
+                groups: [1],
+                fds: 20,
+                loops: 100,
+                datasize: 100,
+            },
+            unixbench: {
+                enabled: false,
+                timeoutSeconds: 600,
+                tests: ['dhry2reg'],
+                copies: [1],
+                iterations: 1,
+            },
+            iozone: {
+                enabled: true,
+                timeoutSeconds: 60,
+                fileSizesKb: [64],
+                minRecordKb: 4,
+                maxRecordKb: 4,
+                tests: ['write-rewrite', 'read-reread'],
+                scratchDir: '/var/tmp',
+            },
+            netperf: {
+                enabled: true,
+                timeoutSeconds: 30,
+                peer: 'self',
+                port: 12865,
+                tests: ['TCP_STREAM', 'TCP_RR'],
+                lengthSeconds: 1,
+                messageBytes: [1024],
+                requestBytes: 1,
+                responseBytes: 1,
+            },
+        },
+    },
+};
+/** Preset settings with a config file's per-suite overrides applied (lists are replaced, not merged). */
+function resolveSuites(preset, overrides = {}) {
+    const merged = {
+        hackbench: { ...preset.suites.hackbench, ...stripUndefined(overrides.hackbench) },
+        unixbench: { ...preset.suites.unixbench, ...stripUndefined(overrides.unixbench) },
+        iozone: { ...preset.suites.iozone, ...stripUndefined(overrides.iozone) },
+        netperf: { ...preset.suites.netperf, ...stripUndefined(overrides.netperf) },
+    };
+    // Re-validate: an override may combine with the preset into something invalid.
+    return SuiteSettings.parse(merged);
+}
+function stripUndefined(o) {
+    if (!o)
+        return {};
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * The config file (YAML or JSON): the board, the environments to measure, the preset
+ * and per-suite overrides. Every key is documented in docs/readme/configuration.md; a
+ * unit test fails when a key of these schemas is missing there.
+ */
+const EnvironmentId = string$1()
+    .regex(/^[a-z0-9][a-z0-9_.-]{0,62}$/, 'lower-case letters, digits, ".", "_" and "-" (it names log folders)');
+const EnvVarName = string$1().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'not an environment variable name');
+/** Keys every environment entry has; the kind's own keys are checked by its registry schema. */
+const EnvironmentCommon = object({
+    kind: EnvironmentKind,
+    /** Defaults to the kind; must be unique. */
+    id: EnvironmentId.optional(),
+    /** Extra environment variables for benchmark commands here (e.g. a PATH with the tools). */
+    env: record(string$1(), string$1())
+        .superRefine((vars, ctx) => {
+        for (const k of Object.keys(vars)) {
+            const r = EnvVarName.safeParse(k);
+            if (!r.success)
+                ctx.addIssue({ code: 'custom', path: [k], message: r.error.issues[0].message });
+        }
+    })
+        .optional(),
+});
+const COMMON_KEYS = new Set(['kind', 'id', 'env']);
+const EnvironmentEntrySchema = EnvironmentCommon.catchall(unknown()).transform((raw, ctx) => {
+    const rest = Object.fromEntries(Object.entries(raw).filter(([k]) => !COMMON_KEYS.has(k)));
+    const factory = environmentRegistry[raw.kind];
+    if (!factory) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['kind'],
+            message: `kind '${raw.kind}' is not available in this build`,
+        });
+        return NEVER;
+    }
+    const parsed = factory.schema.safeParse(rest);
+    if (!parsed.success) {
+        for (const issue of parsed.error.issues)
+            ctx.addIssue({ ...issue, code: 'custom', path: issue.path });
+        return NEVER;
+    }
+    const entry = {
+        kind: raw.kind,
+        id: raw.id ?? raw.kind,
+        env: raw.env ?? {},
+        settings: parsed.data,
+    };
+    return entry;
+});
+const ConfigSchema = object({
+    board: BoardConfig.prefault({}),
+    /** Default preset; `--preset` overrides it. */
+    preset: _enum(PRESET_NAMES).default('quick'),
+    /** Runs per cell for every suite (a suite's own `runs` wins). */
+    runs: number().int().positive().optional(),
+    environments: array(EnvironmentEntrySchema).min(1, 'name at least one environment'),
+    suites: SuiteOverrides.prefault({}),
+})
+    .strict()
+    .superRefine((c, ctx) => {
+    const seen = new Map();
+    c.environments.forEach((e, i) => {
+        const first = seen.get(e.id);
+        if (first !== undefined) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['environments', i, 'id'],
+                message: `duplicate environment id '${e.id}' (also environments.${first}); give each an explicit id`,
+            });
+        }
+        else
+            seen.set(e.id, i);
+    });
+});
+
+/** Reading a config file: YAML or JSON (YAML is a superset), validated, errors as "FILE: path.to.key: reason". */
+class ConfigError extends Error {
+    file;
+    problems;
+    name = 'ConfigError';
+    constructor(file, 
+    /** One line per problem: "path.to.key: reason". */
+    problems) {
+        super(problems.map((p) => `${file}: ${p}`).join('\n'));
+        this.file = file;
+        this.problems = problems;
+    }
+}
+/** "environments.1.kind" for an issue path; "(top level)" for the root. */
+function issuePath(path) {
+    return path.length === 0 ? '(top level)' : path.map((k) => String(k)).join('.');
+}
+function formatIssues(error) {
+    return error.issues.map((i) => `${issuePath(i.path)}: ${i.message}`);
+}
+/** Validates an already-parsed document; `file` names it in errors. */
+function parseConfig(data, file = '<config>') {
+    const r = ConfigSchema.safeParse(data);
+    if (!r.success)
+        throw new ConfigError(file, formatIssues(r.error));
+    return r.data;
+}
+/** Parses YAML/JSON text; syntax errors carry the line and column. */
+function parseConfigText(text, file = '<config>') {
+    const lineCounter = new distExports.LineCounter();
+    const doc = distExports.parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
+    if (doc.errors.length > 0) {
+        throw new ConfigError(file, doc.errors.map((e) => {
+            const pos = lineCounter.linePos(e.pos[0]);
+            return `line ${pos.line}, column ${pos.col}: ${e.message.split('\n')[0]}`;
+        }));
+    }
+    return parseConfig(doc.toJS(), file);
+}
+async function loadConfigFile(file) {
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (err) {
+        throw new ConfigError(file, [`cannot read: ${err.code ?? String(err)}`]);
+    }
+    return parseConfigText(text, file);
+}
+/** A stable digest of the effective config (recorded in results.run.configDigest). */
+function configDigest(value) {
+    return `sha256:${createHash('sha256').update(canonicalJson(value)).digest('hex')}`;
+}
+function canonicalJson(v) {
+    if (Array.isArray(v))
+        return `[${v.map(canonicalJson).join(',')}]`;
+    if (v && typeof v === 'object') {
+        const entries = Object.entries(v)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
+    }
+    return JSON.stringify(v) ?? 'null';
+}
+
+function formatDuration(ms) {
+    const s = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const sec = s % 60;
+    const mm = String(m).padStart(h > 0 ? 2 : 1, '0');
+    return `${h > 0 ? `${h}:` : ''}${mm}:${String(sec).padStart(2, '0')}`;
+}
+function formatCellLine(e) {
+    const width = String(e.total).length;
+    const pos = `[${String(e.index).padStart(width)}/${e.total}]`;
+    const what = `${e.env} ${e.suite} ${e.key} run ${e.round + 1}/${e.runs}`;
+    const status = e.status === 'ok'
+        ? `ok ${(e.durationMs / 1000).toFixed(2)}s`
+        : `${e.status.toUpperCase()} ${(e.durationMs / 1000).toFixed(2)}s${e.message ? `: ${oneLine(e.message)}` : ''}`;
+    const eta = e.etaMs === undefined ? 'ETA ?' : `ETA ${formatDuration(e.etaMs)}`;
+    return `${pos} ${what} ${status} · elapsed ${formatDuration(e.elapsedMs)} · ${eta}`;
+}
+function oneLine(s) {
+    const t = s.replace(/\s+/g, ' ').trim();
+    return t.length > 160 ? `${t.slice(0, 157)}...` : t;
+}
+/** Plain lines to a writer (the CLI passes process.stderr). */
+function lineReporter(write) {
+    return {
+        info: (line) => write(`${line}\n`),
+        warn: (line) => write(`warning: ${line}\n`),
+        groupStart: (title) => write(`== ${title}\n`),
+        groupEnd: () => undefined,
+        cell: (e) => write(`${formatCellLine(e)}\n`),
+    };
+}
+/** Foldable sections (GitHub Actions: core.startGroup/endGroup/info/warning). */
+function groupedReporter(core) {
+    let open = false;
+    return {
+        info: (line) => core.info(line),
+        warn: (line) => core.warning(line),
+        groupStart: (title) => {
+            if (open)
+                core.endGroup();
+            core.startGroup(title);
+            open = true;
+        },
+        groupEnd: () => {
+            if (open)
+                core.endGroup();
+            open = false;
+        },
+        cell: (e) => core.info(formatCellLine(e)),
+    };
+}
+const silentReporter = {
+    info: () => undefined,
+    warn: () => undefined,
+    groupStart: () => undefined,
+    groupEnd: () => undefined,
+    cell: () => undefined,
+};
+
+/**
+ * results.json on disk: written whole after every cell, atomically (temp file + rename),
+ * so a crash or a kill loses at most the cell in flight and a reader never sees half a
+ * file. Raw logs live under OUT/logs/ and are registered with their sha256 and size.
+ */
+const RESULTS_FILE = 'results.json';
+const LOGS_DIR = 'logs';
+/** A log ref is a relative path of safe segments: `env/suite/cell.r0`. */
+const SAFE_REF = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
+function logFileFor(outDir, ref) {
+    if (!SAFE_REF.test(ref) || ref.split('/').some((s) => s === '..' || s === '.')) {
+        throw new Error(`unsafe log ref '${ref}'`);
+    }
+    return join(outDir, LOGS_DIR, `${ref}.log`);
+}
+async function sha256File(path) {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of createReadStream(path)) {
+        hash.update(chunk);
+        bytes += chunk.length;
+    }
+    return { sha256: hash.digest('hex'), bytes };
+}
+class ResultsStore {
+    outDir;
+    data;
+    file;
+    writing = Promise.resolve();
+    constructor(outDir, data) {
+        this.outDir = outDir;
+        this.data = data;
+        this.file = join(outDir, RESULTS_FILE);
+    }
+    get results() {
+        return this.data;
+    }
+    logFile(ref) {
+        return logFileFor(this.outDir, ref);
+    }
+    setEnvironment(env) {
+        const i = this.data.environments.findIndex((e) => e.id === env.id);
+        if (i >= 0)
+            this.data.environments[i] = env;
+        else
+            this.data.environments.push(env);
+    }
+    addSample(sample) {
+        this.data.samples.push(sample);
+    }
+    addFailure(failure) {
+        this.data.failures.push(failure);
+    }
+    /**
+     * Hashes a finished raw log and lists it. A missing file (a command that could not
+     * even start) is created empty so every ref in results.json points at a real file.
+     */
+    async registerLog(ref) {
+        const path = this.logFile(ref);
+        await mkdir(dirname(path), { recursive: true });
+        try {
+            await stat(path);
+        }
+        catch {
+            await writeFile(path, '');
+        }
+        const { sha256, bytes } = await sha256File(path);
+        const entry = { ref, path: relative(this.outDir, path).split(sep).join('/'), sha256, bytes };
+        const i = this.data.logs.findIndex((l) => l.ref === ref);
+        if (i >= 0)
+            this.data.logs[i] = entry;
+        else
+            this.data.logs.push(entry);
+        return entry;
+    }
+    /** Writes results.json atomically; concurrent calls are serialized. */
+    flush() {
+        const next = this.writing.then(() => this.write());
+        this.writing = next.catch(() => undefined);
+        return next;
+    }
+    async write() {
+        await mkdir(this.outDir, { recursive: true });
+        const tmp = `${this.file}.tmp-${process.pid}`;
+        await writeFile(tmp, `${JSON.stringify(this.data, null, 2)}\n`);
+        await rename(tmp, this.file);
+    }
+}
+
+/** The tool version written into results.json (kept in step with package.json by test/unit/version.test.ts). */
+const TOOL_VERSION = '0.1.0';
+
+/**
+ * `connection: local`: commands run on the controller's own machine. Same guarantees as
+ * every transport: argv only, whole tree killed on timeout/abort, output streamed to the
+ * raw log, and an environment that does not inherit the controller's.
+ */
+class LocalTransport {
+    options;
+    description = 'local';
+    constructor(options = {}) {
+        this.options = options;
+    }
+    async exec(argv, options) {
+        if (argv.length === 0)
+            throw new Error('local exec: empty argv');
+        const r = await runProcess(argv, {
+            timeoutMs: options.timeoutMs,
+            env: minimalEnv(options.env),
+            cwd: options.cwd,
+            stdin: options.stdin,
+            logPath: options.logPath,
+            signal: options.signal,
+            killGraceMs: this.options.killGraceMs,
+        });
+        return {
+            exitCode: r.exitCode,
+            timedOut: r.timedOut,
+            cancelled: r.cancelled,
+            output: r.output,
+            durationMs: r.durationMs,
+            ...(r.signal && !r.timedOut && !r.cancelled ? { signal: r.signal } : {}),
+        };
+    }
+    /** Recursive copy; a directory's contents land at remotePath (like `cp -r SRC DST`). */
+    async copyTo(localPath, remotePath) {
+        await cp(localPath, remotePath, { recursive: true, force: true, preserveTimestamps: true });
+    }
+    async close() {
+        // Nothing to release.
+    }
+}
+
+function boardDeps(board) {
+    return board.connection.type === 'ssh' ? { boardSsh: sshHostFromConfig(board.connection) } : {};
+}
+async function createBoardTransport(board) {
+    if (board.connection.type === 'local')
+        return new LocalTransport();
+    return new SshTransport(sshHostFromConfig(board.connection));
+}
+
+/**
+ * One cell, once: run its argv through the environment's transport with the cell
+ * timeout, stream the raw output to its log, hash the log, and turn the outcome into
+ * samples or one failure with a clear reason. Never throws for the cell's own problems.
+ */
+function logRefFor(envId, cell, round) {
+    return `${envId}/${cell.suite}/${cell.key}.r${round}`;
+}
+function lastLines(text, n = 3) {
+    return text.trim().split('\n').slice(-n).join(' | ').slice(0, 400);
+}
+async function runCell(run) {
+    const { store, envId, cell, round } = run;
+    const ref = logRefFor(envId, cell, round);
+    const logPath = store.logFile(ref);
+    await rm(logPath, { force: true });
+    const t0 = performance.now();
+    const fail = async (kind, message, status = 'failed') => {
+        store.addFailure({ env: envId, suite: cell.suite, params: cell.params, round, message, log: ref, kind });
+        return { status, message, samples: 0, durationMs: performance.now() - t0 };
+    };
+    let r;
+    try {
+        r = await run.transport.exec(cell.argv, {
+            timeoutMs: run.timeoutMs,
+            logPath,
+            signal: run.signal,
+            ...(cell.cwd ? { cwd: cell.cwd } : {}),
+        });
+    }
+    catch (err) {
+        await store.registerLog(ref);
+        return fail('transport', `${cell.argv[0]}: ${run.transport.description}: ${err.message}`);
+    }
+    finally {
+        // Registered also for failures: the raw log is the evidence.
+    }
+    await store.registerLog(ref);
+    const prog = cell.argv[0];
+    if (r.cancelled)
+        return fail('cancelled', `${prog}: cancelled after ${(r.durationMs / 1000).toFixed(1)}s`, 'cancelled');
+    if (r.timedOut) {
+        return fail('timeout', `${prog}: killed at the cell timeout (${run.timeoutMs / 1000}s)`);
+    }
+    if (r.exitCode === 127) {
+        return fail('missing-tool', `${prog}: not found in environment '${envId}' (exit 127): ${lastLines(r.output, 1)}`);
+    }
+    if (r.exitCode !== 0) {
+        return fail('exit', `${prog} exited with status ${r.exitCode}: ${lastLines(r.output)}`);
+    }
+    try {
+        const parsed = parsers[cell.suite](r.output, cell.hints);
+        if (parsed.samples.length === 0)
+            return fail('parse', `${cell.suite}: no result in the output`);
+        for (const s of parsed.samples)
+            store.addSample({ ...s, env: envId, suite: cell.suite, round, log: ref });
+        return { status: 'ok', samples: parsed.samples.length, durationMs: performance.now() - t0 };
+    }
+    catch (err) {
+        if (err instanceof ParseError)
+            return fail('parse', err.message);
+        return fail('parse', `${cell.suite} parser crashed: ${err.message}`);
+    }
+}
+
+/** ETA of the remaining cells: each one is expected to take what it took before (pure). */
+class EtaEstimator {
+    byCell = new Map();
+    total = 0;
+    count = 0;
+    record(cellId, durationMs) {
+        const c = this.byCell.get(cellId) ?? { sum: 0, n: 0 };
+        c.sum += durationMs;
+        c.n += 1;
+        this.byCell.set(cellId, c);
+        this.total += durationMs;
+        this.count += 1;
+    }
+    /** Sum of expected durations of `remaining` cells; undefined before any measurement. */
+    estimate(remaining) {
+        if (this.count === 0)
+            return undefined;
+        const mean = this.total / this.count;
+        let ms = 0;
+        for (const id of remaining) {
+            const c = this.byCell.get(id);
+            ms += c ? c.sum / c.n : mean;
+        }
+        return ms;
+    }
+}
+
+const BOOT_MODE_ORDER = ['linux', 'xen'];
+/** Groups in BOOT_MODE_ORDER, config order kept inside a group; empty groups dropped. */
+function groupByBootMode(envs) {
+    return BOOT_MODE_ORDER.map((bootMode) => ({
+        bootMode,
+        envs: envs.filter((e) => e.bootMode === bootMode),
+    })).filter((g) => g.envs.length > 0);
+}
+/** Rounds interleaved across environments: for each round, every environment's cells in order. */
+function schedule(cells) {
+    const maxRuns = cells.reduce((m, c) => Math.max(m, c.runs), 0);
+    const envOrder = [...new Set(cells.map((c) => c.env))];
+    const out = [];
+    for (let round = 0; round < maxRuns; round++) {
+        for (const env of envOrder) {
+            for (const c of cells)
+                if (c.env === env && round < c.runs)
+                    out.push({ ...c, round });
+        }
+    }
+    return out;
+}
+/** Stable id of a cell across rounds (for ETA and logs). */
+function cellId(env, cell) {
+    return `${env}/${cell.suite}/${cell.key}`;
+}
+
+/** The address netperf connects to from inside the environment. */
+function netperfTarget(s) {
+    return s.peer === 'self' ? '127.0.0.1' : s.peer.host;
+}
+function netperfCells(s) {
+    const host = netperfTarget(s);
+    const base = (test) => [
+        'netperf',
+        '-H',
+        host,
+        '-p',
+        String(s.port),
+        '-t',
+        test,
+        '-l',
+        String(s.lengthSeconds),
+    ];
+    const cells = [];
+    for (const test of s.tests) {
+        if (test === 'TCP_STREAM') {
+            for (const m of s.messageBytes) {
+                cells.push({
+                    suite: 'netperf',
+                    key: `tcp_stream-m${m}`,
+                    params: { message_bytes: m },
+                    argv: [...base(test), '--', '-m', String(m)],
+                    hints: { test },
+                });
+            }
+        }
+        else {
+            cells.push({
+                suite: 'netperf',
+                key: `${test.toLowerCase()}-r${s.requestBytes}x${s.responseBytes}`,
+                params: { request_bytes: s.requestBytes, response_bytes: s.responseBytes },
+                argv: [...base(test), '--', '-r', `${s.requestBytes},${s.responseBytes}`],
+                hints: { test },
+            });
+        }
+    }
+    return cells;
+}
+/** netserver in the foreground on `listen`:`port`, IPv4. */
+function netserverArgv(port, listen) {
+    return ['netserver', '-D', '-p', String(port), '-L', listen, '-4'];
+}
+/** netserver's line once it listens (see test fixtures: netperf/netserver.txt). */
+const NETSERVER_READY = /Starting netserver with host/;
+
+/**
+ * A netserver the engine controls: started in the foreground (`-D`) as a long command
+ * through a transport, ready once it prints its "Starting netserver" line into its raw
+ * log, stopped by aborting that command (the transport kills its process tree).
+ */
+const READY_TIMEOUT_MS = 15_000;
+/** Upper bound for one netserver's life; the engine stops it long before. */
+const LIFETIME_MS = 7 * 24 * 3600_000;
+class Netserver {
+    transport;
+    port;
+    listen;
+    logPath;
+    stopper = new AbortController();
+    running;
+    constructor(transport, port, listen, logPath) {
+        this.transport = transport;
+        this.port = port;
+        this.listen = listen;
+        this.logPath = logPath;
+    }
+    async start(signal) {
+        const s = signal ? AbortSignal.any([signal, this.stopper.signal]) : this.stopper.signal;
+        const argv = netserverArgv(this.port, this.listen);
+        this.running = this.transport
+            .exec(argv, { timeoutMs: LIFETIME_MS, logPath: this.logPath, signal: s })
+            .catch((err) => (err instanceof Error ? err : new Error(String(err))));
+        let exited;
+        void this.running.then((r) => (exited = r));
+        const deadline = Date.now() + READY_TIMEOUT_MS;
+        while (Date.now() < deadline) {
+            const text = await readFile(this.logPath, 'utf8').catch(() => '');
+            if (NETSERVER_READY.test(text))
+                return;
+            if (exited !== undefined) {
+                const why = exited instanceof Error
+                    ? exited.message
+                    : `exited with status ${exited.exitCode}: ${exited.output.trim().slice(0, 300)}`;
+                throw new Error(`netserver on ${this.transport.description} (${this.listen}:${this.port}) ${why}`);
+            }
+            if (signal?.aborted)
+                throw new Error('cancelled while starting netserver');
+            await setTimeout$1(100);
+        }
+        await this.stop();
+        throw new Error(`netserver on ${this.transport.description} did not report listening on ${this.listen}:${this.port} within ${READY_TIMEOUT_MS / 1000}s`);
+    }
+    async stop() {
+        this.stopper.abort();
+        if (this.running)
+            await this.running;
+        this.running = undefined;
+    }
+}
+
+const HACKBENCH_TOOLS = ['hackbench'];
+function hackbenchCells(s) {
+    const cells = [];
+    for (const mode of s.modes) {
+        for (const ipc of s.ipc) {
+            for (const groups of s.groups) {
+                cells.push({
+                    suite: 'hackbench',
+                    key: `${mode}-${ipc}-g${groups}`,
+                    // fds as hackbench reports it ("using 40 file descriptors each"): both sides.
+                    params: {
+                        mode,
+                        ipc,
+                        groups,
+                        fds: 2 * s.fds,
+                        loops: s.loops,
+                        datasize: s.datasize,
+                        tasks: groups * 2 * s.fds,
+                    },
+                    argv: hackbenchArgv(s, mode, ipc, groups),
+                    hints: { ipc },
+                });
+            }
+        }
+    }
+    return cells;
+}
+function hackbenchArgv(s, mode, ipc, groups) {
+    return [
+        'hackbench',
+        mode === 'thread' ? '-T' : '-P',
+        ...(ipc === 'pipe' ? ['-p'] : []),
+        '-s',
+        String(s.datasize),
+        '-l',
+        String(s.loops),
+        '-f',
+        String(s.fds),
+        '-g',
+        String(groups),
+    ];
+}
+
+/**
+ * IOzone cells: one per file size, each an auto-mode record sweep (-a -s F -y MIN -q MAX)
+ * over the configured test groups, on a scratch file in a per-run folder on the
+ * environment's own disk. `-i 0` is always included: IOzone needs the file written
+ * before it can read it. Caches are left on, as in the paper.
+ */
+const IOZONE_TOOLS = ['iozone'];
+/** The per-run scratch folder: unique per run and environment, removed afterwards. */
+function iozoneScratchDir(s, runId, envId) {
+    return `${s.scratchDir.replace(/\/+$/, '')}/avb-iozone-${runId}-${envId}`;
+}
+function iozoneCells(s, scratch) {
+    const groups = [...new Set([0, ...s.tests.map((t) => IOZONE_TESTS[t])])].sort((a, b) => a - b);
+    return s.fileSizesKb.map((fileKb) => {
+        const maxRec = Math.min(s.maxRecordKb ?? fileKb, fileKb);
+        const minRec = Math.min(s.minRecordKb, maxRec);
+        return {
+            suite: 'iozone',
+            key: `s${fileKb}k`,
+            params: { file_kb: fileKb },
+            argv: [
+                'iozone',
+                '-a',
+                '-s',
+                `${fileKb}k`,
+                '-y',
+                `${minRec}k`,
+                '-q',
+                `${maxRec}k`,
+                ...groups.flatMap((g) => ['-i', String(g)]),
+                '-f',
+                `${scratch}/iozone.tmp`,
+            ],
+        };
+    });
+}
+function mkdirArgv(dir) {
+    return ['mkdir', '-p', '--', dir];
+}
+function removeArgv(dir) {
+    return ['rm', '-rf', '--', dir];
+}
+
+function unixbenchCells(s, tree) {
+    const cells = [];
+    for (const test of s.tests) {
+        for (const copies of s.copies) {
+            cells.push({
+                suite: 'unixbench',
+                key: `${test}-c${copies}`,
+                params: { test, copies },
+                argv: ['./Run', '-c', String(copies), '-i', String(s.iterations), test],
+                cwd: tree,
+            });
+        }
+    }
+    return cells;
+}
+/** A tree counts as built when `Run` and a compiled benchmark program are there. */
+function builtTreeProbes(tree) {
+    return [{ argv: ['test', '-x', `${tree}/Run`] }, { argv: ['test', '-x', `${tree}/pgms/dhry2reg`] }];
+}
+function sourceTreeProbes(tree) {
+    return [{ argv: ['test', '-f', `${tree}/Makefile`] }, { argv: ['test', '-x', `${tree}/Run`] }];
+}
+/** Builds a checkout in place (the Makefile's default target; graphics tests are never built or run). */
+function unixbenchBuildArgv(sourcePath) {
+    return ['make', '-C', sourcePath];
+}
+/** The message when neither a built tree nor a source tree is configured/usable. */
+function unixbenchMissingMessage(s, env) {
+    const parts = [];
+    if (s.path)
+        parts.push(`no built tree at ${s.path} (needs ${s.path}/Run and ${s.path}/pgms/dhry2reg)`);
+    else
+        parts.push('suites.unixbench.path (a built byte-UnixBench tree) is not set');
+    if (s.sourcePath)
+        parts.push(`no source tree at ${s.sourcePath} (needs Makefile and Run)`);
+    else
+        parts.push('suites.unixbench.sourcePath (a checkout to build on the target) is not set');
+    return `unixbench cannot run in environment '${env}': ${parts.join('; ')}`;
+}
+
+const PROBE_TIMEOUT_MS = 30_000;
+/** Cells for counting and ETA, before anything is known about the target. */
+function plannedCells(suite, s) {
+    switch (suite) {
+        case 'hackbench':
+            return hackbenchCells(s.hackbench);
+        case 'unixbench':
+            return unixbenchCells(s.unixbench, s.unixbench.path ?? s.unixbench.sourcePath ?? '.');
+        case 'iozone':
+            return iozoneCells(s.iozone, s.iozone.scratchDir);
+        case 'netperf':
+            return netperfCells(s.netperf);
+    }
+}
+/** Programs missing on the target's PATH (fixed script; names passed as arguments). */
+async function missingTools(ctx, tools) {
+    const r = await ctx.transport.exec([
+        'sh',
+        '-c',
+        'for t in "$@"; do command -v "$t" >/dev/null 2>&1 || echo "missing:$t"; done',
+        'sh',
+        ...tools,
+    ], { timeoutMs: PROBE_TIMEOUT_MS, signal: ctx.signal });
+    if (r.exitCode !== 0) {
+        throw new Error(`cannot check tools in '${ctx.envId}' (exit ${r.exitCode}): ${r.output.trim().slice(0, 200)}`);
+    }
+    return [...r.output.matchAll(/^missing:(.+)$/gm)].map((m) => m[1].trim());
+}
+function missingMessage(envId, suite, tools) {
+    return `${suite}: ${tools.join(', ')} not found on PATH in environment '${envId}' (install it there, or set the environment's env.PATH)`;
+}
+const noop = async () => undefined;
+async function openSuite(suite, s, ctx) {
+    const unavailable = (cells, kind, message) => ({
+        suite,
+        cells,
+        unavailable: { kind, message },
+        close: noop,
+    });
+    switch (suite) {
+        case 'hackbench': {
+            const cells = hackbenchCells(s.hackbench);
+            const missing = await missingTools(ctx, HACKBENCH_TOOLS);
+            if (missing.length)
+                return unavailable(cells, 'missing-tool', missingMessage(ctx.envId, suite, missing));
+            return { suite, cells, close: noop };
+        }
+        case 'iozone': {
+            const dir = iozoneScratchDir(s.iozone, ctx.runId, ctx.envId);
+            const cells = iozoneCells(s.iozone, dir);
+            const missing = await missingTools(ctx, IOZONE_TOOLS);
+            if (missing.length)
+                return unavailable(cells, 'missing-tool', missingMessage(ctx.envId, suite, missing));
+            const mk = await ctx.transport.exec(mkdirArgv(dir), {
+                timeoutMs: PROBE_TIMEOUT_MS,
+                signal: ctx.signal,
+            });
+            if (mk.exitCode !== 0) {
+                return unavailable(cells, 'setup', `iozone: cannot create scratch folder ${dir}: ${mk.output.trim()}`);
+            }
+            return {
+                suite,
+                cells,
+                close: async () => {
+                    // Not tied to the run's signal: the scratch file must go also after a cancel.
+                    await ctx.transport.exec(removeArgv(dir), { timeoutMs: PROBE_TIMEOUT_MS });
+                },
+            };
+        }
+        case 'netperf': {
+            const n = s.netperf;
+            const cells = netperfCells(n);
+            const tools = n.peer === 'self' ? ['netperf', 'netserver'] : ['netperf'];
+            const missing = await missingTools(ctx, tools);
+            if (missing.length)
+                return unavailable(cells, 'missing-tool', missingMessage(ctx.envId, suite, missing));
+            if (n.peer === 'self') {
+                const ref = `${ctx.envId}/netperf/netserver`;
+                const server = new Netserver(ctx.transport, n.port, '127.0.0.1', ctx.logFile(ref));
+                try {
+                    await server.start(ctx.signal);
+                }
+                catch (err) {
+                    await ctx.registerLog(ref);
+                    return unavailable(cells, 'setup', err.message);
+                }
+                ctx.info(`${ctx.envId}: netserver listening on 127.0.0.1:${n.port}`);
+                return {
+                    suite,
+                    cells,
+                    close: async () => {
+                        await server.stop();
+                        await ctx.registerLog(ref);
+                    },
+                };
+            }
+            if (n.peer.type === 'board') {
+                try {
+                    await ctx.boardNetserver(n.port, n.peer.listen);
+                }
+                catch (err) {
+                    return unavailable(cells, 'setup', err.message);
+                }
+            }
+            return { suite, cells, close: noop };
+        }
+        case 'unixbench': {
+            const u = s.unixbench;
+            const ok = async (probes) => {
+                for (const p of probes) {
+                    const r = await ctx.transport.exec(p.argv, { timeoutMs: PROBE_TIMEOUT_MS, signal: ctx.signal });
+                    if (r.exitCode !== 0)
+                        return false;
+                }
+                return true;
+            };
+            if (u.path && (await ok(builtTreeProbes(u.path))))
+                return { suite, cells: unixbenchCells(u, u.path), close: noop };
+            if (u.sourcePath && (await ok(sourceTreeProbes(u.sourcePath)))) {
+                const cells = unixbenchCells(u, u.sourcePath);
+                const missing = await missingTools(ctx, ['make', 'cc', 'perl']);
+                if (missing.length) {
+                    return unavailable(cells, 'missing-tool', `unixbench: cannot build ${u.sourcePath}: ${missing.join(', ')} not found in '${ctx.envId}'`);
+                }
+                const ref = `${ctx.envId}/unixbench/build`;
+                ctx.info(`${ctx.envId}: building UnixBench in ${u.sourcePath}`);
+                const r = await ctx.transport.exec(unixbenchBuildArgv(u.sourcePath), {
+                    timeoutMs: u.timeoutSeconds * 1000,
+                    logPath: ctx.logFile(ref),
+                    signal: ctx.signal,
+                });
+                await ctx.registerLog(ref);
+                if (r.exitCode !== 0 || !(await ok(builtTreeProbes(u.sourcePath)))) {
+                    return unavailable(cells, 'setup', `unixbench: building ${u.sourcePath} failed (${r.timedOut ? 'timed out' : `exit ${r.exitCode}`}); see log ${ref}`);
+                }
+                return { suite, cells, close: noop };
+            }
+            return unavailable(unixbenchCells(u, u.path ?? '.'), 'missing-tool', unixbenchMissingMessage(u, ctx.envId));
+        }
+    }
+}
+
+function withEnv(inner, vars) {
+    if (Object.keys(vars).length === 0)
+        return inner;
+    return {
+        description: inner.description,
+        exec: (argv, options) => inner.exec(argv, { ...options, env: { ...vars, ...options.env } }),
+        copyTo: (l, r, o) => inner.copyTo(l, r, o),
+        close: () => inner.close(),
+    };
+}
+
+const KIND_LABELS = {
+    host: 'Host',
+    kvm: 'KVM',
+    docker: 'Docker',
+    'xen-dom0': 'Xen Dom0',
+    'xen-domu': 'Xen DomU',
+};
+/** The paper's name when the id is the kind itself, otherwise the user's id. */
+function envLabel(id, kind) {
+    if (kind && id === kind)
+        return KIND_LABELS[kind];
+    if (KIND_LABELS[id])
+        return KIND_LABELS[id];
+    return id;
+}
+/** Canonical params key: sorted `k=v` joined by `,` (order of the object never matters). */
+function paramsKey(params) {
+    return Object.keys(params)
+        .sort()
+        .map((k) => `${k}=${String(params[k])}`)
+        .join(',');
+}
+function metricKeyOf(metric, params) {
+    return `${metric}|${paramsKey(params)}`;
+}
+function kb(v) {
+    const n = Number(v);
+    if (!Number.isFinite(n))
+        return String(v);
+    if (n >= 1024 * 1024 && n % (1024 * 1024) === 0)
+        return `${n / (1024 * 1024)} GB`;
+    if (n >= 1024 && n % 1024 === 0)
+        return `${n / 1024} MB`;
+    return `${n} KB`;
+}
+/** "hackbench 40 tasks (process, socket)", "TCP_RR 1/1 B", "IOzone read 1 MB/4 KB", "UnixBench dhry2reg". */
+function metricLabel(metric, params) {
+    const parts = metric.split('.');
+    const suite = parts[0];
+    if (suite === 'hackbench') {
+        const mode = [params['mode'], params['ipc']].filter((x) => x !== undefined).join(', ');
+        const tasks = params['tasks'] ?? (params['groups'] !== undefined ? `${params['groups']} groups` : undefined);
+        return `hackbench ${tasks !== undefined ? `${tasks} tasks` : ''}${mode ? ` (${mode})` : ''}`
+            .replace(/\s+/g, ' ')
+            .trim();
+    }
+    if (suite === 'netperf') {
+        const test = (parts[1] ?? '').toUpperCase();
+        if (params['message_bytes'] !== undefined)
+            return `${test} ${params['message_bytes']} B`;
+        if (params['request_bytes'] !== undefined || params['response_bytes'] !== undefined) {
+            return `${test} ${params['request_bytes'] ?? '?'}/${params['response_bytes'] ?? '?'} B`;
+        }
+        return test;
+    }
+    if (suite === 'iozone') {
+        const op = parts.slice(1).join(' ');
+        const sizes = params['file_kb'] !== undefined
+            ? ` ${kb(params['file_kb'])}${params['reclen_kb'] !== undefined ? `/${kb(params['reclen_kb'])} rec` : ''}`
+            : '';
+        const threads = params['threads'] !== undefined ? ` ${params['threads']} thr` : '';
+        return `IOzone ${op}${sizes}${threads}`;
+    }
+    if (suite === 'unixbench') {
+        const test = parts.slice(1).join(' ');
+        const copies = params['copies'];
+        return `UnixBench ${test}${copies !== undefined && Number(copies) !== 1 ? ` ×${copies}` : ''}`;
+    }
+    const rest = Object.keys(params).length ? ` ${paramsKey(params)}` : '';
+    return `${metric}${rest}`;
+}
+
+function cellKey(env, metricKey) {
+    return `${env}\u0000${metricKey}`;
+}
+/** All cells of a results file, keyed by cellKey(); insertion order = first sample order. */
+function groupCells(results) {
+    const cells = new Map();
+    // Samples of one parser share their params' key order: the raw JSON of metric + params
+    // maps to the canonical key once, instead of sorting keys for every sample.
+    const canonical = new Map();
+    for (const s of results.samples) {
+        const raw = `${s.metric}${JSON.stringify(s.params)}`;
+        let metricKey = canonical.get(raw);
+        if (metricKey === undefined) {
+            metricKey = metricKeyOf(s.metric, s.params);
+            canonical.set(raw, metricKey);
+        }
+        const key = cellKey(s.env, metricKey);
+        let cell = cells.get(key);
+        if (!cell) {
+            cell = {
+                env: s.env,
+                suite: s.suite,
+                metric: s.metric,
+                params: s.params,
+                metricKey,
+                unit: s.unit,
+                better: s.better,
+                label: metricLabel(s.metric, s.params),
+                values: [],
+                warnings: 0,
+                conflicts: [],
+            };
+            cells.set(key, cell);
+        }
+        if (s.unit !== cell.unit || s.better !== cell.better) {
+            cell.conflicts.push(`round ${s.round}: ${s.unit}/${s.better} vs ${cell.unit}/${cell.better}`);
+            continue;
+        }
+        cell.values.push(s.value);
+        if (s.warnings && s.warnings.length > 0)
+            cell.warnings++;
+    }
+    return cells;
+}
+
+/**
+ * Multiple-comparison adjustments across every compared cell of a report (absolute and
+ * overhead tests in one family), so the false-alarm rate is per report, not per cell.
+ * Holm (default): family-wise error ≤ alpha under any dependence. Benjamini-Hochberg
+ * (option): false discovery rate ≤ alpha for independent or positively dependent tests;
+ * more power when many cells really changed. Both return adjusted p-values (compare to alpha).
+ */
+function holm(p) {
+    const m = p.length;
+    const order = p.map((v, i) => i).sort((a, b) => p[a] - p[b]);
+    const out = new Array(m);
+    let running = 0;
+    order.forEach((idx, rank) => {
+        const adj = Math.min(1, (m - rank) * p[idx]);
+        running = Math.max(running, adj);
+        out[idx] = running;
+    });
+    return out;
+}
+function benjaminiHochberg(p) {
+    const m = p.length;
+    const order = p.map((v, i) => i).sort((a, b) => p[b] - p[a]); // descending
+    const out = new Array(m);
+    let running = 1;
+    order.forEach((idx, k) => {
+        const rank = m - k; // ascending rank of this p
+        const adj = Math.min(1, (m / rank) * p[idx]);
+        running = Math.min(running, adj);
+        out[idx] = running;
+    });
+    return out;
+}
+function adjust(p, method) {
+    return method === 'holm' ? holm(p) : benjaminiHochberg(p);
+}
+
+const COMPARED_KEYS = [
+    'kernel',
+    'arch',
+    'hypervisor',
+    'hypervisorVersion',
+    'xenCapabilities',
+    'kvm',
+    'qemuVersion',
+    'dockerVersion',
+    'cpuModel',
+    'cpus',
+    'governor',
+    'memoryBytes',
+    'cgroupCpuLimit',
+    'cgroupMemoryLimit',
+];
+const TOOL_SUITES = {
+    hackbench: 'hackbench',
+    'rt-tests': 'hackbench',
+    netperf: 'netperf',
+    netserver: 'netperf',
+    iozone: 'iozone',
+    unixbench: 'unixbench',
+    'byte-unixbench': 'unixbench',
+};
+function suiteOfTool(name) {
+    const lower = name.toLowerCase();
+    if (TOOL_SUITES[lower])
+        return TOOL_SUITES[lower];
+    for (const [tool, suite] of Object.entries(TOOL_SUITES))
+        if (lower.includes(tool))
+            return suite;
+    return null;
+}
+function show(v) {
+    return typeof v === 'string' ? v : JSON.stringify(v);
+}
+function diffFingerprints(env, base, cur, expectChanges) {
+    const out = [];
+    const expected = (key) => expectChanges.includes(key) || expectChanges.includes(key.split('.')[0]);
+    for (const key of COMPARED_KEYS) {
+        const a = base[key];
+        const b = cur[key];
+        if (a === undefined || b === undefined)
+            continue;
+        if (show(a) !== show(b)) {
+            out.push({ env, key, baseline: show(a), current: show(b), expected: expected(key), suite: null });
+        }
+    }
+    const ta = base.toolVersions ?? {};
+    const tb = cur.toolVersions ?? {};
+    for (const tool of Object.keys(ta).sort()) {
+        const a = ta[tool];
+        const b = tb[tool];
+        if (a === undefined || b === undefined || a === b)
+            continue;
+        const key = `toolVersions.${tool}`;
+        out.push({ env, key, baseline: a, current: b, expected: expected(key), suite: suiteOfTool(tool) });
+    }
+    return out;
+}
+/** Differences for every environment present on both sides, plus the board name. */
+function diffRuns(baseline, current, expectChanges) {
+    const out = [];
+    if (baseline.board.name !== current.board.name) {
+        out.push({
+            env: '*',
+            key: 'board',
+            baseline: baseline.board.name,
+            current: current.board.name,
+            expected: expectChanges.includes('board'),
+            suite: null,
+        });
+    }
+    const baseEnvs = new Map(baseline.environments.map((e) => [e.id, e]));
+    for (const env of current.environments) {
+        const b = baseEnvs.get(env.id);
+        if (!b)
+            continue;
+        if (b.kind !== env.kind) {
+            out.push({
+                env: env.id,
+                key: 'kind',
+                baseline: b.kind,
+                current: env.kind,
+                expected: false,
+                suite: null,
+            });
+        }
+        out.push(...diffFingerprints(env.id, b.fingerprint, env.fingerprint, expectChanges));
+    }
+    return out;
+}
+/** The reason a cell of `env`/`suite` is incomparable, or null. */
+function incomparableReason(diffs, env, suite) {
+    const hits = diffs.filter((d) => !d.expected && (d.env === env || d.env === '*') && (d.suite === null || d.suite === suite));
+    if (hits.length === 0)
+        return null;
+    return hits.map((d) => `${d.key}: ${d.baseline} → ${d.current}`).join('; ');
+}
+
+/**
+ * A seeded, deterministic RNG so bootstrap intervals (and so reports) are reproducible:
+ * the same results.json always gives the same report. The seed of each cell is derived
+ * from its key, so a cell's interval does not depend on which other cells exist.
+ */
+/** FNV-1a 32-bit hash of a string. */
+function hashString(s) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) {
+        h ^= s.charCodeAt(i);
+        h = Math.imul(h, 0x01000193);
+    }
+    return h >>> 0;
+}
+
+let buffer = new Float64Array(0);
+/** One reusable buffer for the resampled ratios (a report computes thousands of intervals). */
+function drawBuffer(size) {
+    if (buffer.length !== size)
+        buffer = new Float64Array(size);
+    return buffer;
+}
+function overheadFromRatio(ratio, better) {
+    return better === 'lower' ? ratio - 1 : 1 - ratio;
+}
+function sum$1(values) {
+    let s = 0;
+    for (const v of values)
+        s += v;
+    return s;
+}
+/** Bootstrap percentile interval of mean(env)/mean(host). */
+function bootstrapRatio(env, host, seedKey, resamples, confidence = 0.95) {
+    const ne = env.length;
+    const nh = host.length;
+    const ratio = sum$1(env) / ne / (sum$1(host) / nh);
+    if ((ne < 2 && nh < 2) || resamples === 0)
+        return { ratio, low: ratio, high: ratio };
+    // mulberry32 inlined (this loop is the hot spot of a report): each 32-bit draw gives two
+    // 16-bit indices, (u16 · n) >>> 16, whose bias (n / 65536) is far below bootstrap noise.
+    let state = hashString(seedKey);
+    const next = () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return (t ^ (t >>> 14)) >>> 0;
+    };
+    const draws = drawBuffer(resamples);
+    for (let b = 0; b < resamples; b++) {
+        let se = 0;
+        for (let i = 0; i < ne; i += 2) {
+            const r = next();
+            se += env[((r & 0xffff) * ne) >>> 16];
+            if (i + 1 < ne)
+                se += env[((r >>> 16) * ne) >>> 16];
+        }
+        let sh = 0;
+        for (let i = 0; i < nh; i += 2) {
+            const r = next();
+            sh += host[((r & 0xffff) * nh) >>> 16];
+            if (i + 1 < nh)
+                sh += host[((r >>> 16) * nh) >>> 16];
+        }
+        draws[b] = se / ne / (sh / nh);
+    }
+    draws.sort();
+    const tail = (1 - confidence) / 2;
+    const at = (q) => draws[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))];
+    return { ratio, low: at(tail), high: at(1 - tail) };
+}
+/** Overhead and its interval (the interval flips for higher-is-better: overhead falls as r rises). */
+function overheadInterval(env, host, better, seedKey, resamples, confidence = 0.95) {
+    const r = bootstrapRatio(env, host, seedKey, resamples, confidence);
+    const a = overheadFromRatio(r.low, better);
+    const b = overheadFromRatio(r.high, better);
+    return { overhead: overheadFromRatio(r.ratio, better), low: Math.min(a, b), high: Math.max(a, b) };
+}
+
+/**
+ * When adding a new value to a list, one does not have to necessary
+ * recompute the mean of the list in linear time. They can instead use
+ * this function to compute the new mean by providing the current mean,
+ * the number of elements in the list that produced it and the new
+ * value to add.
+ *
+ * @since 2.5.0
+ * @param {number} mean current mean
+ * @param {number} n number of items in the list
+ * @param {number} newValue the added value
+ * @returns {number} the new mean
+ *
+ * @example
+ * addToMean(14, 5, 53); // => 20.5
+ */
+
+/**
+ * Our default sum is the [Kahan-Babuska algorithm](https://pdfs.semanticscholar.org/1760/7d467cda1d0277ad272deb2113533131dc09.pdf).
+ * This method is an improvement over the classical
+ * [Kahan summation algorithm](https://en.wikipedia.org/wiki/Kahan_summation_algorithm).
+ * It aims at computing the sum of a list of numbers while correcting for
+ * floating-point errors. Traditionally, sums are calculated as many
+ * successive additions, each one with its own floating-point roundoff. These
+ * losses in precision add up as the number of numbers increases. This alternative
+ * algorithm is more accurate than the simple way of calculating sums by simple
+ * addition.
+ *
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x input
+ * @return {number} sum of all input numbers
+ * @example
+ * sum([1, 2, 3]); // => 6
+ */
+function sum(x) {
+    // If the array is empty, we needn't bother computing its sum
+    if (x.length === 0) {
+        return 0;
+    }
+
+    // Initializing the sum as the first number in the array
+    var sum = x[0];
+
+    // Keeping track of the floating-point error correction
+    var correction = 0;
+
+    var transition;
+
+    if (typeof sum !== "number") {
+        return Number.NaN;
+    }
+
+    for (var i = 1; i < x.length; i++) {
+        if (typeof x[i] !== "number") {
+            return Number.NaN;
+        }
+        transition = sum + x[i];
+
+        // Here we need to update the correction in a different fashion
+        // if the new absolute value is greater than the absolute sum
+        if (Math.abs(sum) >= Math.abs(x[i])) {
+            correction += sum - transition + x[i];
+        } else {
+            correction += x[i] - transition + sum;
+        }
+
+        sum = transition;
+    }
+
+    // Returning the corrected sum
+    return sum + correction;
+}
+
+/**
+ * The mean, _also known as average_,
+ * is the sum of all values over the number of values.
+ * This is a [measure of central tendency](https://en.wikipedia.org/wiki/Central_tendency):
+ * a method of finding a typical or central value of a set of numbers.
+ *
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x sample of one or more data points
+ * @throws {Error} if the length of x is less than one
+ * @returns {number} mean
+ * @example
+ * mean([0, 10]); // => 5
+ */
+function mean(x) {
+    if (x.length === 0) {
+        throw new Error("mean requires at least one data point");
+    }
+
+    return sum(x) / x.length;
+}
+
+/**
+ * The sum of deviations to the Nth power.
+ * When n=2 it's the sum of squared deviations.
+ * When n=3 it's the sum of cubed deviations.
+ *
+ * @param {Array<number>} x
+ * @param {number} n power
+ * @returns {number} sum of nth power deviations
+ *
+ * @example
+ * var input = [1, 2, 3];
+ * // since the variance of a set is the mean squared
+ * // deviations, we can calculate that with sumNthPowerDeviations:
+ * sumNthPowerDeviations(input, 2) / input.length;
+ */
+function sumNthPowerDeviations(x, n) {
+    var meanValue = mean(x);
+    var sum = 0;
+    var tempValue;
+    var i;
+
+    // This is an optimization: when n is 2 (we're computing a number squared),
+    // multiplying the number by itself is significantly faster than using
+    // the Math.pow method.
+    {
+        for (i = 0; i < x.length; i++) {
+            tempValue = x[i] - meanValue;
+            sum += tempValue * tempValue;
+        }
+    }
+
+    return sum;
+}
+
+/**
+ * The [sample variance](https://en.wikipedia.org/wiki/Variance#Sample_variance)
+ * is the sum of squared deviations from the mean. The sample variance
+ * is distinguished from the variance by the usage of [Bessel's Correction](https://en.wikipedia.org/wiki/Bessel's_correction):
+ * instead of dividing the sum of squared deviations by the length of the input,
+ * it is divided by the length minus one. This corrects the bias in estimating
+ * a value from a set that you don't know if full.
+ *
+ * References:
+ * * [Wolfram MathWorld on Sample Variance](http://mathworld.wolfram.com/SampleVariance.html)
+ *
+ * @param {Array<number>} x a sample of two or more data points
+ * @throws {Error} if the length of x is less than 2
+ * @return {number} sample variance
+ * @example
+ * sampleVariance([1, 2, 3, 4, 5]); // => 2.5
+ */
+function sampleVariance(x) {
+    if (x.length < 2) {
+        throw new Error("sampleVariance requires at least two data points");
+    }
+
+    var sumSquaredDeviationsValue = sumNthPowerDeviations(x);
+
+    // this is Bessels' Correction: an adjustment made to sample statistics
+    // that allows for the reduced degree of freedom entailed in calculating
+    // values from samples rather than complete populations.
+    var besselsCorrection = x.length - 1;
+
+    // Find the mean value of that list
+    return sumSquaredDeviationsValue / besselsCorrection;
+}
+
+/**
+ * The [sample standard deviation](http://en.wikipedia.org/wiki/Standard_deviation#Sample_standard_deviation)
+ * is the square root of the sample variance.
+ *
+ * @param {Array<number>} x input array
+ * @returns {number} sample standard deviation
+ * @example
+ * sampleStandardDeviation([2, 4, 4, 4, 5, 5, 7, 9]).toFixed(2);
+ * // => '2.14'
+ */
+function sampleStandardDeviation(x) {
+    var sampleVarianceX = sampleVariance(x);
+    return Math.sqrt(sampleVarianceX);
+}
+
+/**
+ * This is the internal implementation of quantiles: when you know
+ * that the order is sorted, you don't need to re-sort it, and the computations
+ * are faster.
+ *
+ * This implements the linear interpolation method (type=7 in R/numpy),
+ * which is the default in numpy.percentile and R's quantile.
+ *
+ * @param {Array<number>} x sample of one or more data points
+ * @param {number} p desired quantile: a number between 0 to 1, inclusive
+ * @returns {number} quantile value
+ * @throws {Error} if p ix outside of the range from 0 to 1
+ * @throws {Error} if x is empty
+ * @example
+ * quantileSorted([3, 6, 7, 8, 8, 9, 10, 13, 15, 16, 20], 0.5); // => 9
+ */
+function quantileSorted(x, p) {
+    // Use (n-1) * p for index, matching numpy's linear method (type=7)
+    var idx = (x.length - 1) * p;
+    if (x.length === 0) {
+        throw new Error("quantile requires at least one data point.");
+    } else if (p < 0 || p > 1) {
+        throw new Error("quantiles must be between 0 and 1");
+    } else if (p === 1) {
+        // If p is 1, directly return the last element
+        return x[x.length - 1];
+    } else if (p === 0) {
+        // If p is 0, directly return the first element
+        return x[0];
+    } else if (idx % 1 !== 0) {
+        // If idx is not integer, interpolate linearly between floor and ceil
+        var lower = Math.floor(idx);
+        var upper = Math.ceil(idx);
+        var fraction = idx - lower;
+        return x[lower] + fraction * (x[upper] - x[lower]);
+    } else {
+        // If idx is integer, type=7 returns the value at that index
+        return x[idx];
+    }
+}
+
+/**
+ * Rearrange items in `arr` so that all items in `[left, k]` range are the smallest.
+ * The `k`-th element will have the `(k - left + 1)`-th smallest value in `[left, right]`.
+ *
+ * Implements Floyd-Rivest selection algorithm https://en.wikipedia.org/wiki/Floyd-Rivest_algorithm
+ *
+ * @param {Array<number>} arr input array
+ * @param {number} k pivot index
+ * @param {number} [left] left index
+ * @param {number} [right] right index
+ * @returns {void} mutates input array
+ * @example
+ * var arr = [65, 28, 59, 33, 21, 56, 22, 95, 50, 12, 90, 53, 28, 77, 39];
+ * quickselect(arr, 8);
+ * // = [39, 28, 28, 33, 21, 12, 22, 50, 53, 56, 59, 65, 90, 77, 95]
+ */
+function quickselect(arr, k, left, right) {
+    left = left || 0;
+    right = right || arr.length - 1;
+
+    while (right > left) {
+        // 600 and 0.5 are arbitrary constants chosen in the original paper to minimize execution time
+        if (right - left > 600) {
+            var n = right - left + 1;
+            var m = k - left + 1;
+            var z = Math.log(n);
+            var s = 0.5 * Math.exp((2 * z) / 3);
+            var sd = 0.5 * Math.sqrt((z * s * (n - s)) / n);
+            if (m - n / 2 < 0) { sd *= -1; }
+            var newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
+            var newRight = Math.min(
+                right,
+                Math.floor(k + ((n - m) * s) / n + sd)
+            );
+            quickselect(arr, k, newLeft, newRight);
+        }
+
+        var t = arr[k];
+        var i = left;
+        var j = right;
+
+        swap(arr, left, k);
+        if (arr[right] > t) { swap(arr, left, right); }
+
+        while (i < j) {
+            swap(arr, i, j);
+            i++;
+            j--;
+            while (arr[i] < t) { i++; }
+            while (arr[j] > t) { j--; }
+        }
+
+        if (arr[left] === t) { swap(arr, left, j); }
+        else {
+            j++;
+            swap(arr, j, right);
+        }
+
+        if (j <= k) { left = j + 1; }
+        if (k <= j) { right = j - 1; }
+    }
+}
+
+function swap(arr, i, j) {
+    var tmp = arr[i];
+    arr[i] = arr[j];
+    arr[j] = tmp;
+}
+
+/**
+ * The [quantile](https://en.wikipedia.org/wiki/Quantile):
+ * this is a population quantile, since we assume to know the entire
+ * dataset in this library. This implementation uses linear interpolation,
+ * equivalent to R's type=7 and numpy's default percentile method.
+ *
+ * Sample is a one-dimensional array of numbers,
+ * and p is either a decimal number from 0 to 1 or an array of decimal
+ * numbers from 0 to 1.
+ * In terms of a k/q quantile, p = k/q - it's just dealing with fractions or dealing
+ * with decimal values.
+ * When p is an array, the result of the function is also an array containing the appropriate
+ * quantiles in input order
+ *
+ * @param {Array<number>} x sample of one or more numbers
+ * @param {Array<number> | number} p the desired quantile, as a number between 0 and 1
+ * @returns {number} quantile
+ * @example
+ * quantile([3, 6, 7, 8, 8, 9, 10, 13, 15, 16, 20], 0.5); // => 9
+ */
+function quantile(x, p) {
+    var copy = x.slice();
+
+    if (Array.isArray(p)) {
+        // rearrange elements so that each element corresponding to a requested
+        // quantile is on a place it would be if the array was fully sorted
+        multiQuantileSelect(copy, p);
+        // Initialize the result array
+        var results = [];
+        // For each requested quantile
+        for (var i = 0; i < p.length; i++) {
+            results[i] = quantileSorted(copy, p[i]);
+        }
+        return results;
+    } else {
+        var idx = quantileIndex(copy.length, p);
+        quantileSelect(copy, idx, 0, copy.length - 1);
+        return quantileSorted(copy, p);
+    }
+}
+
+function quantileSelect(arr, k, left, right) {
+    if (k % 1 === 0) {
+        quickselect(arr, k, left, right);
+    } else {
+        k = Math.floor(k);
+        quickselect(arr, k, left, right);
+        quickselect(arr, k + 1, k + 1, right);
+    }
+}
+
+function multiQuantileSelect(arr, p) {
+    // Collect every integer order statistic that the requested quantiles need.
+    // Linear interpolation (type=7) reads x[floor(idx)] and x[ceil(idx)], so both
+    // surrounding positions must be placed. Deduplicate to integer positions
+    // so each is selected with an unambiguous index.
+    var positions = new Set();
+    for (var i = 0; i < p.length; i++) {
+        var idx = quantileIndex(arr.length, p[i]);
+        positions.add(Math.floor(idx));
+        positions.add(Math.ceil(idx));
+    }
+    var indices = Array.from(positions).sort(compare);
+
+    multiselect(arr, indices, 0, indices.length - 1, 0, arr.length - 1);
+}
+
+// Place every order statistic in `indices` by partitioning around the median
+// requested position, then recursing into the two halves. The just-placed pivot
+// is excluded from the child ranges (indices[mid] ± 1) so that a later, narrower
+// quickselect cannot disturb an already-finalized position.
+function multiselect(arr, indices, lo, hi, left, right) {
+    if (lo > hi) { return; }
+    var mid = (lo + hi) >> 1;
+    quickselect(arr, indices[mid], left, right);
+    multiselect(arr, indices, lo, mid - 1, left, indices[mid] - 1);
+    multiselect(arr, indices, mid + 1, hi, indices[mid] + 1, right);
+}
+
+function compare(a, b) {
+    return a - b;
+}
+
+function quantileIndex(len, p) {
+    // Use (n-1) * p to match numpy's linear method (type=7)
+    var idx = (len - 1) * p;
+    if (p === 1) {
+        // If p is 1, directly return the last index
+        return len - 1;
+    } else if (p === 0) {
+        // If p is 0, directly return the first index
+        return 0;
+    } else if (idx % 1 !== 0) {
+        // If index is not integer, keep the fractional position so we can
+        // select both surrounding order statistics for interpolation.
+        return idx;
+    } else {
+        // If index is integer, return that exact position.
+        return idx;
+    }
+}
+
+/**
+ * The [median](http://en.wikipedia.org/wiki/Median) is
+ * the middle number of a list. This is often a good indicator of 'the middle'
+ * when there are outliers that skew the `mean()` value.
+ * This is a [measure of central tendency](https://en.wikipedia.org/wiki/Central_tendency):
+ * a method of finding a typical or central value of a set of numbers.
+ *
+ * The median isn't necessarily one of the elements in the list: the value
+ * can be the average of two elements if the list has an even length
+ * and the two central values are different.
+ *
+ * @param {Array<number>} x input
+ * @returns {number} median value
+ * @example
+ * median([10, 2, 5, 100, 2, 1]); // => 3.5
+ */
+function median$1(x) {
+    return +quantile(x, 0.5);
+}
+
+/**
+ * Student's t distribution: CDF and quantile. Two functions do not justify a dependency
+ * (the candidates ship no types or pull a whole matrix library); the regularised incomplete
+ * beta below is the classic continued fraction (Lentz), checked against R's pt/qt in
+ * test/unit/analysis/distributions.test.ts.
+ */
+function logGamma(x) {
+    // Lanczos approximation (g = 7, n = 9), accurate to ~1e-15 for x > 0.
+    const c = [
+        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.6150291621406,
+        12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+    ];
+    if (x < 0.5)
+        return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+    const z = x - 1;
+    let a = c[0];
+    const t = z + 7.5;
+    for (let i = 1; i < 9; i++)
+        a += c[i] / (z + i);
+    return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+}
+function betaContinuedFraction(a, b, x) {
+    const tiny = 1e-300;
+    let c = 1;
+    let d = 1 - ((a + b) * x) / (a + 1);
+    if (Math.abs(d) < tiny)
+        d = tiny;
+    d = 1 / d;
+    let h = d;
+    for (let m = 1; m <= 300; m++) {
+        const m2 = 2 * m;
+        let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
+        d = 1 + aa * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = 1 + aa / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        h *= d * c;
+        aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
+        d = 1 + aa * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = 1 + aa / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        const delta = d * c;
+        h *= delta;
+        if (Math.abs(delta - 1) < 1e-15)
+            break;
+    }
+    return h;
+}
+/** Regularised incomplete beta I_x(a, b). */
+function incompleteBeta(x, a, b) {
+    if (x <= 0)
+        return 0;
+    if (x >= 1)
+        return 1;
+    const lnFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x);
+    if (x < (a + 1) / (a + b + 2))
+        return (Math.exp(lnFront) * betaContinuedFraction(a, b, x)) / a;
+    return 1 - (Math.exp(lnFront) * betaContinuedFraction(b, a, 1 - x)) / b;
+}
+/** P(T <= t) for Student's t with `df` degrees of freedom (df may be fractional: Welch). */
+function tCdf(t, df) {
+    if (!(df > 0))
+        throw new RangeError(`t distribution needs df > 0 (got ${df})`);
+    if (t === Infinity)
+        return 1;
+    if (t === -Infinity)
+        return 0;
+    const tail = 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
+    return t > 0 ? 1 - tail : tail;
+}
+/** Two-sided p-value of a t statistic. */
+function tTwoSidedP(t, df) {
+    if (Number.isNaN(t))
+        return 1;
+    const abs = Math.abs(t);
+    if (abs === Infinity)
+        return 0;
+    return incompleteBeta(df / (df + abs * abs), df / 2, 0.5);
+}
+function tPdf(t, df) {
+    return (Math.exp(logGamma((df + 1) / 2) - logGamma(df / 2) - ((df + 1) / 2) * Math.log1p((t * t) / df)) /
+        Math.sqrt(df * Math.PI));
+}
+/**
+ * The t quantile: the t with P(T <= t) = p. Start from the Cornish-Fisher expansion around
+ * the normal quantile, then Newton steps on the CDF (bisection as a safety net).
+ */
+function tQuantile(p, df) {
+    if (!(p > 0 && p < 1))
+        throw new RangeError(`quantile needs 0 < p < 1 (got ${p})`);
+    if (p === 0.5)
+        return 0;
+    if (p < 0.5)
+        return -tQuantile(1 - p, df);
+    const z = probit(p);
+    const z3 = z ** 3;
+    const z5 = z ** 5;
+    let t = z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df * df);
+    for (let i = 0; i < 50; i++) {
+        const step = (tCdf(t, df) - p) / tPdf(t, df);
+        if (!Number.isFinite(step))
+            break;
+        const next = t - step;
+        if (next <= 0)
+            break;
+        t = next;
+        if (Math.abs(step) < 1e-12 * Math.max(1, t))
+            return t;
+    }
+    // Newton did not settle (tiny df): bisection.
+    let lo = 0;
+    let hi = 1;
+    while (tCdf(hi, df) < p)
+        hi *= 2;
+    for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, hi); i++) {
+        const mid = (lo + hi) / 2;
+        if (tCdf(mid, df) < p)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (lo + hi) / 2;
+}
+/** Standard normal quantile (Acklam's rational approximation, refined by one Halley step). */
+function probit(p) {
+    const a = [
+        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+        2.506628277459239,
+    ];
+    const b = [
+        -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+    ];
+    const c = [
+        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+        2.938163982698783,
+    ];
+    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+    const pl = 0.02425;
+    let x;
+    if (p < pl) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        x =
+            (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    else if (p <= 1 - pl) {
+        const q = p - 0.5;
+        const r = q * q;
+        x =
+            ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+                (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    }
+    else {
+        const q = Math.sqrt(-2 * Math.log(1 - p));
+        x =
+            -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    return x;
+}
+const quantileCache = new Map();
+/** Cached two-sided critical value t_{1-alpha/2, df} (df rounded to 1e-6: Welch df repeats). */
+function tCritical(alpha, df) {
+    const key = `${alpha}:${Math.round(df * 1e6)}`;
+    let v = quantileCache.get(key);
+    if (v === undefined) {
+        v = tQuantile(1 - alpha / 2, df);
+        if (quantileCache.size > 10_000)
+            quantileCache.clear();
+        quantileCache.set(key, v);
+    }
+    return v;
+}
+
+/** Per-cell descriptive statistics with a t-based confidence interval of the mean. */
+function describe(values, confidence = 0.95) {
+    const n = values.length;
+    if (n === 0)
+        throw new RangeError('describe() needs at least one value');
+    const arr = values;
+    const mean$1 = mean(arr);
+    const median = median$1(arr);
+    let min = Infinity;
+    let max = -Infinity;
+    for (const v of values) {
+        if (v < min)
+            min = v;
+        if (v > max)
+            max = v;
+    }
+    if (n < 2)
+        return { n, mean: mean$1, median, sd: null, cv: null, ciLow: null, ciHigh: null, min, max };
+    const sd = sampleStandardDeviation(arr);
+    const half = tCritical(1 - confidence, n - 1) * (sd / Math.sqrt(n));
+    return {
+        n,
+        mean: mean$1,
+        median,
+        sd,
+        cv: mean$1 !== 0 ? sd / Math.abs(mean$1) : null,
+        ciLow: mean$1 - half,
+        ciHigh: mean$1 + half,
+        min,
+        max,
+    };
+}
+
+/**
+ * The per-cell test: Welch's t on log values (a contrast of group means of logs).
+ *
+ * Why not Mann-Whitney U: with exact p its smallest attainable two-sided p is 2/C(2n, n)
+ * (n = 5: 0.0079; n = 10: 1.1e-5). After a family-wise correction over hundreds of cells
+ * (Holm's first threshold is alpha/m: 0.05/750 = 6.7e-5) a quick preset with n = 5 could never
+ * flag anything, and n = 10 only barely. Welch on logs keeps power at small n, does not assume
+ * equal variances (an environment change often changes the noise too), and works on the scale
+ * that matters: a difference of log means is a ratio of geometric means, i.e. "5% slower".
+ * Benchmark values are positive and roughly log-normal (times, rates). Outlier sensitivity is
+ * handled by the `erratic` verdict (CV above a limit) instead of by rank statistics.
+ *
+ * The same contrast with four groups tests an overhead change:
+ * (log env_cur − log host_cur) − (log env_base − log host_base), Welch-Satterthwaite df.
+ */
+function logMoments(values) {
+    const n = values.length;
+    let s = 0;
+    for (const v of values)
+        s += Math.log(v);
+    const mean = s / n;
+    let ss = 0;
+    for (const v of values) {
+        const d = Math.log(v) - mean;
+        ss += d * d;
+    }
+    return { mean, variance: n > 1 ? ss / (n - 1) : 0, n };
+}
+/** Welch-Satterthwaite test of a ± contrast of log means. Every group needs n ≥ 2 and values > 0. */
+function logContrast(groups, alpha) {
+    let estimate = 0;
+    let se2 = 0;
+    let dfDen = 0;
+    for (const g of groups) {
+        if (g.values.length < 2)
+            throw new RangeError('each group needs at least 2 values');
+        const m = logMoments(g.values);
+        estimate += g.sign * m.mean;
+        const w = m.variance / m.n;
+        se2 += w;
+        dfDen += (w * w) / (m.n - 1);
+    }
+    if (se2 === 0) {
+        // Every group is constant: the difference is exact.
+        return { estimate, low: estimate, high: estimate, p: estimate === 0 ? 1 : 0, df: Infinity };
+    }
+    const se = Math.sqrt(se2);
+    const df = (se2 * se2) / dfDen;
+    const t = estimate / se;
+    const p = tTwoSidedP(t, df);
+    const half = tCritical(alpha, df) * se;
+    return { estimate, low: estimate - half, high: estimate + half, p, df };
+}
+/** Log contrast → direction-aware relative degradation (> 0 worse), as the paper's overhead. */
+function degradationFromLog(logRatio, better) {
+    return better === 'lower' ? Math.expm1(logRatio) : -Math.expm1(logRatio);
+}
+
+const ANALYSIS_SCHEMA_ID = 'arm-virt-bench/analysis@1';
+
+const DEFAULTS = {
+    minEffect: 0.05,
+    alpha: 0.05,
+    correction: 'holm',
+    maxCv: 0.25,
+    bootstrap: 1000,
+};
+function pct(x, digits = 1) {
+    return `${(x * 100).toFixed(digits)}%`;
+}
+function resolve(current, options) {
+    const minEffect = options.minEffect ?? DEFAULTS.minEffect;
+    const alpha = options.alpha ?? DEFAULTS.alpha;
+    const maxCv = options.maxCv ?? DEFAULTS.maxCv;
+    const bootstrap = options.bootstrap ?? DEFAULTS.bootstrap;
+    const correction = options.correction ?? DEFAULTS.correction;
+    if (!(minEffect >= 0 && minEffect < 1))
+        throw new RangeError(`minEffect must be in [0, 1) (got ${minEffect})`);
+    if (!(alpha > 0 && alpha < 1))
+        throw new RangeError(`alpha must be in (0, 1) (got ${alpha})`);
+    if (!(maxCv > 0))
+        throw new RangeError(`maxCv must be > 0 (got ${maxCv})`);
+    if (!(Number.isInteger(bootstrap) && (bootstrap === 0 || bootstrap >= 100))) {
+        throw new RangeError(`bootstrap must be 0 (no intervals) or an integer ≥ 100 (got ${bootstrap})`);
+    }
+    if (correction !== 'holm' && correction !== 'bh')
+        throw new RangeError(`correction must be holm or bh`);
+    let hostEnv = options.hostEnv ?? null;
+    if (hostEnv !== null && !current.environments.some((e) => e.id === hostEnv)) {
+        throw new RangeError(`hostEnv '${hostEnv}' is not an environment of the current results`);
+    }
+    hostEnv ??= current.environments.find((e) => e.kind === 'host')?.id ?? null;
+    return {
+        minEffect,
+        alpha,
+        correction,
+        maxCv,
+        hostEnv,
+        expectChanges: [...(options.expectChanges ?? [])],
+        bootstrap,
+        confidence: 0.95,
+    };
+}
+function runSummary(r) {
+    return {
+        id: r.run.id,
+        preset: r.run.preset,
+        started: r.run.started,
+        finished: r.run.finished ?? null,
+        status: r.run.status ?? null,
+        gitSha: r.run.gitSha ?? null,
+        board: r.board.name,
+        toolVersion: r.run.toolVersion,
+    };
+}
+function kindOf(results, env) {
+    return results.environments.find((e) => e.id === env)?.kind;
+}
+function toStats(cell) {
+    const { values: _values, conflicts: _conflicts, ...ref } = cell;
+    return { ...ref, ...describeCell(cell) };
+}
+function computeOverheads(results, cells, hostEnv, opts, side) {
+    if (hostEnv === null)
+        return [];
+    const out = [];
+    for (const cell of cells.values()) {
+        if (cell.env === hostEnv || cell.values.length === 0)
+            continue;
+        const host = cells.get(cellKey(hostEnv, cell.metricKey));
+        if (!host || host.values.length === 0 || host.unit !== cell.unit || host.better !== cell.better)
+            continue;
+        const o = overheadInterval(cell.values, host.values, cell.better, `${side}\u0000${cell.env}\u0000${cell.metricKey}`, opts.bootstrap, opts.confidence);
+        const half = (o.high - o.low) / 2;
+        const n = cell.values.length === host.values.length
+            ? `n=${cell.values.length}`
+            : `n=${cell.values.length}/${host.values.length}`;
+        const envMean = cell.values.reduce((a, b) => a + b, 0) / cell.values.length;
+        const hostMean = host.values.reduce((a, b) => a + b, 0) / host.values.length;
+        const { values: _v, conflicts: _c, warnings: _w, ...ref } = cell;
+        out.push({
+            ...ref,
+            hostEnv,
+            overhead: o.overhead,
+            ciLow: o.low,
+            ciHigh: o.high,
+            nEnv: cell.values.length,
+            nHost: host.values.length,
+            envMean,
+            hostMean,
+            sentence: `${envLabel(cell.env, kindOf(results, cell.env))} ${cell.label} overhead ${pct(o.overhead)} ± ${pct(half)} (${n})`,
+        });
+    }
+    return out;
+}
+const described = new WeakMap();
+function describeCell(cell) {
+    let d = described.get(cell);
+    if (!d) {
+        d = describe(cell.values);
+        described.set(cell, d);
+    }
+    return d;
+}
+function side$1(cell) {
+    if (!cell || cell.values.length === 0)
+        return null;
+    const d = describeCell(cell);
+    return { n: d.n, mean: d.mean, cv: d.cv };
+}
+function cvOf(cell) {
+    return cell.values.length < 2 ? null : describeCell(cell).cv;
+}
+/** Why a set of cells cannot be tested, or null when they can. */
+function untestable(cells, first) {
+    for (const c of cells) {
+        if (c.unit !== first.unit || c.better !== first.better) {
+            return `unit or direction changed: ${first.unit}/${first.better} vs ${c.unit}/${c.better}`;
+        }
+    }
+    for (const c of cells)
+        if (c.values.length < 2)
+            return `too few samples (n=${c.values.length} for ${c.env})`;
+    for (const c of cells)
+        if (c.values.some((v) => !(v > 0)))
+            return `non-positive values for ${c.env}: a ratio is undefined`;
+    return null;
+}
+function erraticReason(cells, maxCv) {
+    const bad = cells
+        .map(({ cell, role }) => ({ role, cv: cvOf(cell) }))
+        .filter((x) => x.cv !== null && x.cv > maxCv);
+    if (bad.length === 0)
+        return null;
+    return bad.map((b) => `CV ${pct(b.cv)} > ${pct(maxCv, 0)} (${b.role})`).join('; ');
+}
+function matchFailure(results, cell) {
+    const env = results.environments.find((e) => e.id === cell.env);
+    if (!env)
+        return `environment ${cell.env} is not in this run`;
+    if (env.skipped)
+        return `environment skipped: ${env.skipped}`;
+    const hits = results.failures.filter((f) => f.env === cell.env &&
+        (f.suite === cell.suite || f.suite === 'environment' || f.suite === 'board') &&
+        Object.entries(f.params).every(([k, v]) => cell.params[k] === undefined || cell.params[k] === v));
+    if (hits.length > 0) {
+        const first = hits[0];
+        return `failed in ${hits.length} run(s)${first.kind ? ` (${first.kind})` : ''}: ${first.message}`;
+    }
+    return null;
+}
+function emptyCounts() {
+    return { regression: 0, improvement: 0, unchanged: 0, incomparable: 0, erratic: 0, missing: 0 };
+}
+function analyze(current, options = {}) {
+    const opts = resolve(current, options);
+    const baseline = options.baseline;
+    const curCells = groupCells(current);
+    const baseCells = baseline ? groupCells(baseline) : new Map();
+    const baseHost = baseline
+        ? opts.hostEnv !== null && baseline.environments.some((e) => e.id === opts.hostEnv)
+            ? opts.hostEnv
+            : (baseline.environments.find((e) => e.kind === 'host')?.id ?? null)
+        : null;
+    const notes = [];
+    if (opts.hostEnv === null)
+        notes.push('No host environment in these results: overheads cannot be computed.');
+    const cells = [...curCells.values()].filter((c) => c.values.length > 0).map(toStats);
+    const baselineCells = [...baseCells.values()].filter((c) => c.values.length > 0).map(toStats);
+    const overheads = computeOverheads(current, curCells, opts.hostEnv, opts, 'current');
+    // The baseline's overheads are point estimates only (no report shows their intervals; the
+    // comparison has its own test): this halves the bootstrap work of a compare.
+    const baselineOverheads = baseline
+        ? computeOverheads(baseline, baseCells, baseHost, { ...opts, bootstrap: 0 }, 'baseline')
+        : [];
+    const diffs = baseline ? diffRuns(baseline, current, opts.expectChanges) : [];
+    for (const d of diffs.filter((x) => x.expected)) {
+        notes.push(`Expected change on ${d.env}: ${d.key} ${d.baseline} → ${d.current}.`);
+    }
+    const comparisons = [];
+    const overheadComparisons = [];
+    const pending = [];
+    if (baseline) {
+        // Absolute comparisons: every cell on either side.
+        const keys = new Set([...baseCells.keys(), ...curCells.keys()]);
+        for (const key of keys) {
+            const b = baseCells.get(key);
+            const c = curCells.get(key);
+            const ref = (c ?? b);
+            const { values: _v, conflicts: _c, warnings: _w, ...cellRef } = ref;
+            const cmp = {
+                ...cellRef,
+                verdict: 'unchanged',
+                change: null,
+                ciLow: null,
+                ciHigh: null,
+                p: null,
+                pAdjusted: null,
+                reason: null,
+                baseline: side$1(b),
+                current: side$1(c),
+            };
+            comparisons.push(cmp);
+            if (!c || c.values.length === 0) {
+                cmp.verdict = 'missing';
+                cmp.reason = matchFailure(current, ref) ?? 'not measured in this run';
+                continue;
+            }
+            if (!b || b.values.length === 0) {
+                cmp.verdict = 'missing';
+                cmp.reason = 'not in the baseline (new cell)';
+                continue;
+            }
+            const fp = incomparableReason(diffs, ref.env, ref.suite);
+            const why = fp ?? untestable([b, c], b);
+            if (why) {
+                cmp.verdict = 'incomparable';
+                cmp.reason = why;
+                continue;
+            }
+            const contrast = logContrast([
+                { values: c.values, sign: 1 },
+                { values: b.values, sign: -1 },
+            ], opts.alpha);
+            const erratic = erraticReason([
+                { cell: b, role: 'baseline' },
+                { cell: c, role: 'current' },
+            ], opts.maxCv);
+            setChange(cmp, contrast, ref.better);
+            if (erratic) {
+                cmp.verdict = 'erratic';
+                cmp.reason = erratic;
+                continue;
+            }
+            pending.push({ target: cmp, contrast });
+        }
+        // Overhead comparisons: each non-host environment against its host, baseline vs current.
+        if (opts.hostEnv !== null && baseHost !== null) {
+            const curOverheadByKey = new Map(overheads.map((o) => [cellKey(o.env, o.metricKey), o]));
+            const baseOverheadByKey = new Map(baselineOverheads.map((o) => [cellKey(o.env, o.metricKey), o]));
+            const seen = new Set();
+            for (const c of [...curCells.values(), ...baseCells.values()]) {
+                if (c.env === opts.hostEnv || c.env === baseHost)
+                    continue;
+                const key = cellKey(c.env, c.metricKey);
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+                const groups = {
+                    envCur: curCells.get(key),
+                    hostCur: curCells.get(cellKey(opts.hostEnv, c.metricKey)),
+                    envBase: baseCells.get(key),
+                    hostBase: baseCells.get(cellKey(baseHost, c.metricKey)),
+                };
+                const { values: _v, conflicts: _c, warnings: _w, ...cellRef } = c;
+                const curO = curOverheadByKey.get(key);
+                const baseO = baseOverheadByKey.get(key);
+                const label = `${envLabel(c.env, kindOf(current, c.env) ?? kindOf(baseline, c.env))} ${c.label}`;
+                const oc = {
+                    ...cellRef,
+                    hostEnv: opts.hostEnv,
+                    verdict: 'unchanged',
+                    change: null,
+                    ciLow: null,
+                    ciHigh: null,
+                    p: null,
+                    pAdjusted: null,
+                    reason: null,
+                    baselineOverhead: baseO?.overhead ?? null,
+                    currentOverhead: curO?.overhead ?? null,
+                    sentence: '',
+                };
+                overheadComparisons.push(oc);
+                const absent = Object.entries(groups).filter(([, g]) => !g || g.values.length === 0);
+                if (absent.length > 0) {
+                    oc.verdict = 'missing';
+                    const [role] = absent[0];
+                    const results = role.endsWith('Cur') ? current : baseline;
+                    const env = role.startsWith('host') ? (role.endsWith('Cur') ? opts.hostEnv : baseHost) : c.env;
+                    const where = role.endsWith('Cur') ? 'this run' : 'the baseline';
+                    oc.reason =
+                        (role.endsWith('Cur') ? matchFailure(results, { ...c, env }) : null) ??
+                            `${env} not measured in ${where}`;
+                    oc.sentence = `${label} overhead: ${oc.reason}`;
+                    continue;
+                }
+                const all = [groups.envCur, groups.hostCur, groups.envBase, groups.hostBase];
+                const fp = incomparableReason(diffs, c.env, c.suite) ??
+                    incomparableReason(diffs, opts.hostEnv, c.suite) ??
+                    (baseHost !== opts.hostEnv ? `host environment changed: ${baseHost} → ${opts.hostEnv}` : null);
+                const why = fp ?? untestable(all, groups.envCur);
+                if (why) {
+                    oc.verdict = 'incomparable';
+                    oc.reason = why;
+                    oc.sentence = `${label} overhead not comparable: ${why}`;
+                    continue;
+                }
+                const gs = [
+                    { values: groups.envCur.values, sign: 1 },
+                    { values: groups.hostCur.values, sign: -1 },
+                    { values: groups.envBase.values, sign: -1 },
+                    { values: groups.hostBase.values, sign: 1 },
+                ];
+                const contrast = logContrast(gs, opts.alpha);
+                setChange(oc, contrast, c.better);
+                const erratic = erraticReason([
+                    { cell: groups.envCur, role: `${c.env} current` },
+                    { cell: groups.hostCur, role: `${opts.hostEnv} current` },
+                    { cell: groups.envBase, role: `${c.env} baseline` },
+                    { cell: groups.hostBase, role: `${baseHost} baseline` },
+                ], opts.maxCv);
+                if (erratic) {
+                    oc.verdict = 'erratic';
+                    oc.reason = erratic;
+                    oc.sentence = `${label} overhead too noisy to judge: ${erratic}`;
+                    continue;
+                }
+                pending.push({ target: oc, contrast });
+            }
+        }
+        // One correction family per report: absolute and overhead tests together.
+        const adjusted = adjust(pending.map((x) => x.contrast.p), opts.correction);
+        pending.forEach((x, i) => {
+            const t = x.target;
+            t.pAdjusted = adjusted[i];
+            t.verdict = decide(t.change, t.ciLow, t.ciHigh, t.pAdjusted, opts);
+            if (t.verdict === 'unchanged' && t.pAdjusted < opts.alpha) {
+                t.reason = `significant but within the minimum effect (${pct(opts.minEffect, 0)})`;
+            }
+        });
+        for (const oc of overheadComparisons) {
+            if (oc.sentence === '')
+                oc.sentence = overheadSentence(oc, current, baseline);
+        }
+    }
+    const overheadRegressions = overheadComparisons
+        .filter((o) => o.verdict === 'regression')
+        .sort((a, b) => b.change - a.change);
+    const regressions = comparisons
+        .filter((o) => o.verdict === 'regression')
+        .sort((a, b) => b.change - a.change);
+    const count = (list) => {
+        const c = emptyCounts();
+        for (const x of list)
+            c[x.verdict]++;
+        return c;
+    };
+    return {
+        schema: ANALYSIS_SCHEMA_ID,
+        options: opts,
+        current: runSummary(current),
+        baseline: baseline ? runSummary(baseline) : null,
+        environments: environmentSummaries(current, curCells, opts.hostEnv),
+        cells,
+        baselineCells,
+        overheads,
+        baselineOverheads,
+        comparisons,
+        overheadComparisons,
+        headline: {
+            status: !baseline
+                ? 'no-baseline'
+                : overheadRegressions.length + regressions.length > 0
+                    ? 'regression'
+                    : 'ok',
+            overheadRegressions,
+            regressions,
+            overheadCounts: count(overheadComparisons),
+            absoluteCounts: count(comparisons),
+            tests: pending.length,
+        },
+        failures: groupFailures(current),
+        fingerprintDifferences: diffs,
+        notes,
+    };
+}
+/** Map the log contrast to a direction-aware degradation and its interval. */
+function setChange(t, contrast, better) {
+    const a = degradationFromLog(contrast.low, better);
+    const b = degradationFromLog(contrast.high, better);
+    t.change = degradationFromLog(contrast.estimate, better);
+    t.ciLow = Math.min(a, b);
+    t.ciHigh = Math.max(a, b);
+    t.p = contrast.p;
+}
+/**
+ * A regression needs (1) significance after correction and (2) an effect that can reach the
+ * minimum: the interval's worse end is ≥ minEffect. (2) drops changes shown to be smaller than
+ * the minimum (a precise 1% shift) without halving the power at exactly the minimum, which a
+ * rule on the point estimate would do.
+ */
+function decide(change, low, high, pAdj, opts) {
+    if (!(pAdj < opts.alpha))
+        return 'unchanged';
+    if (change > 0 && high >= opts.minEffect)
+        return 'regression';
+    if (change < 0 && low <= -opts.minEffect)
+        return 'improvement';
+    return 'unchanged';
+}
+function overheadSentence(oc, current, baseline) {
+    const label = `${envLabel(oc.env, kindOf(current, oc.env) ?? kindOf(baseline, oc.env))} ${oc.label}`;
+    const from = oc.baselineOverhead !== null ? pct(oc.baselineOverhead) : '?';
+    const to = oc.currentOverhead !== null ? pct(oc.currentOverhead) : '?';
+    const pp = oc.baselineOverhead !== null && oc.currentOverhead !== null
+        ? ` (${oc.currentOverhead >= oc.baselineOverhead ? '+' : ''}${((oc.currentOverhead - oc.baselineOverhead) * 100).toFixed(1)} pp)`
+        : '';
+    const verb = oc.verdict === 'regression' ? 'grew' : oc.verdict === 'improvement' ? 'shrank' : 'is unchanged,';
+    const rel = oc.change !== null
+        ? `; relative to the host ${oc.change >= 0 ? pct(oc.change) + ' worse' : pct(-oc.change) + ' better'} (95% CI ${pct(oc.ciLow)} to ${pct(oc.ciHigh)}, adjusted p=${formatP(oc.pAdjusted)})`
+        : '';
+    return `${label} overhead ${verb} from ${from} to ${to}${pp}${rel}`;
+}
+function formatP(p) {
+    if (p === null)
+        return '–';
+    if (p < 0.0001)
+        return p.toExponential(1);
+    return p.toFixed(4);
+}
+function environmentSummaries(results, cells, hostEnv) {
+    const perEnv = new Map();
+    for (const c of cells.values())
+        if (c.values.length > 0)
+            perEnv.set(c.env, (perEnv.get(c.env) ?? 0) + 1);
+    return results.environments.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        bootMode: e.bootMode,
+        label: envLabel(e.id, e.kind),
+        isHost: e.id === hostEnv,
+        skipped: e.skipped ?? null,
+        cells: perEnv.get(e.id) ?? 0,
+        failures: results.failures.filter((f) => f.env === e.id).length,
+    }));
+}
+function groupFailures(results) {
+    const groups = new Map();
+    for (const f of results.failures) {
+        const key = `${f.env}\u0000${f.suite}\u0000${JSON.stringify(Object.entries(f.params).sort())}`;
+        let g = groups.get(key);
+        if (!g) {
+            g = { env: f.env, suite: f.suite, params: f.params, kinds: [], rounds: [], message: f.message };
+            groups.set(key, g);
+        }
+        if (f.kind && !g.kinds.includes(f.kind))
+            g.kinds.push(f.kind);
+        g.rounds.push(f.round);
+    }
+    return [...groups.values()];
+}
+
+/**
+ * Escaping of every untrusted string before it reaches Markdown, HTML, mermaid or CSV:
+ * tool output, branch names, environment ids, config values, fingerprint strings.
+ */
+const ZWSP = '&#8203;';
+/**
+ * Text for GitHub-flavoured Markdown (paragraphs, list items and table cells): one line, no
+ * raw HTML (so no <script>, no <!-- comments --> that hide the rest), no Markdown syntax
+ * (links, images, code spans, emphasis, table pipes), no @mentions or #references (a
+ * zero-width space breaks the trigger), no autolinked URLs.
+ */
+function escapeMarkdown(input, maxLength = 500) {
+    let s = String(input ?? '');
+    // Control characters and line breaks: one line, so a value cannot start a new block.
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    s = s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+    if (s.length > maxLength)
+        s = `${s.slice(0, maxLength - 1)}…`;
+    s = s
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/([\\`*_{}[\]()#+!|~^$])/g, '\\$1');
+    // After the backslash escapes: break mentions, issue refs (now `\#`) and URL schemes.
+    s = s
+        .replace(/@/g, `@${ZWSP}`)
+        .replace(/:\/\//g, `:${ZWSP}//`)
+        .replace(/\bwww\./gi, (m) => `${m[0]}${ZWSP}${m.slice(1)}`);
+    return s;
+}
+/** Text and attribute values in HTML. */
+function escapeHtml(input) {
+    return String(input ?? '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+/**
+ * A label inside a mermaid code block: only a safe alphabet survives (no quotes, backticks
+ * that could close the fence, %% directives, brackets or newlines), capped in length.
+ */
+function mermaidLabel(input, maxLength = 40) {
+    let s = String(input ?? '')
+        .replace(/[–—]/g, '-')
+        .replace(/[^A-Za-z0-9 _.,:/()+×%-]/g, ' ')
+        .replace(/%+/g, '%')
+        .replace(/\s+/g, ' ')
+        .trim();
+    if (s.length > maxLength)
+        s = `${s.slice(0, maxLength - 1)}…`;
+    return s === '' ? '-' : s;
+}
+/**
+ * One CSV field (RFC 4180 quoting). Strings that a spreadsheet would run as a formula
+ * (leading = + - @ tab CR) get a leading apostrophe; numbers are written as numbers.
+ */
+function csvField(value) {
+    if (value === null || value === undefined)
+        return '';
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? String(value) : '';
+    let s = String(value);
+    if (/^[=+\-@\t\r]/.test(s))
+        s = `'${s}`;
+    if (/[",\r\n]/.test(s))
+        s = `"${s.replace(/"/g, '""')}"`;
+    return s;
+}
+
+const CSV_COLUMNS = [
+    'env',
+    'suite',
+    'metric',
+    'params',
+    'unit',
+    'better',
+    'n',
+    'mean',
+    'median',
+    'sd',
+    'cv',
+    'ci_low',
+    'ci_high',
+    'overhead',
+    'overhead_ci_low',
+    'overhead_ci_high',
+    'baseline_n',
+    'baseline_mean',
+    'change',
+    'change_ci_low',
+    'change_ci_high',
+    'p',
+    'p_adjusted',
+    'verdict',
+    'overhead_change',
+    'overhead_p_adjusted',
+    'overhead_verdict',
+    'reason',
+];
+function renderCsv(a) {
+    const overheads = new Map(a.overheads.map((o) => [cellKey(o.env, o.metricKey), o]));
+    const comparisons = new Map(a.comparisons.map((c) => [cellKey(c.env, c.metricKey), c]));
+    const ocs = new Map(a.overheadComparisons.map((c) => [cellKey(c.env, c.metricKey), c]));
+    const stats = new Map(a.cells.map((c) => [cellKey(c.env, c.metricKey), c]));
+    const rows = [CSV_COLUMNS.join(',')];
+    const seen = new Set();
+    const emit = (key) => {
+        const s = stats.get(key);
+        const cmp = comparisons.get(key);
+        const ref = s ?? cmp;
+        if (!ref)
+            return;
+        const o = overheads.get(key);
+        const oc = ocs.get(key);
+        const params = Object.keys(ref.params)
+            .sort()
+            .map((k) => `${k}=${String(ref.params[k])}`)
+            .join(';');
+        const reason = [cmp?.reason, oc?.reason].filter(Boolean).join(' / ');
+        const values = [
+            ref.env,
+            ref.suite,
+            ref.metric,
+            params,
+            ref.unit,
+            ref.better,
+            s?.n,
+            s?.mean,
+            s?.median,
+            s?.sd,
+            s?.cv,
+            s?.ciLow,
+            s?.ciHigh,
+            o?.overhead,
+            o?.ciLow,
+            o?.ciHigh,
+            cmp?.baseline?.n,
+            cmp?.baseline?.mean,
+            cmp?.change,
+            cmp?.ciLow,
+            cmp?.ciHigh,
+            cmp?.p,
+            cmp?.pAdjusted,
+            cmp?.verdict,
+            oc?.change,
+            oc?.pAdjusted,
+            oc?.verdict,
+            reason,
+        ];
+        rows.push(values.map(csvField).join(','));
+    };
+    for (const c of a.cells) {
+        const key = cellKey(c.env, c.metricKey);
+        seen.add(key);
+        emit(key);
+    }
+    // Cells only in the baseline (missing now) still get a row.
+    for (const c of a.comparisons) {
+        const key = cellKey(c.env, c.metricKey);
+        if (!seen.has(key)) {
+            seen.add(key);
+            emit(key);
+        }
+    }
+    return `${rows.join('\r\n')}\r\n`;
+}
+
+function num(v) {
+    return typeof v === 'number' ? v : Number(v);
+}
+function sizeLabel(kb) {
+    if (kb >= 1024 && kb % 1024 === 0)
+        return `${kb / 1024} MB`;
+    return `${kb} KB`;
+}
+function direction(better) {
+    return better === 'lower' ? 'lower is better' : 'higher is better';
+}
+/** Environments in report order, with their labels. */
+function envOrder(analysis) {
+    const withCells = new Set(analysis.cells.map((c) => c.env));
+    return analysis.environments.filter((e) => withCells.has(e.id)).map((e) => ({ id: e.id, label: e.label }));
+}
+function groupBy(items, key) {
+    const m = new Map();
+    for (const it of items) {
+        const k = key(it);
+        const list = m.get(k);
+        if (list)
+            list.push(it);
+        else
+            m.set(k, [it]);
+    }
+    return m;
+}
+function seriesFor(envs, cells, categoryOf, categories, value = (c) => c.mean) {
+    return envs
+        .map((e) => {
+        const byCat = new Map(cells.filter((c) => c.env === e.id).map((c) => [categoryOf(c), c]));
+        return {
+            name: e.label,
+            values: categories.map((cat) => (byCat.has(cat) ? value(byCat.get(cat)) : null)),
+        };
+    })
+        .filter((s) => s.values.some((v) => v !== null));
+}
+function paramsWithout(c, drop) {
+    return Object.keys(c.params)
+        .filter((k) => !drop.includes(k))
+        .sort()
+        .map((k) => `${k}=${String(c.params[k])}`)
+        .join(', ');
+}
+function buildCharts(analysis) {
+    const envs = envOrder(analysis);
+    const charts = [];
+    const cells = analysis.cells;
+    // Fig. 2: hackbench, time vs number of tasks, one chart per (mode, ipc, ...) variant.
+    const hb = cells.filter((c) => c.metric === 'hackbench.time' && c.params['tasks'] !== undefined);
+    for (const [variant, group] of groupBy(hb, (c) => paramsWithout(c, ['tasks', 'groups']))) {
+        const tasks = [...new Set(group.map((c) => num(c.params['tasks'])))].sort((a, b) => a - b);
+        const cats = tasks.map(String);
+        const mode = [group[0].params['mode'], group[0].params['ipc']]
+            .filter((x) => x !== undefined)
+            .join(', ');
+        charts.push({
+            id: `hackbench-${charts.length}`,
+            figure: 'Fig. 2',
+            title: `hackbench: time vs tasks${mode ? ` (${mode})` : ''}`,
+            kind: 'line',
+            xLabel: 'tasks',
+            yLabel: `time (${group[0].unit}), ${direction('lower')}`,
+            categories: cats,
+            series: seriesFor(envs, group, (c) => String(num(c.params['tasks'])), cats),
+        });
+    }
+    // Figs. 3–4: UnixBench tests as % of host (each test has its own unit: lps, MWIPS, lpm).
+    const host = analysis.environments.find((e) => e.isHost)?.id;
+    const ub = cells.filter((c) => c.suite === 'unixbench' && !c.metric.startsWith('unixbench.index'));
+    if (ub.length > 0 && host) {
+        const hostMean = new Map(ub.filter((c) => c.env === host).map((c) => [c.metricKey, c.mean]));
+        const tests = [
+            ...new Set(ub.filter((c) => hostMean.has(c.metricKey)).map((c) => c.label.replace(/^UnixBench /, ''))),
+        ];
+        charts.push({
+            id: 'unixbench',
+            figure: 'Figs. 3–4',
+            title: 'UnixBench: score relative to the host',
+            kind: 'bar',
+            xLabel: 'test',
+            yLabel: `score (% of host), ${direction('higher')}`,
+            categories: tests,
+            series: seriesFor(envs, ub, (c) => c.label.replace(/^UnixBench /, ''), tests, (c) => {
+                const h = hostMean.get(c.metricKey);
+                return h ? (c.mean / h) * 100 : null;
+            }),
+        });
+    }
+    // Figs. 5–6: IOzone per file size: operations as bars. One record size per file size
+    // (4 KB when measured, otherwise the smallest) keeps the figure readable; the tables have all.
+    const io = cells.filter((c) => /^iozone\.[a-z_]+$/.test(c.metric) && c.params['file_kb'] !== undefined);
+    for (const [fileKb, group] of [...groupBy(io, (c) => String(num(c.params['file_kb'])))].sort((a, b) => Number(a[0]) - Number(b[0]))) {
+        const recs = [...new Set(group.map((c) => num(c.params['reclen_kb'])))].sort((a, b) => a - b);
+        const rec = recs.includes(4) ? 4 : recs[0];
+        const chosen = group.filter((c) => num(c.params['reclen_kb']) === rec);
+        const present = new Set(chosen.map((c) => c.metric.slice('iozone.'.length)));
+        const ops = [
+            ...IOZONE_OPS.filter((o) => present.has(o)),
+            ...[...present].filter((o) => !IOZONE_OPS.includes(o)).sort(),
+        ];
+        charts.push({
+            id: `iozone-${fileKb}`,
+            figure: 'Figs. 5–6',
+            title: `IOzone: ${sizeLabel(Number(fileKb))} file, ${sizeLabel(rec)} records`,
+            kind: 'bar',
+            xLabel: 'operation',
+            yLabel: `throughput (${chosen[0].unit}), ${direction('higher')}`,
+            categories: ops,
+            series: seriesFor(envs, chosen, (c) => c.metric.slice('iozone.'.length), ops),
+        });
+    }
+    // Fig. 7: netperf stream throughput vs message size.
+    const st = cells.filter((c) => /^netperf\.[a-z_]+\.throughput$/.test(c.metric) && c.params['message_bytes'] !== undefined);
+    for (const [metric, group] of groupBy(st, (c) => c.metric)) {
+        const sizes = [...new Set(group.map((c) => num(c.params['message_bytes'])))].sort((a, b) => a - b);
+        const cats = sizes.map(String);
+        charts.push({
+            id: `netperf-${metric.split('.')[1]}`,
+            figure: 'Fig. 7',
+            title: `netperf ${metric.split('.')[1].toUpperCase()}: throughput vs message size`,
+            kind: 'line',
+            xLabel: 'message size (bytes)',
+            yLabel: `throughput (${group[0].unit}), ${direction('higher')}`,
+            categories: cats,
+            series: seriesFor(envs, group, (c) => String(num(c.params['message_bytes'])), cats),
+        });
+    }
+    // Fig. 8: request/response rates as bars.
+    const rr = cells.filter((c) => /^netperf\.[a-z_]+\.rate$/.test(c.metric));
+    if (rr.length > 0) {
+        const cats = [...new Set(rr.map((c) => c.label))];
+        charts.push({
+            id: 'netperf-rr',
+            figure: 'Fig. 8',
+            title: 'netperf request/response rate',
+            kind: 'bar',
+            xLabel: 'test (request/response bytes)',
+            yLabel: `rate (${rr[0].unit}), ${direction('higher')}`,
+            categories: cats,
+            series: seriesFor(envs, rr, (c) => c.label, cats),
+        });
+    }
+    return charts.filter((c) => c.series.length > 0 && c.categories.length > 0);
+}
+
+/** Number formatting shared by the Markdown, HTML and CSV renderers. */
+const sig = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+/** A measured value: 4 significant digits, thousands separators ("1,235", "0.3124"). */
+function formatValue(v) {
+    if (v === null || v === undefined || !Number.isFinite(v))
+        return '–';
+    return sig.format(v);
+}
+/** A fraction as a percentage with a sign when asked ("+5.2%"). */
+function formatPct(v, digits = 1, signed = false) {
+    if (v === null || v === undefined || !Number.isFinite(v))
+        return '–';
+    const s = `${(v * 100).toFixed(digits)}%`;
+    return signed && v > 0 ? `+${s}` : s;
+}
+/** Axis tick: compact SI (1.5k, 2M) for large values. */
+function formatTick(v) {
+    const a = Math.abs(v);
+    if (a >= 1e9)
+        return `${+(v / 1e9).toPrecision(3)}G`;
+    if (a >= 1e6)
+        return `${+(v / 1e6).toPrecision(3)}M`;
+    if (a >= 1e4)
+        return `${+(v / 1e3).toPrecision(3)}k`;
+    return `${+v.toPrecision(3)}`;
+}
+/** Nice axis maximum and step (1, 2, 2.5, 5 × 10^k), ~5 ticks from 0. */
+function niceScale(max, ticks = 5) {
+    if (!(max > 0))
+        return { max: 1, step: 0.2 };
+    const raw = max / ticks;
+    const mag = 10 ** Math.floor(Math.log10(raw));
+    const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw);
+    return { max: Math.ceil(max / step - 1e-9) * step, step };
+}
+
+/**
+ * Series colours, shared by the SVG charts and the mermaid charts. They match the coloured
+ * square emoji GitHub renders, so a Markdown legend ("🟦 Host · 🟧 KVM") can name them.
+ */
+const PALETTE = [
+    '#55ACEE',
+    '#F4900C',
+    '#78B159',
+    '#DD2E44',
+    '#AA8ED6',
+    '#A0522D',
+    '#31373D',
+    '#FDCB58',
+];
+const SWATCHES = ['🟦', '🟧', '🟩', '🟥', '🟪', '🟫', '⬛', '🟨'];
+function colour(i) {
+    return PALETTE[i % PALETTE.length];
+}
+
+const W = 780;
+const H = 400;
+const M = { top: 44, right: 150, bottom: 78, left: 78 };
+function f(v) {
+    return String(Math.round(v * 10) / 10);
+}
+function renderSvg(spec) {
+    const pw = W - M.left - M.right;
+    const ph = H - M.top - M.bottom;
+    const values = spec.series.flatMap((s) => s.values.filter((v) => v !== null));
+    const scale = niceScale(Math.max(0, ...values));
+    const y = (v) => M.top + ph - (v / scale.max) * ph;
+    const slot = pw / Math.max(1, spec.categories.length);
+    const cx = (i) => M.left + (i + 0.5) * slot;
+    const out = [];
+    const title = escapeHtml(`${spec.figure}: ${spec.title}`);
+    out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${escapeHtml(spec.id)}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${title}">`, `<title>${title}</title>`, `<text class="title" x="${M.left}" y="24" font-size="15" font-weight="600">${title}</text>`);
+    // Y grid, ticks and label.
+    for (let v = 0; v <= scale.max + scale.step / 2; v += scale.step) {
+        const yy = f(y(v));
+        out.push(`<line x1="${M.left}" x2="${M.left + pw}" y1="${yy}" y2="${yy}" stroke="#e3e3e3"/>`, `<text class="tick" x="${M.left - 6}" y="${yy}" dy="4" text-anchor="end" font-size="11">${escapeHtml(formatTick(v))}</text>`);
+    }
+    out.push(`<text class="y-label" transform="translate(18 ${f(M.top + ph / 2)}) rotate(-90)" text-anchor="middle" font-size="12">${escapeHtml(spec.yLabel)}</text>`);
+    // X axis, category ticks (rotated when they would collide) and label.
+    out.push(`<line x1="${M.left}" x2="${M.left + pw}" y1="${M.top + ph}" y2="${M.top + ph}" stroke="#333"/>`);
+    out.push(`<line x1="${M.left}" x2="${M.left}" y1="${M.top}" y2="${M.top + ph}" stroke="#333"/>`);
+    const longest = Math.max(...spec.categories.map((c) => c.length));
+    const rotate = longest * 6.2 > slot;
+    spec.categories.forEach((c, i) => {
+        const x = f(cx(i));
+        const yy = M.top + ph + 16;
+        out.push(rotate
+            ? `<text class="tick" x="${x}" y="${yy}" text-anchor="end" font-size="11" transform="rotate(-30 ${x} ${yy})">${escapeHtml(c)}</text>`
+            : `<text class="tick" x="${x}" y="${yy}" text-anchor="middle" font-size="11">${escapeHtml(c)}</text>`);
+    });
+    out.push(`<text class="x-label" x="${f(M.left + pw / 2)}" y="${H - 10}" text-anchor="middle" font-size="12">${escapeHtml(spec.xLabel)}</text>`);
+    // Data.
+    const ns = spec.series.length;
+    spec.series.forEach((s, si) => {
+        const col = colour(si);
+        if (spec.kind === 'line') {
+            let seg = [];
+            const flush = () => {
+                if (seg.length > 1)
+                    out.push(`<polyline fill="none" stroke="${col}" stroke-width="2" points="${seg.join(' ')}"/>`);
+                seg = [];
+            };
+            s.values.forEach((v, i) => {
+                if (v === null)
+                    return flush();
+                seg.push(`${f(cx(i))},${f(y(v))}`);
+                out.push(`<circle cx="${f(cx(i))}" cy="${f(y(v))}" r="3.5" fill="${col}"><title>${escapeHtml(`${s.name} ${spec.categories[i]}: ${formatTick(v)}`)}</title></circle>`);
+            });
+            flush();
+        }
+        else {
+            const group = slot * 0.8;
+            const bw = group / ns;
+            s.values.forEach((v, i) => {
+                if (v === null)
+                    return;
+                const x = cx(i) - group / 2 + si * bw;
+                out.push(`<rect x="${f(x)}" y="${f(y(v))}" width="${f(Math.max(1, bw - 1))}" height="${f(M.top + ph - y(v))}" fill="${col}"><title>${escapeHtml(`${s.name} ${spec.categories[i]}: ${formatTick(v)}`)}</title></rect>`);
+            });
+        }
+    });
+    // Legend.
+    spec.series.forEach((s, si) => {
+        const ly = M.top + 8 + si * 20;
+        const lx = M.left + pw + 16;
+        out.push(`<rect x="${lx}" y="${ly - 9}" width="12" height="12" fill="${colour(si)}"/>`, `<text class="legend" x="${lx + 18}" y="${ly + 1}" font-size="12">${escapeHtml(s.name)}</text>`);
+    });
+    out.push('</svg>');
+    return out.join('\n');
+}
+
+const VERDICT_CLASS = {
+    regression: 'bad',
+    improvement: 'good',
+    unchanged: 'neutral',
+    incomparable: 'warn',
+    erratic: 'warn',
+    missing: 'warn',
+};
+function label(a, env) {
+    return a.environments.find((e) => e.id === env)?.label ?? env;
+}
+function table$1(header, rows, cls = '') {
+    return `<table class="${cls}"><thead><tr>${header.map((x) => `<th>${escapeHtml(x)}</th>`).join('')}</tr></thead><tbody>${rows
+        .map((r) => `<tr>${r.join('')}</tr>`)
+        .join('\n')}</tbody></table>`;
+}
+function td(text, cls = '') {
+    return cls ? `<td class="${cls}">${escapeHtml(text)}</td>` : `<td>${escapeHtml(text)}</td>`;
+}
+function p$1(v) {
+    if (v === null)
+        return '–';
+    return v < 0.0001 ? v.toExponential(1) : v.toFixed(4);
+}
+function ci$1(low, high) {
+    return low === null || high === null ? '–' : `${formatPct(low, 1, true)} … ${formatPct(high, 1, true)}`;
+}
+const CSS = `
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1100px;color:#1f2328;padding:0 16px}
+h1{font-size:22px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #d0d7de;padding-bottom:4px}
+table{border-collapse:collapse;margin:8px 0;font-size:12.5px}th,td{border:1px solid #d0d7de;padding:3px 7px;text-align:left;vertical-align:top}
+th{background:#f6f8fa}td.num{text-align:right;font-variant-numeric:tabular-nums}
+.bad{color:#b42318;font-weight:600}.good{color:#1a7f37}.warn{color:#9a6700}.neutral{color:#57606a}
+.verdict{font-size:16px;padding:10px 14px;border-radius:6px;background:#f6f8fa;border:1px solid #d0d7de}
+.charts{display:flex;flex-wrap:wrap;gap:12px}.chart{border:1px solid #d0d7de;border-radius:6px;background:#fff}
+.meta{color:#57606a}details{margin:10px 0}summary{cursor:pointer;font-weight:600}
+`;
+function renderHtml(a, opts = {}) {
+    const title = opts.title ?? 'arm-virt-bench: virtualization overhead';
+    const hd = a.headline;
+    const verdict = hd.status === 'no-baseline'
+        ? 'No baseline: overheads against the host only, no verdicts.'
+        : hd.status === 'ok'
+            ? `No regression (${hd.tests} tests, ${a.options.correction === 'holm' ? 'Holm' : 'Benjamini-Hochberg'} at α=${a.options.alpha}, minimum effect ${formatPct(a.options.minEffect, 0)}).`
+            : `${hd.overheadRegressions.length} overhead regression(s), ${hd.regressions.length} absolute regression(s).`;
+    const body = [];
+    body.push(`<h1>${escapeHtml(title)}</h1>`);
+    body.push(`<p class="meta">Run ${escapeHtml(a.current.id)} · board ${escapeHtml(a.current.board)} · preset ${escapeHtml(a.current.preset)}${a.current.gitSha ? ` · commit ${escapeHtml(a.current.gitSha.slice(0, 12))}` : ''} · started ${escapeHtml(a.current.started)}${a.baseline ? ` — baseline run ${escapeHtml(a.baseline.id)}` : ''}</p>`);
+    body.push(`<p class="verdict ${hd.status === 'regression' ? 'bad' : ''}">${escapeHtml(verdict)}</p>`);
+    if (a.baseline) {
+        body.push('<h2>Overhead regressions</h2>');
+        body.push(hd.overheadRegressions.length === 0
+            ? `<p>None among ${a.overheadComparisons.length} overhead comparisons.</p>`
+            : `<ul>${hd.overheadRegressions.map((o) => `<li class="bad">${escapeHtml(o.sentence)}</li>`).join('')}</ul>`);
+        body.push('<h2>Absolute regressions</h2>');
+        body.push(hd.regressions.length === 0
+            ? `<p>None among ${a.comparisons.length} cells.</p>`
+            : table$1(['Environment', 'Metric', 'Baseline mean', 'Current mean', 'Change', '95% CI', 'p (adj.)'], hd.regressions.map((c) => [
+                td(label(a, c.env)),
+                td(c.label),
+                td(formatValue(c.baseline?.mean), 'num'),
+                td(formatValue(c.current?.mean), 'num'),
+                td(formatPct(c.change, 1, true), 'num bad'),
+                td(ci$1(c.ciLow, c.ciHigh), 'num'),
+                td(p$1(c.pAdjusted), 'num'),
+            ])));
+    }
+    else {
+        body.push('<h2>Overhead against the host</h2>');
+    }
+    const diffs = a.fingerprintDifferences;
+    if (diffs.length > 0) {
+        body.push('<h2>Setup differences</h2>');
+        body.push(table$1(['Environment', 'Key', 'Baseline', 'Current', 'Effect'], diffs.map((d) => [
+            td(d.env === '*' ? 'all' : label(a, d.env)),
+            td(d.key),
+            td(d.baseline),
+            td(d.current),
+            td(d.expected ? 'expected: compared' : 'incomparable', d.expected ? '' : 'warn'),
+        ])));
+    }
+    const skipped = a.environments.filter((e) => e.skipped);
+    if (skipped.length + a.failures.length > 0) {
+        body.push('<h2>Skipped environments and failed runs</h2><ul>');
+        for (const e of skipped)
+            body.push(`<li class="warn">${escapeHtml(e.label)} skipped: ${escapeHtml(e.skipped)}</li>`);
+        for (const f of a.failures) {
+            const params = Object.entries(f.params)
+                .map(([k, v]) => `${k}=${String(v)}`)
+                .join(', ');
+            body.push(`<li>${escapeHtml(label(a, f.env))} ${escapeHtml(f.suite)} ${escapeHtml(params)}: ${f.rounds.length} run(s) failed ${escapeHtml(f.kinds.join(', '))}: <code>${escapeHtml(f.message)}</code></li>`);
+        }
+        body.push('</ul>');
+    }
+    for (const n of a.notes)
+        body.push(`<p class="meta">${escapeHtml(n)}</p>`);
+    const charts = buildCharts(a);
+    if (charts.length > 0) {
+        body.push('<h2>Figures</h2>', `<div class="charts">${charts.map(renderSvg).join('\n')}</div>`);
+    }
+    if (a.overheads.length > 0) {
+        body.push('<h2>Overhead against the host (95% bootstrap intervals)</h2>');
+        body.push(table$1(['Environment', 'Metric', 'Unit', 'Env mean', 'Host mean', 'Overhead', '95% CI', 'n'], a.overheads.map((o) => [
+            td(label(a, o.env)),
+            td(o.label),
+            td(o.unit),
+            td(formatValue(o.envMean), 'num'),
+            td(formatValue(o.hostMean), 'num'),
+            td(formatPct(o.overhead), 'num'),
+            td(`${formatPct(o.ciLow)} … ${formatPct(o.ciHigh)}`, 'num'),
+            td(o.nEnv === o.nHost ? String(o.nEnv) : `${o.nEnv}/${o.nHost}`, 'num'),
+        ])));
+    }
+    if (a.baseline) {
+        body.push(`<details><summary>All overhead comparisons (${a.overheadComparisons.length})</summary>`);
+        body.push(table$1(['Environment', 'Metric', 'Before', 'Now', 'Change vs host', '95% CI', 'p (adj.)', 'Verdict', 'Note'], a.overheadComparisons.map((o) => [
+            td(label(a, o.env)),
+            td(o.label),
+            td(formatPct(o.baselineOverhead), 'num'),
+            td(formatPct(o.currentOverhead), 'num'),
+            td(formatPct(o.change, 1, true), 'num'),
+            td(ci$1(o.ciLow, o.ciHigh), 'num'),
+            td(p$1(o.pAdjusted), 'num'),
+            td(o.verdict, VERDICT_CLASS[o.verdict]),
+            td(o.reason ?? ''),
+        ])), '</details>');
+        body.push(`<details><summary>All cells, baseline vs current (${a.comparisons.length})</summary>`);
+        body.push(table$1([
+            'Environment',
+            'Metric',
+            'Unit',
+            'Baseline mean',
+            'Current mean',
+            'Change',
+            '95% CI',
+            'p (adj.)',
+            'Verdict',
+            'Note',
+        ], a.comparisons.map((c) => [
+            td(label(a, c.env)),
+            td(c.label),
+            td(c.unit),
+            td(formatValue(c.baseline?.mean), 'num'),
+            td(formatValue(c.current?.mean), 'num'),
+            td(formatPct(c.change, 1, true), 'num'),
+            td(ci$1(c.ciLow, c.ciHigh), 'num'),
+            td(p$1(c.pAdjusted), 'num'),
+            td(c.verdict, VERDICT_CLASS[c.verdict]),
+            td(c.reason ?? ''),
+        ])), '</details>');
+    }
+    body.push(`<details><summary>Statistics per cell (${a.cells.length})</summary>`);
+    body.push(table$1(['Environment', 'Metric', 'Unit', 'n', 'Mean', 'Median', 'SD', 'CV', '95% CI'], a.cells.map((c) => [
+        td(label(a, c.env)),
+        td(c.label),
+        td(c.unit),
+        td(String(c.n), 'num'),
+        td(formatValue(c.mean), 'num'),
+        td(formatValue(c.median), 'num'),
+        td(formatValue(c.sd), 'num'),
+        td(formatPct(c.cv), 'num'),
+        td(c.ciLow === null ? '–' : `${formatValue(c.ciLow)} … ${formatValue(c.ciHigh)}`, 'num'),
+    ])), '</details>');
+    body.push('<p class="meta">Overhead = degradation relative to the host (Raho et al. 2015): (env − host)/host for times, (host − env)/host for throughputs. Verdicts: Welch t-test on log values per cell, one Holm (or Benjamini-Hochberg) family per report; a regression is significant and its 95% interval reaches the minimum effect.</p>');
+    return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title><style>${CSS}</style></head>
+<body>
+${body.join('\n')}
+</body></html>
+`;
+}
+
+function n(v) {
+    return String(+v.toPrecision(5));
+}
+function renderMermaid(spec) {
+    const drawn = spec.series.filter((s) => s.values.every((v) => v !== null));
+    const skipped = spec.series.filter((s) => !s.values.every((v) => v !== null));
+    const max = Math.max(0, ...drawn.flatMap((s) => s.values));
+    const scale = niceScale(max);
+    const palette = drawn.map((_, i) => PALETTE[spec.series.indexOf(drawn[i]) % PALETTE.length]).join(', ');
+    const lines = [
+        '```mermaid',
+        `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
+        'xychart-beta',
+        `    title "${mermaidLabel(`${spec.figure}: ${spec.title}`, 80)}"`,
+        `    x-axis "${mermaidLabel(spec.xLabel)}" [${spec.categories.map((c) => `"${mermaidLabel(c, 24)}"`).join(', ')}]`,
+        `    y-axis "${mermaidLabel(spec.yLabel, 60)}" 0 --> ${n(scale.max)}`,
+        ...drawn.map((s) => `    line [${s.values.map((v) => n(v)).join(', ')}]`),
+        '```',
+    ];
+    const legend = drawn
+        .map((s) => `${SWATCHES[spec.series.indexOf(s) % SWATCHES.length]} ${escapeMarkdown(s.name, 40)}`)
+        .join(' · ');
+    const notes = [
+        `${legend}${spec.kind === 'bar' ? ' — bars in the HTML report; drawn as lines here' : ''}`,
+        ...(skipped.length > 0
+            ? [`Not drawn (incomplete): ${skipped.map((s) => escapeMarkdown(s.name, 40)).join(', ')}`]
+            : []),
+    ];
+    return `${lines.join('\n')}\n\n${notes.join('  \n')}\n`;
+}
+
+/**
+ * Markdown for the job summary (`summary`, ≤ 1 MiB) and the PR comment (`comment`,
+ * ≤ 65,536 characters). The comment degrades gracefully: the headline (overhead regressions,
+ * then absolute regressions) always fits; then the fingerprint differences and counts; then a
+ * collapsed full table trimmed to the space left; then a pointer to the artifact.
+ * Every untrusted string goes through escapeMarkdown().
+ */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+const COMMENT_LIMIT_CHARS = 65_536;
+/** The hidden marker the GitHub layer uses to find and update its own comment. */
+const COMMENT_MARKER = '<!-- arm-virt-bench-report -->';
+const ICONS = {
+    regression: '🔴 regression',
+    improvement: '🟢 improvement',
+    unchanged: '⚪ unchanged',
+    incomparable: '⚠️ incomparable',
+    erratic: '〰️ erratic',
+    missing: '❔ missing',
+};
+const encoder = new TextEncoder();
+function size(s, flavor) {
+    return flavor === 'summary' ? encoder.encode(s).length : s.length;
+}
+function table(header, rows) {
+    return [
+        `| ${header.join(' | ')} |`,
+        `|${header.map(() => '---').join('|')}|`,
+        ...rows.map((r) => `| ${r.join(' | ')} |`),
+    ];
+}
+function side(s) {
+    if (!s)
+        return '–';
+    return `${formatValue(s.mean)} (n=${s.n}${s.cv !== null ? `, CV ${formatPct(s.cv)}` : ''})`;
+}
+function ci(low, high) {
+    return low === null || high === null ? '–' : `${formatPct(low, 1, true)} … ${formatPct(high, 1, true)}`;
+}
+function p(v) {
+    if (v === null)
+        return '–';
+    return v < 0.0001 ? v.toExponential(1) : v.toFixed(4);
+}
+function envName(a, id) {
+    const e = a.environments.find((x) => x.id === id);
+    return escapeMarkdown(e ? e.label : envLabel(id), 60);
+}
+function comparisonRow(a, c) {
+    return [
+        envName(a, c.env),
+        escapeMarkdown(c.label, 120),
+        escapeMarkdown(c.unit, 20),
+        side(c.baseline),
+        side(c.current),
+        formatPct(c.change, 1, true),
+        ci(c.ciLow, c.ciHigh),
+        p(c.pAdjusted),
+        ICONS[c.verdict],
+        c.reason ? escapeMarkdown(c.reason, 200) : '',
+    ];
+}
+const COMPARISON_HEADER = [
+    'Environment',
+    'Metric',
+    'Unit',
+    'Baseline',
+    'Current',
+    'Change (worse > 0)',
+    '95% CI',
+    'p (adj.)',
+    'Verdict',
+    'Note',
+];
+function overheadRow(a, o) {
+    return [
+        envName(a, o.env),
+        escapeMarkdown(o.label, 120),
+        formatPct(o.baselineOverhead),
+        formatPct(o.currentOverhead),
+        formatPct(o.change, 1, true),
+        ci(o.ciLow, o.ciHigh),
+        p(o.pAdjusted),
+        ICONS[o.verdict],
+        o.reason ? escapeMarkdown(o.reason, 200) : '',
+    ];
+}
+const OVERHEAD_HEADER = [
+    'Environment',
+    'Metric',
+    'Overhead before',
+    'Overhead now',
+    'Change vs host',
+    '95% CI',
+    'p (adj.)',
+    'Verdict',
+    'Note',
+];
+function verdictLine(a) {
+    const h = a.headline;
+    const o = a.options;
+    const method = `${h.tests} tests, ${o.correction === 'holm' ? 'Holm' : 'Benjamini-Hochberg'} at α=${o.alpha}, minimum effect ${formatPct(o.minEffect, 0)}`;
+    if (h.status === 'no-baseline')
+        return '**ℹ️ No baseline: overheads against the host only, no verdicts.**';
+    if (h.status === 'ok') {
+        return `**✅ No regression** (${method}; ${h.overheadCounts.incomparable + h.absoluteCounts.incomparable} incomparable, ${h.overheadCounts.missing + h.absoluteCounts.missing} missing, ${h.overheadCounts.erratic + h.absoluteCounts.erratic} erratic).`;
+    }
+    return `**❌ ${h.overheadRegressions.length} overhead regression(s), ${h.regressions.length} absolute regression(s)** (${method}).`;
+}
+function runLine(a) {
+    const r = a.current;
+    const parts = [
+        `Run ${escapeMarkdown(r.id, 80)}`,
+        `board ${escapeMarkdown(r.board, 80)}`,
+        `preset ${escapeMarkdown(r.preset, 40)}`,
+        ...(r.gitSha ? [`commit ${escapeMarkdown(r.gitSha.slice(0, 12), 12)}`] : []),
+        ...(r.status && r.status !== 'complete' ? [`status **${escapeMarkdown(r.status, 20)}**`] : []),
+    ];
+    const b = a.baseline;
+    const base = b
+        ? ` — baseline: run ${escapeMarkdown(b.id, 80)}${b.gitSha ? ` at ${escapeMarkdown(b.gitSha.slice(0, 12), 12)}` : ''}`
+        : '';
+    return `${parts.join(' · ')}${base}`;
+}
+/** Without a baseline, the headline is the overhead per environment. */
+function overheadHeadline(a) {
+    const out = [];
+    for (const e of a.environments.filter((x) => !x.isHost)) {
+        const list = a.overheads.filter((o) => o.env === e.id);
+        if (list.length === 0)
+            continue;
+        const sorted = [...list].sort((x, y) => x.overhead - y.overhead);
+        const median = sorted[Math.floor((sorted.length - 1) / 2)].overhead;
+        const worst = sorted[sorted.length - 1];
+        out.push(`- **${escapeMarkdown(e.label, 60)}**: median overhead ${formatPct(median)} over ${list.length} cells; largest: ${escapeMarkdown(worst.sentence, 300)}`);
+    }
+    return out;
+}
+function overheadPivot(a) {
+    const envs = a.environments.filter((e) => !e.isHost && a.overheads.some((o) => o.env === e.id));
+    if (envs.length === 0)
+        return null;
+    const rows = new Map();
+    for (const o of a.overheads) {
+        let r = rows.get(o.metricKey);
+        if (!r)
+            rows.set(o.metricKey, (r = { label: o.label, unit: o.unit, byEnv: new Map() }));
+        const n = o.nEnv === o.nHost ? `n=${o.nEnv}` : `n=${o.nEnv}/${o.nHost}`;
+        r.byEnv.set(o.env, `${formatPct(o.overhead)} ± ${formatPct((o.ciHigh - o.ciLow) / 2)} (${n})`);
+    }
+    return {
+        header: ['Metric', 'Unit', ...envs.map((e) => escapeMarkdown(e.label, 40))],
+        rows: [...rows.values()].map((r) => [
+            escapeMarkdown(r.label, 120),
+            escapeMarkdown(r.unit, 20),
+            ...envs.map((e) => r.byEnv.get(e.id) ?? '–'),
+        ]),
+    };
+}
+function statsTable(a) {
+    return {
+        header: ['Environment', 'Metric', 'Unit', 'n', 'Mean', 'Median', 'SD', 'CV', '95% CI of the mean'],
+        rows: a.cells.map((c) => [
+            envName(a, c.env),
+            escapeMarkdown(c.label, 120),
+            escapeMarkdown(c.unit, 20),
+            String(c.n),
+            formatValue(c.mean),
+            formatValue(c.median),
+            formatValue(c.sd),
+            formatPct(c.cv),
+            c.ciLow === null ? '–' : `${formatValue(c.ciLow)} … ${formatValue(c.ciHigh)}`,
+        ]),
+    };
+}
+function problems(a) {
+    const out = [];
+    const diffs = a.fingerprintDifferences.filter((d) => !d.expected);
+    if (diffs.length > 0) {
+        out.push('### ⚠️ Not comparable: the setup changed', '');
+        out.push(...table(['Environment', 'Fingerprint key', 'Baseline', 'Current'], diffs.map((d) => [
+            d.env === '*' ? 'all' : envName(a, d.env),
+            escapeMarkdown(d.key, 60),
+            escapeMarkdown(d.baseline, 120),
+            escapeMarkdown(d.current, 120),
+        ])), '');
+    }
+    const expected = a.fingerprintDifferences.filter((d) => d.expected);
+    if (expected.length > 0) {
+        out.push(`Expected changes (compared anyway): ${expected.map((d) => `${envName(a, d.env)} ${escapeMarkdown(d.key, 60)} ${escapeMarkdown(d.baseline, 80)} → ${escapeMarkdown(d.current, 80)}`).join('; ')}`, '');
+    }
+    const skipped = a.environments.filter((e) => e.skipped);
+    const failures = a.failures;
+    if (skipped.length + failures.length > 0) {
+        out.push('### Skipped environments and failed runs', '');
+        for (const e of skipped)
+            out.push(`- **${escapeMarkdown(e.label, 60)}** skipped: ${escapeMarkdown(e.skipped, 300)}`);
+        for (const f of failures.slice(0, 50)) {
+            const params = Object.entries(f.params)
+                .map(([k, v]) => `${k}=${String(v)}`)
+                .join(', ');
+            out.push(`- ${envName(a, f.env)} ${escapeMarkdown(f.suite, 20)}${params ? ` (${escapeMarkdown(params, 120)})` : ''}: ${f.rounds.length} run(s) failed${f.kinds.length ? ` [${escapeMarkdown(f.kinds.join(', '), 60)}]` : ''}: ${escapeMarkdown(f.message, 300)}`);
+        }
+        if (failures.length > 50)
+            out.push(`- … and ${failures.length - 50} more groups in the artifact`);
+        out.push('');
+    }
+    for (const note of a.notes)
+        out.push(`> ${escapeMarkdown(note, 300)}`, '');
+    return out;
+}
+function pointer(opts) {
+    const url = opts.artifactUrl && /^https?:\/\/[^\s()<>"'`]+$/.test(opts.artifactUrl) ? opts.artifactUrl : undefined;
+    return url
+        ? `Full report (HTML with charts, CSV, raw logs): [report artifact](${url}).`
+        : 'Full report (HTML with charts, CSV, raw logs): see the run’s report artifact.';
+}
+const METHOD = '<sub>Overhead = degradation relative to the host (Raho et al. 2015): (env − host)/host for times, (host − env)/host for throughputs; ± is half the 95% bootstrap interval. Verdicts: Welch t-test on log values per cell, one Holm (or BH) family per report; a regression must be significant and its 95% interval must reach the minimum effect.</sub>';
+/** Fit as many rows of a table as the budget allows (header always), with a "more" line. */
+function fitTable(header, rows, budget, flavor) {
+    const head = table(header, []).join('\n');
+    const lines = [head];
+    let used = size(head, flavor) + 1;
+    const reserve = 120;
+    let i = 0;
+    for (; i < rows.length; i++) {
+        const line = `| ${rows[i].join(' | ')} |`;
+        const s = size(line, flavor) + 1;
+        if (used + s + reserve > budget)
+            break;
+        lines.push(line);
+        used += s;
+    }
+    if (i < rows.length)
+        lines.push('', `*… ${rows.length - i} more rows in the report artifact.*`);
+    return lines.join('\n');
+}
+function renderMarkdown(a, opts) {
+    const flavor = opts.flavor;
+    const budget = opts.maxChars ?? (flavor === 'summary' ? SUMMARY_LIMIT_BYTES : COMMENT_LIMIT_CHARS);
+    const title = escapeMarkdown(opts.title ?? 'arm-virt-bench: virtualization overhead', 200);
+    const tail = ['', '---', pointer(opts), '', METHOD, ''].join('\n');
+    const blocks = [];
+    // 1. Headline: overhead regressions, then absolute regressions (capped, never dropped).
+    const head = [];
+    if (flavor === 'comment')
+        head.push(COMMENT_MARKER);
+    head.push(`## ${title}`, '', verdictLine(a), '', runLine(a), '');
+    if (a.baseline) {
+        head.push('### Overhead regressions', '');
+        const ors = a.headline.overheadRegressions;
+        if (ors.length === 0)
+            head.push(`None: ${a.overheadComparisons.length} environment × metric overheads compared.`, '');
+        for (const o of ors.slice(0, 40))
+            head.push(`- 🔴 ${escapeMarkdown(o.sentence, 400)}`);
+        if (ors.length > 40)
+            head.push(`- … and ${ors.length - 40} more in the full table`);
+        head.push('');
+        const rs = a.headline.regressions;
+        head.push('### Absolute regressions', '');
+        if (rs.length === 0)
+            head.push(`None: ${a.comparisons.length} cells compared.`, '');
+        else
+            head.push(...table(COMPARISON_HEADER, rs.slice(0, 40).map((c) => comparisonRow(a, c))), '');
+        if (rs.length > 40)
+            head.push(`… and ${rs.length - 40} more in the full table.`, '');
+        const c = a.headline.absoluteCounts;
+        const oc = a.headline.overheadCounts;
+        head.push(`Verdicts — overhead: ${oc.regression} regression, ${oc.improvement} improvement, ${oc.unchanged} unchanged, ${oc.incomparable} incomparable, ${oc.erratic} erratic, ${oc.missing} missing; ` +
+            `absolute: ${c.regression} regression, ${c.improvement} improvement, ${c.unchanged} unchanged, ${c.incomparable} incomparable, ${c.erratic} erratic, ${c.missing} missing.`, '');
+    }
+    else {
+        head.push('### Overhead against the host', '', ...overheadHeadline(a), '');
+    }
+    blocks.push({ text: head.join('\n') });
+    // 2. Why things could not be compared, failures, skipped environments.
+    const prob = problems(a);
+    if (prob.length > 0)
+        blocks.push({ text: prob.join('\n') });
+    // 3. Overhead table (summary: open; comment: collapsed).
+    const pivot = overheadPivot(a);
+    if (pivot) {
+        const titleO = `Overhead against the host (${a.cells.length} cells, 95% bootstrap intervals)`;
+        blocks.push({
+            text: '',
+            trimmable: {
+                ...pivot,
+                before: flavor === 'summary' ? `### ${titleO}\n\n` : `<details><summary>${titleO}</summary>\n\n`,
+                after: flavor === 'summary' ? '\n' : '\n\n</details>\n',
+            },
+        });
+    }
+    // 4. Charts (summary only: a PR comment stays short).
+    if (flavor === 'summary') {
+        const charts = buildCharts(a);
+        if (charts.length > 0)
+            blocks.push({ text: ['### Figures (as in the paper)', '', ...charts.map(renderMermaid)].join('\n') });
+    }
+    // 5. Full tables, collapsed.
+    if (a.baseline) {
+        const order = {
+            regression: 0,
+            improvement: 1,
+            erratic: 2,
+            incomparable: 3,
+            missing: 4,
+            unchanged: 5,
+        };
+        const ocs = [...a.overheadComparisons].sort((x, y) => order[x.verdict] - order[y.verdict]);
+        blocks.push({
+            text: '',
+            trimmable: {
+                header: OVERHEAD_HEADER,
+                rows: ocs.map((o) => overheadRow(a, o)),
+                before: `<details><summary>All overhead comparisons (${ocs.length})</summary>\n\n`,
+                after: '\n\n</details>\n',
+            },
+        });
+        const cs = [...a.comparisons].sort((x, y) => order[x.verdict] - order[y.verdict]);
+        blocks.push({
+            text: '',
+            trimmable: {
+                header: COMPARISON_HEADER,
+                rows: cs.map((c) => comparisonRow(a, c)),
+                before: `<details><summary>All cells, baseline vs current (${cs.length})</summary>\n\n`,
+                after: '\n\n</details>\n',
+            },
+        });
+    }
+    const stats = statsTable(a);
+    blocks.push({
+        text: '',
+        trimmable: {
+            ...stats,
+            before: `<details><summary>Statistics per cell (${a.cells.length})</summary>\n\n`,
+            after: '\n\n</details>\n',
+        },
+    });
+    // Assemble within the budget: the headline always; the rest while it fits.
+    let out = '';
+    let remaining = budget - size(tail, flavor);
+    const first = blocks[0].text + '\n';
+    if (size(first, flavor) > remaining) {
+        // Only with absurd input (thousands of regressions of huge labels): cut the headline itself.
+        let cut = first;
+        while (size(cut, flavor) > remaining - 80)
+            cut = cut.slice(0, Math.floor(cut.length * 0.9));
+        return `${cut}\n\n*… cut to fit; see the report artifact.*\n${tail}`;
+    }
+    out += first;
+    remaining -= size(first, flavor);
+    for (const b of blocks.slice(1)) {
+        let text;
+        if (b.trimmable) {
+            const t = b.trimmable;
+            const space = remaining - size(t.before + t.after, flavor) - 2;
+            if (space < 400)
+                continue;
+            text = `${t.before}${fitTable(t.header, t.rows, space, flavor)}${t.after}\n`;
+        }
+        else {
+            text = `${b.text}\n`;
+        }
+        const s = size(text, flavor);
+        if (s > remaining)
+            continue;
+        out += text;
+        remaining -= s;
+    }
+    return out + tail;
+}
+
+/**
+ * writeReports(): the one impure corner of the report (node:fs). The engine calls it at the
+ * end of a run; the CLI's `report` and `compare` call it too. Also: reading a results file
+ * with a clear error (path and reason) when it is not valid JSON or not a results file.
+ */
+async function readResultsFile(path) {
+    let text;
+    try {
+        text = await readFile(path, 'utf8');
+    }
+    catch (err) {
+        throw new Error(`${path}: cannot read: ${err.message}`);
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (err) {
+        throw new Error(`${path}: not JSON: ${err.message}`);
+    }
+    const parsed = Results.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new Error(`${path}: not an arm-virt-bench results file: ${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}${parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problems)` : ''}`);
+    }
+    return parsed.data;
+}
+async function writeReports(results, outDir, options = {}) {
+    const { title, artifactUrl, name = 'report', ...analyzeOptions } = options;
+    const analysis = analyze(results, analyzeOptions);
+    await mkdir(outDir, { recursive: true });
+    const markdownPath = join(outDir, `${name}.md`);
+    const htmlPath = join(outDir, `${name}.html`);
+    const csvPath = join(outDir, `${name}.csv`);
+    const analysisPath = join(outDir, name === 'report' ? 'analysis.json' : `${name}.analysis.json`);
+    const md = renderMarkdown(analysis, {
+        flavor: 'summary',
+        ...(title !== undefined ? { title } : {}),
+        ...(artifactUrl !== undefined ? { artifactUrl } : {}),
+    });
+    await Promise.all([
+        writeFile(markdownPath, md),
+        writeFile(htmlPath, renderHtml(analysis, title !== undefined ? { title } : {})),
+        writeFile(csvPath, renderCsv(analysis)),
+        writeFile(analysisPath, `${JSON.stringify(analysis, null, 2)}\n`),
+    ]);
+    return { markdownPath, htmlPath, csvPath, analysisPath, analysis };
+}
+
+/**
+ * The end-of-run report: the analysis/report module's writeReports (overheads against
+ * the host, baseline comparison, Markdown/HTML/CSV). Should it fail on some result, a
+ * minimal fallback still leaves a report — per environment and metric the median of the
+ * samples, plus the failures — so a long run never ends without one. Everything from
+ * the results is escaped (Markdown and HTML).
+ */
+async function writeRunReports(results, outDir, options = {}) {
+    try {
+        await writeReports(results, outDir, options.baseline ? { baseline: options.baseline } : {});
+    }
+    catch (err) {
+        options.warn?.(`report: ${err.message}; writing the minimal report instead`);
+        await writeMinimalReports(results, outDir);
+    }
+}
+async function writeMinimalReports(results, outDir) {
+    await mkdir(outDir, { recursive: true });
+    const rows = summarize(results);
+    await writeFile(join(outDir, 'report.md'), markdown(results, rows));
+    await writeFile(join(outDir, 'report.html'), html(results, rows));
+}
+function median(xs) {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = Math.floor(s.length / 2);
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function summarize(results) {
+    const groups = new Map();
+    for (const s of results.samples) {
+        const params = Object.entries(s.params)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ');
+        const key = `${s.env}\u0000${s.metric}\u0000${params}`;
+        const g = groups.get(key) ?? { env: s.env, metric: s.metric, params, unit: s.unit, values: [] };
+        g.values.push(s.value);
+        groups.set(key, g);
+    }
+    return [...groups.values()].map((g) => ({ ...g, median: median(g.values), n: g.values.length }));
+}
+const md = (s) => s
+    .replace(/[\\`*_[\]|]/g, (c) => `\\${c}`)
+    .replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c])
+    .replace(/\r?\n/g, ' ');
+const h = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+function markdown(results, rows) {
+    const out = [
+        `# arm-virt-bench run ${md(results.run.id)}`,
+        '',
+        `Preset ${md(results.run.preset)}, status ${md(results.run.status ?? 'unknown')}, ${results.samples.length} samples, ${results.failures.length} failures.`,
+        '',
+        '| environment | kind | boot mode | note |',
+        '|---|---|---|---|',
+        ...results.environments.map((e) => `| ${md(e.id)} | ${e.kind} | ${e.bootMode} | ${e.skipped ? `skipped: ${md(e.skipped)}` : ''} |`),
+        '',
+        '| environment | metric | params | median | n | unit |',
+        '|---|---|---|---:|---:|---|',
+        ...rows.map((r) => `| ${md(r.env)} | ${md(r.metric)} | ${md(r.params)} | ${r.median} | ${r.n} | ${md(r.unit)} |`),
+    ];
+    if (results.failures.length > 0) {
+        out.push('', '## Failures', '', '| environment | suite | round | reason |', '|---|---|---:|---|');
+        for (const f of results.failures)
+            out.push(`| ${md(f.env)} | ${md(f.suite)} | ${f.round} | ${md(f.message)} |`);
+    }
+    return `${out.join('\n')}\n`;
+}
+function html(results, rows) {
+    const tr = (cells) => `<tr>${cells.map((c) => `<td>${h(String(c))}</td>`).join('')}</tr>`;
+    return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>arm-virt-bench ${h(results.run.id)}</title></head>
+<body><h1>arm-virt-bench run ${h(results.run.id)}</h1>
+<p>Preset ${h(results.run.preset)}, status ${h(results.run.status ?? 'unknown')}.</p>
+<table><thead><tr><th>environment</th><th>metric</th><th>params</th><th>median</th><th>n</th><th>unit</th></tr></thead>
+<tbody>${rows.map((r) => tr([r.env, r.metric, r.params, r.median, r.n, r.unit])).join('\n')}</tbody></table>
+<h2>Failures</h2><table><tbody>${results.failures.map((f) => tr([f.env, f.suite, f.round, f.message])).join('\n')}</tbody></table>
+</body></html>
+`;
+}
+
+/**
+ * The public engine API: `runBench(config, options) → Results`.
+ *
+ * config → environments (registry) → plan (boot groups, interleaved rounds) → for each
+ * boot group: switch boot mode if needed, prepare + fingerprint each environment, open
+ * the suites, run the cells round by round, close the suites, tear down (always) →
+ * results.json (rewritten atomically after every cell) → reports.
+ */
+async function runBench(config, options) {
+    const reporter = options.reporter ?? silentReporter;
+    const presetName = options.preset ?? config.preset;
+    const preset = PRESETS[presetName];
+    const suites = resolveSuites(preset, config.suites);
+    const runsFor = (suite) => suites[suite].runs ?? config.runs ?? preset.runs;
+    const enabled = SUITES.filter((s) => suites[s].enabled);
+    let ownBoard;
+    const boardOf = () => typeof options.board === 'function' ? options.board() : (options.board ?? ownBoard);
+    let configured;
+    if (options.environments)
+        configured = [...options.environments];
+    else {
+        configured = config.environments.map((e) => ({
+            env: factoryFor(e.kind).create(e.id, e.settings, boardDeps(config.board)),
+            vars: e.env,
+        }));
+    }
+    if (options.envs) {
+        const known = new Set(configured.map((c) => c.env.id));
+        const unknown = options.envs.filter((id) => !known.has(id));
+        if (unknown.length > 0) {
+            throw new Error(`--env: no environment named ${unknown.join(', ')} (configured: ${[...known].join(', ')})`);
+        }
+        configured = configured.filter((c) => options.envs.includes(c.env.id));
+    }
+    const runId = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(3).toString('hex')}`;
+    const results = {
+        schema: RESULTS_SCHEMA_ID,
+        run: {
+            id: runId,
+            toolVersion: TOOL_VERSION,
+            started: new Date().toISOString(),
+            preset: presetName,
+            configDigest: configDigest({ config, preset: presetName, envs: configured.map((c) => c.env.id) }),
+            ...(options.gitSha ? { gitSha: options.gitSha } : {}),
+            status: 'in-progress',
+        },
+        board: { name: config.board.name, fingerprints: {} },
+        environments: configured.map((c) => ({
+            id: c.env.id,
+            kind: c.env.kind,
+            bootMode: c.env.bootMode,
+            fingerprint: {},
+        })),
+        samples: [],
+        failures: [],
+        logs: [],
+    };
+    await mkdir(options.outDir, { recursive: true });
+    // Opened only once the selection is valid, and closed in the finally below.
+    if (options.board === undefined)
+        ownBoard = await createBoardTransport(config.board);
+    const store = new ResultsStore(options.outDir, results);
+    const signal = options.signal;
+    const cancelled = () => signal?.aborted === true;
+    const started = performance.now();
+    const eta = new EtaEstimator();
+    // Cells of every environment, for the progress total and the ETA (refined as we go).
+    const allPlanned = configured.flatMap((c) => enabled.flatMap((suite) => plannedCells(suite, suites).map((cell) => ({ env: c.env.id, cell, runs: runsFor(suite) }))));
+    let remaining = schedule(allPlanned).map((s) => cellId(s.env, s.cell));
+    const total = remaining.length;
+    let index = 0;
+    const dropRemaining = (envId) => {
+        remaining = remaining.filter((id) => !id.startsWith(`${envId}/`));
+    };
+    const markSkipped = (id, reason) => {
+        const e = results.environments.find((x) => x.id === id);
+        e.skipped = reason;
+        dropRemaining(id);
+        reporter.info(`skipped ${id}: ${reason}`);
+    };
+    try {
+        await store.flush();
+        // Which mode is the board in now? The board's own fingerprint says.
+        let current = 'linux';
+        try {
+            const fp = await collectFingerprint(boardOf(), { signal });
+            current = bootModeOf(fp);
+            results.board.fingerprints[current] = fp;
+        }
+        catch (err) {
+            reporter.warn(`board fingerprint failed: ${err.message}`);
+        }
+        await store.flush();
+        for (const group of groupByBootMode(configured.map((c) => ({ ...c, id: c.env.id, bootMode: c.env.bootMode })))) {
+            if (cancelled())
+                break;
+            if (group.bootMode !== current) {
+                if (!options.switchBootMode) {
+                    const why = config.board.connection.type === 'local'
+                        ? `needs the board in ${group.bootMode} mode, but it is in ${current} mode and connection: local cannot reboot it (run it from a controller over ssh, or use the two-job pattern)`
+                        : `needs the board in ${group.bootMode} mode, but it is in ${current} mode and no boot switch strategy is configured`;
+                    for (const e of group.envs)
+                        markSkipped(e.id, why);
+                    await store.flush();
+                    continue;
+                }
+                reporter.groupStart(`boot switch: ${current} → ${group.bootMode}`);
+                try {
+                    await options.switchBootMode(group.bootMode);
+                    const fp = await collectFingerprint(boardOf(), { signal });
+                    results.board.fingerprints[bootModeOf(fp)] = fp;
+                    if (bootModeOf(fp) !== group.bootMode) {
+                        throw new Error(`the board came back in ${bootModeOf(fp)} mode, not ${group.bootMode}`);
+                    }
+                    current = group.bootMode;
+                }
+                catch (err) {
+                    const why = `boot switch to ${group.bootMode} failed: ${err.message}`;
+                    results.failures.push({
+                        env: config.board.name,
+                        suite: 'board',
+                        params: { bootMode: group.bootMode },
+                        round: 0,
+                        message: why,
+                        kind: 'boot-switch',
+                    });
+                    for (const e of group.envs)
+                        markSkipped(e.id, why);
+                    reporter.groupEnd();
+                    await store.flush();
+                    continue;
+                }
+                finally {
+                    reporter.groupEnd();
+                }
+            }
+            await runGroup(group.envs);
+        }
+        // Also after a cancel: the board is left in its default mode.
+        if (options.switchBootMode && options.restoreBootMode !== false) {
+            const home = config.board.defaultBootMode;
+            if (current !== home) {
+                reporter.groupStart(`boot switch back: ${current} → ${home}`);
+                try {
+                    await options.switchBootMode(home);
+                }
+                catch (err) {
+                    results.failures.push({
+                        env: config.board.name,
+                        suite: 'board',
+                        params: { bootMode: home },
+                        round: 0,
+                        message: `switch back to ${home} failed: ${err.message}`,
+                        kind: 'boot-switch',
+                    });
+                }
+                reporter.groupEnd();
+            }
+        }
+    }
+    finally {
+        results.run.finished = new Date().toISOString();
+        results.run.status = cancelled()
+            ? 'cancelled'
+            : results.failures.length > 0 || results.environments.some((e) => e.skipped)
+                ? 'partial'
+                : 'complete';
+        await store.flush();
+        if (ownBoard)
+            await ownBoard.close().catch(() => undefined);
+    }
+    if (options.reports !== false) {
+        try {
+            await writeRunReports(results, options.outDir, {
+                ...(options.baseline ? { baseline: options.baseline } : {}),
+                warn: (l) => reporter.warn(l),
+            });
+        }
+        catch (err) {
+            reporter.warn(`report: ${err.message}`);
+        }
+    }
+    reporter.info(`results: ${store.file} (${results.samples.length} samples, ${results.failures.length} failures, status ${results.run.status})`);
+    return results;
+    async function runGroup(group) {
+        const states = group.map((c) => ({
+            id: c.id,
+            env: c.env,
+            vars: c.vars ?? {},
+            prepared: false,
+            sessions: [],
+        }));
+        const boardServers = new Map();
+        try {
+            for (const st of states) {
+                if (cancelled())
+                    return;
+                reporter.groupStart(`prepare ${st.id} (${st.env.kind})`);
+                try {
+                    await prepareEnv(st);
+                }
+                catch (err) {
+                    const message = `${st.id}: prepare failed: ${err.message}`;
+                    store.addFailure({
+                        env: st.id,
+                        suite: 'environment',
+                        params: {},
+                        round: 0,
+                        message,
+                        kind: 'setup',
+                    });
+                    markSkipped(st.id, message);
+                }
+                reporter.groupEnd();
+                await store.flush();
+            }
+            const planned = [];
+            const unavailable = new Map();
+            for (const st of states.filter((s) => s.prepared)) {
+                for (const session of st.sessions) {
+                    for (const cell of session.cells) {
+                        planned.push({ env: st.id, cell, runs: runsFor(session.suite) });
+                        if (session.unavailable)
+                            unavailable.set(cellId(st.id, cell), session.unavailable);
+                    }
+                }
+            }
+            const byEnv = new Map(states.map((s) => [s.id, s]));
+            let round = -1;
+            for (const item of schedule(planned)) {
+                if (cancelled())
+                    break;
+                if (item.round !== round) {
+                    round = item.round;
+                    reporter.groupStart(`round ${round + 1}: ${states
+                        .filter((s) => s.prepared)
+                        .map((s) => s.id)
+                        .join(', ')}`);
+                }
+                const id = cellId(item.env, item.cell);
+                const at = remaining.indexOf(id);
+                if (at >= 0)
+                    remaining.splice(at, 1);
+                index += 1;
+                const why = unavailable.get(id);
+                const st = byEnv.get(item.env);
+                const t0 = performance.now();
+                let status;
+                let message;
+                let samples = 0;
+                if (why) {
+                    // A suite that cannot run here: one failure per cell and round, nothing executed.
+                    store.addFailure({
+                        env: item.env,
+                        suite: item.cell.suite,
+                        params: item.cell.params,
+                        round: item.round,
+                        message: why.message,
+                        kind: why.kind,
+                    });
+                    status = 'failed';
+                    message = why.message;
+                }
+                else {
+                    const r = await runCell({
+                        store,
+                        envId: item.env,
+                        transport: st.transport,
+                        cell: item.cell,
+                        round: item.round,
+                        timeoutMs: suites[item.cell.suite].timeoutSeconds * 1000,
+                        signal,
+                    });
+                    status = r.status;
+                    message = r.message;
+                    samples = r.samples;
+                    eta.record(id, r.durationMs);
+                }
+                await store.flush();
+                reporter.cell({
+                    index,
+                    total,
+                    env: item.env,
+                    suite: item.cell.suite,
+                    key: item.cell.key,
+                    round: item.round,
+                    runs: item.runs,
+                    status,
+                    message,
+                    samples,
+                    durationMs: performance.now() - t0,
+                    elapsedMs: performance.now() - started,
+                    etaMs: eta.estimate(remaining),
+                });
+            }
+            if (round >= 0)
+                reporter.groupEnd();
+        }
+        finally {
+            reporter.groupStart(`teardown ${states.map((s) => s.id).join(', ')}`);
+            for (const st of states) {
+                for (const session of st.sessions) {
+                    await session
+                        .close()
+                        .catch((err) => reporter.warn(`${st.id} ${session.suite}: cleanup failed: ${err.message}`));
+                }
+            }
+            for (const { server, ref } of boardServers.values()) {
+                await server.stop().catch(() => undefined);
+                await store.registerLog(ref).catch(() => undefined);
+            }
+            // Teardown always runs, also after a failed prepare or a cancel.
+            for (const st of states) {
+                try {
+                    await st.env.teardown();
+                }
+                catch (err) {
+                    reporter.warn(`${st.id}: teardown failed: ${err.message}`);
+                }
+            }
+            reporter.groupEnd();
+            await store.flush();
+        }
+        async function prepareEnv(st) {
+            const logDir = join(options.outDir, 'logs', st.id, 'environment');
+            await mkdir(logDir, { recursive: true });
+            await st.env.prepare({
+                board: boardOf(),
+                logDir,
+                signal,
+                log: (line) => reporter.info(`${st.id}: ${line}`),
+            });
+            const fp = await st.env.fingerprint();
+            const entry = results.environments.find((e) => e.id === st.id);
+            entry.fingerprint = fp;
+            // Refuse to measure in the wrong mode: Dom0 must prove Xen, the host must not be under Xen's Dom0.
+            const proven = bootModeOf(fp);
+            if ((st.env.kind === 'xen-dom0' || st.env.kind === 'host') && proven !== st.env.bootMode) {
+                throw new Error(`fingerprint shows the board in ${proven} mode, but ${st.env.kind} needs ${st.env.bootMode}`);
+            }
+            st.transport = withEnv(st.env.transport(), st.vars);
+            st.prepared = true;
+            for (const suite of enabled) {
+                if (cancelled())
+                    break;
+                try {
+                    st.sessions.push(await openSuite(suite, suites, {
+                        envId: st.id,
+                        runId,
+                        transport: st.transport,
+                        logFile: (ref) => store.logFile(ref),
+                        registerLog: async (ref) => {
+                            await store.registerLog(ref);
+                        },
+                        boardNetserver: async (port, listen) => {
+                            const key = `${listen}:${port}`;
+                            if (boardServers.has(key))
+                                return;
+                            const ref = `board/netperf/netserver-${port}`;
+                            await rm(store.logFile(ref), { force: true });
+                            const server = new Netserver(boardOf(), port, listen, store.logFile(ref));
+                            boardServers.set(key, { server, ref });
+                            await server.start(signal);
+                        },
+                        signal,
+                        info: (line) => reporter.info(line),
+                    }));
+                }
+                catch (err) {
+                    st.sessions.push({
+                        suite,
+                        cells: plannedCells(suite, suites),
+                        unavailable: {
+                            kind: 'setup',
+                            message: `${suite}: setup in '${st.id}' failed: ${err.message}`,
+                        },
+                        close: async () => undefined,
+                    });
+                }
+            }
+        }
+    }
+}
+
+export { LocalTransport as L, NetperfTest as N, ParseError as P, Results as R, SuiteId as S, TOOL_VERSION as T, _enum as _, array as a, parseConfig as b, PRESET_NAMES as c, SshTransport as d, environmentRegistry as e, sshHostFromConfig as f, runBench as g, lineReporter as h, readResultsFile as i, analyze as j, renderMarkdown as k, loadConfigFile as l, minimalEnv as m, renderCsv as n, object as o, parsers as p, renderHtml as q, runProcess as r, string$1 as s, number as t, union as u, literal as v, writeReports as w, NEVER as x, escapeMarkdown as y, groupedReporter as z };
