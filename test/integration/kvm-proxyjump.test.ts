@@ -89,8 +89,9 @@ describe('kvm environment on a board reached over SSH', () => {
       pid = Number(readFileSync(join(workDir, 'qemu.pid'), 'utf8'));
       const guest = env.transport();
       expect(guest.description).toMatch(/^ssh root@127\.0\.0\.1:\d+ via .+@127\.0\.0\.1:\d+$/);
-      // The console was copied back over SSH into the controller's log folder.
-      expect(readFileSync(join(logDir, 'console.log'), 'utf8')).toContain('avb-guest: sshd started');
+      // The console was copied back over SSH into the controller's log folder. (Not the
+      // 'sshd started' line: sshd may answer before rc.sh's echo after it reaches the console.)
+      expect(readFileSync(join(logDir, 'console.log'), 'utf8')).toContain('avb-guest: network eth0');
 
       const logPath = join(logDir, 'hackbench.log');
       const r = await guest.exec(['hackbench', '-T', '-p', '-s', '100', '-l', '100', '-g', '1'], {

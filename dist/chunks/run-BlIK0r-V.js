@@ -19649,6 +19649,8 @@ class KvmEnvironment {
                         .exec(['true'], { timeoutMs: Math.min(20_000, Math.max(left, 1000)), signal: ctx.signal })
                         .catch(() => undefined);
                     if (probe?.exitCode === 0) {
+                        // The kept console log must hold the whole boot, not just what the last poll saw.
+                        await this.syncConsole();
                         ctx.log(`kvm ${this.id}: SSH answers on ${where} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
                         return;
                     }
