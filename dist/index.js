@@ -601,19 +601,20 @@ throttling.triggersNotification = triggersNotification;
  * twice at most).
  */
 const MAX_RATE_LIMIT_RETRIES = 2;
+/** The throttling plugin's handler for one kind of limit: warn, then retry a few times. */
+function retryOnLimit(kind) {
+    return (retryAfter, options, _o, retryCount) => {
+        warning(`GitHub API ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter} s`);
+        return retryCount < MAX_RATE_LIMIT_RETRIES;
+    };
+}
 function createOctokit(token) {
     return getOctokit(token, {
         userAgent: `arm-virt-bench/${TOOL_VERSION}`,
         retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
         throttle: {
-            onRateLimit: (retryAfter, options, _o, retryCount) => {
-                warning(`GitHub API rate limit on ${options.method} ${options.url}; retrying in ${retryAfter} s`);
-                return retryCount < MAX_RATE_LIMIT_RETRIES;
-            },
-            onSecondaryRateLimit: (retryAfter, options, _o, retryCount) => {
-                warning(`GitHub API secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter} s`);
-                return retryCount < MAX_RATE_LIMIT_RETRIES;
-            },
+            onRateLimit: retryOnLimit('rate limit'),
+            onSecondaryRateLimit: retryOnLimit('secondary rate limit'),
         },
     }, retry, throttling);
 }

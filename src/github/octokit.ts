@@ -14,6 +14,14 @@ export type Octokit = ReturnType<typeof getOctokit>;
 
 const MAX_RATE_LIMIT_RETRIES = 2;
 
+/** The throttling plugin's handler for one kind of limit: warn, then retry a few times. */
+function retryOnLimit(kind: string) {
+  return (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
+    core.warning(`GitHub API ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter} s`);
+    return retryCount < MAX_RATE_LIMIT_RETRIES;
+  };
+}
+
 export function createOctokit(token: string): Octokit {
   return getOctokit(
     token,
@@ -21,28 +29,8 @@ export function createOctokit(token: string): Octokit {
       userAgent: `arm-virt-bench/${TOOL_VERSION}`,
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
       throttle: {
-        onRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string },
-          _o: unknown,
-          retryCount: number,
-        ) => {
-          core.warning(
-            `GitHub API rate limit on ${options.method} ${options.url}; retrying in ${retryAfter} s`,
-          );
-          return retryCount < MAX_RATE_LIMIT_RETRIES;
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string },
-          _o: unknown,
-          retryCount: number,
-        ) => {
-          core.warning(
-            `GitHub API secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter} s`,
-          );
-          return retryCount < MAX_RATE_LIMIT_RETRIES;
-        },
+        onRateLimit: retryOnLimit('rate limit'),
+        onSecondaryRateLimit: retryOnLimit('secondary rate limit'),
       },
     },
     retry,
