@@ -107,7 +107,10 @@ export function buildQemuArgv(config: KvmEnvironmentConfig, paths: QemuPaths, na
     argv.push('-netdev', `tap,id=avbnet,ifname=${net.ifname},script=no,downscript=no`);
   }
   const mac = net.type === 'user' ? undefined : net.mac;
-  argv.push('-device', `virtio-net-pci,netdev=avbnet${mac ? `,mac=${mac}` : ''}`);
+  // `romfile=`: no network boot ROM. The guest boots from -kernel or its disk, and boards
+  // often lack the ROM files (Debian's ipxe-qemu is only a Recommends of qemu-system-arm),
+  // which makes QEMU refuse to start ("failed to find romfile efi-virtio.rom").
+  argv.push('-device', `virtio-net-pci,netdev=avbnet${mac ? `,mac=${mac}` : ''},romfile=`);
   return argv;
 }
 

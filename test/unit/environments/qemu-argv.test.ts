@@ -67,7 +67,7 @@ describe('buildQemuArgv', () => {
     expect(argv).toContain('-daemonize');
     expect(argv).toContain('-no-reboot');
     expect(after(argv, '-netdev')).toBe('user,id=avbnet,hostfwd=tcp:127.0.0.1:10022-:22');
-    expect(after(argv, '-device')).toBe('virtio-net-pci,netdev=avbnet');
+    expect(after(argv, '-device')).toBe('virtio-net-pci,netdev=avbnet,romfile=');
     expect(argv).not.toContain('-object');
   });
 
@@ -126,7 +126,7 @@ describe('buildQemuArgv', () => {
     expect(devices).toEqual([
       'virtio-blk-pci,drive=avbdisk0',
       'virtio-blk-pci,drive=avbdisk1',
-      'virtio-net-pci,netdev=avbnet',
+      'virtio-net-pci,netdev=avbnet,romfile=',
     ]);
   });
 
@@ -138,7 +138,7 @@ describe('buildQemuArgv', () => {
     });
     const argv = buildQemuArgv(bridge, paths, 'g');
     expect(after(argv, '-netdev')).toBe('bridge,id=avbnet,br=br0');
-    expect(argv).toContain('virtio-net-pci,netdev=avbnet,mac=52:54:00:12:34:56');
+    expect(argv).toContain('virtio-net-pci,netdev=avbnet,mac=52:54:00:12:34:56,romfile=');
     expect(guestEndpoint(bridge)).toEqual({ host: '192.168.100.2', port: 22 });
     const tap = KvmEnvironmentConfig.parse({
       boot: { kernel: '/k' },
