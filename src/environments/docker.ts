@@ -67,6 +67,13 @@ function tail(output: string, lines = 3): string {
   return output.trim().split('\n').slice(-lines).join(' ').trim() || '(no output)';
 }
 
+/** What to do about a `docker run` failure the board's set-up causes (empty when unknown). */
+export function dockerRunHint(output: string): string {
+  if (/AppArmor enabled on system but the docker-default profile could not be loaded/.test(output))
+    return ' — the board\'s kernel has AppArmor on but apparmor_parser is missing: install the `apparmor` package on the board (Debian\'s docker.io only recommends it), or boot the kernel with apparmor=0';
+  return '';
+}
+
 /**
  * Removes containers a previous (crashed) run left behind: all containers with this
  * tool's label, or only those of one environment id. Never throws; returns names removed.
@@ -192,7 +199,9 @@ export class DockerEnvironment implements BenchEnvironment {
     if (run.exitCode !== 0) {
       // A container may exist even when `run` failed (e.g. start error): remove it.
       await this.docker(board, ['rm', '-f', name], { timeoutMs: 60_000 }).catch(() => undefined);
-      throw new Error(`docker run of ${this.imageRef} on ${where} failed: ${tail(run.output)}`);
+      throw new Error(
+        `docker run of ${this.imageRef} on ${where} failed: ${tail(run.output)}${dockerRunHint(run.output)}`,
+      );
     }
     this.containerName = name;
     this.exec = new DockerExecTransport({
