@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { readFile, access, open, rm, appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { readFile, access, open, rm, appendFile, stat, mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { _ as _enum, S as SuiteId, N as NetperfTest, p as parsers, P as ParseError, o as object, r as runProcess, m as minimalEnv, a as array, s as string, e as environmentRegistry, b as parseConfig, c as PRESET_NAMES, l as loadConfigFile, L as LocalTransport, d as SshTransport, f as sshHostFromConfig, g as runBench, h as lineReporter, i as readResultsFile, j as analyze, k as renderMarkdown, n as renderCsv, q as renderHtml, w as writeReports, T as TOOL_VERSION } from './chunks/run-BlIK0r-V.js';
+import { _ as _enum, S as SuiteId, N as NetperfTest, p as parsers, P as ParseError, o as object, r as runProcess, m as minimalEnv, a as array, s as string, e as environmentRegistry, b as parseConfig, c as PRESET_NAMES, l as loadConfigFile, L as LocalTransport, d as SshTransport, f as sshHostFromConfig, g as runBench, h as lineReporter, i as readResultsFile, j as analyze, k as renderMarkdown, n as renderCsv, q as renderHtml, w as writeReports, T as TOOL_VERSION } from './chunks/run-DrtCmh64.js';
 import { createServer } from 'node:net';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -687,6 +687,8 @@ class BoardController {
     consoleAbort;
     consoleDone;
     seq = 0;
+    /** The last wait ended on a console failure pattern (not on its timeout). */
+    consoleFailed = false;
     signal;
     owner;
     cfg;
@@ -729,8 +731,25 @@ class BoardController {
     keptLogs() {
         const l = [this.logFile];
         if (this.cfg.consoleCommand)
-            l.push(join(this.o.logDir, 'console.log'));
+            l.push(this.consoleLog);
         return l;
+    }
+    get consoleLog() {
+        return join(this.o.logDir, 'console.log');
+    }
+    /** Where the console capture has got to: failure patterns are looked for after this. */
+    async consoleMark() {
+        if (this.cfg.consoleFailurePatterns.length === 0)
+            return 0;
+        return stat(this.consoleLog).then((s) => s.size, () => 0);
+    }
+    /** The first console line since `mark` that matches a failure pattern. */
+    async consoleFailure(mark) {
+        const patterns = this.cfg.consoleFailurePatterns.map((p) => new RegExp(p));
+        if (patterns.length === 0)
+            return undefined;
+        const text = await readFile(this.consoleLog).then((b) => b.subarray(mark).toString('utf8'), () => '');
+        return text.split(/\r?\n/).find((line) => patterns.some((re) => re.test(line)));
     }
     /** Locks, starts the console capture, makes sure the board answers, and probes it. */
     async open() {
@@ -919,9 +938,14 @@ class BoardController {
         await this.board.close().catch(() => undefined);
         this.board = this.o.connect();
     }
-    /** Polls until `done(bootId)` or the deadline; returns whether it got there. */
-    async waitFor(seconds, done) {
+    /**
+     * Polls until `done(bootId)` or the deadline; returns whether it got there. With a console
+     * mark, a console line matching a failure pattern (after the mark) ends the wait early.
+     */
+    async waitFor(seconds, done, consoleMark) {
         const deadline = Date.now() + this.ms(seconds);
+        const t0 = Date.now();
+        this.consoleFailed = false;
         for (;;) {
             this.signal?.throwIfAborted();
             const id = await this.poll();
@@ -929,6 +953,14 @@ class BoardController {
                 return true;
             if (id === undefined)
                 await this.reconnect();
+            if (consoleMark !== undefined) {
+                const line = await this.consoleFailure(consoleMark);
+                if (line !== undefined) {
+                    await this.note(`console shows a failed boot after ${((Date.now() - t0) / 1000).toFixed(1)}s: ${line.trim().slice(0, 200)}`);
+                    this.consoleFailed = true;
+                    return false;
+                }
+            }
             if (Date.now() >= deadline)
                 return false;
             await setTimeout(Math.min(this.ms(this.cfg.timeouts.pollIntervalSeconds), Math.max(0, deadline - Date.now())), undefined, {
@@ -940,6 +972,7 @@ class BoardController {
     async reboot() {
         const before = this.current?.probe.bootId ?? (await this.poll());
         const logPath = this.logPath('reboot');
+        const mark = await this.consoleMark();
         await this.note(`reboot: ${this.cfg.rebootCommand.join(' ')} (boot ${before ?? 'unknown'})`);
         const t0 = Date.now();
         try {
@@ -962,9 +995,10 @@ class BoardController {
         }
         await this.note(`down after ${((Date.now() - t0) / 1000).toFixed(1)}s`);
         await this.reconnect();
-        const up = await this.waitFor(this.cfg.timeouts.bootSeconds, (id) => id !== undefined && id !== before);
+        const up = await this.waitFor(this.cfg.timeouts.bootSeconds, (id) => id !== undefined && id !== before, mark);
         if (!up) {
-            await this.note(`not back within ${this.cfg.timeouts.bootSeconds}s`);
+            if (!this.consoleFailed)
+                await this.note(`not back within ${this.cfg.timeouts.bootSeconds}s`);
             await this.recover(before);
             return;
         }
@@ -980,6 +1014,7 @@ class BoardController {
         for (let attempt = 1; attempt <= this.cfg.powerCycleAttempts; attempt++) {
             const logPath = this.logPath(`power-cycle-${attempt}`);
             logs.push(logPath);
+            const mark = await this.consoleMark();
             await this.note(`power-cycle ${attempt}/${this.cfg.powerCycleAttempts}: ${argv.join(' ')}`);
             this.powerCycles += 1;
             const r = await this.o.controller.exec(argv, {
@@ -993,12 +1028,13 @@ class BoardController {
             }
             await this.reconnect();
             const t0 = Date.now();
-            const up = await this.waitFor(this.cfg.timeouts.bootSeconds, (id) => id !== undefined && id !== oldBootId);
+            const up = await this.waitFor(this.cfg.timeouts.bootSeconds, (id) => id !== undefined && id !== oldBootId, mark);
             if (up) {
                 await this.note(`back ${((Date.now() - t0) / 1000).toFixed(1)}s after power-cycle ${attempt}`);
                 return;
             }
-            await this.note(`not back ${this.cfg.timeouts.bootSeconds}s after power-cycle ${attempt}`);
+            if (!this.consoleFailed)
+                await this.note(`not back ${this.cfg.timeouts.bootSeconds}s after power-cycle ${attempt}`);
         }
         throw new BoardUnreachableError(`board ${this.cfg.name} did not come back: no SSH within ${this.cfg.timeouts.bootSeconds}s after ${this.cfg.powerCycleAttempts} power-cycle(s)`, logs);
     }

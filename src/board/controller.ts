@@ -7,7 +7,7 @@
  * `switchBootMode` is the engine's hook; `withBoard` guarantees `restoreDefault` and the
  * lock release at the end of a run, also after a failure or a cancel.
  */
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -63,6 +63,8 @@ export class BoardController {
   private consoleAbort: AbortController | undefined;
   private consoleDone: Promise<unknown> | undefined;
   private seq = 0;
+  /** The last wait ended on a console failure pattern (not on its timeout). */
+  private consoleFailed = false;
   private signal: AbortSignal | undefined;
   private readonly owner: string;
   private readonly cfg: BoardConfig;
@@ -111,8 +113,32 @@ export class BoardController {
 
   private keptLogs(): string[] {
     const l = [this.logFile];
-    if (this.cfg.consoleCommand) l.push(join(this.o.logDir, 'console.log'));
+    if (this.cfg.consoleCommand) l.push(this.consoleLog);
     return l;
+  }
+
+  private get consoleLog(): string {
+    return join(this.o.logDir, 'console.log');
+  }
+
+  /** Where the console capture has got to: failure patterns are looked for after this. */
+  private async consoleMark(): Promise<number> {
+    if (this.cfg.consoleFailurePatterns.length === 0) return 0;
+    return stat(this.consoleLog).then(
+      (s) => s.size,
+      () => 0,
+    );
+  }
+
+  /** The first console line since `mark` that matches a failure pattern. */
+  private async consoleFailure(mark: number): Promise<string | undefined> {
+    const patterns = this.cfg.consoleFailurePatterns.map((p) => new RegExp(p));
+    if (patterns.length === 0) return undefined;
+    const text = await readFile(this.consoleLog).then(
+      (b) => b.subarray(mark).toString('utf8'),
+      () => '',
+    );
+    return text.split(/\r?\n/).find((line) => patterns.some((re) => re.test(line)));
   }
 
   /** Locks, starts the console capture, makes sure the board answers, and probes it. */
@@ -322,14 +348,33 @@ export class BoardController {
     this.board = this.o.connect();
   }
 
-  /** Polls until `done(bootId)` or the deadline; returns whether it got there. */
-  private async waitFor(seconds: number, done: (id: string | undefined) => boolean): Promise<boolean> {
+  /**
+   * Polls until `done(bootId)` or the deadline; returns whether it got there. With a console
+   * mark, a console line matching a failure pattern (after the mark) ends the wait early.
+   */
+  private async waitFor(
+    seconds: number,
+    done: (id: string | undefined) => boolean,
+    consoleMark?: number,
+  ): Promise<boolean> {
     const deadline = Date.now() + this.ms(seconds);
+    const t0 = Date.now();
+    this.consoleFailed = false;
     for (;;) {
       this.signal?.throwIfAborted();
       const id = await this.poll();
       if (done(id)) return true;
       if (id === undefined) await this.reconnect();
+      if (consoleMark !== undefined) {
+        const line = await this.consoleFailure(consoleMark);
+        if (line !== undefined) {
+          await this.note(
+            `console shows a failed boot after ${((Date.now() - t0) / 1000).toFixed(1)}s: ${line.trim().slice(0, 200)}`,
+          );
+          this.consoleFailed = true;
+          return false;
+        }
+      }
       if (Date.now() >= deadline) return false;
       await delay(
         Math.min(this.ms(this.cfg.timeouts.pollIntervalSeconds), Math.max(0, deadline - Date.now())),
@@ -345,6 +390,7 @@ export class BoardController {
   async reboot(): Promise<void> {
     const before = this.current?.probe.bootId ?? (await this.poll());
     const logPath = this.logPath('reboot');
+    const mark = await this.consoleMark();
     await this.note(`reboot: ${this.cfg.rebootCommand.join(' ')} (boot ${before ?? 'unknown'})`);
     const t0 = Date.now();
     try {
@@ -371,9 +417,13 @@ export class BoardController {
     }
     await this.note(`down after ${((Date.now() - t0) / 1000).toFixed(1)}s`);
     await this.reconnect();
-    const up = await this.waitFor(this.cfg.timeouts.bootSeconds, (id) => id !== undefined && id !== before);
+    const up = await this.waitFor(
+      this.cfg.timeouts.bootSeconds,
+      (id) => id !== undefined && id !== before,
+      mark,
+    );
     if (!up) {
-      await this.note(`not back within ${this.cfg.timeouts.bootSeconds}s`);
+      if (!this.consoleFailed) await this.note(`not back within ${this.cfg.timeouts.bootSeconds}s`);
       await this.recover(before);
       return;
     }
@@ -393,6 +443,7 @@ export class BoardController {
     for (let attempt = 1; attempt <= this.cfg.powerCycleAttempts; attempt++) {
       const logPath = this.logPath(`power-cycle-${attempt}`);
       logs.push(logPath);
+      const mark = await this.consoleMark();
       await this.note(`power-cycle ${attempt}/${this.cfg.powerCycleAttempts}: ${argv.join(' ')}`);
       this.powerCycles += 1;
       const r = await this.o.controller.exec(argv, {
@@ -411,12 +462,14 @@ export class BoardController {
       const up = await this.waitFor(
         this.cfg.timeouts.bootSeconds,
         (id) => id !== undefined && id !== oldBootId,
+        mark,
       );
       if (up) {
         await this.note(`back ${((Date.now() - t0) / 1000).toFixed(1)}s after power-cycle ${attempt}`);
         return;
       }
-      await this.note(`not back ${this.cfg.timeouts.bootSeconds}s after power-cycle ${attempt}`);
+      if (!this.consoleFailed)
+        await this.note(`not back ${this.cfg.timeouts.bootSeconds}s after power-cycle ${attempt}`);
     }
     throw new BoardUnreachableError(
       `board ${this.cfg.name} did not come back: no SSH within ${this.cfg.timeouts.bootSeconds}s after ${this.cfg.powerCycleAttempts} power-cycle(s)`,

@@ -175,11 +175,41 @@ export const BoardConfig = z
     powerCycleAttempts: z.number().int().min(0).max(5).default(1),
     /** Long-running controller command whose output is the serial console (kept in the logs). */
     consoleCommand: Argv.optional(),
+    /**
+     * Regular expressions that mark a failed boot on the console (e.g. `Kernel panic - not
+     * syncing`, a boot script's own failure line): seen while waiting for the board, they end
+     * the wait at once and go to the power-cycle. Needs consoleCommand.
+     */
+    consoleFailurePatterns: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .refine(
+            (p) => {
+              try {
+                new RegExp(p);
+                return true;
+              } catch {
+                return false;
+              }
+            },
+            { message: 'not a valid regular expression' },
+          ),
+      )
+      .default([]),
     timeouts: BoardTimeouts.prefault({}),
     lock: BoardLock.prefault({}),
   })
   .strict()
   .superRefine((b, ctx) => {
+    if (b.consoleFailurePatterns.length > 0 && !b.consoleCommand) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consoleFailurePatterns'],
+        message: 'console failure patterns need consoleCommand (the console is where they are looked for)',
+      });
+    }
     if (b.switch && b.connection.type === 'local') {
       ctx.addIssue({
         code: 'custom',

@@ -5,6 +5,7 @@
  * It stands in for the virtual board (test/integration/board-switch.test.ts runs the
  * same paths on real QEMU); here the failure paths run in milliseconds.
  */
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,11 +24,15 @@ class StandInBoard {
   hangOnXen = false;
   powerCycles = 0;
   log: string[] = [];
+  /** Where the board's serial console goes (what a consoleCommand would capture). */
+  consoleFile: string | undefined;
 
   boot(): void {
     const mode = this.env.bootmode === 'xen' ? 'xen' : 'linux';
     if (mode === 'xen' && this.hangOnXen) {
       this.up = false;
+      if (this.consoleFile)
+        appendFileSync(this.consoleFile, 'U-Boot 2023.01\navb-lab: BOOT FAILED (bootmode=xen)\n');
       return;
     }
     this.mode = mode;
@@ -184,6 +189,40 @@ describe('BoardController (stand-in board)', () => {
     const log = await readFile(join(opts.logDir, 'board.log'), 'utf8');
     expect(log).toMatch(/not back within 0.3s/);
     expect(log).toMatch(/power-cycle 1\/1: pdu cycle/);
+  });
+
+  it('a failed boot seen on the console ends the wait at once and goes to the power-cycle', async () => {
+    const { b, opts } = await setup({
+      consoleCommand: ['console-capture'],
+      consoleFailurePatterns: ['BOOT FAILED', 'Kernel panic - not syncing'],
+      // Far longer than the test may take: only the console can end this wait in time.
+      timeouts: { bootSeconds: 600, shutdownSeconds: 0.3, pollSeconds: 1, pollIntervalSeconds: 0.01 },
+    });
+    mkdirSync(opts.logDir, { recursive: true });
+    // An earlier failure on the console (before this reboot) must not count.
+    appendFileSync(join(opts.logDir, 'console.log'), 'Kernel panic - not syncing: old boot\n');
+    b.consoleFile = join(opts.logDir, 'console.log');
+    b.hangOnXen = true;
+    const c = new BoardController(opts);
+    await c.open();
+    const s = await c.switchBootMode('xen');
+    expect(s.detection.mode).toBe('xen');
+    expect(c.powerCycles).toBe(1);
+    await c.close();
+    const log = await readFile(join(opts.logDir, 'board.log'), 'utf8');
+    expect(log).toMatch(/console shows a failed boot after [\d.]+s: avb-lab: BOOT FAILED \(bootmode=xen\)/);
+    expect(log).not.toMatch(/not back within/);
+    expect(log).toMatch(/power-cycle 1\/1: pdu cycle/);
+  });
+
+  it('console failure patterns are checked as regular expressions and need a console', () => {
+    const base = { name: 'b', connection: { type: 'ssh', host: 'h', knownHosts: '/dev/null' } };
+    expect(() =>
+      BoardConfig.parse({ ...base, consoleCommand: ['c'], consoleFailurePatterns: ['('] }),
+    ).toThrow(/not a valid regular expression/);
+    expect(() => BoardConfig.parse({ ...base, consoleFailurePatterns: ['panic'] })).toThrow(
+      /console failure patterns need consoleCommand/,
+    );
   });
 
   it('without a switch strategy, asking for the other mode is a clear error', async () => {

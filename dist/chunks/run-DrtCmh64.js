@@ -17625,11 +17625,35 @@ const BoardConfig = object({
     powerCycleAttempts: number().int().min(0).max(5).default(1),
     /** Long-running controller command whose output is the serial console (kept in the logs). */
     consoleCommand: Argv.optional(),
+    /**
+     * Regular expressions that mark a failed boot on the console (e.g. `Kernel panic - not
+     * syncing`, a boot script's own failure line): seen while waiting for the board, they end
+     * the wait at once and go to the power-cycle. Needs consoleCommand.
+     */
+    consoleFailurePatterns: array(string$1()
+        .min(1)
+        .refine((p) => {
+        try {
+            new RegExp(p);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }, { message: 'not a valid regular expression' }))
+        .default([]),
     timeouts: BoardTimeouts.prefault({}),
     lock: BoardLock.prefault({}),
 })
     .strict()
     .superRefine((b, ctx) => {
+    if (b.consoleFailurePatterns.length > 0 && !b.consoleCommand) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['consoleFailurePatterns'],
+            message: 'console failure patterns need consoleCommand (the console is where they are looked for)',
+        });
+    }
     if (b.switch && b.connection.type === 'local') {
         ctx.addIssue({
             code: 'custom',
@@ -18071,6 +18095,12 @@ const DockerEnvironmentConfig = object({
 function tail(output, lines = 3) {
     return output.trim().split('\n').slice(-lines).join(' ').trim() || '(no output)';
 }
+/** What to do about a `docker run` failure the board's set-up causes (empty when unknown). */
+function dockerRunHint(output) {
+    if (/AppArmor enabled on system but the docker-default profile could not be loaded/.test(output))
+        return ' — the board\'s kernel has AppArmor on but apparmor_parser is missing: install the `apparmor` package on the board (Debian\'s docker.io only recommends it), or boot the kernel with apparmor=0';
+    return '';
+}
 class DockerEnvironment {
     id;
     kind = 'docker';
@@ -18139,7 +18169,7 @@ class DockerEnvironment {
         if (run.exitCode !== 0) {
             // A container may exist even when `run` failed (e.g. start error): remove it.
             await this.docker(board, ['rm', '-f', name], { timeoutMs: 60_000 }).catch(() => undefined);
-            throw new Error(`docker run of ${this.imageRef} on ${where} failed: ${tail(run.output)}`);
+            throw new Error(`docker run of ${this.imageRef} on ${where} failed: ${tail(run.output)}${dockerRunHint(run.output)}`);
         }
         this.containerName = name;
         this.exec = new DockerExecTransport({
@@ -18911,7 +18941,10 @@ function buildQemuArgv(config, paths, name) {
         argv.push('-netdev', `tap,id=avbnet,ifname=${net.ifname},script=no,downscript=no`);
     }
     const mac = net.type === 'user' ? undefined : net.mac;
-    argv.push('-device', `virtio-net-pci,netdev=avbnet${mac ? `,mac=${mac}` : ''}`);
+    // `romfile=`: no network boot ROM. The guest boots from -kernel or its disk, and boards
+    // often lack the ROM files (Debian's ipxe-qemu is only a Recommends of qemu-system-arm),
+    // which makes QEMU refuse to start ("failed to find romfile efi-virtio.rom").
+    argv.push('-device', `virtio-net-pci,netdev=avbnet${mac ? `,mac=${mac}` : ''},romfile=`);
     return argv;
 }
 /** Where the controller's SSH client connects to reach the guest, as seen from the board. */
