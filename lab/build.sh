@@ -70,6 +70,7 @@ fi
 
 # --- stage 2: disk image -------------------------------------------------------------------
 image_key=$( { echo "$rootfs_key"; cat "$here/build.sh" "$here/boot.cmd" "$here/hooks/image.sh" "$uboot" \
+  "$here"/../guest/*.sh \
   "$cache/keys/controller_ed25519.pub" "$cache/keys/board_host_ed25519.pub"; } | sha256sum | cut -c1-16)
 out="$cache/images/$image_key"
 if [ ! -f "$out/disk.img" ]; then

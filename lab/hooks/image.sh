@@ -65,28 +65,23 @@ systemctl --root="$root" enable docker.socket >/dev/null 2>&1 || true
 systemctl --root="$root" mask apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer fstrim.timer \
   systemd-networkd-wait-online.service >/dev/null 2>&1 || true
 # The Xen toolstack only in the Xen boot (its units check for /proc/xen themselves).
-# A small DomU: the board's own kernel + a busybox initramfs on the Xen console.
-mkdir -p "$work/domu/bin" "$work/domu/proc" "$work/domu/sys" "$work/domu/dev"
-cp "$root/bin/busybox" "$work/domu/bin/busybox"
-cat >"$work/domu/init" <<'INIT'
-#!/bin/busybox sh
-/bin/busybox --install -s /bin
-mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
-echo "avb-domu: up, kernel $(uname -r)"
-exec setsid cttyhack sh
-INIT
-chmod 0755 "$work/domu/init"
-(cd "$work/domu" && find . | cpio -o -H newc --quiet | gzip -9) >"$root/boot/avb-domu.cpio.gz"
-mkdir -p "$root/etc/xen"
-cat >"$root/etc/xen/avb-domu.cfg" <<'DOMU'
-# A small DomU for the virtual board: the Dom0 kernel with a busybox initramfs.
-name = "avb-domu"
-kernel = "/boot/firmware/Image"
-ramdisk = "/boot/avb-domu.cpio.gz"
-extra = "console=hvc0 rdinit=/init"
-memory = 256
-vcpus = 1
-DOMU
+# xenconsoled keeps each guest's console (/var/log/xen/console/guest-NAME.log): the
+# xen-domu environment copies it into the run's logs. Debian's init script passes
+# XENCONSOLED_ARGS from /etc/default/xen (its XENCONSOLED_TRACE comment is not read).
+echo 'XENCONSOLED_ARGS="--log=guest"' >>"$root/etc/default/xen"
+mkdir -p "$root/var/log/xen/console"
+# The KVM guest and the Xen DomU: the project's test guest (guest/build.sh: busybox, sshd,
+# the benchmark tools, virtio and Xen PV drivers in an initramfs) made from this rootfs's
+# own arm64 binaries and kernel, with the controller's key authorized. Both boot the board's
+# uncompressed kernel (QEMU and xl load it as it is). The guest's host key goes next to the
+# image so that the controller checks it (guest-host_key.pub).
+guest=$(bash "$lab/../guest/build.sh" --sysroot "$rootfs_tar" --authorized-key "$keys/controller_ed25519.pub" | tail -n 1)
+[ -f "$guest/initrd.cpio.gz" ] || { echo "image.sh: guest build failed" >&2; exit 1; }
+install -d "$root/var/lib/avb-lab/guest"
+install -m 0644 "$work/boot/Image" "$root/var/lib/avb-lab/guest/Image"
+install -m 0644 "$guest/initrd.cpio.gz" "$root/var/lib/avb-lab/guest/initrd.cpio.gz"
+cp "$guest/host_key.pub" "$out/guest-host_key.pub"
+cp "$guest/manifest.json" "$out/guest-manifest.json"
 
 # --- partitions ------------------------------------------------------------------------------
 fat_mb=256

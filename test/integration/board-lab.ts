@@ -18,6 +18,16 @@ export const REPO = resolve(import.meta.dirname, '../..');
 export const LAB = join(REPO, 'lab');
 export const CACHE = process.env.AVB_CACHE ?? '/var/cache/arm-virt-bench';
 export const CONTROLLER_KEY = join(CACHE, 'lab', 'keys', 'controller_ed25519');
+/** The project's test guest inside the board's rootfs (lab/hooks/image.sh): KVM guest and DomU. */
+export const BOARD_GUEST = {
+  kernel: '/var/lib/avb-lab/guest/Image',
+  initrd: '/var/lib/avb-lab/guest/initrd.cpio.gz',
+} as const;
+
+/** The board's test guest's SSH host key (written next to the image by lab/build.sh). */
+export async function boardGuestHostKey(): Promise<string> {
+  return (await readFile(join(CACHE, 'lab', 'current', 'guest-host_key.pub'), 'utf8')).trim();
+}
 
 /** Builds the lab (cached by content hash); returns build output with its timings. */
 export async function buildLab(): Promise<string> {
