@@ -472,7 +472,9 @@ export class BoardController {
         await this.note(`not back ${this.cfg.timeouts.bootSeconds}s after power-cycle ${attempt}`);
     }
     throw new BoardUnreachableError(
-      `board ${this.cfg.name} did not come back: no SSH within ${this.cfg.timeouts.bootSeconds}s after ${this.cfg.powerCycleAttempts} power-cycle(s)`,
+      this.consoleFailed
+        ? `board ${this.cfg.name} did not come back: the console showed a failed boot after ${this.cfg.powerCycleAttempts} power-cycle(s)`
+        : `board ${this.cfg.name} did not come back: no SSH within ${this.cfg.timeouts.bootSeconds}s after ${this.cfg.powerCycleAttempts} power-cycle(s)`,
       logs,
     );
   }

@@ -70,7 +70,7 @@ function tail(output: string, lines = 3): string {
 /** What to do about a `docker run` failure the board's set-up causes (empty when unknown). */
 export function dockerRunHint(output: string): string {
   if (/AppArmor enabled on system but the docker-default profile could not be loaded/.test(output))
-    return ' — the board\'s kernel has AppArmor on but apparmor_parser is missing: install the `apparmor` package on the board (Debian\'s docker.io only recommends it), or boot the kernel with apparmor=0';
+    return " — the board's kernel has AppArmor on but apparmor_parser is missing: install the `apparmor` package on the board (Debian's docker.io only recommends it), or boot the kernel with apparmor=0";
   return '';
 }
 

@@ -22,6 +22,8 @@ class StandInBoard {
   up = true;
   bootId = 1;
   hangOnXen = false;
+  /** A power-cycle cures the hang (false: every boot of xen fails again). */
+  pduCures = true;
   powerCycles = 0;
   log: string[] = [];
   /** Where the board's serial console goes (what a consoleCommand would capture). */
@@ -104,7 +106,7 @@ class StandInBoard {
       exec: (argv: readonly string[]): Promise<ExecResult> => {
         if (argv[0] === 'pdu') {
           this.powerCycles += 1;
-          this.hangOnXen = false;
+          if (this.pduCures) this.hangOnXen = false;
           this.boot();
         }
         return Promise.resolve({ exitCode: 0, output: '', timedOut: false, cancelled: false, durationMs: 1 });
@@ -213,6 +215,24 @@ describe('BoardController (stand-in board)', () => {
     expect(log).toMatch(/console shows a failed boot after [\d.]+s: avb-lab: BOOT FAILED \(bootmode=xen\)/);
     expect(log).not.toMatch(/not back within/);
     expect(log).toMatch(/power-cycle 1\/1: pdu cycle/);
+  });
+
+  it('a boot that fails on the console again after the power-cycle is a clear failure saying so', async () => {
+    const { b, opts } = await setup({
+      consoleCommand: ['console-capture'],
+      consoleFailurePatterns: ['BOOT FAILED'],
+      timeouts: { bootSeconds: 600, shutdownSeconds: 0.3, pollSeconds: 1, pollIntervalSeconds: 0.01 },
+    });
+    mkdirSync(opts.logDir, { recursive: true });
+    b.consoleFile = join(opts.logDir, 'console.log');
+    b.hangOnXen = true;
+    b.pduCures = false;
+    const c = new BoardController(opts);
+    await c.open();
+    await expect(c.switchBootMode('xen')).rejects.toThrow(
+      /did not come back: the console showed a failed boot after 1 power-cycle\(s\)/,
+    );
+    await c.close();
   });
 
   it('console failure patterns are checked as regular expressions and need a console', () => {

@@ -18098,7 +18098,7 @@ function tail(output, lines = 3) {
 /** What to do about a `docker run` failure the board's set-up causes (empty when unknown). */
 function dockerRunHint(output) {
     if (/AppArmor enabled on system but the docker-default profile could not be loaded/.test(output))
-        return ' — the board\'s kernel has AppArmor on but apparmor_parser is missing: install the `apparmor` package on the board (Debian\'s docker.io only recommends it), or boot the kernel with apparmor=0';
+        return " — the board's kernel has AppArmor on but apparmor_parser is missing: install the `apparmor` package on the board (Debian's docker.io only recommends it), or boot the kernel with apparmor=0";
     return '';
 }
 class DockerEnvironment {
