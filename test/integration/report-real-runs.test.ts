@@ -70,13 +70,21 @@ describe('verdicts on real runs', () => {
     );
     const an = analyze(half, { baseline: a, expectChanges: ['cgroupCpuLimit'] });
     const md = renderMarkdown(an, { flavor: 'comment' });
-    const verdicts = an.comparisons.map((c) => `${c.env} ${c.label}: ${c.verdict}`).sort();
-    expect(verdicts, md).toEqual([
-      'docker hackbench 40 tasks (process, socket): regression',
-      'docker hackbench 80 tasks (process, socket): regression',
-      'host hackbench 40 tasks (process, socket): unchanged',
-      'host hackbench 80 tasks (process, socket): unchanged',
+    const verdict = (env: string): string[] =>
+      an.comparisons
+        .filter((c) => c.env === env)
+        .map((c) => `${c.label}: ${c.verdict}`)
+        .sort();
+    expect(verdict('docker'), md).toEqual([
+      'hackbench 40 tasks (process, socket): regression',
+      'hackbench 80 tasks (process, socket): regression',
     ]);
+    // The host ran at two different times on a shared 2-core machine: it may have got
+    // measurably faster in between (seen in CI: -15%, an honest "improvement"), but the
+    // container's limit must never make the host's cells regress.
+    const host = an.comparisons.filter((c) => c.env === 'host');
+    expect(host.length, md).toBe(2);
+    for (const c of host) expect(['unchanged', 'improvement'], md).toContain(c.verdict);
     expect(an.headline.overheadRegressions.map((o) => o.label).sort(), md).toEqual([
       'hackbench 40 tasks (process, socket)',
       'hackbench 80 tasks (process, socket)',
