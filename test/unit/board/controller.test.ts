@@ -2,7 +2,7 @@
  * BoardController logic against a stand-in board: a Transport that answers the probe
  * script like a board in its current mode, keeps a U-Boot environment for
  * fw_setenv/fw_printenv, and on `systemctl reboot` boots into what the env selects.
- * It stands in for the virtual board (test/integration/board-switch.test.ts runs the
+ * It stands in for the virtual board (test/integration/board-e2e.test.ts runs the
  * same paths on real QEMU); here the failure paths run in milliseconds.
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
