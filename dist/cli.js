@@ -692,6 +692,8 @@ class BoardController {
     signal;
     owner;
     cfg;
+    /** consoleFailurePatterns, compiled once (the config schema checked that they compile). */
+    failurePatterns;
     /** The last verified state per mode. */
     fingerprints = {};
     /** The latest probe, whatever the mode. */
@@ -701,6 +703,7 @@ class BoardController {
     constructor(o) {
         this.o = o;
         this.cfg = o.config;
+        this.failurePatterns = this.cfg.consoleFailurePatterns.map((p) => new RegExp(p));
         this.signal = o.signal;
         this.board = o.connect();
         this.owner = o.owner ?? `${hostname()}:${process.pid}:${new Date().toISOString()}`;
@@ -739,17 +742,17 @@ class BoardController {
     }
     /** Where the console capture has got to: failure patterns are looked for after this. */
     async consoleMark() {
-        if (this.cfg.consoleFailurePatterns.length === 0)
+        if (this.failurePatterns.length === 0)
             return 0;
         return stat(this.consoleLog).then((s) => s.size, () => 0);
     }
     /** The first console line since `mark` that matches a failure pattern. */
     async consoleFailure(mark) {
-        const patterns = this.cfg.consoleFailurePatterns.map((p) => new RegExp(p));
-        if (patterns.length === 0)
+        if (this.failurePatterns.length === 0)
             return undefined;
-        const text = await readFile(this.consoleLog).then((b) => b.subarray(mark).toString('utf8'), () => '');
-        return text.split(/\r?\n/).find((line) => patterns.some((re) => re.test(line)));
+        // Only what the console printed since the mark: a board's console log can grow large.
+        const text = await readFileFrom(this.consoleLog, mark);
+        return text.split(/\r?\n/).find((line) => this.failurePatterns.some((re) => re.test(line)));
     }
     /** Locks, starts the console capture, makes sure the board answers, and probes it. */
     async open() {
@@ -1105,6 +1108,23 @@ async function withBoard(opts, fn) {
     if (restoreError !== undefined)
         throw restoreError;
     return outcome.value;
+}
+/** The text of `path` from byte `offset` on ('' when the file is missing or shorter). */
+async function readFileFrom(path, offset) {
+    const fh = await open(path, 'r').catch(() => undefined);
+    if (!fh)
+        return '';
+    try {
+        const size = (await fh.stat()).size;
+        if (size <= offset)
+            return '';
+        const buf = Buffer.alloc(size - offset);
+        const { bytesRead } = await fh.read(buf, 0, buf.length, offset);
+        return buf.subarray(0, bytesRead).toString('utf8');
+    }
+    finally {
+        await fh.close();
+    }
 }
 
 /**

@@ -7,7 +7,7 @@
  * `switchBootMode` is the engine's hook; `withBoard` guarantees `restoreDefault` and the
  * lock release at the end of a run, also after a failure or a cancel.
  */
-import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { appendFile, mkdir, open, stat } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -68,6 +68,8 @@ export class BoardController {
   private signal: AbortSignal | undefined;
   private readonly owner: string;
   private readonly cfg: BoardConfig;
+  /** consoleFailurePatterns, compiled once (the config schema checked that they compile). */
+  private readonly failurePatterns: RegExp[];
   /** The last verified state per mode. */
   readonly fingerprints: Partial<Record<BootMode, Fingerprint>> = {};
   /** The latest probe, whatever the mode. */
@@ -77,6 +79,7 @@ export class BoardController {
 
   constructor(private readonly o: BoardControllerOptions) {
     this.cfg = o.config;
+    this.failurePatterns = this.cfg.consoleFailurePatterns.map((p) => new RegExp(p));
     this.signal = o.signal;
     this.board = o.connect();
     this.owner = o.owner ?? `${hostname()}:${process.pid}:${new Date().toISOString()}`;
@@ -123,7 +126,7 @@ export class BoardController {
 
   /** Where the console capture has got to: failure patterns are looked for after this. */
   private async consoleMark(): Promise<number> {
-    if (this.cfg.consoleFailurePatterns.length === 0) return 0;
+    if (this.failurePatterns.length === 0) return 0;
     return stat(this.consoleLog).then(
       (s) => s.size,
       () => 0,
@@ -132,13 +135,10 @@ export class BoardController {
 
   /** The first console line since `mark` that matches a failure pattern. */
   private async consoleFailure(mark: number): Promise<string | undefined> {
-    const patterns = this.cfg.consoleFailurePatterns.map((p) => new RegExp(p));
-    if (patterns.length === 0) return undefined;
-    const text = await readFile(this.consoleLog).then(
-      (b) => b.subarray(mark).toString('utf8'),
-      () => '',
-    );
-    return text.split(/\r?\n/).find((line) => patterns.some((re) => re.test(line)));
+    if (this.failurePatterns.length === 0) return undefined;
+    // Only what the console printed since the mark: a board's console log can grow large.
+    const text = await readFileFrom(this.consoleLog, mark);
+    return text.split(/\r?\n/).find((line) => this.failurePatterns.some((re) => re.test(line)));
   }
 
   /** Locks, starts the console capture, makes sure the board answers, and probes it. */
@@ -548,4 +548,19 @@ export async function withBoard<T>(
   if (!outcome.ok) throw outcome.error;
   if (restoreError !== undefined) throw restoreError;
   return outcome.value;
+}
+
+/** The text of `path` from byte `offset` on ('' when the file is missing or shorter). */
+async function readFileFrom(path: string, offset: number): Promise<string> {
+  const fh = await open(path, 'r').catch(() => undefined);
+  if (!fh) return '';
+  try {
+    const size = (await fh.stat()).size;
+    if (size <= offset) return '';
+    const buf = Buffer.alloc(size - offset);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, offset);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await fh.close();
+  }
 }
