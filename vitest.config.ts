@@ -11,6 +11,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           testTimeout: 30_000,
+          // Projects run in parallel unless ordered: the unit files finish first, so none of
+          // them shares the CPU with an integration file that measures real runs.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -21,6 +24,7 @@ export default defineConfig({
           hookTimeout: 900_000,
           // Integration tests share dockerd, ports and CPU: one file at a time keeps them honest.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

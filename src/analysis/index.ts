@@ -412,6 +412,9 @@ export function analyze(current: Results, options: AnalyzeOptions = {}): Analysi
     }
   }
 
+  const drift = hostDriftNote(comparisons, opts.hostEnv);
+  if (drift) notes.push(drift);
+
   const overheadRegressions = overheadComparisons
     .filter((o) => o.verdict === 'regression')
     .sort((a, b) => b.change! - a.change!);
@@ -452,6 +455,29 @@ export function analyze(current: Results, options: AnalyzeOptions = {}): Analysi
     fingerprintDifferences: diffs,
     notes,
   };
+}
+
+/**
+ * When the host's own cells moved between the runs, every absolute verdict of the other
+ * environments carries that move too (a changed host kernel or firmware, or a machine shared
+ * with other load, as on CI runners). The overhead verdicts compare each environment with the
+ * host of its own run, interleaved round by round, so they do not: the note says which to trust.
+ */
+function hostDriftNote(comparisons: Comparison[], hostEnv: string | null): string | null {
+  if (hostEnv === null) return null;
+  const host = comparisons.filter((c) => c.env === hostEnv && c.change !== null);
+  const moved = host.filter((c) => c.verdict === 'regression' || c.verdict === 'improvement');
+  if (moved.length === 0) return null;
+  const shown = moved
+    .slice(0, 2)
+    .map((c) => `${c.label} ${pct(Math.abs(c.change!))} ${c.change! > 0 ? 'worse' : 'better'}`)
+    .join('; ');
+  const more = moved.length > 2 ? `; ${moved.length - 2} more` : '';
+  return (
+    `The host itself changed between the two runs in ${moved.length} of ${host.length} cells (${shown}${more}): ` +
+    "the absolute verdicts of the other environments include that change of the host or of the machine's load; " +
+    'the overhead verdicts compare each environment with the host of its own run and do not.'
+  );
 }
 
 /** Map the log contrast to a direction-aware degradation and its interval. */

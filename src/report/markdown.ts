@@ -246,7 +246,7 @@ function problems(a: Analysis): string[] {
     if (failures.length > 50) out.push(`- … and ${failures.length - 50} more groups in the artifact`);
     out.push('');
   }
-  for (const note of a.notes) out.push(`> ${esc(note, 300)}`, '');
+  for (const note of a.notes) out.push(`> ${esc(note, 500)}`, '');
   return out;
 }
 

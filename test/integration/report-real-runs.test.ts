@@ -1,19 +1,27 @@
 /**
  * The verdicts on real runs of this machine (real hackbench through the engine, real dockerd):
- *  - A/A: two runs of the same setup (host + a docker container with 1 CPU) compared: no
- *    regression;
- *  - an injected slowdown: the same container limited to half a CPU (`docker run --cpus 0.5`),
- *    compared as current against the 1-CPU baseline: the container's hackbench cells are
- *    absolute and overhead regressions; the host's are not. The CPU limit is a fingerprint
- *    fact (cgroupCpuLimit), so the comparison declares it with expectChanges, as a PR that
- *    changes it on purpose would.
+ *  - A/A: two runs of the same setup (host + a docker container allowed all the machine's
+ *    CPUs, `docker run --cpus 2` on CI's 2 cores) compared: no overhead regression;
+ *  - an injected slowdown: the same container limited to a quarter of them (`--cpus 0.5`;
+ *    half of them is too small a step to stand out of the noise here), compared
+ *    as current against that baseline: the container's hackbench cells are
+ *    absolute and overhead regressions. The CPU limit is a fingerprint fact (cgroupCpuLimit),
+ *    so the comparison declares it with expectChanges, as a PR that changes it on purpose would.
+ * The runs happen minutes apart on a shared 2-core machine (a CI runner): the host's own
+ * absolute times move between them (seen in CI: 15% faster once, 50% slower another time),
+ * so no assertion here rests on an absolute host-vs-host verdict. What must hold is what the
+ * tool is built for: the overhead, measured against the host of the same run with the rounds
+ * interleaved, stays put under that drift, and the report says when the host itself moved.
+ * The container gets as many CPUs as the host has, so that load from outside slows both
+ * alike (a 1-CPU container beside a 2-CPU host would not: a busy core slows the host only).
  * The tools and dockerd must be present (scripts/setup.sh): a missing one FAILS here.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.js';
+import type { Analysis } from '../../src/analysis/types.js';
 import { parseConfig } from '../../src/config/load.js';
 import { runBench } from '../../src/engine/run.js';
 import { renderMarkdown } from '../../src/report/index.js';
@@ -36,7 +44,7 @@ describe('verdicts on real runs', () => {
   const dirs: string[] = [];
   let a: Results;
   let b: Results;
-  let half: Results;
+  let quarter: Results;
 
   beforeAll(async () => {
     const run = async (cpus: number) => {
@@ -44,31 +52,47 @@ describe('verdicts on real runs', () => {
       dirs.push(out);
       return runBench(config(cpus), { outDir: out, reports: false });
     };
-    a = await run(1);
-    b = await run(1);
-    half = await run(0.5);
+    // As many CPUs as the machine has, then a quarter of them.
+    const all = availableParallelism();
+    a = await run(all);
+    b = await run(all);
+    quarter = await run(all / 4);
   });
 
   afterAll(async () => {
     for (const d of dirs) await rm(d, { recursive: true, force: true });
   });
 
-  it('A/A: two runs of the same setup give no regression', () => {
+  /** When the host's own cells moved, the report must say so (the absolute verdicts carry it). */
+  function expectDriftNoteIfHostMoved(an: Analysis, md: string): void {
+    const moved = an.comparisons.filter(
+      (c) => c.env === 'host' && (c.verdict === 'regression' || c.verdict === 'improvement'),
+    );
+    const notes = an.notes.filter((n) => n.startsWith('The host itself changed between the two runs'));
+    expect(notes.length, md).toBe(moved.length > 0 ? 1 : 0);
+    if (moved.length > 0) expect(md).toContain('The host itself changed between the two runs');
+  }
+
+  it('A/A: two runs of the same setup give no overhead regression', () => {
     for (const r of [a, b]) expect(r.failures).toEqual([]);
     const an = analyze(b, { baseline: a });
     const md = renderMarkdown(an, { flavor: 'comment' });
     expect(an.comparisons.length, md).toBe(4);
-    expect(an.headline.regressions, md).toEqual([]);
+    expect(
+      an.overheadComparisons.map((c) => c.verdict === 'incomparable'),
+      md,
+    ).toEqual([false, false]);
     expect(an.headline.overheadRegressions, md).toEqual([]);
+    expectDriftNoteIfHostMoved(an, md);
   });
 
-  it('half a CPU for the container: its cells regress, the host does not', () => {
-    expect(half.failures).toEqual([]);
-    const docker = half.environments.find((e) => e.id === 'docker')!;
+  it('a quarter of the CPUs for the container: its cells regress, in absolute terms and as overhead', () => {
+    expect(quarter.failures).toEqual([]);
+    const docker = quarter.environments.find((e) => e.id === 'docker')!;
     expect(docker.fingerprint.cgroupCpuLimit).not.toBe(
       a.environments.find((e) => e.id === 'docker')!.fingerprint.cgroupCpuLimit,
     );
-    const an = analyze(half, { baseline: a, expectChanges: ['cgroupCpuLimit'] });
+    const an = analyze(quarter, { baseline: a, expectChanges: ['cgroupCpuLimit'] });
     const md = renderMarkdown(an, { flavor: 'comment' });
     const verdict = (env: string): string[] =>
       an.comparisons
@@ -79,15 +103,11 @@ describe('verdicts on real runs', () => {
       'hackbench 40 tasks (process, socket): regression',
       'hackbench 80 tasks (process, socket): regression',
     ]);
-    // The host ran at two different times on a shared 2-core machine: it may have got
-    // measurably faster in between (seen in CI: -15%, an honest "improvement"), but the
-    // container's limit must never make the host's cells regress.
-    const host = an.comparisons.filter((c) => c.env === 'host');
-    expect(host.length, md).toBe(2);
-    for (const c of host) expect(['unchanged', 'improvement'], md).toContain(c.verdict);
-    expect(an.headline.overheadRegressions.map((o) => o.label).sort(), md).toEqual([
-      'hackbench 40 tasks (process, socket)',
-      'hackbench 80 tasks (process, socket)',
+    expect(an.comparisons.filter((c) => c.env === 'host').length, md).toBe(2);
+    expect(an.headline.overheadRegressions.map((o) => `${o.env} ${o.label}`).sort(), md).toEqual([
+      'docker hackbench 40 tasks (process, socket)',
+      'docker hackbench 80 tasks (process, socket)',
     ]);
+    expectDriftNoteIfHostMoved(an, md);
   });
 });

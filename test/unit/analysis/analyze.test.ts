@@ -122,6 +122,27 @@ describe('analyze()', () => {
     expect(ok.notes).toEqual(['Expected change on kvm: kernel 6.1.0-28-armmp-lpae → 6.6.0-custom.']);
   });
 
+  it('the whole machine 30% slower: absolute regressions everywhere, no overhead regression, and a note that the host itself moved', () => {
+    const baseline = simulate({ seed: 11, metrics: [RR, HB], envs: ['host', 'kvm'], cv: 0.01 });
+    const shifts = new Map(['host|0', 'host|1', 'kvm|0', 'kvm|1'].map((k) => [k, 0.3]));
+    const current = simulate({ seed: 12, metrics: [RR, HB], envs: ['host', 'kvm'], cv: 0.01, shifts });
+    const a = analyze(current, { baseline });
+    expect(a.comparisons.map((c) => c.verdict)).toEqual([
+      'regression',
+      'regression',
+      'regression',
+      'regression',
+    ]);
+    expect(a.headline.overheadRegressions).toEqual([]);
+    expect(a.overheadComparisons.map((c) => c.verdict)).toEqual(['unchanged', 'unchanged']);
+    expect(a.notes).toHaveLength(1);
+    expect(a.notes[0]).toMatch(
+      /^The host itself changed between the two runs in 2 of 2 cells \(TCP_RR 1\/1 B (29|30)\.\d% worse; hackbench 40 tasks (29|30)\.\d% worse\): the absolute verdicts .* the overhead verdicts compare each environment with the host of its own run and do not\.$/,
+    );
+    // Without a move of the host there is no such note.
+    expect(analyze(pair().current, { baseline: pair().baseline }).notes).toEqual([]);
+  });
+
   it('a tool version only affects its own suite', () => {
     const { baseline, current } = pair();
     const changed: Results = structuredClone(current);
