@@ -22798,6 +22798,9 @@ function analyze(current, options = {}) {
                 oc.sentence = overheadSentence(oc, current, baseline);
         }
     }
+    const drift = hostDriftNote(comparisons, opts.hostEnv);
+    if (drift)
+        notes.push(drift);
     const overheadRegressions = overheadComparisons
         .filter((o) => o.verdict === 'regression')
         .sort((a, b) => b.change - a.change);
@@ -22838,6 +22841,28 @@ function analyze(current, options = {}) {
         fingerprintDifferences: diffs,
         notes,
     };
+}
+/**
+ * When the host's own cells moved between the runs, every absolute verdict of the other
+ * environments carries that move too (a changed host kernel or firmware, or a machine shared
+ * with other load, as on CI runners). The overhead verdicts compare each environment with the
+ * host of its own run, interleaved round by round, so they do not: the note says which to trust.
+ */
+function hostDriftNote(comparisons, hostEnv) {
+    if (hostEnv === null)
+        return null;
+    const host = comparisons.filter((c) => c.env === hostEnv && c.change !== null);
+    const moved = host.filter((c) => c.verdict === 'regression' || c.verdict === 'improvement');
+    if (moved.length === 0)
+        return null;
+    const shown = moved
+        .slice(0, 2)
+        .map((c) => `${c.label} ${pct(Math.abs(c.change))} ${c.change > 0 ? 'worse' : 'better'}`)
+        .join('; ');
+    const more = moved.length > 2 ? `; ${moved.length - 2} more` : '';
+    return (`The host itself changed between the two runs in ${moved.length} of ${host.length} cells (${shown}${more}): ` +
+        "the absolute verdicts of the other environments include that change of the host or of the machine's load; " +
+        'the overhead verdicts compare each environment with the host of its own run and do not.');
 }
 /** Map the log contrast to a direction-aware degradation and its interval. */
 function setChange(t, contrast, better) {
@@ -23777,7 +23802,7 @@ function problems(a) {
         out.push('');
     }
     for (const note of a.notes)
-        out.push(`> ${escapeMarkdown(note, 300)}`, '');
+        out.push(`> ${escapeMarkdown(note, 500)}`, '');
     return out;
 }
 function pointer(opts) {
