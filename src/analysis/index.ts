@@ -464,7 +464,8 @@ export function analyze(current: Results, options: AnalyzeOptions = {}): Analysi
  * host of its own run, interleaved round by round, so they do not: the note says which to trust.
  */
 function hostDriftNote(comparisons: Comparison[], hostEnv: string | null): string | null {
-  if (hostEnv === null) return null;
+  // A run of the host alone has no other verdicts for the move to explain.
+  if (hostEnv === null || comparisons.every((c) => c.env === hostEnv)) return null;
   const host = comparisons.filter((c) => c.env === hostEnv && c.change !== null);
   const moved = host.filter((c) => c.verdict === 'regression' || c.verdict === 'improvement');
   if (moved.length === 0) return null;

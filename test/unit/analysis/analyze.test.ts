@@ -139,8 +139,16 @@ describe('analyze()', () => {
     expect(a.notes[0]).toMatch(
       /^The host itself changed between the two runs in 2 of 2 cells \(TCP_RR 1\/1 B (29|30)\.\d% worse; hackbench 40 tasks (29|30)\.\d% worse\): the absolute verdicts .* the overhead verdicts compare each environment with the host of its own run and do not\.$/,
     );
-    // Without a move of the host there is no such note.
+    // Without a move of the host there is no such note; nor for a run of the host alone.
     expect(analyze(pair().current, { baseline: pair().baseline }).notes).toEqual([]);
+    const hostOnly = (r: Results): Results => ({
+      ...r,
+      environments: r.environments.filter((e) => e.id === 'host'),
+      samples: r.samples.filter((x) => x.env === 'host'),
+    });
+    const alone = analyze(hostOnly(current), { baseline: hostOnly(baseline) });
+    expect(alone.headline.regressions).toHaveLength(2);
+    expect(alone.notes).toEqual([]);
   });
 
   it('a tool version only affects its own suite', () => {

@@ -22849,7 +22849,8 @@ function analyze(current, options = {}) {
  * host of its own run, interleaved round by round, so they do not: the note says which to trust.
  */
 function hostDriftNote(comparisons, hostEnv) {
-    if (hostEnv === null)
+    // A run of the host alone has no other verdicts for the move to explain.
+    if (hostEnv === null || comparisons.every((c) => c.env === hostEnv))
         return null;
     const host = comparisons.filter((c) => c.env === hostEnv && c.change !== null);
     const moved = host.filter((c) => c.verdict === 'regression' || c.verdict === 'improvement');
