@@ -140,7 +140,8 @@ describe('analyze()', () => {
       /^The host itself changed between the two runs in 2 of 2 cells \(TCP_RR 1\/1 B (29|30)\.\d% worse; hackbench 40 tasks (29|30)\.\d% worse\): the absolute verdicts .* the overhead verdicts compare each environment with the host of its own run and do not\.$/,
     );
     // Without a move of the host there is no such note; nor for a run of the host alone.
-    expect(analyze(pair().current, { baseline: pair().baseline }).notes).toEqual([]);
+    const still = pair();
+    expect(analyze(still.current, { baseline: still.baseline }).notes).toEqual([]);
     const hostOnly = (r: Results): Results => ({
       ...r,
       environments: r.environments.filter((e) => e.id === 'host'),
