@@ -1,7 +1,8 @@
 /**
  * Which fingerprint differences make a baseline and a current run incomparable.
  * Compared (both sides must have the fact; a fact one side did not collect is not a change):
- * kernel, arch, hypervisor + version, Xen capabilities, KVM line, QEMU and Docker versions,
+ * kernel, arch, hypervisor + version, Xen capabilities, KVM (as the stable facts `kvmFacts` reads
+ * from the line, see there), QEMU and Docker versions,
  * CPU model, CPU count, governor, memory, cgroup CPU/memory limits, and tool versions (a tool
  * version only affects its own suite). Not compared: cmdline (root=UUIDs and console= differ
  * between identical setups), cpuMHz (a reading, not a setting), and unknown extra keys.
@@ -43,6 +44,38 @@ function suiteOfTool(name: string): SuiteId | null {
   return null;
 }
 
+/**
+ * The comparable facts of a fingerprint's `kvm` line: whether /dev/kvm exists and, when the
+ * kernel log still says so, the mode KVM initialised in. The line itself is not compared: it
+ * carries dmesg lines, and the kernel's ring buffer is a window that moves (a busy machine
+ * rotates the boot lines out; running guests add lines such as "kvm [812]: Unsupported guest
+ * sys_reg access"), so two runs of one setup gave different lines (seen in CI: the second run
+ * had lost "Hypervisor detected: KVM"). A fact one side no longer shows is not a change.
+ */
+export function kvmFacts(line: string): { device?: string; mode?: string } {
+  const device = /\/dev\/kvm (present|absent)/.exec(line)?.[0];
+  const mode = /HYP mode not available|not in hyp mode|EL2 not available/i.test(line)
+    ? 'HYP mode not available'
+    : /protected mode initiali[sz]ed/i.test(line)
+      ? 'KVM protected (pKVM) mode'
+      : /VHE mode initiali[sz]ed/i.test(line)
+        ? 'KVM VHE mode'
+        : /hyp mode initiali[sz]ed/i.test(line)
+          ? 'KVM hyp (nVHE) mode'
+          : undefined;
+  return { ...(device ? { device } : {}), ...(mode ? { mode } : {}) };
+}
+
+/** The two `kvm` lines as facts, or null when no fact both sides show differs. */
+function diffKvm(a: string, b: string): { baseline: string; current: string } | null {
+  const fa = kvmFacts(a);
+  const fb = kvmFacts(b);
+  const differs = (k: 'device' | 'mode') => fa[k] !== undefined && fb[k] !== undefined && fa[k] !== fb[k];
+  if (!differs('device') && !differs('mode')) return null;
+  const show = (f: { device?: string; mode?: string }) => [f.device, f.mode].filter(Boolean).join('; ');
+  return { baseline: show(fa), current: show(fb) };
+}
+
 function show(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
@@ -59,7 +92,10 @@ export function diffFingerprints(
     const a = base[key];
     const b = cur[key];
     if (a === undefined || b === undefined) continue;
-    if (show(a) !== show(b)) {
+    if (key === 'kvm') {
+      const d = diffKvm(show(a), show(b));
+      if (d) out.push({ env, key, ...d, expected: expected(key), suite: null });
+    } else if (show(a) !== show(b)) {
       out.push({ env, key, baseline: show(a), current: show(b), expected: expected(key), suite: null });
     }
   }

@@ -122,6 +122,57 @@ describe('analyze()', () => {
     expect(ok.notes).toEqual(['Expected change on kvm: kernel 6.1.0-28-armmp-lpae → 6.6.0-custom.']);
   });
 
+  it('KVM is compared as facts (/dev/kvm, mode), not as the kernel-log lines, whose window moves', () => {
+    const { baseline, current } = pair();
+    const withKvm = (r: Results, line: string): Results => {
+      const c = structuredClone(r);
+      c.environments[0]!.fingerprint.kvm = line;
+      return c;
+    };
+    const verdicts = (a: ReturnType<typeof analyze>, env: string) =>
+      a.comparisons.filter((c) => c.env === env).map((c) => [c.verdict, c.reason]);
+    // Two runs of one CI machine (the real lines): the ring buffer had rotated the boot lines out.
+    const ci = analyze(
+      withKvm(current, '/dev/kvm present; kvm-guest: APIC: eoi() replaced with kvm_guest_apic_eoi_write()'),
+      {
+        baseline: withKvm(
+          baseline,
+          '/dev/kvm present; Hypervisor detected: KVM; kvm-clock: Using msrs 4b564d01 and 4b564d00',
+        ),
+      },
+    );
+    expect(verdicts(ci, 'host')).toEqual([
+      ['unchanged', null],
+      ['unchanged', null],
+    ]);
+    // A board whose log lost the boot line but gained a guest's line: still the same KVM.
+    const board = analyze(
+      withKvm(current, '/dev/kvm present; kvm [812]: Unsupported guest sys_reg access at: 4f2a1c'),
+      {
+        baseline: withKvm(
+          baseline,
+          '/dev/kvm present; kvm [1]: IPA Size Limit: 44 bits; kvm [1]: VHE mode initialized successfully',
+        ),
+      },
+    );
+    expect(board.comparisons.every((c) => c.verdict === 'unchanged')).toBe(true);
+    // What does matter: /dev/kvm gone, or KVM in another mode.
+    const gone = analyze(withKvm(current, '/dev/kvm absent; kvm [1]: HYP mode not available'), {
+      baseline: withKvm(baseline, '/dev/kvm present; kvm [1]: Hyp mode initialized successfully'),
+    });
+    expect(verdicts(gone, 'host')[0]).toEqual([
+      'incomparable',
+      'kvm: /dev/kvm present; KVM hyp (nVHE) mode → /dev/kvm absent; HYP mode not available',
+    ]);
+    const mode = analyze(withKvm(current, '/dev/kvm present; kvm [1]: Hyp mode initialized successfully'), {
+      baseline: withKvm(baseline, '/dev/kvm present; kvm [1]: VHE mode initialized successfully'),
+    });
+    expect(verdicts(mode, 'host')[0]).toEqual([
+      'incomparable',
+      'kvm: /dev/kvm present; KVM VHE mode → /dev/kvm present; KVM hyp (nVHE) mode',
+    ]);
+  });
+
   it('the whole machine 30% slower: absolute regressions everywhere, no overhead regression, and a note that the host itself moved', () => {
     const baseline = simulate({ seed: 11, metrics: [RR, HB], envs: ['host', 'kvm'], cv: 0.01 });
     const shifts = new Map(['host|0', 'host|1', 'kvm|0', 'kvm|1'].map((k) => [k, 0.3]));
