@@ -143,9 +143,7 @@ export class KvmEnvironment implements BenchEnvironment {
 
     const argv = buildQemuArgv(c, paths, `avb-${this.id}`);
     writeFileSync(join(logDir, 'qemu.argv.json'), JSON.stringify(argv, null, 2) + '\n');
-    ctx.log(
-      `kvm ${this.id}: starting ${qemu} (${c.accel}, ${c.vcpus} vCPU, ${c.memoryMiB} MiB) on ${board.description}`,
-    );
+    ctx.log(`starting ${qemu} (${c.accel}, ${c.vcpus} vCPU, ${c.memoryMiB} MiB) on ${board.description}`);
     const started = await board.exec(argv, { timeoutMs: 60_000, signal: ctx.signal });
     this.pid = await readPid(board, paths.pidFile);
     if (started.exitCode !== 0) {
@@ -204,7 +202,7 @@ export class KvmEnvironment implements BenchEnvironment {
       const state = consoleState(this.consoleText);
       if (state.stage !== stage) {
         stage = state.stage;
-        ctx.log(`kvm ${this.id}: ${stage} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
+        ctx.log(`${stage} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
       }
       if (state.fatal) return fail(`the guest failed to boot: ${state.fatal}`);
       if (!(await qemuAlive(board, this.pid as number))) return fail('QEMU exited during boot');
@@ -218,9 +216,7 @@ export class KvmEnvironment implements BenchEnvironment {
           if (probe?.exitCode === 0) {
             // The kept console log must hold the whole boot, not just what the last poll saw.
             await this.syncConsole();
-            ctx.log(
-              `kvm ${this.id}: SSH answers on ${where} (${((Date.now() - start) / 1000).toFixed(1)} s)`,
-            );
+            ctx.log(`SSH answers on ${where} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
             return;
           }
         }
@@ -278,15 +274,14 @@ export class KvmEnvironment implements BenchEnvironment {
           this.options.powerdownMs ?? 15_000,
         );
         this.ctx?.log(
-          `kvm ${this.id}: QEMU pid ${this.pid} ${outcome === 'not-running' ? 'had already exited' : `stopped (${outcome})`}`,
+          `QEMU pid ${this.pid} ${outcome === 'not-running' ? 'had already exited' : `stopped (${outcome})`}`,
         );
-        if (outcome === 'still-running')
-          this.ctx?.log(`kvm ${this.id}: WARNING: QEMU pid ${this.pid} could not be killed`);
+        if (outcome === 'still-running') this.ctx?.log(`WARNING: QEMU pid ${this.pid} could not be killed`);
       }
       await this.syncConsole();
       await run(board, ['rm', '-f', this.paths.pidFile, this.paths.qmpSocket]).catch(() => undefined);
     } catch (e) {
-      this.ctx?.log(`kvm ${this.id}: teardown: ${(e as Error).message}`);
+      this.ctx?.log(`teardown: ${(e as Error).message}`);
     } finally {
       this.pid = undefined;
       this.guest = undefined;

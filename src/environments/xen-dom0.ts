@@ -40,7 +40,7 @@ export class XenDom0Environment implements BenchEnvironment {
     this.board = ctx.board;
     this.signal = ctx.signal;
     this.probe = probe;
-    ctx.log(`xen-dom0 ${this.id}: Xen Dom0 confirmed on ${ctx.board.description}`);
+    ctx.log(`Xen Dom0 confirmed on ${ctx.board.description}`);
   }
 
   async fingerprint(): Promise<Fingerprint> {

@@ -128,7 +128,7 @@ export class XenDomuEnvironment implements BenchEnvironment {
       ...(jump ? { jump } : {}),
     });
 
-    ctx.log(`xen-domu ${this.id}: xl create ${configFile} on ${ctx.board.description}`);
+    ctx.log(`xl create ${configFile} on ${ctx.board.description}`);
     const created = await this.dom0(['xl', 'create', configFile as string], 180_000);
     writeFileSync(join(this.logDir, 'xl-create.log'), created.output);
     if (!created.ok) {
@@ -163,9 +163,7 @@ export class XenDomuEnvironment implements BenchEnvironment {
           .exec(['true'], { timeoutMs: Math.min(20_000, Math.max(left, 1000)), signal: ctx.signal })
           .catch(() => undefined);
         if (probe?.exitCode === 0) {
-          ctx.log(
-            `xen-domu ${this.id}: SSH answers on ${guest.description} (${((Date.now() - start) / 1000).toFixed(1)} s)`,
-          );
+          ctx.log(`SSH answers on ${guest.description} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
           return;
         }
       }
@@ -199,16 +197,15 @@ export class XenDomuEnvironment implements BenchEnvironment {
     try {
       if (await this.domainExists()) {
         const r = await this.dom0(['xl', 'destroy', name], 60_000);
-        if (!r.ok) this.ctx?.log(`xen-domu ${this.id}: xl destroy ${name} failed: ${r.output.trim()}`);
+        if (!r.ok) this.ctx?.log(`xl destroy ${name} failed: ${r.output.trim()}`);
       }
-      if (await this.domainExists())
-        this.ctx?.log(`xen-domu ${this.id}: WARNING: domain ${name} is still listed by xl list`);
+      if (await this.domainExists()) this.ctx?.log(`WARNING: domain ${name} is still listed by xl list`);
       else {
-        this.ctx?.log(`xen-domu ${this.id}: domain ${name} destroyed`);
+        this.ctx?.log(`domain ${name} destroyed`);
         this.created = false;
       }
     } catch (e) {
-      this.ctx?.log(`xen-domu ${this.id}: destroy: ${(e as Error).message}`);
+      this.ctx?.log(`destroy: ${(e as Error).message}`);
     }
   }
 

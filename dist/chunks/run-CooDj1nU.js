@@ -19615,7 +19615,7 @@ class KvmEnvironment {
         });
         const argv = buildQemuArgv(c, paths, `avb-${this.id}`);
         writeFileSync(join(logDir, 'qemu.argv.json'), JSON.stringify(argv, null, 2) + '\n');
-        ctx.log(`kvm ${this.id}: starting ${qemu} (${c.accel}, ${c.vcpus} vCPU, ${c.memoryMiB} MiB) on ${board.description}`);
+        ctx.log(`starting ${qemu} (${c.accel}, ${c.vcpus} vCPU, ${c.memoryMiB} MiB) on ${board.description}`);
         const started = await board.exec(argv, { timeoutMs: 60_000, signal: ctx.signal });
         this.pid = await readPid(board, paths.pidFile);
         if (started.exitCode !== 0) {
@@ -19668,7 +19668,7 @@ class KvmEnvironment {
             const state = consoleState(this.consoleText);
             if (state.stage !== stage) {
                 stage = state.stage;
-                ctx.log(`kvm ${this.id}: ${stage} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
+                ctx.log(`${stage} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
             }
             if (state.fatal)
                 return fail(`the guest failed to boot: ${state.fatal}`);
@@ -19684,7 +19684,7 @@ class KvmEnvironment {
                     if (probe?.exitCode === 0) {
                         // The kept console log must hold the whole boot, not just what the last poll saw.
                         await this.syncConsole();
-                        ctx.log(`kvm ${this.id}: SSH answers on ${where} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
+                        ctx.log(`SSH answers on ${where} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
                         return;
                     }
                 }
@@ -19733,15 +19733,15 @@ class KvmEnvironment {
             this.pid ??= await readPid(board, this.paths.pidFile);
             if (this.pid !== undefined) {
                 const outcome = await stopQemu(board, this.pid, this.paths.qmpSocket, this.options.powerdownMs ?? 15_000);
-                this.ctx?.log(`kvm ${this.id}: QEMU pid ${this.pid} ${outcome === 'not-running' ? 'had already exited' : `stopped (${outcome})`}`);
+                this.ctx?.log(`QEMU pid ${this.pid} ${outcome === 'not-running' ? 'had already exited' : `stopped (${outcome})`}`);
                 if (outcome === 'still-running')
-                    this.ctx?.log(`kvm ${this.id}: WARNING: QEMU pid ${this.pid} could not be killed`);
+                    this.ctx?.log(`WARNING: QEMU pid ${this.pid} could not be killed`);
             }
             await this.syncConsole();
             await run(board, ['rm', '-f', this.paths.pidFile, this.paths.qmpSocket]).catch(() => undefined);
         }
         catch (e) {
-            this.ctx?.log(`kvm ${this.id}: teardown: ${e.message}`);
+            this.ctx?.log(`teardown: ${e.message}`);
         }
         finally {
             this.pid = undefined;
@@ -19942,7 +19942,7 @@ class XenDom0Environment {
         this.board = ctx.board;
         this.signal = ctx.signal;
         this.probe = probe;
-        ctx.log(`xen-dom0 ${this.id}: Xen Dom0 confirmed on ${ctx.board.description}`);
+        ctx.log(`Xen Dom0 confirmed on ${ctx.board.description}`);
     }
     async fingerprint() {
         const board = this.transport();
@@ -20129,7 +20129,7 @@ class XenDomuEnvironment {
             },
             ...(jump ? { jump } : {}),
         });
-        ctx.log(`xen-domu ${this.id}: xl create ${configFile} on ${ctx.board.description}`);
+        ctx.log(`xl create ${configFile} on ${ctx.board.description}`);
         const created = await this.dom0(['xl', 'create', configFile], 180_000);
         writeFileSync(join(this.logDir, 'xl-create.log'), created.output);
         if (!created.ok) {
@@ -20160,7 +20160,7 @@ class XenDomuEnvironment {
                     .exec(['true'], { timeoutMs: Math.min(20_000, Math.max(left, 1000)), signal: ctx.signal })
                     .catch(() => undefined);
                 if (probe?.exitCode === 0) {
-                    ctx.log(`xen-domu ${this.id}: SSH answers on ${guest.description} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
+                    ctx.log(`SSH answers on ${guest.description} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
                     return;
                 }
             }
@@ -20188,17 +20188,17 @@ class XenDomuEnvironment {
             if (await this.domainExists()) {
                 const r = await this.dom0(['xl', 'destroy', name], 60_000);
                 if (!r.ok)
-                    this.ctx?.log(`xen-domu ${this.id}: xl destroy ${name} failed: ${r.output.trim()}`);
+                    this.ctx?.log(`xl destroy ${name} failed: ${r.output.trim()}`);
             }
             if (await this.domainExists())
-                this.ctx?.log(`xen-domu ${this.id}: WARNING: domain ${name} is still listed by xl list`);
+                this.ctx?.log(`WARNING: domain ${name} is still listed by xl list`);
             else {
-                this.ctx?.log(`xen-domu ${this.id}: domain ${name} destroyed`);
+                this.ctx?.log(`domain ${name} destroyed`);
                 this.created = false;
             }
         }
         catch (e) {
-            this.ctx?.log(`xen-domu ${this.id}: destroy: ${e.message}`);
+            this.ctx?.log(`destroy: ${e.message}`);
         }
     }
     async fingerprint() {
