@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFile, access, open, rm, appendFile, stat, mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { _ as _enum, S as SuiteId, N as NetperfTest, p as parsers, P as ParseError, o as object, r as runProcess, m as minimalEnv, a as array, s as string, e as environmentRegistry, b as parseConfig, c as PRESET_NAMES, l as loadConfigFile, L as LocalTransport, d as SshTransport, f as sshHostFromConfig, g as runBench, h as lineReporter, i as readResultsFile, j as analyze, k as renderMarkdown, n as renderCsv, q as renderHtml, w as writeReports, T as TOOL_VERSION } from './chunks/run-CooDj1nU.js';
+import { _ as _enum, S as SuiteId, N as NetperfTest, p as parsers, P as ParseError, o as object, r as runProcess, m as minimalEnv, a as array, s as string, e as environmentRegistry, b as parseConfig, k as kvmInitializedMode, H as HYP_UNAVAILABLE, c as PRESET_NAMES, l as loadConfigFile, L as LocalTransport, d as SshTransport, f as sshHostFromConfig, g as runBench, h as lineReporter, i as readResultsFile, j as analyze, n as renderMarkdown, q as renderCsv, t as renderHtml, w as writeReports, T as TOOL_VERSION } from './chunks/run-Cc70L-gh.js';
 import { createServer } from 'node:net';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -501,7 +501,7 @@ function kvmStatus(p) {
             reason: 'running under Xen: EL2 belongs to the hypervisor, no /dev/kvm in this boot',
         };
     }
-    const notAvail = p.dmesg.find((l) => /HYP mode not available|not in hyp mode|EL2 not available/i.test(l));
+    const notAvail = p.dmesg.find((l) => HYP_UNAVAILABLE.test(l));
     if (notAvail) {
         return {
             available: false,
@@ -532,7 +532,7 @@ function detectBootMode(p) {
         evidence.push('dmesg mentions Xen but /sys/hypervisor/type is not xen: treated as linux');
     evidence.push('/sys/hypervisor/type absent');
     evidence.push(p.devKvm ? '/dev/kvm present' : `/dev/kvm absent: ${kvm.reason ?? ''}`);
-    const hyp = p.dmesg.find((l) => /kvm \[\d+\]: (Hyp|VHE|nVHE|Protected nVHE) mode initialized/i.test(l));
+    const hyp = p.dmesg.find((l) => kvmInitializedMode(l) !== undefined);
     if (hyp)
         evidence.push(`dmesg: ${hyp}`);
     return { mode: 'linux', evidence, kvm };

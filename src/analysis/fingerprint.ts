@@ -8,6 +8,7 @@
  * between identical setups), cpuMHz (a reading, not a setting), and unknown extra keys.
  */
 import type { Fingerprint, Results, SuiteId } from '../results/schema.js';
+import { kvmModeOf } from '../board/kvm-log.js';
 import type { FingerprintDifference } from './types.js';
 
 export const COMPARED_KEYS = [
@@ -54,15 +55,7 @@ function suiteOfTool(name: string): SuiteId | null {
  */
 export function kvmFacts(line: string): { device?: string; mode?: string } {
   const device = /\/dev\/kvm (present|absent)/.exec(line)?.[0];
-  const mode = /HYP mode not available|not in hyp mode|EL2 not available/i.test(line)
-    ? 'HYP mode not available'
-    : /protected mode initiali[sz]ed/i.test(line)
-      ? 'KVM protected (pKVM) mode'
-      : /VHE mode initiali[sz]ed/i.test(line)
-        ? 'KVM VHE mode'
-        : /hyp mode initiali[sz]ed/i.test(line)
-          ? 'KVM hyp (nVHE) mode'
-          : undefined;
+  const mode = kvmModeOf(line);
   return { ...(device ? { device } : {}), ...(mode ? { mode } : {}) };
 }
 
@@ -72,8 +65,8 @@ function diffKvm(a: string, b: string): { baseline: string; current: string } | 
   const fb = kvmFacts(b);
   const differs = (k: 'device' | 'mode') => fa[k] !== undefined && fb[k] !== undefined && fa[k] !== fb[k];
   if (!differs('device') && !differs('mode')) return null;
-  const show = (f: { device?: string; mode?: string }) => [f.device, f.mode].filter(Boolean).join('; ');
-  return { baseline: show(fa), current: show(fb) };
+  const asText = (f: { device?: string; mode?: string }) => [f.device, f.mode].filter(Boolean).join('; ');
+  return { baseline: asText(fa), current: asText(fb) };
 }
 
 function show(v: unknown): string {

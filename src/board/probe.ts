@@ -4,6 +4,7 @@
  * fingerprint. Nothing here runs a process (the script is run by the controller).
  */
 import type { BootMode, Fingerprint } from '../results/schema.js';
+import { HYP_UNAVAILABLE, kvmInitializedMode } from './kvm-log.js';
 
 /**
  * Sections start with `@@name`. The script is fixed text: nothing from config or from
@@ -133,7 +134,7 @@ export function kvmStatus(p: BootProbe): KvmStatus {
       reason: 'running under Xen: EL2 belongs to the hypervisor, no /dev/kvm in this boot',
     };
   }
-  const notAvail = p.dmesg.find((l) => /HYP mode not available|not in hyp mode|EL2 not available/i.test(l));
+  const notAvail = p.dmesg.find((l) => HYP_UNAVAILABLE.test(l));
   if (notAvail) {
     return {
       available: false,
@@ -166,7 +167,7 @@ export function detectBootMode(p: BootProbe): ModeDetection {
   if (xenDmesg) evidence.push('dmesg mentions Xen but /sys/hypervisor/type is not xen: treated as linux');
   evidence.push('/sys/hypervisor/type absent');
   evidence.push(p.devKvm ? '/dev/kvm present' : `/dev/kvm absent: ${kvm.reason ?? ''}`);
-  const hyp = p.dmesg.find((l) => /kvm \[\d+\]: (Hyp|VHE|nVHE|Protected nVHE) mode initialized/i.test(l));
+  const hyp = p.dmesg.find((l) => kvmInitializedMode(l) !== undefined);
   if (hyp) evidence.push(`dmesg: ${hyp}`);
   return { mode: 'linux', evidence, kvm };
 }

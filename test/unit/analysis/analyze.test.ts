@@ -171,6 +171,16 @@ describe('analyze()', () => {
       'incomparable',
       'kvm: /dev/kvm present; KVM VHE mode → /dev/kvm present; KVM hyp (nVHE) mode',
     ]);
+    const pkvm = analyze(
+      withKvm(current, '/dev/kvm present; kvm [1]: Protected nVHE mode initialized successfully'),
+      {
+        baseline: withKvm(baseline, '/dev/kvm present; kvm [1]: VHE mode initialized successfully'),
+      },
+    );
+    expect(verdicts(pkvm, 'host')[0]).toEqual([
+      'incomparable',
+      'kvm: /dev/kvm present; KVM VHE mode → /dev/kvm present; KVM protected nVHE (pKVM) mode',
+    ]);
   });
 
   it('the whole machine 30% slower: absolute regressions everywhere, no overhead regression, and a note that the host itself moved', () => {

@@ -21599,6 +21599,38 @@ function adjust(p, method) {
     return method === 'holm' ? holm(p) : benjaminiHochberg(p);
 }
 
+/**
+ * What a kernel log line says about KVM's start on ARM, read by the board probe (to explain a
+ * missing /dev/kvm, to name the mode in its evidence) and by the fingerprint comparison (the
+ * mode is a comparable fact, the log lines are not). The phrases are the kernel's own
+ * (arch/arm64/kvm/arm.c, arch/arm/kvm before 5.7): "VHE mode initialized successfully",
+ * "Protected nVHE mode initialized successfully", "Hyp mode initialized successfully" (nVHE;
+ * "Hyp mode (nVHE) …" / "Hyp mode (hVHE) …" since 6.8) and "HYP mode not available".
+ */
+/** The kernel did not start at EL2/HYP, so KVM cannot run. */
+const HYP_UNAVAILABLE = /HYP mode not available|not in hyp mode|EL2 not available/i;
+/**
+ * "<mode> mode initialized": the leftmost match wins, so "Protected nVHE mode" is read as a
+ * whole, never as its "VHE mode" tail.
+ */
+const MODE_INITIALIZED = /\b(Protected nVHE|nVHE|VHE|Hyp) mode(?: \(([nh])VHE\))? initiali[sz]ed/i;
+/** The mode a "<mode> mode initialized" log text announces, as a short fact, or undefined. */
+function kvmInitializedMode(text) {
+    const m = MODE_INITIALIZED.exec(text);
+    if (!m)
+        return undefined;
+    const mode = m[1].toLowerCase();
+    if (mode === 'protected nvhe')
+        return 'KVM protected nVHE (pKVM) mode';
+    if (mode === 'vhe')
+        return 'KVM VHE mode';
+    return m[2]?.toLowerCase() === 'h' ? 'KVM hVHE mode' : 'KVM hyp (nVHE) mode';
+}
+/** What a kernel log text says of KVM's mode: not available, the mode it started in, or undefined. */
+function kvmModeOf(text) {
+    return HYP_UNAVAILABLE.test(text) ? 'HYP mode not available' : kvmInitializedMode(text);
+}
+
 const COMPARED_KEYS = [
     'kernel',
     'arch',
@@ -21643,15 +21675,7 @@ function suiteOfTool(name) {
  */
 function kvmFacts(line) {
     const device = /\/dev\/kvm (present|absent)/.exec(line)?.[0];
-    const mode = /HYP mode not available|not in hyp mode|EL2 not available/i.test(line)
-        ? 'HYP mode not available'
-        : /protected mode initiali[sz]ed/i.test(line)
-            ? 'KVM protected (pKVM) mode'
-            : /VHE mode initiali[sz]ed/i.test(line)
-                ? 'KVM VHE mode'
-                : /hyp mode initiali[sz]ed/i.test(line)
-                    ? 'KVM hyp (nVHE) mode'
-                    : undefined;
+    const mode = kvmModeOf(line);
     return { ...(device ? { device } : {}), ...(mode ? { mode } : {}) };
 }
 /** The two `kvm` lines as facts, or null when no fact both sides show differs. */
@@ -21661,8 +21685,8 @@ function diffKvm(a, b) {
     const differs = (k) => fa[k] !== undefined && fb[k] !== undefined && fa[k] !== fb[k];
     if (!differs('device') && !differs('mode'))
         return null;
-    const show = (f) => [f.device, f.mode].filter(Boolean).join('; ');
-    return { baseline: show(fa), current: show(fb) };
+    const asText = (f) => [f.device, f.mode].filter(Boolean).join('; ');
+    return { baseline: asText(fa), current: asText(fb) };
 }
 function show(v) {
     return typeof v === 'string' ? v : JSON.stringify(v);
@@ -24515,4 +24539,4 @@ async function runBench(config, options) {
     }
 }
 
-export { LocalTransport as L, NetperfTest as N, ParseError as P, Results as R, SuiteId as S, TOOL_VERSION as T, _enum as _, array as a, parseConfig as b, PRESET_NAMES as c, SshTransport as d, environmentRegistry as e, sshHostFromConfig as f, runBench as g, lineReporter as h, readResultsFile as i, analyze as j, renderMarkdown as k, loadConfigFile as l, minimalEnv as m, renderCsv as n, object as o, parsers as p, renderHtml as q, runProcess as r, string$1 as s, number as t, union as u, literal as v, writeReports as w, NEVER as x, escapeMarkdown as y, groupedReporter as z };
+export { groupedReporter as A, HYP_UNAVAILABLE as H, LocalTransport as L, NetperfTest as N, ParseError as P, Results as R, SuiteId as S, TOOL_VERSION as T, _enum as _, array as a, parseConfig as b, PRESET_NAMES as c, SshTransport as d, environmentRegistry as e, sshHostFromConfig as f, runBench as g, lineReporter as h, readResultsFile as i, analyze as j, kvmInitializedMode as k, loadConfigFile as l, minimalEnv as m, renderMarkdown as n, object as o, parsers as p, renderCsv as q, runProcess as r, string$1 as s, renderHtml as t, number as u, union as v, writeReports as w, literal as x, NEVER as y, escapeMarkdown as z };
