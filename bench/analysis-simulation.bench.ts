@@ -1,5 +1,5 @@
 /**
- * The verdict simulations behind the README figures (docs/readme/analysis.md). Seeded: the
+ * The verdict simulations behind the README figures (docs/analysis.md). Seeded: the
  * same figures every time. One trial = one full report (150 metrics × 5 environments, every
  * absolute and overhead test in one family). Prints a table; the bench timing is incidental.
  * Run: npx vitest bench --run --project unit bench/analysis-simulation.bench.ts

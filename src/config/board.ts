@@ -3,7 +3,7 @@
  * modes it has and how to switch between them (U-Boot env, extlinux, grub-reboot or a
  * user command), how to reboot and power-cycle it, per-stage timeouts, an optional
  * serial-console capture and the board lock. Every key is documented in
- * docs/readme/board.md.
+ * docs/configuration.md (board keys) and docs/boards.md.
  */
 import { z } from 'zod';
 import { BootMode } from '../results/schema.js';

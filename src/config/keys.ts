@@ -1,7 +1,7 @@
 /**
  * Every key a config file may hold, as dotted paths (`suites.hackbench.groups`,
  * `environments[kvm].boot.kernel`), read off the zod schemas themselves. The docs test
- * checks docs/readme/configuration.md against this list, so a new key cannot go
+ * checks docs/configuration.md against this list, so a new key cannot go
  * undocumented.
  */
 import type { z } from 'zod';

@@ -1,6 +1,6 @@
 /**
  * The config file (YAML or JSON): the board, the environments to measure, the preset
- * and per-suite overrides. Every key is documented in docs/readme/configuration.md; a
+ * and per-suite overrides. Every key is documented in docs/configuration.md; a
  * unit test fails when a key of these schemas is missing there.
  */
 import { z } from 'zod';

@@ -1,7 +1,7 @@
 /**
  * Per-suite settings: what each suite measures (its parameters) and how the engine runs
  * it (enabled, runs, per-cell timeout). Presets give complete settings; a config file
- * overrides any key per suite. Every key here is documented in docs/readme/configuration.md
+ * overrides any key per suite. Every key here is documented in docs/configuration.md
  * (a unit test walks these schemas and fails on an undocumented key).
  */
 import { z } from 'zod';

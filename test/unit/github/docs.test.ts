@@ -5,9 +5,9 @@ import { renderActionTables } from '../../helpers/action-docs.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
-describe('README.md', () => {
+describe('docs/action.md', () => {
   it('has the inputs/outputs tables generated from action.yml', () => {
-    const doc = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const doc = readFileSync(join(ROOT, 'docs/action.md'), 'utf8');
     const expected = renderActionTables(readFileSync(join(ROOT, 'action.yml'), 'utf8'));
     const start = doc.indexOf('<!-- action-tables:start');
     const end = doc.indexOf('<!-- action-tables:end -->') + '<!-- action-tables:end -->'.length;

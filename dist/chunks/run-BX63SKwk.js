@@ -17490,7 +17490,7 @@ var distExports = requireDist();
  * modes it has and how to switch between them (U-Boot env, extlinux, grub-reboot or a
  * user command), how to reboot and power-cycle it, per-stage timeouts, an optional
  * serial-console capture and the board lock. Every key is documented in
- * docs/readme/board.md.
+ * docs/configuration.md (board keys) and docs/boards.md.
  */
 /** An argv array: commands are never shell strings built from config. */
 const Argv = array(string$1()).min(1, 'a command needs at least the program name');
@@ -20288,7 +20288,7 @@ function factoryFor(kind) {
 /**
  * Per-suite settings: what each suite measures (its parameters) and how the engine runs
  * it (enabled, runs, per-cell timeout). Presets give complete settings; a config file
- * overrides any key per suite. Every key here is documented in docs/readme/configuration.md
+ * overrides any key per suite. Every key here is documented in docs/configuration.md
  * (a unit test walks these schemas and fails on an undocumented key).
  */
 const PositiveInt = number().int().positive();
@@ -20603,7 +20603,7 @@ function stripUndefined(o) {
 
 /**
  * The config file (YAML or JSON): the board, the environments to measure, the preset
- * and per-suite overrides. Every key is documented in docs/readme/configuration.md; a
+ * and per-suite overrides. Every key is documented in docs/configuration.md; a
  * unit test fails when a key of these schemas is missing there.
  */
 const EnvironmentId = string$1()
