@@ -110,6 +110,9 @@ function computeOverheads(
     if (cell.env === hostEnv || cell.values.length === 0) continue;
     const host = cells.get(cellKey(hostEnv, cell.metricKey));
     if (!host || host.values.length === 0 || host.unit !== cell.unit || host.better !== cell.better) continue;
+    // A ratio against a host mean of 0 (or a non-finite one) is no overhead: the report says
+    // "incomparable" with the reason instead of Infinity or NaN.
+    if (!(overheadDefined(host.values) && overheadDefined(cell.values))) continue;
     const o = overheadInterval(
       cell.values,
       host.values,
@@ -140,6 +143,12 @@ function computeOverheads(
     });
   }
   return out;
+}
+
+/** A mean that can be the denominator (host) or numerator (environment) of an overhead. */
+function overheadDefined(values: readonly number[]): boolean {
+  const m = values.reduce((a, b) => a + b, 0) / values.length;
+  return Number.isFinite(m) && m > 0;
 }
 
 const described = new WeakMap<RawCell, ReturnType<typeof describe>>();

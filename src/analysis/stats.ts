@@ -1,4 +1,10 @@
-/** Per-cell descriptive statistics with a t-based confidence interval of the mean. */
+/**
+ * Per-cell descriptive statistics with a 95% interval of the mean that never leaves the
+ * possible range: every metric is a time, a rate or a throughput (> 0), so the interval is
+ * built on the log scale — mean · exp(± t · sd(log x) / √n) — and stays positive however few
+ * or spread the runs are (a plain t-interval of [1, 100] gives a negative throughput). Cells
+ * with a value ≤ 0 (possible only in hand-made files) get the t-interval, floored at 0.
+ */
 import { mean as ssMean, median as ssMedian, sampleStandardDeviation } from 'simple-statistics';
 import { tCritical } from './distributions.js';
 
@@ -28,15 +34,26 @@ export function describe(values: readonly number[], confidence = 0.95): Descript
   }
   if (n < 2) return { n, mean, median, sd: null, cv: null, ciLow: null, ciHigh: null, min, max };
   const sd = sampleStandardDeviation(arr);
-  const half = tCritical(1 - confidence, n - 1) * (sd / Math.sqrt(n));
+  const t = tCritical(1 - confidence, n - 1);
+  let ciLow: number;
+  let ciHigh: number;
+  if (min > 0) {
+    const factor = Math.exp((t * sampleStandardDeviation(arr.map(Math.log))) / Math.sqrt(n));
+    ciLow = mean / factor;
+    ciHigh = mean * factor;
+  } else {
+    const half = t * (sd / Math.sqrt(n));
+    ciLow = Math.max(0, mean - half);
+    ciHigh = mean + half;
+  }
   return {
     n,
     mean,
     median,
     sd,
     cv: mean !== 0 ? sd / Math.abs(mean) : null,
-    ciLow: mean - half,
-    ciHigh: mean + half,
+    ciLow,
+    ciHigh,
     min,
     max,
   };

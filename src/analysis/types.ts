@@ -71,7 +71,7 @@ export interface CellStats extends CellRef {
   sd: number | null;
   /** sd / mean; null when n < 2 or the mean is 0. */
   cv: number | null;
-  /** 95% t-interval of the mean; null when n < 2. */
+  /** 95% interval of the mean on the log scale (always > 0 for positive values); null when n < 2. */
   ciLow: number | null;
   ciHigh: number | null;
   min: number;

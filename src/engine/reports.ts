@@ -16,7 +16,10 @@ export async function writeRunReports(
   options: { baseline?: Results; warn?: (line: string) => void } = {},
 ): Promise<void> {
   try {
-    await writeReports(results, outDir, options.baseline ? { baseline: options.baseline } : {});
+    await writeReports(results, outDir, {
+      ...(options.baseline ? { baseline: options.baseline } : {}),
+      logsDir: 'logs/',
+    });
   } catch (err) {
     options.warn?.(`report: ${(err as Error).message}; writing the minimal report instead`);
     await writeMinimalReports(results, outDir);

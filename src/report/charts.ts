@@ -1,21 +1,28 @@
 /**
- * The paper's figures 2–8 as chart specs, built from the analysis (current side, cell means):
+ * The paper's figures 2–8 as chart specs, built from the analysis (current side, cell means
+ * with ± one standard deviation, as the paper draws them):
  *   hackbench time vs tasks (line), UnixBench bars (% of host: the tests have different units),
  *   IOzone per file size and operation (bars), netperf throughput vs message size (line),
- *   request/response rates (bars). Renderers (mermaid, SVG) only draw a spec.
+ *   request/response rates (bars). A chart with one category is drawn as bars (a line through
+ *   one point is a floating dot). Values are in display units (Mbit/s, MiB/s: units.ts).
+ *   Renderers (mermaid, SVG) only draw a spec.
  */
 import type { Analysis, CellStats } from '../analysis/types.js';
 import { IOZONE_OPS } from '../suites/iozone/ops.js';
+import { displayUnit } from './units.js';
 
 export interface ChartSeries {
   name: string;
   values: (number | null)[];
+  /** One standard deviation per value (same unit), null where unknown (n < 2). */
+  errors: (number | null)[];
 }
 
 export interface ChartSpec {
   id: string;
-  /** Which paper figure this mirrors. */
+  /** Which paper figure this mirrors ("Fig. 2"). */
   figure: string;
+  /** What the chart shows; unique within a report. */
   title: string;
   kind: 'line' | 'bar';
   xLabel: string;
@@ -60,15 +67,23 @@ function seriesFor(
   cells: readonly CellStats[],
   categoryOf: (c: CellStats) => string,
   categories: string[],
-  value: (c: CellStats) => number | null = (c) => c.mean,
+  /** Maps a value of the cell (mean or SD) to the chart's unit; null: not drawn. */
+  scale: (c: CellStats) => ((x: number) => number) | null = (c) => {
+    const k = displayUnit(c.unit).factor;
+    return (x) => x * k;
+  },
 ): ChartSeries[] {
   return envs
     .map((e) => {
       const byCat = new Map(cells.filter((c) => c.env === e.id).map((c) => [categoryOf(c), c]));
-      return {
-        name: e.label,
-        values: categories.map((cat) => (byCat.has(cat) ? value(byCat.get(cat)!) : null)),
+      const at = (cat: string): { v: number | null; e: number | null } => {
+        const c = byCat.get(cat);
+        const k = c ? scale(c) : null;
+        if (!c || k === null) return { v: null, e: null };
+        return { v: k(c.mean), e: c.sd === null ? null : k(c.sd) };
       };
+      const points = categories.map(at);
+      return { name: e.label, values: points.map((p) => p.v), errors: points.map((p) => p.e) };
     })
     .filter((s) => s.values.some((v) => v !== null));
 }
@@ -86,25 +101,31 @@ export function buildCharts(analysis: Analysis): ChartSpec[] {
   const charts: ChartSpec[] = [];
   const cells = analysis.cells;
 
-  // Fig. 2: hackbench, time vs number of tasks, one chart per (mode, ipc, ...) variant.
+  // Fig. 2: hackbench, time vs number of tasks, one chart per (mode, ipc, ...) variant; the
+  // title names every parameter that tells two variants apart.
   const hb = cells.filter((c) => c.metric === 'hackbench.time' && c.params['tasks'] !== undefined);
-  for (const [variant, group] of groupBy(hb, (c) => paramsWithout(c, ['tasks', 'groups']))) {
+  const variants = [...groupBy(hb, (c) => paramsWithout(c, ['tasks', 'groups']))];
+  const varying = ['fds', 'loops', 'datasize'].filter(
+    (k) => new Set(variants.map(([, g]) => String(g[0]!.params[k]))).size > 1,
+  );
+  for (const [, group] of variants) {
     const tasks = [...new Set(group.map((c) => num(c.params['tasks'])))].sort((a, b) => a - b);
     const cats = tasks.map(String);
-    const mode = [group[0]!.params['mode'], group[0]!.params['ipc']]
-      .filter((x) => x !== undefined)
-      .join(', ');
+    const p = group[0]!.params;
+    const what = [
+      ...[p['mode'], p['ipc']].filter((x) => x !== undefined).map(String),
+      ...varying.map((k) => `${k} ${String(p[k])}`),
+    ].join(', ');
     charts.push({
       id: `hackbench-${charts.length}`,
       figure: 'Fig. 2',
-      title: `hackbench: time vs tasks${mode ? ` (${mode})` : ''}`,
+      title: `hackbench time vs tasks${what ? ` (${what})` : ''}`,
       kind: 'line',
       xLabel: 'tasks',
       yLabel: `time (${group[0]!.unit}), ${direction('lower')}`,
       categories: cats,
       series: seriesFor(envs, group, (c) => String(num(c.params['tasks'])), cats),
     });
-    void variant;
   }
 
   // Figs. 3–4: UnixBench tests as % of host (each test has its own unit: lps, MWIPS, lpm).
@@ -118,7 +139,7 @@ export function buildCharts(analysis: Analysis): ChartSpec[] {
     charts.push({
       id: 'unixbench',
       figure: 'Figs. 3–4',
-      title: 'UnixBench: score relative to the host',
+      title: 'UnixBench score relative to the host',
       kind: 'bar',
       xLabel: 'test',
       yLabel: `score (% of host), ${direction('higher')}`,
@@ -130,7 +151,7 @@ export function buildCharts(analysis: Analysis): ChartSpec[] {
         tests,
         (c) => {
           const h = hostMean.get(c.metricKey);
-          return h ? (c.mean / h) * 100 : null;
+          return h ? (x: number) => (x / h) * 100 : null;
         },
       ),
     });
@@ -153,10 +174,10 @@ export function buildCharts(analysis: Analysis): ChartSpec[] {
     charts.push({
       id: `iozone-${fileKb}`,
       figure: 'Figs. 5–6',
-      title: `IOzone: ${sizeLabel(Number(fileKb))} file, ${sizeLabel(rec)} records`,
+      title: `IOzone throughput per operation (${sizeLabel(Number(fileKb))} file, ${sizeLabel(rec)} records)`,
       kind: 'bar',
       xLabel: 'operation',
-      yLabel: `throughput (${chosen[0]!.unit}), ${direction('higher')}`,
+      yLabel: `throughput (${displayUnit(chosen[0]!.unit).unit}), ${direction('higher')}`,
       categories: ops,
       series: seriesFor(envs, chosen, (c) => c.metric.slice('iozone.'.length), ops),
     });
@@ -172,10 +193,10 @@ export function buildCharts(analysis: Analysis): ChartSpec[] {
     charts.push({
       id: `netperf-${metric.split('.')[1]}`,
       figure: 'Fig. 7',
-      title: `netperf ${metric.split('.')[1]!.toUpperCase()}: throughput vs message size`,
+      title: `netperf ${metric.split('.')[1]!.toUpperCase()} throughput vs message size`,
       kind: 'line',
       xLabel: 'message size (bytes)',
-      yLabel: `throughput (${group[0]!.unit}), ${direction('higher')}`,
+      yLabel: `throughput (${displayUnit(group[0]!.unit).unit}), ${direction('higher')}`,
       categories: cats,
       series: seriesFor(envs, group, (c) => String(num(c.params['message_bytes'])), cats),
     });
@@ -191,10 +212,21 @@ export function buildCharts(analysis: Analysis): ChartSpec[] {
       title: 'netperf request/response rate',
       kind: 'bar',
       xLabel: 'test (request/response bytes)',
-      yLabel: `rate (${rr[0]!.unit}), ${direction('higher')}`,
+      yLabel: `rate (${displayUnit(rr[0]!.unit).unit}), ${direction('higher')}`,
       categories: cats,
       series: seriesFor(envs, rr, (c) => c.label, cats),
     });
   }
-  return charts.filter((c) => c.series.length > 0 && c.categories.length > 0);
+  return charts
+    .filter((c) => c.series.length > 0 && c.categories.length > 0)
+    .map((c) => (c.kind === 'line' && c.categories.length === 1 ? { ...c, kind: 'bar' as const } : c));
+}
+
+/** The title a reader sees: what the chart shows, then the paper figure it mirrors. */
+export function chartTitle(spec: ChartSpec): string {
+  return `${spec.title} — ${paperFigure(spec)}`;
+}
+
+export function paperFigure(spec: Pick<ChartSpec, 'figure'>): string {
+  return `mirrors ${spec.figure} of Raho et al. (2015)`;
 }

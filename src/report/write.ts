@@ -44,6 +44,10 @@ export interface WriteReportsOptions extends Omit<AnalyzeOptions, 'baseline'> {
   baseline?: Results;
   title?: string;
   artifactUrl?: string;
+  /** Where the report is made (the footer points at the artifact or at the files). Default cli. */
+  origin?: 'cli' | 'action';
+  /** CLI: a `logs/` folder of raw logs sits next to the reports (a run's out dir). */
+  logsDir?: string;
   /** File name stem (default `report`): report.md, report.html, report.csv, analysis.json. */
   name?: string;
 }
@@ -53,21 +57,23 @@ export async function writeReports(
   outDir: string,
   options: WriteReportsOptions = {},
 ): Promise<WriteReportsResult> {
-  const { title, artifactUrl, name = 'report', ...analyzeOptions } = options;
+  const { title, artifactUrl, origin, logsDir, name = 'report', ...analyzeOptions } = options;
   const analysis = analyze(results, analyzeOptions);
   await mkdir(outDir, { recursive: true });
   const markdownPath = join(outDir, `${name}.md`);
   const htmlPath = join(outDir, `${name}.html`);
   const csvPath = join(outDir, `${name}.csv`);
   const analysisPath = join(outDir, name === 'report' ? 'analysis.json' : `${name}.analysis.json`);
-  const md = renderMarkdown(analysis, {
-    flavor: 'summary',
+  const report = {
     ...(title !== undefined ? { title } : {}),
     ...(artifactUrl !== undefined ? { artifactUrl } : {}),
-  });
+    origin: origin ?? (artifactUrl !== undefined ? ('action' as const) : ('cli' as const)),
+    files: { html: `${name}.html`, csv: `${name}.csv`, ...(logsDir ? { logs: logsDir } : {}) },
+  };
+  const md = renderMarkdown(analysis, { flavor: 'summary', ...report });
   await Promise.all([
     writeFile(markdownPath, md),
-    writeFile(htmlPath, renderHtml(analysis, title !== undefined ? { title } : {})),
+    writeFile(htmlPath, renderHtml(analysis, report)),
     writeFile(csvPath, renderCsv(analysis)),
     writeFile(analysisPath, `${JSON.stringify(analysis, null, 2)}\n`),
   ]);

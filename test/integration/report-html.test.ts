@@ -61,6 +61,8 @@ describe('HTML report in headless Chromium', () => {
       svgs.map((s) => ({
         id: s.id,
         title: s.querySelector('text.title')?.textContent ?? '',
+        subtitle: s.querySelector('text.subtitle')?.textContent ?? '',
+        errorBars: s.querySelectorAll('path.error-bar').length,
         x: s.querySelector('text.x-label')?.textContent ?? '',
         y: s.querySelector('text.y-label')?.textContent ?? '',
         legend: [...s.querySelectorAll('text.legend')].map((t) => t.textContent),
@@ -79,10 +81,12 @@ describe('HTML report in headless Chromium', () => {
       'netperf-rr',
     ]);
     for (const c of charts) {
-      expect(c.title, c.id).toMatch(/^Figs?\. \d/);
+      expect(c.title.length, c.id).toBeGreaterThan(10);
+      expect(c.subtitle, c.id).toMatch(/^mirrors Figs?\. \d.* of Raho et al\. \(2015\)$/);
+      expect(c.errorBars, c.id).toBeGreaterThan(5);
       expect(c.x.length, `${c.id} x label`).toBeGreaterThan(2);
-      // Units in the y label: "(s)", "(kB/s)", "(10^6bits/s)", "(trans/s)", "(% of host)".
-      expect(c.y, `${c.id} y label`).toMatch(/\((s|kB\/s|10\^6bits\/s|trans\/s|% of host)\)/);
+      // Units a person reads in the y label: "(s)", "(MiB/s)", "(Mbit/s)", "(trans/s)", "(% of host)".
+      expect(c.y, `${c.id} y label`).toMatch(/\((s|MiB\/s|Mbit\/s|trans\/s|% of host)\)/);
       expect(c.legend, c.id).toEqual(['Host', 'KVM', 'Docker', 'Xen Dom0', 'Xen DomU']);
       expect(c.marks, c.id).toBeGreaterThan(5);
       expect(c.width, c.id).toBeGreaterThan(300);

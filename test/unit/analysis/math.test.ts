@@ -41,14 +41,29 @@ describe('corrections', () => {
 });
 
 describe('cell statistics', () => {
-  it('n, mean, median, sd (n−1), CV and the t interval of 1..5', () => {
+  it('n, mean, median, sd (n−1), CV and the log-scale interval of 1..5', () => {
     const d = describeValues([3, 1, 5, 2, 4]);
     expect(d).toMatchObject({ n: 5, mean: 3, median: 3, min: 1, max: 5 });
     expect(d.sd).toBeCloseTo(Math.sqrt(2.5), 12);
     expect(d.cv).toBeCloseTo(Math.sqrt(2.5) / 3, 12);
-    // 3 ± 2.776445 · 1.581139 / √5 = 3 ± 1.963243
-    expect(d.ciLow).toBeCloseTo(1.036757, 5);
-    expect(d.ciHigh).toBeCloseTo(4.963243, 5);
+    // sd(ln x) = 0.632834; 3 ·/÷ exp(2.776445 · 0.632834 / √5) = 3 ·/÷ 2.201390
+    expect(d.ciLow).toBeCloseTo(1.362775, 5);
+    expect(d.ciHigh).toBeCloseTo(6.604171, 5);
+  });
+  it('the interval never leaves the possible range (a t-interval of these goes below 0)', () => {
+    // Two IOzone runs of very different throughput: mean ± t·sd/√n was -105.6M … 170.5M kB/s.
+    for (const values of [
+      [2_000_000, 60_000_000],
+      [1, 100, 1],
+      [0.001, 0.5, 0.002, 0.9],
+    ]) {
+      const d = describeValues(values);
+      expect(d.ciLow!, values.join(',')).toBeGreaterThan(0);
+      expect(d.ciLow!).toBeLessThan(d.mean);
+      expect(d.ciHigh!).toBeGreaterThan(d.mean);
+    }
+    // A value of 0 (hand-made files only: the parsers refuse it) cannot go on the log scale.
+    expect(describeValues([0, 10, 0]).ciLow).toBe(0);
   });
   it('a single value has no spread and no interval', () => {
     expect(describeValues([7])).toMatchObject({

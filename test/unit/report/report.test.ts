@@ -94,7 +94,7 @@ describe('renderMarkdown', () => {
     expect(md.length).toBeLessThanOrEqual(65_536);
     expect(md.startsWith(`${COMMENT_MARKER}\n## `)).toBe(true);
     expect(md.indexOf('### Overhead regressions')).toBeLessThan(md.indexOf('<details>'));
-    expect(md).toMatch(/… \d+ more rows in the report artifact/);
+    expect(md).toMatch(/… \d+ more rows in the full report/);
     expect(md).toContain('[report artifact](https://example.invalid/artifacts/1)');
     expect(md.lastIndexOf('report artifact')).toBeGreaterThan(md.length - 800);
     // Every <details> that opens closes.
@@ -120,20 +120,22 @@ describe('charts', () => {
   const { current } = paperFixtures();
   const a = analyze(current, { bootstrap: 0 });
   const charts = buildCharts(a);
-  it('mirror the paper figures with units on the y axis', () => {
+  it('mirror the paper figures with human units on the y axis', () => {
     expect(charts.map((c) => `${c.figure} ${c.kind} ${c.yLabel}`)).toEqual([
       'Fig. 2 line time (s), lower is better',
       'Figs. 3–4 bar score (% of host), higher is better',
-      'Figs. 5–6 bar throughput (kB/s), higher is better',
-      'Figs. 5–6 bar throughput (kB/s), higher is better',
-      'Figs. 5–6 bar throughput (kB/s), higher is better',
-      'Fig. 7 line throughput (10^6bits/s), higher is better',
+      'Figs. 5–6 bar throughput (MiB/s), higher is better',
+      'Figs. 5–6 bar throughput (MiB/s), higher is better',
+      'Figs. 5–6 bar throughput (MiB/s), higher is better',
+      'Fig. 7 line throughput (Mbit/s), higher is better',
       'Fig. 8 bar rate (trans/s), higher is better',
     ]);
     expect(charts[0]!.categories).toEqual(['40', '80', '160', '320', '640']);
     expect(charts[0]!.series.map((s) => s.name)).toEqual(['Host', 'KVM', 'Docker', 'Xen Dom0', 'Xen DomU']);
     // The host is 100% of itself in the UnixBench figure.
     expect(charts[1]!.series[0]!.values.every((v) => v === 100)).toBe(true);
+    // ± one SD per value, in the chart's unit (10 runs per cell here).
+    expect(charts[2]!.series[0]!.errors.every((e) => e !== null && e > 0)).toBe(true);
   });
   it('SVG: title, axis labels, one mark per value, a legend entry per series', () => {
     const svg = renderSvg(charts[6]!);
@@ -148,7 +150,7 @@ describe('charts', () => {
   it('mermaid: an xychart with the y range and a legend', () => {
     const md = renderMermaid(charts[0]!);
     expect(md).toMatch(
-      /^```mermaid\n%%\{init: .*\}%%\nxychart-beta\n {4}title "Fig. 2: hackbench: time vs tasks \(process, socket\)"\n/,
+      /^```mermaid\n%%\{init: .*\}%%\nxychart-beta\n {4}title "hackbench time vs tasks \(process, socket\) - mirrors Fig. 2 of Raho et al. \(2015\)"\n/,
     );
     expect(md).toContain('x-axis "tasks" ["40", "80", "160", "320", "640"]');
     expect(md).toMatch(/y-axis "time \(s\), lower is better" 0 --> 3\n/);
