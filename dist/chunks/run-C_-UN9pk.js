@@ -22430,7 +22430,13 @@ function tCritical(alpha, df) {
     return v;
 }
 
-/** Per-cell descriptive statistics with a t-based confidence interval of the mean. */
+/**
+ * Per-cell descriptive statistics with a 95% interval of the mean that never leaves the
+ * possible range: every metric is a time, a rate or a throughput (> 0), so the interval is
+ * built on the log scale — mean · exp(± t · sd(log x) / √n) — and stays positive however few
+ * or spread the runs are (a plain t-interval of [1, 100] gives a negative throughput). Cells
+ * with a value ≤ 0 (possible only in hand-made files) get the t-interval, floored at 0.
+ */
 function describe(values, confidence = 0.95) {
     const n = values.length;
     if (n === 0)
@@ -22449,15 +22455,27 @@ function describe(values, confidence = 0.95) {
     if (n < 2)
         return { n, mean: mean$1, median, sd: null, cv: null, ciLow: null, ciHigh: null, min, max };
     const sd = sampleStandardDeviation(arr);
-    const half = tCritical(1 - confidence, n - 1) * (sd / Math.sqrt(n));
+    const t = tCritical(1 - confidence, n - 1);
+    let ciLow;
+    let ciHigh;
+    if (min > 0) {
+        const factor = Math.exp((t * sampleStandardDeviation(arr.map(Math.log))) / Math.sqrt(n));
+        ciLow = mean$1 / factor;
+        ciHigh = mean$1 * factor;
+    }
+    else {
+        const half = t * (sd / Math.sqrt(n));
+        ciLow = Math.max(0, mean$1 - half);
+        ciHigh = mean$1 + half;
+    }
     return {
         n,
         mean: mean$1,
         median,
         sd,
         cv: mean$1 !== 0 ? sd / Math.abs(mean$1) : null,
-        ciLow: mean$1 - half,
-        ciHigh: mean$1 + half,
+        ciLow,
+        ciHigh,
         min,
         max,
     };
@@ -22595,6 +22613,10 @@ function computeOverheads(results, cells, hostEnv, opts, side) {
         const host = cells.get(cellKey(hostEnv, cell.metricKey));
         if (!host || host.values.length === 0 || host.unit !== cell.unit || host.better !== cell.better)
             continue;
+        // A ratio against a host mean of 0 (or a non-finite one) is no overhead: the report says
+        // "incomparable" with the reason instead of Infinity or NaN.
+        if (!(overheadDefined(host.values) && overheadDefined(cell.values)))
+            continue;
         const o = overheadInterval(cell.values, host.values, cell.better, `${side}\u0000${cell.env}\u0000${cell.metricKey}`, opts.bootstrap, opts.confidence);
         const half = (o.high - o.low) / 2;
         const n = cell.values.length === host.values.length
@@ -22617,6 +22639,11 @@ function computeOverheads(results, cells, hostEnv, opts, side) {
         });
     }
     return out;
+}
+/** A mean that can be the denominator (host) or numerator (environment) of an overhead. */
+function overheadDefined(values) {
+    const m = values.reduce((a, b) => a + b, 0) / values.length;
+    return Number.isFinite(m) && m > 0;
 }
 const described = new WeakMap();
 function describeCell(cell) {
@@ -23171,7 +23198,22 @@ function renderCsv(a) {
     return `${rows.join('\r\n')}\r\n`;
 }
 
-function num(v) {
+const HUMAN = {
+    '10^6bits/s': { unit: 'Mbit/s', factor: 1 },
+    'kB/s': { unit: 'MiB/s', factor: 1 / 1024 },
+    KBps: { unit: 'KiB/s', factor: 1 },
+};
+function displayUnit(raw) {
+    return HUMAN[raw] ?? { unit: raw, factor: 1 };
+}
+/** A value in its raw unit, scaled to the display unit (null stays null). */
+function toDisplay(value, raw) {
+    if (value === null || value === undefined)
+        return null;
+    return value * displayUnit(raw).factor;
+}
+
+function num$1(v) {
     return typeof v === 'number' ? v : Number(v);
 }
 function sizeLabel(kb) {
@@ -23199,14 +23241,24 @@ function groupBy(items, key) {
     }
     return m;
 }
-function seriesFor(envs, cells, categoryOf, categories, value = (c) => c.mean) {
+function seriesFor(envs, cells, categoryOf, categories, 
+/** Maps a value of the cell (mean or SD) to the chart's unit; null: not drawn. */
+scale = (c) => {
+    const k = displayUnit(c.unit).factor;
+    return (x) => x * k;
+}) {
     return envs
         .map((e) => {
         const byCat = new Map(cells.filter((c) => c.env === e.id).map((c) => [categoryOf(c), c]));
-        return {
-            name: e.label,
-            values: categories.map((cat) => (byCat.has(cat) ? value(byCat.get(cat)) : null)),
+        const at = (cat) => {
+            const c = byCat.get(cat);
+            const k = c ? scale(c) : null;
+            if (!c || k === null)
+                return { v: null, e: null };
+            return { v: k(c.mean), e: c.sd === null ? null : k(c.sd) };
         };
+        const points = categories.map(at);
+        return { name: e.label, values: points.map((p) => p.v), errors: points.map((p) => p.e) };
     })
         .filter((s) => s.values.some((v) => v !== null));
 }
@@ -23221,23 +23273,28 @@ function buildCharts(analysis) {
     const envs = envOrder(analysis);
     const charts = [];
     const cells = analysis.cells;
-    // Fig. 2: hackbench, time vs number of tasks, one chart per (mode, ipc, ...) variant.
+    // Fig. 2: hackbench, time vs number of tasks, one chart per (mode, ipc, ...) variant; the
+    // title names every parameter that tells two variants apart.
     const hb = cells.filter((c) => c.metric === 'hackbench.time' && c.params['tasks'] !== undefined);
-    for (const [variant, group] of groupBy(hb, (c) => paramsWithout(c, ['tasks', 'groups']))) {
-        const tasks = [...new Set(group.map((c) => num(c.params['tasks'])))].sort((a, b) => a - b);
+    const variants = [...groupBy(hb, (c) => paramsWithout(c, ['tasks', 'groups']))];
+    const varying = ['fds', 'loops', 'datasize'].filter((k) => new Set(variants.map(([, g]) => String(g[0].params[k]))).size > 1);
+    for (const [, group] of variants) {
+        const tasks = [...new Set(group.map((c) => num$1(c.params['tasks'])))].sort((a, b) => a - b);
         const cats = tasks.map(String);
-        const mode = [group[0].params['mode'], group[0].params['ipc']]
-            .filter((x) => x !== undefined)
-            .join(', ');
+        const p = group[0].params;
+        const what = [
+            ...[p['mode'], p['ipc']].filter((x) => x !== undefined).map(String),
+            ...varying.map((k) => `${k} ${String(p[k])}`),
+        ].join(', ');
         charts.push({
             id: `hackbench-${charts.length}`,
             figure: 'Fig. 2',
-            title: `hackbench: time vs tasks${mode ? ` (${mode})` : ''}`,
+            title: `hackbench time vs tasks${what ? ` (${what})` : ''}`,
             kind: 'line',
             xLabel: 'tasks',
             yLabel: `time (${group[0].unit}), ${direction('lower')}`,
             categories: cats,
-            series: seriesFor(envs, group, (c) => String(num(c.params['tasks'])), cats),
+            series: seriesFor(envs, group, (c) => String(num$1(c.params['tasks'])), cats),
         });
     }
     // Figs. 3–4: UnixBench tests as % of host (each test has its own unit: lps, MWIPS, lpm).
@@ -23251,24 +23308,24 @@ function buildCharts(analysis) {
         charts.push({
             id: 'unixbench',
             figure: 'Figs. 3–4',
-            title: 'UnixBench: score relative to the host',
+            title: 'UnixBench score relative to the host',
             kind: 'bar',
             xLabel: 'test',
             yLabel: `score (% of host), ${direction('higher')}`,
             categories: tests,
             series: seriesFor(envs, ub, (c) => c.label.replace(/^UnixBench /, ''), tests, (c) => {
                 const h = hostMean.get(c.metricKey);
-                return h ? (c.mean / h) * 100 : null;
+                return h ? (x) => (x / h) * 100 : null;
             }),
         });
     }
     // Figs. 5–6: IOzone per file size: operations as bars. One record size per file size
     // (4 KB when measured, otherwise the smallest) keeps the figure readable; the tables have all.
     const io = cells.filter((c) => /^iozone\.[a-z_]+$/.test(c.metric) && c.params['file_kb'] !== undefined);
-    for (const [fileKb, group] of [...groupBy(io, (c) => String(num(c.params['file_kb'])))].sort((a, b) => Number(a[0]) - Number(b[0]))) {
-        const recs = [...new Set(group.map((c) => num(c.params['reclen_kb'])))].sort((a, b) => a - b);
+    for (const [fileKb, group] of [...groupBy(io, (c) => String(num$1(c.params['file_kb'])))].sort((a, b) => Number(a[0]) - Number(b[0]))) {
+        const recs = [...new Set(group.map((c) => num$1(c.params['reclen_kb'])))].sort((a, b) => a - b);
         const rec = recs.includes(4) ? 4 : recs[0];
-        const chosen = group.filter((c) => num(c.params['reclen_kb']) === rec);
+        const chosen = group.filter((c) => num$1(c.params['reclen_kb']) === rec);
         const present = new Set(chosen.map((c) => c.metric.slice('iozone.'.length)));
         const ops = [
             ...IOZONE_OPS.filter((o) => present.has(o)),
@@ -23277,10 +23334,10 @@ function buildCharts(analysis) {
         charts.push({
             id: `iozone-${fileKb}`,
             figure: 'Figs. 5–6',
-            title: `IOzone: ${sizeLabel(Number(fileKb))} file, ${sizeLabel(rec)} records`,
+            title: `IOzone throughput per operation (${sizeLabel(Number(fileKb))} file, ${sizeLabel(rec)} records)`,
             kind: 'bar',
             xLabel: 'operation',
-            yLabel: `throughput (${chosen[0].unit}), ${direction('higher')}`,
+            yLabel: `throughput (${displayUnit(chosen[0].unit).unit}), ${direction('higher')}`,
             categories: ops,
             series: seriesFor(envs, chosen, (c) => c.metric.slice('iozone.'.length), ops),
         });
@@ -23288,17 +23345,17 @@ function buildCharts(analysis) {
     // Fig. 7: netperf stream throughput vs message size.
     const st = cells.filter((c) => /^netperf\.[a-z_]+\.throughput$/.test(c.metric) && c.params['message_bytes'] !== undefined);
     for (const [metric, group] of groupBy(st, (c) => c.metric)) {
-        const sizes = [...new Set(group.map((c) => num(c.params['message_bytes'])))].sort((a, b) => a - b);
+        const sizes = [...new Set(group.map((c) => num$1(c.params['message_bytes'])))].sort((a, b) => a - b);
         const cats = sizes.map(String);
         charts.push({
             id: `netperf-${metric.split('.')[1]}`,
             figure: 'Fig. 7',
-            title: `netperf ${metric.split('.')[1].toUpperCase()}: throughput vs message size`,
+            title: `netperf ${metric.split('.')[1].toUpperCase()} throughput vs message size`,
             kind: 'line',
             xLabel: 'message size (bytes)',
-            yLabel: `throughput (${group[0].unit}), ${direction('higher')}`,
+            yLabel: `throughput (${displayUnit(group[0].unit).unit}), ${direction('higher')}`,
             categories: cats,
-            series: seriesFor(envs, group, (c) => String(num(c.params['message_bytes'])), cats),
+            series: seriesFor(envs, group, (c) => String(num$1(c.params['message_bytes'])), cats),
         });
     }
     // Fig. 8: request/response rates as bars.
@@ -23311,13 +23368,35 @@ function buildCharts(analysis) {
             title: 'netperf request/response rate',
             kind: 'bar',
             xLabel: 'test (request/response bytes)',
-            yLabel: `rate (${rr[0].unit}), ${direction('higher')}`,
+            yLabel: `rate (${displayUnit(rr[0].unit).unit}), ${direction('higher')}`,
             categories: cats,
             series: seriesFor(envs, rr, (c) => c.label, cats),
         });
     }
-    return charts.filter((c) => c.series.length > 0 && c.categories.length > 0);
+    return charts
+        .filter((c) => c.series.length > 0 && c.categories.length > 0)
+        .map((c) => (c.kind === 'line' && c.categories.length === 1 ? { ...c, kind: 'bar' } : c));
 }
+/** The title a reader sees: what the chart shows, then the paper figure it mirrors. */
+function chartTitle(spec) {
+    return `${spec.title} — ${paperFigure(spec)}`;
+}
+function paperFigure(spec) {
+    return `mirrors ${spec.figure} of Raho et al. (2015)`;
+}
+
+const span = (text, extra = {}) => ({ text, ...extra });
+const safe = (text, extra = {}) => ({
+    text,
+    safe: true,
+    ...extra,
+});
+const cell = (text, extra = {}) => ({ text, ...extra });
+const num = (text, extra = {}) => ({
+    text,
+    safe: true,
+    ...extra,
+});
 
 /** Number formatting shared by the Markdown, HTML and CSV renderers. */
 const sig = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
@@ -23356,6 +23435,556 @@ function niceScale(max, ticks = 5) {
 }
 
 /**
+ * Analysis → ReportDocument: every section of the report, once, for both the Markdown and the
+ * HTML. A new section is one function here, pushed in `buildReport` where it belongs.
+ *
+ * Honest at small n: a cell or an overhead with fewer than MIN_RUNS_FOR_INTERVAL runs gets no
+ * interval — its range (min … max) and a note that more runs are needed. Intervals of means
+ * are on the log scale (the analysis), overhead intervals are bootstrap percentiles of a ratio,
+ * so neither leaves the possible range. An overhead against a host mean of 0 (or one that is not
+ * finite) is "incomparable" with the reason.
+ */
+/** Below this many runs on a side, no interval is shown (a 95% interval from 2 runs is ±6 SD wide). */
+const MIN_RUNS_FOR_INTERVAL = 3;
+const ICONS = {
+    regression: '🔴 regression',
+    improvement: '🟢 improvement',
+    unchanged: '⚪ unchanged',
+    incomparable: '⚠️ incomparable',
+    erratic: '〰️ erratic',
+    missing: '❔ missing',
+};
+const VERDICT_TONE = {
+    regression: 'bad',
+    improvement: 'good',
+    unchanged: 'neutral',
+    incomparable: 'warn',
+    erratic: 'warn',
+    missing: 'warn',
+};
+const METHOD = 'Overhead = degradation relative to the host (Raho et al. 2015): (env − host)/host for times, (host − env)/host for throughputs; ' +
+    'its interval is a 95% percentile bootstrap of the ratio of means, and intervals of means are 95% on the log scale, so neither leaves the possible range; ' +
+    `with fewer than ${MIN_RUNS_FOR_INTERVAL} runs a cell shows its range (min … max) instead. ` +
+    'Verdicts: Welch t-test on log values per cell, one Holm (or Benjamini-Hochberg) family per report; a regression must be significant and its 95% interval must reach the minimum effect. ' +
+    'Units: Mbit/s and MiB/s here (IOzone’s kB is 1024 bytes); results.json and the CSV keep each tool’s own unit.';
+function envName(a, id) {
+    return a.environments.find((x) => x.id === id)?.label ?? envLabel(id);
+}
+function p(v) {
+    if (v === null)
+        return '–';
+    return v < 0.0001 ? v.toExponential(1) : v.toFixed(4);
+}
+function ci(low, high) {
+    return low === null || high === null ? '–' : `${formatPct(low, 1, true)} … ${formatPct(high, 1, true)}`;
+}
+/** A value in display units with 4 significant digits. */
+function dv(v, rawUnit) {
+    return formatValue(toDisplay(v, rawUnit));
+}
+function side(s, rawUnit) {
+    if (!s)
+        return '–';
+    return `${dv(s.mean, rawUnit)} (n=${s.n}${s.cv !== null ? `, CV ${formatPct(s.cv)}` : ''})`;
+}
+/** Looks cells up by environment and metric. */
+function cellIndex(a) {
+    const m = new Map(a.cells.map((c) => [cellKey(c.env, c.metricKey), c]));
+    return (env, metricKey) => m.get(cellKey(env, metricKey));
+}
+/** Why an environment's overhead on a metric cannot be given, or null when it can. */
+function overheadProblem(host, env) {
+    if (!host || !env)
+        return null;
+    if (!Number.isFinite(host.mean))
+        return 'host mean is not a finite number';
+    if (!(host.mean > 0))
+        return `host mean is ${formatValue(host.mean)}: a ratio against it is undefined`;
+    if (!Number.isFinite(env.mean))
+        return 'environment mean is not a finite number';
+    if (!(env.mean > 0))
+        return `environment mean is ${formatValue(env.mean)}`;
+    return null;
+}
+/** The overhead range over every pair of runs (min/max of env and host): for n < 3. */
+function overheadRange(o, env, host) {
+    const a = overheadFromRatio(env.min / host.max, o.better);
+    const b = overheadFromRatio(env.max / host.min, o.better);
+    return [Math.min(a, b), Math.max(a, b)];
+}
+function fewRuns(o) {
+    return o.nEnv < MIN_RUNS_FOR_INTERVAL || o.nHost < MIN_RUNS_FOR_INTERVAL;
+}
+function runsLabel(o) {
+    return o.nEnv === o.nHost ? `n=${o.nEnv}` : `n=${o.nEnv}/${o.nHost}`;
+}
+/** "12.3% (8.0% … 17.1%, n=10)" or, below 3 runs, "12.3% (range 5.0% … 20.1%, n=2)". */
+function overheadText(o, lookup) {
+    const env = lookup(o.env, o.metricKey);
+    const host = lookup(o.hostEnv, o.metricKey);
+    if (fewRuns(o)) {
+        if (!env || !host)
+            return `${formatPct(o.overhead)} (${runsLabel(o)}, no interval)`;
+        const [lo, hi] = overheadRange(o, env, host);
+        return `${formatPct(o.overhead)} (range ${formatPct(lo)} … ${formatPct(hi)}, ${runsLabel(o)})`;
+    }
+    return `${formatPct(o.overhead)} (${formatPct(o.ciLow)} … ${formatPct(o.ciHigh)}, ${runsLabel(o)})`;
+}
+function fewRunsNote(what) {
+    return {
+        kind: 'note',
+        text: [
+            safe(`${what} with fewer than ${MIN_RUNS_FOR_INTERVAL} runs show no interval but their range (smallest … largest); ` +
+                `more runs are needed for a 95% interval (set runs: ${MIN_RUNS_FOR_INTERVAL} or more, or use the quick or paper preset).`),
+        ],
+    };
+}
+// ---------------------------------------------------------------------------- the headline
+function verdict(a) {
+    const h = a.headline;
+    const o = a.options;
+    const method = `${h.tests} tests, ${o.correction === 'holm' ? 'Holm' : 'Benjamini-Hochberg'} at α=${o.alpha}, minimum effect ${formatPct(o.minEffect, 0)}`;
+    if (h.status === 'no-baseline')
+        return {
+            text: [safe('ℹ️ No baseline: overheads against the host only, no verdicts.', { strong: true })],
+        };
+    if (h.status === 'ok') {
+        const inc = h.overheadCounts.incomparable + h.absoluteCounts.incomparable;
+        const mis = h.overheadCounts.missing + h.absoluteCounts.missing;
+        const err = h.overheadCounts.erratic + h.absoluteCounts.erratic;
+        return {
+            text: [
+                safe('✅ No regression', { strong: true }),
+                safe(` (${method}; ${inc} incomparable, ${mis} missing, ${err} erratic).`),
+            ],
+            tone: 'good',
+        };
+    }
+    return {
+        text: [
+            safe(`❌ ${h.overheadRegressions.length} overhead regression(s), ${h.regressions.length} absolute regression(s)`, { strong: true }),
+            safe(` (${method}).`),
+        ],
+        tone: 'bad',
+    };
+}
+function runLine(a) {
+    const r = a.current;
+    const out = [span(`Run ${r.id}`, { max: 80 }), safe(' · '), span(`board ${r.board}`, { max: 80 })];
+    out.push(safe(' · '), span(`preset ${r.preset}`, { max: 40 }));
+    if (r.gitSha)
+        out.push(safe(' · '), span(`commit ${r.gitSha.slice(0, 12)}`));
+    out.push(safe(' · '), span(`started ${r.started}`));
+    if (r.status && r.status !== 'complete')
+        out.push(safe(' · status '), span(r.status, { strong: true }));
+    const b = a.baseline;
+    if (b) {
+        out.push(safe(' — baseline: '), span(`run ${b.id}`, { max: 80 }));
+        if (b.gitSha)
+            out.push(span(` at ${b.gitSha.slice(0, 12)}`));
+    }
+    return out;
+}
+function overheadSummary(a, lookup) {
+    const items = [];
+    for (const e of a.environments.filter((x) => !x.isHost)) {
+        const list = a.overheads.filter((o) => o.env === e.id);
+        if (list.length === 0)
+            continue;
+        const sorted = [...list].sort((x, y) => x.overhead - y.overhead);
+        const median = sorted[Math.floor((sorted.length - 1) / 2)].overhead;
+        const worst = sorted[sorted.length - 1];
+        items.push([
+            span(e.label, { strong: true, max: 60 }),
+            safe(`: median overhead ${formatPct(median)} over ${list.length} metrics; largest: `),
+            span(`${worst.label} ${overheadText(worst, lookup)}`, { max: 300 }),
+        ]);
+    }
+    const blocks = items.length > 0
+        ? [{ kind: 'list', items }]
+        : [
+            {
+                kind: 'paragraph',
+                text: [
+                    safe(a.options.hostEnv === null
+                        ? 'No host environment in these results: no overheads.'
+                        : 'No environment besides the host has a metric the host measured too.'),
+                ],
+            },
+        ];
+    if (a.overheads.some(fewRuns))
+        blocks.push(fewRunsNote('Overheads'));
+    return {
+        id: 'overhead-summary',
+        title: 'Overhead against the host',
+        blocks,
+        markdown: { summary: 'open', comment: 'open' },
+        essential: true,
+    };
+}
+const COMPARISON_COLUMNS = [
+    { title: 'Environment' },
+    { title: 'Metric' },
+    { title: 'Unit' },
+    { title: 'Baseline', numeric: true },
+    { title: 'Current', numeric: true },
+    { title: 'Change (worse > 0)', numeric: true },
+    { title: '95% CI', numeric: true },
+    { title: 'p (adj.)', numeric: true },
+    { title: 'Verdict' },
+    { title: 'Note' },
+];
+function comparisonRow(a, c) {
+    return [
+        cell(envName(a, c.env), { max: 60 }),
+        cell(c.label, { max: 120 }),
+        cell(displayUnit(c.unit).unit, { max: 20 }),
+        num(side(c.baseline, c.unit)),
+        num(side(c.current, c.unit)),
+        num(formatPct(c.change, 1, true), c.verdict === 'regression' ? { tone: 'bad' } : {}),
+        num(ci(c.ciLow, c.ciHigh)),
+        num(p(c.pAdjusted)),
+        num(ICONS[c.verdict], { tone: VERDICT_TONE[c.verdict] }),
+        cell(c.reason ?? '', { max: 200 }),
+    ];
+}
+const OVERHEAD_COMPARISON_COLUMNS = [
+    { title: 'Environment' },
+    { title: 'Metric' },
+    { title: 'Overhead before', numeric: true },
+    { title: 'Overhead now', numeric: true },
+    { title: 'Change vs host', numeric: true },
+    { title: '95% CI', numeric: true },
+    { title: 'p (adj.)', numeric: true },
+    { title: 'Verdict' },
+    { title: 'Note' },
+];
+function overheadComparisonRow(a, o) {
+    return [
+        cell(envName(a, o.env), { max: 60 }),
+        cell(o.label, { max: 120 }),
+        num(formatPct(o.baselineOverhead)),
+        num(formatPct(o.currentOverhead)),
+        num(formatPct(o.change, 1, true)),
+        num(ci(o.ciLow, o.ciHigh)),
+        num(p(o.pAdjusted)),
+        num(ICONS[o.verdict], { tone: VERDICT_TONE[o.verdict] }),
+        cell(o.reason ?? '', { max: 200 }),
+    ];
+}
+function regressionSections(a) {
+    const h = a.headline;
+    const ors = h.overheadRegressions;
+    const orBlocks = ors.length === 0
+        ? [
+            {
+                kind: 'paragraph',
+                text: [safe(`None: ${a.overheadComparisons.length} environment × metric overheads compared.`)],
+            },
+        ]
+        : [
+            {
+                kind: 'list',
+                items: ors.map((o) => [safe('🔴 '), span(o.sentence, { max: 400, tone: 'bad' })]),
+                limit: 40,
+            },
+        ];
+    const rs = h.regressions;
+    const c = h.absoluteCounts;
+    const oc = h.overheadCounts;
+    const rBlocks = rs.length === 0
+        ? [{ kind: 'paragraph', text: [safe(`None: ${a.comparisons.length} cells compared.`)] }]
+        : [{ kind: 'table', columns: COMPARISON_COLUMNS, rows: rs.map((x) => comparisonRow(a, x)), limit: 40 }];
+    rBlocks.push({
+        kind: 'paragraph',
+        text: [
+            safe(`Verdicts — overhead: ${oc.regression} regression, ${oc.improvement} improvement, ${oc.unchanged} unchanged, ${oc.incomparable} incomparable, ${oc.erratic} erratic, ${oc.missing} missing; ` +
+                `absolute: ${c.regression} regression, ${c.improvement} improvement, ${c.unchanged} unchanged, ${c.incomparable} incomparable, ${c.erratic} erratic, ${c.missing} missing.`),
+        ],
+    });
+    return [
+        {
+            id: 'overhead-regressions',
+            title: 'Overhead regressions',
+            blocks: orBlocks,
+            markdown: { summary: 'open', comment: 'open' },
+            essential: true,
+        },
+        {
+            id: 'absolute-regressions',
+            title: 'Absolute regressions',
+            blocks: rBlocks,
+            markdown: { summary: 'open', comment: 'open' },
+            essential: true,
+        },
+    ];
+}
+// ------------------------------------------------------------- why things are not compared
+function setupDifferences(a) {
+    const diffs = a.fingerprintDifferences;
+    if (diffs.length === 0)
+        return null;
+    const unexpected = diffs.some((d) => !d.expected);
+    return {
+        id: 'setup-differences',
+        title: unexpected ? '⚠️ Not comparable: the setup changed' : 'Expected setup changes (compared anyway)',
+        blocks: [
+            {
+                kind: 'table',
+                columns: [
+                    { title: 'Environment' },
+                    { title: 'Fingerprint key' },
+                    { title: 'Baseline' },
+                    { title: 'Current' },
+                    { title: 'Effect' },
+                ],
+                rows: diffs.map((d) => [
+                    cell(d.env === '*' ? 'all' : envName(a, d.env), { max: 60 }),
+                    cell(d.key, { max: 60 }),
+                    cell(d.baseline, { max: 120 }),
+                    cell(d.current, { max: 120 }),
+                    d.expected ? num('expected: compared') : num('incomparable', { tone: 'warn' }),
+                ]),
+            },
+        ],
+        markdown: { summary: 'open', comment: 'open' },
+    };
+}
+function failures(a) {
+    const skipped = a.environments.filter((e) => e.skipped);
+    if (skipped.length + a.failures.length === 0)
+        return null;
+    const items = [];
+    for (const e of skipped)
+        items.push([
+            span(e.label, { strong: true, max: 60 }),
+            safe(' skipped: '),
+            span(e.skipped ?? '', { max: 300 }),
+        ]);
+    for (const f of a.failures) {
+        const params = Object.entries(f.params)
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join(', ');
+        items.push([
+            span(`${envName(a, f.env)} ${f.suite}${params ? ` (${params})` : ''}`, { max: 200 }),
+            safe(`: ${f.rounds.length} run(s) failed`),
+            ...(f.kinds.length ? [span(` [${f.kinds.join(', ')}]`, { max: 60 })] : []),
+            safe(': '),
+            span(f.message, { code: true, max: 300 }),
+        ]);
+    }
+    return {
+        id: 'failures',
+        title: 'Skipped environments and failed runs',
+        blocks: [{ kind: 'list', items, limit: 50 + skipped.length }],
+        markdown: { summary: 'open', comment: 'open' },
+    };
+}
+function notes(a) {
+    if (a.notes.length === 0)
+        return null;
+    return {
+        id: 'notes',
+        title: null,
+        blocks: a.notes.map((n) => ({ kind: 'note', text: [span(n, { max: 500 })] })),
+        markdown: { summary: 'open', comment: 'open' },
+    };
+}
+// ---------------------------------------------------------------------------- the tables
+function overheadTable(a, lookup) {
+    const hostEnv = a.options.hostEnv;
+    if (hostEnv === null)
+        return null;
+    const envs = a.environments.filter((e) => !e.isHost && a.cells.some((c) => c.env === e.id));
+    const rows = new Map();
+    const row = (c) => {
+        let r = rows.get(c.metricKey);
+        if (!r)
+            rows.set(c.metricKey, (r = { label: c.label, unit: c.unit, byEnv: new Map() }));
+        return r;
+    };
+    let values = 0;
+    let incomparable = 0;
+    for (const o of a.overheads) {
+        row(o).byEnv.set(o.env, num(overheadText(o, lookup)));
+        values += 1;
+    }
+    // Overheads the analysis could not form (host mean 0, not finite): said, not hidden.
+    for (const c of a.cells) {
+        if (c.env === hostEnv)
+            continue;
+        const host = lookup(hostEnv, c.metricKey);
+        const why = overheadProblem(host, c);
+        if (why === null)
+            continue;
+        row(c).byEnv.set(c.env, num(`⚠️ incomparable: ${why}`, { tone: 'warn' }));
+        incomparable += 1;
+    }
+    const shown = envs.filter((e) => [...rows.values()].some((r) => r.byEnv.has(e.id)));
+    if (rows.size === 0 || shown.length === 0)
+        return null;
+    const blocks = [
+        {
+            kind: 'table',
+            columns: [
+                { title: 'Metric' },
+                { title: 'Unit' },
+                ...shown.map((e) => ({ title: e.label, numeric: true })),
+            ],
+            rows: [...rows.values()].map((r) => [
+                cell(r.label, { max: 120 }),
+                cell(displayUnit(r.unit).unit, { max: 20 }),
+                ...shown.map((e) => r.byEnv.get(e.id) ?? num('–')),
+            ]),
+        },
+    ];
+    if (a.overheads.some(fewRuns))
+        blocks.push(fewRunsNote('Overheads'));
+    const count = `${values} overhead${values === 1 ? '' : 's'} of ${shown.length} environment${shown.length === 1 ? '' : 's'} on ${rows.size} metric${rows.size === 1 ? '' : 's'}` +
+        (incomparable > 0 ? `, ${incomparable} incomparable` : '');
+    return {
+        id: 'overheads',
+        title: `Overhead per metric against the host (${count}; 95% bootstrap intervals)`,
+        blocks,
+        markdown: { summary: 'open', comment: 'collapsed' },
+    };
+}
+function figures(a) {
+    const charts = buildCharts(a);
+    if (charts.length === 0)
+        return null;
+    return {
+        id: 'figures',
+        title: 'Figures (as in the paper; mean ± one standard deviation)',
+        blocks: [{ kind: 'figures', charts }],
+        markdown: { summary: 'open', comment: 'omitted' },
+    };
+}
+const ORDER = {
+    regression: 0,
+    improvement: 1,
+    erratic: 2,
+    incomparable: 3,
+    missing: 4,
+    unchanged: 5,
+};
+function comparisonTables(a) {
+    if (!a.baseline)
+        return [];
+    const ocs = [...a.overheadComparisons].sort((x, y) => ORDER[x.verdict] - ORDER[y.verdict]);
+    const cs = [...a.comparisons].sort((x, y) => ORDER[x.verdict] - ORDER[y.verdict]);
+    return [
+        {
+            id: 'overhead-comparisons',
+            title: `All overhead comparisons (${ocs.length})`,
+            blocks: [
+                {
+                    kind: 'table',
+                    columns: OVERHEAD_COMPARISON_COLUMNS,
+                    rows: ocs.map((o) => overheadComparisonRow(a, o)),
+                },
+            ],
+            markdown: { summary: 'collapsed', comment: 'collapsed' },
+        },
+        {
+            id: 'comparisons',
+            title: `All cells, baseline vs current (${cs.length})`,
+            blocks: [{ kind: 'table', columns: COMPARISON_COLUMNS, rows: cs.map((c) => comparisonRow(a, c)) }],
+            markdown: { summary: 'collapsed', comment: 'collapsed' },
+        },
+    ];
+}
+function statistics(a) {
+    const blocks = [
+        {
+            kind: 'table',
+            columns: [
+                { title: 'Environment' },
+                { title: 'Metric' },
+                { title: 'Unit' },
+                { title: 'n', numeric: true },
+                { title: 'Mean', numeric: true },
+                { title: 'Median', numeric: true },
+                { title: 'SD', numeric: true },
+                { title: 'CV', numeric: true },
+                { title: `95% CI of the mean (range when n < ${MIN_RUNS_FOR_INTERVAL})`, numeric: true },
+            ],
+            rows: a.cells.map((c) => [
+                cell(envName(a, c.env), { max: 60 }),
+                cell(c.label, { max: 120 }),
+                cell(displayUnit(c.unit).unit, { max: 20 }),
+                num(String(c.n)),
+                num(dv(c.mean, c.unit)),
+                num(dv(c.median, c.unit)),
+                num(dv(c.sd, c.unit)),
+                num(formatPct(c.cv)),
+                num(c.n < MIN_RUNS_FOR_INTERVAL
+                    ? c.n === 1
+                        ? 'one run'
+                        : `range ${dv(c.min, c.unit)} … ${dv(c.max, c.unit)}`
+                    : c.ciLow === null
+                        ? '–'
+                        : `${dv(c.ciLow, c.unit)} … ${dv(c.ciHigh, c.unit)}`),
+            ]),
+        },
+    ];
+    if (a.cells.some((c) => c.n < MIN_RUNS_FOR_INTERVAL))
+        blocks.push(fewRunsNote('Cells'));
+    return {
+        id: 'statistics',
+        title: `Statistics per cell (${a.cells.length})`,
+        blocks,
+        markdown: { summary: 'collapsed', comment: 'collapsed' },
+    };
+}
+// ---------------------------------------------------------------------------- the footer
+function pointer(o, format) {
+    const url = o.artifactUrl && /^https?:\/\/[^\s()<>"'`]+$/.test(o.artifactUrl) ? o.artifactUrl : undefined;
+    const what = format === 'markdown' ? 'HTML with charts, CSV, raw logs' : 'results.json, CSV, raw logs';
+    if (url)
+        return [safe(`Full report (${what}): `), span('report artifact', { href: url }), safe('.')];
+    if (o.origin === 'action')
+        return [safe(`Full report (${what}): see the run’s report artifact.`)];
+    const f = o.files ?? {};
+    const list = [];
+    if (format === 'markdown')
+        list.push([span(f.html ?? 'report.html', { code: true }), safe(' (charts and every table)')]);
+    if (f.csv)
+        list.push([span(f.csv, { code: true }), safe(' (one row per cell)')]);
+    if (f.logs)
+        list.push([span(f.logs, { code: true }), safe(' (raw logs)')]);
+    if (list.length === 0)
+        return [];
+    const parts = [safe('Next to this file: ')];
+    list.forEach((t, i) => parts.push(...(i > 0 ? [safe(', ')] : []), ...t));
+    parts.push(safe('.'));
+    return parts;
+}
+function buildReport(a, o = {}) {
+    const lookup = cellIndex(a);
+    const sections = [];
+    if (a.baseline)
+        sections.push(...regressionSections(a));
+    else
+        sections.push(overheadSummary(a, lookup));
+    for (const s of [setupDifferences(a), failures(a), notes(a), overheadTable(a, lookup), figures(a)])
+        if (s)
+            sections.push(s);
+    sections.push(...comparisonTables(a), statistics(a));
+    const origin = o.origin ?? (o.artifactUrl ? 'action' : 'cli');
+    return {
+        title: o.title ?? 'arm-virt-bench: virtualization overhead',
+        verdict: verdict(a),
+        run: runLine(a),
+        sections,
+        pointer: pointer({ ...o, origin }, 'markdown'),
+        pointerHtml: pointer({ ...o, origin }, 'html'),
+        method: METHOD,
+        madeBy: `arm-virt-bench ${o.toolVersion ?? a.current.toolVersion} (${origin === 'action' ? 'GitHub Action' : 'CLI'})`,
+    };
+}
+
+/**
  * Series colours, shared by the SVG charts and the mermaid charts. They match the coloured
  * square emoji GitHub renders, so a Markdown legend ("🟦 Host · 🟧 KVM") can name them.
  */
@@ -23374,23 +24003,28 @@ function colour(i) {
     return PALETTE[i % PALETTE.length];
 }
 
+/**
+ * A chart spec as inline SVG (hand-rolled: two chart kinds with categorical x axes do not
+ * need d3; ~150 lines, tested). Every chart has a title, labelled axes with units, ticks, a
+ * legend and ± one standard deviation as error bars; every string is escaped.
+ */
 const W = 780;
 const H = 400;
-const M = { top: 44, right: 150, bottom: 78, left: 78 };
+const M = { top: 56, right: 150, bottom: 78, left: 78 };
 function f(v) {
     return String(Math.round(v * 10) / 10);
 }
 function renderSvg(spec) {
     const pw = W - M.left - M.right;
     const ph = H - M.top - M.bottom;
-    const values = spec.series.flatMap((s) => s.values.filter((v) => v !== null));
-    const scale = niceScale(Math.max(0, ...values));
+    const tops = spec.series.flatMap((s) => s.values.flatMap((v, i) => (v === null ? [] : [v + (s.errors[i] ?? 0)])));
+    const scale = niceScale(Math.max(0, ...tops));
     const y = (v) => M.top + ph - (v / scale.max) * ph;
     const slot = pw / Math.max(1, spec.categories.length);
     const cx = (i) => M.left + (i + 0.5) * slot;
     const out = [];
-    const title = escapeHtml(`${spec.figure}: ${spec.title}`);
-    out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${escapeHtml(spec.id)}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${title}">`, `<title>${title}</title>`, `<text class="title" x="${M.left}" y="24" font-size="15" font-weight="600">${title}</text>`);
+    const title = escapeHtml(chartTitle(spec));
+    out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${escapeHtml(spec.id)}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${title}">`, `<title>${title}</title>`, `<text class="title" x="${M.left}" y="22" font-size="15" font-weight="600">${escapeHtml(spec.title)}</text>`, `<text class="subtitle" x="${M.left}" y="40" font-size="11.5" fill="#57606a">${escapeHtml(paperFigure(spec))}</text>`);
     // Y grid, ticks and label.
     for (let v = 0; v <= scale.max + scale.step / 2; v += scale.step) {
         const yy = f(y(v));
@@ -23410,8 +24044,19 @@ function renderSvg(spec) {
             : `<text class="tick" x="${x}" y="${yy}" text-anchor="middle" font-size="11">${escapeHtml(c)}</text>`);
     });
     out.push(`<text class="x-label" x="${f(M.left + pw / 2)}" y="${H - 10}" text-anchor="middle" font-size="12">${escapeHtml(spec.xLabel)}</text>`);
-    // Data.
+    // Data, then ± SD error bars on top.
     const ns = spec.series.length;
+    const whiskers = [];
+    const whisker = (x, v, sd, half, col) => {
+        if (sd === null || sd === undefined || !(sd > 0))
+            return;
+        const lo = f(y(Math.max(0, v - sd)));
+        const hi = f(y(v + sd));
+        const a = f(x - half);
+        const b = f(x + half);
+        whiskers.push(`<path class="error-bar" d="M${f(x)} ${lo}V${hi}M${a} ${lo}H${b}M${a} ${hi}H${b}" stroke="#000" stroke-opacity="${col === '#31373D' ? 1 : 0.75}" stroke-width="1.2" fill="none"/>`);
+    };
+    const tip = (name, i, v, sd) => escapeHtml(`${name} ${spec.categories[i]}: ${formatTick(v)}${sd !== null && sd !== undefined ? ` ± ${formatTick(sd)} (SD)` : ''}`);
     spec.series.forEach((s, si) => {
         const col = colour(si);
         if (spec.kind === 'line') {
@@ -23425,7 +24070,8 @@ function renderSvg(spec) {
                 if (v === null)
                     return flush();
                 seg.push(`${f(cx(i))},${f(y(v))}`);
-                out.push(`<circle cx="${f(cx(i))}" cy="${f(y(v))}" r="3.5" fill="${col}"><title>${escapeHtml(`${s.name} ${spec.categories[i]}: ${formatTick(v)}`)}</title></circle>`);
+                out.push(`<circle cx="${f(cx(i))}" cy="${f(y(v))}" r="3.5" fill="${col}"><title>${tip(s.name, i, v, s.errors[i])}</title></circle>`);
+                whisker(cx(i), v, s.errors[i], 3, col);
             });
             flush();
         }
@@ -23436,10 +24082,12 @@ function renderSvg(spec) {
                 if (v === null)
                     return;
                 const x = cx(i) - group / 2 + si * bw;
-                out.push(`<rect x="${f(x)}" y="${f(y(v))}" width="${f(Math.max(1, bw - 1))}" height="${f(M.top + ph - y(v))}" fill="${col}"><title>${escapeHtml(`${s.name} ${spec.categories[i]}: ${formatTick(v)}`)}</title></rect>`);
+                out.push(`<rect x="${f(x)}" y="${f(y(v))}" width="${f(Math.max(1, bw - 1))}" height="${f(M.top + ph - y(v))}" fill="${col}"><title>${tip(s.name, i, v, s.errors[i])}</title></rect>`);
+                whisker(x + Math.max(1, bw - 1) / 2, v, s.errors[i], Math.min(6, bw / 4), col);
             });
         }
     });
+    out.push(...whiskers);
     // Legend.
     spec.series.forEach((s, si) => {
         const ly = M.top + 8 + si * 20;
@@ -23450,185 +24098,100 @@ function renderSvg(spec) {
     return out.join('\n');
 }
 
-const VERDICT_CLASS = {
-    regression: 'bad',
-    improvement: 'good',
-    unchanged: 'neutral',
-    incomparable: 'warn',
-    erratic: 'warn',
-    missing: 'warn',
-};
-function label(a, env) {
-    return a.environments.find((e) => e.id === env)?.label ?? env;
-}
-function table$1(header, rows, cls = '') {
-    return `<table class="${cls}"><thead><tr>${header.map((x) => `<th>${escapeHtml(x)}</th>`).join('')}</tr></thead><tbody>${rows
-        .map((r) => `<tr>${r.join('')}</tr>`)
-        .join('\n')}</tbody></table>`;
-}
-function td(text, cls = '') {
-    return cls ? `<td class="${cls}">${escapeHtml(text)}</td>` : `<td>${escapeHtml(text)}</td>`;
-}
-function p$1(v) {
-    if (v === null)
-        return '–';
-    return v < 0.0001 ? v.toExponential(1) : v.toFixed(4);
-}
-function ci$1(low, high) {
-    return low === null || high === null ? '–' : `${formatPct(low, 1, true)} … ${formatPct(high, 1, true)}`;
-}
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1100px;color:#1f2328;padding:0 16px}
 h1{font-size:22px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #d0d7de;padding-bottom:4px}
 table{border-collapse:collapse;margin:8px 0;font-size:12.5px}th,td{border:1px solid #d0d7de;padding:3px 7px;text-align:left;vertical-align:top}
-th{background:#f6f8fa}td.num{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f6f8fa}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .bad{color:#b42318;font-weight:600}.good{color:#1a7f37}.warn{color:#9a6700}.neutral{color:#57606a}
 .verdict{font-size:16px;padding:10px 14px;border-radius:6px;background:#f6f8fa;border:1px solid #d0d7de}
-.charts{display:flex;flex-wrap:wrap;gap:12px}.chart{border:1px solid #d0d7de;border-radius:6px;background:#fff}
-.meta{color:#57606a}details{margin:10px 0}summary{cursor:pointer;font-weight:600}
+.charts{display:flex;flex-wrap:wrap;gap:12px}.chart{border:1px solid #d0d7de;border-radius:6px;background:#fff;max-width:100%;height:auto}
+.meta,.note{color:#57606a}blockquote{margin:8px 0;padding:0 12px;border-left:3px solid #d0d7de}
+details{margin:10px 0}summary{cursor:pointer;font-weight:600;font-size:16px}footer{margin-top:32px;font-size:12px}
 `;
-function renderHtml(a, opts = {}) {
-    const title = opts.title ?? 'arm-virt-bench: virtualization overhead';
-    const hd = a.headline;
-    const verdict = hd.status === 'no-baseline'
-        ? 'No baseline: overheads against the host only, no verdicts.'
-        : hd.status === 'ok'
-            ? `No regression (${hd.tests} tests, ${a.options.correction === 'holm' ? 'Holm' : 'Benjamini-Hochberg'} at α=${a.options.alpha}, minimum effect ${formatPct(a.options.minEffect, 0)}).`
-            : `${hd.overheadRegressions.length} overhead regression(s), ${hd.regressions.length} absolute regression(s).`;
-    const body = [];
-    body.push(`<h1>${escapeHtml(title)}</h1>`);
-    body.push(`<p class="meta">Run ${escapeHtml(a.current.id)} · board ${escapeHtml(a.current.board)} · preset ${escapeHtml(a.current.preset)}${a.current.gitSha ? ` · commit ${escapeHtml(a.current.gitSha.slice(0, 12))}` : ''} · started ${escapeHtml(a.current.started)}${a.baseline ? ` — baseline run ${escapeHtml(a.baseline.id)}` : ''}</p>`);
-    body.push(`<p class="verdict ${hd.status === 'regression' ? 'bad' : ''}">${escapeHtml(verdict)}</p>`);
-    if (a.baseline) {
-        body.push('<h2>Overhead regressions</h2>');
-        body.push(hd.overheadRegressions.length === 0
-            ? `<p>None among ${a.overheadComparisons.length} overhead comparisons.</p>`
-            : `<ul>${hd.overheadRegressions.map((o) => `<li class="bad">${escapeHtml(o.sentence)}</li>`).join('')}</ul>`);
-        body.push('<h2>Absolute regressions</h2>');
-        body.push(hd.regressions.length === 0
-            ? `<p>None among ${a.comparisons.length} cells.</p>`
-            : table$1(['Environment', 'Metric', 'Baseline mean', 'Current mean', 'Change', '95% CI', 'p (adj.)'], hd.regressions.map((c) => [
-                td(label(a, c.env)),
-                td(c.label),
-                td(formatValue(c.baseline?.mean), 'num'),
-                td(formatValue(c.current?.mean), 'num'),
-                td(formatPct(c.change, 1, true), 'num bad'),
-                td(ci$1(c.ciLow, c.ciHigh), 'num'),
-                td(p$1(c.pAdjusted), 'num'),
-            ])));
+function inline$1(t) {
+    return t
+        .map((s) => {
+        let x = escapeHtml(s.text);
+        if (s.code)
+            x = `<code>${x}</code>`;
+        if (s.strong)
+            x = `<strong>${x}</strong>`;
+        if (s.tone)
+            x = `<span class="${s.tone}">${x}</span>`;
+        if (s.href && /^https?:\/\/[^\s()<>"'`]+$/.test(s.href))
+            x = `<a href="${escapeHtml(s.href)}">${x}</a>`;
+        return x;
+    })
+        .join('');
+}
+function td(c, numeric) {
+    const cls = [numeric ? 'num' : '', c.tone ?? ''].filter(Boolean).join(' ');
+    return cls ? `<td class="${cls}">${escapeHtml(c.text)}</td>` : `<td>${escapeHtml(c.text)}</td>`;
+}
+function block$1(b) {
+    switch (b.kind) {
+        case 'paragraph':
+            return `<p${b.small ? ' class="meta"' : ''}>${inline$1(b.text)}</p>`;
+        case 'note':
+            return `<blockquote class="note">${inline$1(b.text)}</blockquote>`;
+        case 'list':
+            return `<ul>${b.items.map((t) => `<li>${inline$1(t)}</li>`).join('\n')}</ul>`;
+        case 'table':
+            return `<table><thead><tr>${b.columns
+                .map((c) => `<th${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.title)}</th>`)
+                .join('')}</tr></thead><tbody>${b.rows
+                .map((r) => `<tr>${r.map((c, i) => td(c, b.columns[i]?.numeric)).join('')}</tr>`)
+                .join('\n')}</tbody></table>`;
+        case 'figures':
+            return `<div class="charts">${b.charts.map(renderSvg).join('\n')}</div>`;
     }
-    else {
-        body.push('<h2>Overhead against the host</h2>');
+}
+function section$1(s) {
+    const body = s.blocks.map(block$1).join('\n');
+    const id = `section-${s.id.replace(/[^a-z0-9-]/g, '-')}`;
+    if (s.title === null)
+        return `<section id="${id}">\n${body}\n</section>`;
+    // What the summary folds, the page folds too (long tables); the rest is open.
+    if (s.markdown.summary === 'collapsed') {
+        return `<section id="${id}"><details><summary><h2 style="display:inline;border:0;font-size:inherit">${escapeHtml(s.title)}</h2></summary>\n${body}\n</details></section>`;
     }
-    const diffs = a.fingerprintDifferences;
-    if (diffs.length > 0) {
-        body.push('<h2>Setup differences</h2>');
-        body.push(table$1(['Environment', 'Key', 'Baseline', 'Current', 'Effect'], diffs.map((d) => [
-            td(d.env === '*' ? 'all' : label(a, d.env)),
-            td(d.key),
-            td(d.baseline),
-            td(d.current),
-            td(d.expected ? 'expected: compared' : 'incomparable', d.expected ? '' : 'warn'),
-        ])));
-    }
-    const skipped = a.environments.filter((e) => e.skipped);
-    if (skipped.length + a.failures.length > 0) {
-        body.push('<h2>Skipped environments and failed runs</h2><ul>');
-        for (const e of skipped)
-            body.push(`<li class="warn">${escapeHtml(e.label)} skipped: ${escapeHtml(e.skipped)}</li>`);
-        for (const f of a.failures) {
-            const params = Object.entries(f.params)
-                .map(([k, v]) => `${k}=${String(v)}`)
-                .join(', ');
-            body.push(`<li>${escapeHtml(label(a, f.env))} ${escapeHtml(f.suite)} ${escapeHtml(params)}: ${f.rounds.length} run(s) failed ${escapeHtml(f.kinds.join(', '))}: <code>${escapeHtml(f.message)}</code></li>`);
-        }
-        body.push('</ul>');
-    }
-    for (const n of a.notes)
-        body.push(`<p class="meta">${escapeHtml(n)}</p>`);
-    const charts = buildCharts(a);
-    if (charts.length > 0) {
-        body.push('<h2>Figures</h2>', `<div class="charts">${charts.map(renderSvg).join('\n')}</div>`);
-    }
-    if (a.overheads.length > 0) {
-        body.push('<h2>Overhead against the host (95% bootstrap intervals)</h2>');
-        body.push(table$1(['Environment', 'Metric', 'Unit', 'Env mean', 'Host mean', 'Overhead', '95% CI', 'n'], a.overheads.map((o) => [
-            td(label(a, o.env)),
-            td(o.label),
-            td(o.unit),
-            td(formatValue(o.envMean), 'num'),
-            td(formatValue(o.hostMean), 'num'),
-            td(formatPct(o.overhead), 'num'),
-            td(`${formatPct(o.ciLow)} … ${formatPct(o.ciHigh)}`, 'num'),
-            td(o.nEnv === o.nHost ? String(o.nEnv) : `${o.nEnv}/${o.nHost}`, 'num'),
-        ])));
-    }
-    if (a.baseline) {
-        body.push(`<details><summary>All overhead comparisons (${a.overheadComparisons.length})</summary>`);
-        body.push(table$1(['Environment', 'Metric', 'Before', 'Now', 'Change vs host', '95% CI', 'p (adj.)', 'Verdict', 'Note'], a.overheadComparisons.map((o) => [
-            td(label(a, o.env)),
-            td(o.label),
-            td(formatPct(o.baselineOverhead), 'num'),
-            td(formatPct(o.currentOverhead), 'num'),
-            td(formatPct(o.change, 1, true), 'num'),
-            td(ci$1(o.ciLow, o.ciHigh), 'num'),
-            td(p$1(o.pAdjusted), 'num'),
-            td(o.verdict, VERDICT_CLASS[o.verdict]),
-            td(o.reason ?? ''),
-        ])), '</details>');
-        body.push(`<details><summary>All cells, baseline vs current (${a.comparisons.length})</summary>`);
-        body.push(table$1([
-            'Environment',
-            'Metric',
-            'Unit',
-            'Baseline mean',
-            'Current mean',
-            'Change',
-            '95% CI',
-            'p (adj.)',
-            'Verdict',
-            'Note',
-        ], a.comparisons.map((c) => [
-            td(label(a, c.env)),
-            td(c.label),
-            td(c.unit),
-            td(formatValue(c.baseline?.mean), 'num'),
-            td(formatValue(c.current?.mean), 'num'),
-            td(formatPct(c.change, 1, true), 'num'),
-            td(ci$1(c.ciLow, c.ciHigh), 'num'),
-            td(p$1(c.pAdjusted), 'num'),
-            td(c.verdict, VERDICT_CLASS[c.verdict]),
-            td(c.reason ?? ''),
-        ])), '</details>');
-    }
-    body.push(`<details><summary>Statistics per cell (${a.cells.length})</summary>`);
-    body.push(table$1(['Environment', 'Metric', 'Unit', 'n', 'Mean', 'Median', 'SD', 'CV', '95% CI'], a.cells.map((c) => [
-        td(label(a, c.env)),
-        td(c.label),
-        td(c.unit),
-        td(String(c.n), 'num'),
-        td(formatValue(c.mean), 'num'),
-        td(formatValue(c.median), 'num'),
-        td(formatValue(c.sd), 'num'),
-        td(formatPct(c.cv), 'num'),
-        td(c.ciLow === null ? '–' : `${formatValue(c.ciLow)} … ${formatValue(c.ciHigh)}`, 'num'),
-    ])), '</details>');
-    body.push('<p class="meta">Overhead = degradation relative to the host (Raho et al. 2015): (env − host)/host for times, (host − env)/host for throughputs. Verdicts: Welch t-test on log values per cell, one Holm (or Benjamini-Hochberg) family per report; a regression is significant and its 95% interval reaches the minimum effect.</p>');
+    return `<section id="${id}"><h2>${escapeHtml(s.title)}</h2>\n${body}\n</section>`;
+}
+function renderDocumentHtml(doc) {
+    const tone = doc.verdict.tone === 'bad' ? ' bad' : '';
     return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title><style>${CSS}</style></head>
+<title>${escapeHtml(doc.title)}</title><style>${CSS}</style></head>
 <body>
-${body.join('\n')}
+<h1>${escapeHtml(doc.title)}</h1>
+<p class="meta">${inline$1(doc.run)}</p>
+<p class="verdict${tone}">${inline$1(doc.verdict.text)}</p>
+${doc.sections.map(section$1).join('\n')}
+<footer class="meta">${doc.pointerHtml.length > 0 ? `<p>${inline$1(doc.pointerHtml)}</p>` : ''}<p>${escapeHtml(doc.method)}</p><p>Made by ${escapeHtml(doc.madeBy)}.</p></footer>
 </body></html>
 `;
 }
+function renderHtml(a, opts = {}) {
+    return renderDocumentHtml(buildReport(a, opts));
+}
 
+/**
+ * A chart spec as a GitHub-rendered mermaid `xychart-beta` block plus a Markdown legend
+ * (xychart has no legend of its own). xychart draws several `bar` series on top of each
+ * other, so grouped-bar figures are drawn as lines with one point per category here; the
+ * HTML report draws them as grouped bars. A chart with one category becomes one bar per
+ * environment. A series with gaps is left out and named. xychart has no error bars: the
+ * HTML report draws them.
+ */
 function n(v) {
     return String(+v.toPrecision(5));
 }
 function renderMermaid(spec) {
+    if (spec.categories.length === 1)
+        return oneCategory(spec);
     const drawn = spec.series.filter((s) => s.values.every((v) => v !== null));
     const skipped = spec.series.filter((s) => !s.values.every((v) => v !== null));
     const max = Math.max(0, ...drawn.flatMap((s) => s.values));
@@ -23638,7 +24201,7 @@ function renderMermaid(spec) {
         '```mermaid',
         `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
         'xychart-beta',
-        `    title "${mermaidLabel(`${spec.figure}: ${spec.title}`, 80)}"`,
+        `    title "${mermaidLabel(chartTitle(spec), 140)}"`,
         `    x-axis "${mermaidLabel(spec.xLabel)}" [${spec.categories.map((c) => `"${mermaidLabel(c, 24)}"`).join(', ')}]`,
         `    y-axis "${mermaidLabel(spec.yLabel, 60)}" 0 --> ${n(scale.max)}`,
         ...drawn.map((s) => `    line [${s.values.map((v) => n(v)).join(', ')}]`),
@@ -23648,234 +24211,69 @@ function renderMermaid(spec) {
         .map((s) => `${SWATCHES[spec.series.indexOf(s) % SWATCHES.length]} ${escapeMarkdown(s.name, 40)}`)
         .join(' · ');
     const notes = [
-        `${legend}${spec.kind === 'bar' ? ' — bars in the HTML report; drawn as lines here' : ''}`,
+        `${legend}${spec.kind === 'bar' ? ' — bars with ± SD in the HTML report; drawn as lines here' : ''}`,
         ...(skipped.length > 0
             ? [`Not drawn (incomplete): ${skipped.map((s) => escapeMarkdown(s.name, 40)).join(', ')}`]
             : []),
     ];
     return `${lines.join('\n')}\n\n${notes.join('  \n')}\n`;
 }
+/** One category: one bar per environment (x axis = environments), the category in the title. */
+function oneCategory(spec) {
+    const drawn = spec.series.filter((s) => s.values[0] !== null);
+    const max = Math.max(0, ...drawn.map((s) => s.values[0] + (s.errors[0] ?? 0)));
+    const scale = niceScale(max);
+    const lines = [
+        '```mermaid',
+        `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${PALETTE[0]}"}}}}%%`,
+        'xychart-beta',
+        `    title "${mermaidLabel(`${chartTitle(spec)}, ${spec.xLabel} ${spec.categories[0]}`, 160)}"`,
+        `    x-axis "environment" [${drawn.map((s) => `"${mermaidLabel(s.name, 24)}"`).join(', ')}]`,
+        `    y-axis "${mermaidLabel(spec.yLabel, 60)}" 0 --> ${n(scale.max)}`,
+        `    bar [${drawn.map((s) => n(s.values[0])).join(', ')}]`,
+        '```',
+    ];
+    const sds = drawn
+        .map((s) => s.errors[0] === null || s.errors[0] === undefined
+        ? `${escapeMarkdown(s.name, 40)} (n < 2: no SD)`
+        : `${escapeMarkdown(s.name, 40)} ± ${n(s.errors[0])}`)
+        .join(' · ');
+    return `${lines.join('\n')}\n\nOne standard deviation: ${sds}\n`;
+}
 
-/**
- * Markdown for the job summary (`summary`, ≤ 1 MiB) and the PR comment (`comment`,
- * ≤ 65,536 characters). The comment degrades gracefully: the headline (overhead regressions,
- * then absolute regressions) always fits; then the fingerprint differences and counts; then a
- * collapsed full table trimmed to the space left; then a pointer to the artifact.
- * Every untrusted string goes through escapeMarkdown().
- */
 const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 const COMMENT_LIMIT_CHARS = 65_536;
 /** The hidden marker the GitHub layer uses to find and update its own comment. */
 const COMMENT_MARKER = '<!-- arm-virt-bench-report -->';
-const ICONS = {
-    regression: '🔴 regression',
-    improvement: '🟢 improvement',
-    unchanged: '⚪ unchanged',
-    incomparable: '⚠️ incomparable',
-    erratic: '〰️ erratic',
-    missing: '❔ missing',
-};
 const encoder = new TextEncoder();
 function size(s, flavor) {
     return flavor === 'summary' ? encoder.encode(s).length : s.length;
 }
-function table(header, rows) {
+function inline(t) {
+    return t
+        .map((s) => {
+        let x = s.safe ? s.text : escapeMarkdown(s.text, s.max ?? 500);
+        if (s.href && /^https?:\/\/[^\s()<>"'`]+$/.test(s.href))
+            x = `[${x}](${s.href})`;
+        if (s.strong)
+            x = `**${x}**`;
+        return x;
+    })
+        .join('');
+}
+function cellText(c) {
+    return c.safe ? c.text : escapeMarkdown(c.text, c.max ?? 200);
+}
+function tableLines(header, rows) {
     return [
         `| ${header.join(' | ')} |`,
         `|${header.map(() => '---').join('|')}|`,
         ...rows.map((r) => `| ${r.join(' | ')} |`),
     ];
 }
-function side(s) {
-    if (!s)
-        return '–';
-    return `${formatValue(s.mean)} (n=${s.n}${s.cv !== null ? `, CV ${formatPct(s.cv)}` : ''})`;
-}
-function ci(low, high) {
-    return low === null || high === null ? '–' : `${formatPct(low, 1, true)} … ${formatPct(high, 1, true)}`;
-}
-function p(v) {
-    if (v === null)
-        return '–';
-    return v < 0.0001 ? v.toExponential(1) : v.toFixed(4);
-}
-function envName(a, id) {
-    const e = a.environments.find((x) => x.id === id);
-    return escapeMarkdown(e ? e.label : envLabel(id), 60);
-}
-function comparisonRow(a, c) {
-    return [
-        envName(a, c.env),
-        escapeMarkdown(c.label, 120),
-        escapeMarkdown(c.unit, 20),
-        side(c.baseline),
-        side(c.current),
-        formatPct(c.change, 1, true),
-        ci(c.ciLow, c.ciHigh),
-        p(c.pAdjusted),
-        ICONS[c.verdict],
-        c.reason ? escapeMarkdown(c.reason, 200) : '',
-    ];
-}
-const COMPARISON_HEADER = [
-    'Environment',
-    'Metric',
-    'Unit',
-    'Baseline',
-    'Current',
-    'Change (worse > 0)',
-    '95% CI',
-    'p (adj.)',
-    'Verdict',
-    'Note',
-];
-function overheadRow(a, o) {
-    return [
-        envName(a, o.env),
-        escapeMarkdown(o.label, 120),
-        formatPct(o.baselineOverhead),
-        formatPct(o.currentOverhead),
-        formatPct(o.change, 1, true),
-        ci(o.ciLow, o.ciHigh),
-        p(o.pAdjusted),
-        ICONS[o.verdict],
-        o.reason ? escapeMarkdown(o.reason, 200) : '',
-    ];
-}
-const OVERHEAD_HEADER = [
-    'Environment',
-    'Metric',
-    'Overhead before',
-    'Overhead now',
-    'Change vs host',
-    '95% CI',
-    'p (adj.)',
-    'Verdict',
-    'Note',
-];
-function verdictLine(a) {
-    const h = a.headline;
-    const o = a.options;
-    const method = `${h.tests} tests, ${o.correction === 'holm' ? 'Holm' : 'Benjamini-Hochberg'} at α=${o.alpha}, minimum effect ${formatPct(o.minEffect, 0)}`;
-    if (h.status === 'no-baseline')
-        return '**ℹ️ No baseline: overheads against the host only, no verdicts.**';
-    if (h.status === 'ok') {
-        return `**✅ No regression** (${method}; ${h.overheadCounts.incomparable + h.absoluteCounts.incomparable} incomparable, ${h.overheadCounts.missing + h.absoluteCounts.missing} missing, ${h.overheadCounts.erratic + h.absoluteCounts.erratic} erratic).`;
-    }
-    return `**❌ ${h.overheadRegressions.length} overhead regression(s), ${h.regressions.length} absolute regression(s)** (${method}).`;
-}
-function runLine(a) {
-    const r = a.current;
-    const parts = [
-        `Run ${escapeMarkdown(r.id, 80)}`,
-        `board ${escapeMarkdown(r.board, 80)}`,
-        `preset ${escapeMarkdown(r.preset, 40)}`,
-        ...(r.gitSha ? [`commit ${escapeMarkdown(r.gitSha.slice(0, 12), 12)}`] : []),
-        ...(r.status && r.status !== 'complete' ? [`status **${escapeMarkdown(r.status, 20)}**`] : []),
-    ];
-    const b = a.baseline;
-    const base = b
-        ? ` — baseline: run ${escapeMarkdown(b.id, 80)}${b.gitSha ? ` at ${escapeMarkdown(b.gitSha.slice(0, 12), 12)}` : ''}`
-        : '';
-    return `${parts.join(' · ')}${base}`;
-}
-/** Without a baseline, the headline is the overhead per environment. */
-function overheadHeadline(a) {
-    const out = [];
-    for (const e of a.environments.filter((x) => !x.isHost)) {
-        const list = a.overheads.filter((o) => o.env === e.id);
-        if (list.length === 0)
-            continue;
-        const sorted = [...list].sort((x, y) => x.overhead - y.overhead);
-        const median = sorted[Math.floor((sorted.length - 1) / 2)].overhead;
-        const worst = sorted[sorted.length - 1];
-        out.push(`- **${escapeMarkdown(e.label, 60)}**: median overhead ${formatPct(median)} over ${list.length} cells; largest: ${escapeMarkdown(worst.sentence, 300)}`);
-    }
-    return out;
-}
-function overheadPivot(a) {
-    const envs = a.environments.filter((e) => !e.isHost && a.overheads.some((o) => o.env === e.id));
-    if (envs.length === 0)
-        return null;
-    const rows = new Map();
-    for (const o of a.overheads) {
-        let r = rows.get(o.metricKey);
-        if (!r)
-            rows.set(o.metricKey, (r = { label: o.label, unit: o.unit, byEnv: new Map() }));
-        const n = o.nEnv === o.nHost ? `n=${o.nEnv}` : `n=${o.nEnv}/${o.nHost}`;
-        r.byEnv.set(o.env, `${formatPct(o.overhead)} ± ${formatPct((o.ciHigh - o.ciLow) / 2)} (${n})`);
-    }
-    return {
-        header: ['Metric', 'Unit', ...envs.map((e) => escapeMarkdown(e.label, 40))],
-        rows: [...rows.values()].map((r) => [
-            escapeMarkdown(r.label, 120),
-            escapeMarkdown(r.unit, 20),
-            ...envs.map((e) => r.byEnv.get(e.id) ?? '–'),
-        ]),
-    };
-}
-function statsTable(a) {
-    return {
-        header: ['Environment', 'Metric', 'Unit', 'n', 'Mean', 'Median', 'SD', 'CV', '95% CI of the mean'],
-        rows: a.cells.map((c) => [
-            envName(a, c.env),
-            escapeMarkdown(c.label, 120),
-            escapeMarkdown(c.unit, 20),
-            String(c.n),
-            formatValue(c.mean),
-            formatValue(c.median),
-            formatValue(c.sd),
-            formatPct(c.cv),
-            c.ciLow === null ? '–' : `${formatValue(c.ciLow)} … ${formatValue(c.ciHigh)}`,
-        ]),
-    };
-}
-function problems(a) {
-    const out = [];
-    const diffs = a.fingerprintDifferences.filter((d) => !d.expected);
-    if (diffs.length > 0) {
-        out.push('### ⚠️ Not comparable: the setup changed', '');
-        out.push(...table(['Environment', 'Fingerprint key', 'Baseline', 'Current'], diffs.map((d) => [
-            d.env === '*' ? 'all' : envName(a, d.env),
-            escapeMarkdown(d.key, 60),
-            escapeMarkdown(d.baseline, 120),
-            escapeMarkdown(d.current, 120),
-        ])), '');
-    }
-    const expected = a.fingerprintDifferences.filter((d) => d.expected);
-    if (expected.length > 0) {
-        out.push(`Expected changes (compared anyway): ${expected.map((d) => `${envName(a, d.env)} ${escapeMarkdown(d.key, 60)} ${escapeMarkdown(d.baseline, 80)} → ${escapeMarkdown(d.current, 80)}`).join('; ')}`, '');
-    }
-    const skipped = a.environments.filter((e) => e.skipped);
-    const failures = a.failures;
-    if (skipped.length + failures.length > 0) {
-        out.push('### Skipped environments and failed runs', '');
-        for (const e of skipped)
-            out.push(`- **${escapeMarkdown(e.label, 60)}** skipped: ${escapeMarkdown(e.skipped, 300)}`);
-        for (const f of failures.slice(0, 50)) {
-            const params = Object.entries(f.params)
-                .map(([k, v]) => `${k}=${String(v)}`)
-                .join(', ');
-            out.push(`- ${envName(a, f.env)} ${escapeMarkdown(f.suite, 20)}${params ? ` (${escapeMarkdown(params, 120)})` : ''}: ${f.rounds.length} run(s) failed${f.kinds.length ? ` [${escapeMarkdown(f.kinds.join(', '), 60)}]` : ''}: ${escapeMarkdown(f.message, 300)}`);
-        }
-        if (failures.length > 50)
-            out.push(`- … and ${failures.length - 50} more groups in the artifact`);
-        out.push('');
-    }
-    for (const note of a.notes)
-        out.push(`> ${escapeMarkdown(note, 500)}`, '');
-    return out;
-}
-function pointer(opts) {
-    const url = opts.artifactUrl && /^https?:\/\/[^\s()<>"'`]+$/.test(opts.artifactUrl) ? opts.artifactUrl : undefined;
-    return url
-        ? `Full report (HTML with charts, CSV, raw logs): [report artifact](${url}).`
-        : 'Full report (HTML with charts, CSV, raw logs): see the run’s report artifact.';
-}
-const METHOD = '<sub>Overhead = degradation relative to the host (Raho et al. 2015): (env − host)/host for times, (host − env)/host for throughputs; ± is half the 95% bootstrap interval. Verdicts: Welch t-test on log values per cell, one Holm (or BH) family per report; a regression must be significant and its 95% interval must reach the minimum effect.</sub>';
 /** Fit as many rows of a table as the budget allows (header always), with a "more" line. */
 function fitTable(header, rows, budget, flavor) {
-    const head = table(header, []).join('\n');
+    const head = tableLines(header, []).join('\n');
     const lines = [head];
     let used = size(head, flavor) + 1;
     const reserve = 120;
@@ -23889,142 +24287,101 @@ function fitTable(header, rows, budget, flavor) {
         used += s;
     }
     if (i < rows.length)
-        lines.push('', `*… ${rows.length - i} more rows in the report artifact.*`);
+        lines.push('', `*… ${rows.length - i} more rows in the full report.*`);
     return lines.join('\n');
 }
-function renderMarkdown(a, opts) {
+/** A block as Markdown; tables are fitted into `budget`. */
+function block(b, budget, flavor) {
+    switch (b.kind) {
+        case 'paragraph':
+            return b.small ? `<sub>${inline(b.text)}</sub>\n` : `${inline(b.text)}\n`;
+        case 'note':
+            return `> ${inline(b.text)}\n`;
+        case 'list': {
+            const limit = b.limit ?? Infinity;
+            const lines = b.items.slice(0, limit).map((t) => `- ${inline(t)}`);
+            if (b.items.length > limit)
+                lines.push(`- … and ${b.items.length - limit} more in the full report`);
+            return `${lines.join('\n')}\n`;
+        }
+        case 'table': {
+            const limit = b.limit ?? Infinity;
+            const table = fitTable(b.columns.map((c) => escapeMarkdown(c.title, 120)), b.rows.slice(0, limit).map((r) => r.map(cellText)), budget, flavor);
+            const more = b.rows.length > limit ? `\n\n… and ${b.rows.length - limit} more in the full table.` : '';
+            return `${table}${more}\n`;
+        }
+        case 'figures':
+            return b.charts.map(renderMermaid).join('\n');
+    }
+}
+/** A section within `budget`, or null when it does not fit at all. */
+function section(s, budget, flavor) {
+    const fold = s.markdown[flavor];
+    if (fold === 'omitted')
+        return null;
+    const title = s.title === null ? null : escapeMarkdown(s.title, 300).replace(/\\([()#+!])/g, '$1');
+    const before = title === null ? '' : fold === 'open' ? `### ${title}\n\n` : `<details><summary>${title}</summary>\n\n`;
+    const after = fold === 'collapsed' && title !== null ? '\n</details>\n' : '';
+    let room = budget - size(before + after, flavor) - 2;
+    const parts = [];
+    for (const b of s.blocks) {
+        if (b.kind === 'table' && room < 400)
+            return null;
+        const text = block(b, room, flavor);
+        const n = size(text, flavor) + 1;
+        if (n > room)
+            return null;
+        parts.push(text);
+        room -= n;
+    }
+    return `${before}${parts.join('\n')}${after}\n`;
+}
+function renderDocumentMarkdown(doc, opts) {
     const flavor = opts.flavor;
     const budget = opts.maxChars ?? (flavor === 'summary' ? SUMMARY_LIMIT_BYTES : COMMENT_LIMIT_CHARS);
-    const title = escapeMarkdown(opts.title ?? 'arm-virt-bench: virtualization overhead', 200);
-    const tail = ['', '---', pointer(opts), '', METHOD, ''].join('\n');
-    const blocks = [];
-    // 1. Headline: overhead regressions, then absolute regressions (capped, never dropped).
+    const tail = [
+        '',
+        '---',
+        ...(doc.pointer.length > 0 ? [inline(doc.pointer), ''] : []),
+        `<sub>${doc.method} Made by ${escapeMarkdown(doc.madeBy, 200)}.</sub>`,
+        '',
+    ].join('\n');
     const head = [];
     if (flavor === 'comment')
         head.push(COMMENT_MARKER);
-    head.push(`## ${title}`, '', verdictLine(a), '', runLine(a), '');
-    if (a.baseline) {
-        head.push('### Overhead regressions', '');
-        const ors = a.headline.overheadRegressions;
-        if (ors.length === 0)
-            head.push(`None: ${a.overheadComparisons.length} environment × metric overheads compared.`, '');
-        for (const o of ors.slice(0, 40))
-            head.push(`- 🔴 ${escapeMarkdown(o.sentence, 400)}`);
-        if (ors.length > 40)
-            head.push(`- … and ${ors.length - 40} more in the full table`);
-        head.push('');
-        const rs = a.headline.regressions;
-        head.push('### Absolute regressions', '');
-        if (rs.length === 0)
-            head.push(`None: ${a.comparisons.length} cells compared.`, '');
-        else
-            head.push(...table(COMPARISON_HEADER, rs.slice(0, 40).map((c) => comparisonRow(a, c))), '');
-        if (rs.length > 40)
-            head.push(`… and ${rs.length - 40} more in the full table.`, '');
-        const c = a.headline.absoluteCounts;
-        const oc = a.headline.overheadCounts;
-        head.push(`Verdicts — overhead: ${oc.regression} regression, ${oc.improvement} improvement, ${oc.unchanged} unchanged, ${oc.incomparable} incomparable, ${oc.erratic} erratic, ${oc.missing} missing; ` +
-            `absolute: ${c.regression} regression, ${c.improvement} improvement, ${c.unchanged} unchanged, ${c.incomparable} incomparable, ${c.erratic} erratic, ${c.missing} missing.`, '');
+    head.push(`## ${escapeMarkdown(doc.title, 200)}`, '', inline(doc.verdict.text), '', inline(doc.run), '');
+    // The essential sections always go in, uncut (lists carry their own limits).
+    for (const s of doc.sections.filter((x) => x.essential)) {
+        const text = section(s, Number.MAX_SAFE_INTEGER, flavor);
+        if (text !== null)
+            head.push(text);
     }
-    else {
-        head.push('### Overhead against the host', '', ...overheadHeadline(a), '');
-    }
-    blocks.push({ text: head.join('\n') });
-    // 2. Why things could not be compared, failures, skipped environments.
-    const prob = problems(a);
-    if (prob.length > 0)
-        blocks.push({ text: prob.join('\n') });
-    // 3. Overhead table (summary: open; comment: collapsed).
-    const pivot = overheadPivot(a);
-    if (pivot) {
-        const titleO = `Overhead against the host (${a.cells.length} cells, 95% bootstrap intervals)`;
-        blocks.push({
-            text: '',
-            trimmable: {
-                ...pivot,
-                before: flavor === 'summary' ? `### ${titleO}\n\n` : `<details><summary>${titleO}</summary>\n\n`,
-                after: flavor === 'summary' ? '\n' : '\n\n</details>\n',
-            },
-        });
-    }
-    // 4. Charts (summary only: a PR comment stays short).
-    if (flavor === 'summary') {
-        const charts = buildCharts(a);
-        if (charts.length > 0)
-            blocks.push({ text: ['### Figures (as in the paper)', '', ...charts.map(renderMermaid)].join('\n') });
-    }
-    // 5. Full tables, collapsed.
-    if (a.baseline) {
-        const order = {
-            regression: 0,
-            improvement: 1,
-            erratic: 2,
-            incomparable: 3,
-            missing: 4,
-            unchanged: 5,
-        };
-        const ocs = [...a.overheadComparisons].sort((x, y) => order[x.verdict] - order[y.verdict]);
-        blocks.push({
-            text: '',
-            trimmable: {
-                header: OVERHEAD_HEADER,
-                rows: ocs.map((o) => overheadRow(a, o)),
-                before: `<details><summary>All overhead comparisons (${ocs.length})</summary>\n\n`,
-                after: '\n\n</details>\n',
-            },
-        });
-        const cs = [...a.comparisons].sort((x, y) => order[x.verdict] - order[y.verdict]);
-        blocks.push({
-            text: '',
-            trimmable: {
-                header: COMPARISON_HEADER,
-                rows: cs.map((c) => comparisonRow(a, c)),
-                before: `<details><summary>All cells, baseline vs current (${cs.length})</summary>\n\n`,
-                after: '\n\n</details>\n',
-            },
-        });
-    }
-    const stats = statsTable(a);
-    blocks.push({
-        text: '',
-        trimmable: {
-            ...stats,
-            before: `<details><summary>Statistics per cell (${a.cells.length})</summary>\n\n`,
-            after: '\n\n</details>\n',
-        },
-    });
-    // Assemble within the budget: the headline always; the rest while it fits.
-    let out = '';
+    const first = head.join('\n');
     let remaining = budget - size(tail, flavor);
-    const first = blocks[0].text + '\n';
     if (size(first, flavor) > remaining) {
         // Only with absurd input (thousands of regressions of huge labels): cut the headline itself.
         let cut = first;
         while (size(cut, flavor) > remaining - 80)
             cut = cut.slice(0, Math.floor(cut.length * 0.9));
-        return `${cut}\n\n*… cut to fit; see the report artifact.*\n${tail}`;
+        return `${cut}\n\n*… cut to fit; see the full report.*\n${tail}`;
     }
-    out += first;
+    let out = first;
     remaining -= size(first, flavor);
-    for (const b of blocks.slice(1)) {
-        let text;
-        if (b.trimmable) {
-            const t = b.trimmable;
-            const space = remaining - size(t.before + t.after, flavor) - 2;
-            if (space < 400)
-                continue;
-            text = `${t.before}${fitTable(t.header, t.rows, space, flavor)}${t.after}\n`;
-        }
-        else {
-            text = `${b.text}\n`;
-        }
-        const s = size(text, flavor);
-        if (s > remaining)
+    for (const s of doc.sections.filter((x) => !x.essential)) {
+        const text = section(s, remaining, flavor);
+        if (text === null)
             continue;
         out += text;
-        remaining -= s;
+        remaining -= size(text, flavor);
     }
     return out + tail;
+}
+function renderMarkdown(a, opts) {
+    const { flavor, maxChars, ...report } = opts;
+    return renderDocumentMarkdown(buildReport(a, report), {
+        flavor,
+        ...(maxChars !== undefined ? { maxChars } : {}),
+    });
 }
 
 /**
@@ -24055,21 +24412,23 @@ async function readResultsFile(path) {
     return parsed.data;
 }
 async function writeReports(results, outDir, options = {}) {
-    const { title, artifactUrl, name = 'report', ...analyzeOptions } = options;
+    const { title, artifactUrl, origin, logsDir, name = 'report', ...analyzeOptions } = options;
     const analysis = analyze(results, analyzeOptions);
     await mkdir(outDir, { recursive: true });
     const markdownPath = join(outDir, `${name}.md`);
     const htmlPath = join(outDir, `${name}.html`);
     const csvPath = join(outDir, `${name}.csv`);
     const analysisPath = join(outDir, name === 'report' ? 'analysis.json' : `${name}.analysis.json`);
-    const md = renderMarkdown(analysis, {
-        flavor: 'summary',
+    const report = {
         ...(title !== undefined ? { title } : {}),
         ...(artifactUrl !== undefined ? { artifactUrl } : {}),
-    });
+        origin: origin ?? (artifactUrl !== undefined ? 'action' : 'cli'),
+        files: { html: `${name}.html`, csv: `${name}.csv`, ...(logsDir ? { logs: logsDir } : {}) },
+    };
+    const md = renderMarkdown(analysis, { flavor: 'summary', ...report });
     await Promise.all([
         writeFile(markdownPath, md),
-        writeFile(htmlPath, renderHtml(analysis, title !== undefined ? { title } : {})),
+        writeFile(htmlPath, renderHtml(analysis, report)),
         writeFile(csvPath, renderCsv(analysis)),
         writeFile(analysisPath, `${JSON.stringify(analysis, null, 2)}\n`),
     ]);
@@ -24085,7 +24444,10 @@ async function writeReports(results, outDir, options = {}) {
  */
 async function writeRunReports(results, outDir, options = {}) {
     try {
-        await writeReports(results, outDir, options.baseline ? { baseline: options.baseline } : {});
+        await writeReports(results, outDir, {
+            ...(options.baseline ? { baseline: options.baseline } : {}),
+            logsDir: 'logs/',
+        });
     }
     catch (err) {
         options.warn?.(`report: ${err.message}; writing the minimal report instead`);
