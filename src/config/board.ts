@@ -173,6 +173,11 @@ export const BoardConfig = z
     powerCycleCommand: Argv.optional(),
     /** Power-cycles tried before giving up. */
     powerCycleAttempts: z.number().int().min(0).max(5).default(1),
+    /**
+     * How long one boot switch takes (reboot and verification), for the ETA until a switch
+     * was measured in the run.
+     */
+    expectedSwitchSeconds: z.number().nonnegative().max(86_400, 'at most a day (86400 s)').default(120),
     /** Long-running controller command whose output is the serial console (kept in the logs). */
     consoleCommand: Argv.optional(),
     /**

@@ -23,6 +23,11 @@ export interface CellEvent {
 }
 
 export interface Reporter {
+  /**
+   * What the run is doing right now ("host hackbench process-socket-g1 run 1/2", "boot switch
+   * linux → xen"): not printed, kept by the CLI so that a cancel says what it cancelled.
+   */
+  activity?(what: string): void;
   info(line: string): void;
   warn(line: string): void;
   groupStart(title: string): void;

@@ -23,7 +23,8 @@ import { TOOL_VERSION } from '../version.js';
 import { boardDeps, createBoardTransport } from './board.js';
 import { runCell } from './cell.js';
 import { EtaEstimator } from './eta.js';
-import { cellId, groupByBootMode, schedule, type PlannedCell } from './plan.js';
+import { PlanError } from './errors.js';
+import { cellId, checkPlan, groupByBootMode, schedule, type PlannedCell } from './plan.js';
 import { silentReporter, type Reporter } from './reporter.js';
 import { Netserver } from './netserver.js';
 import { openSuite, plannedCells, type SuiteSession } from './sessions.js';
@@ -78,18 +79,31 @@ interface EnvState {
   sessions: SuiteSession[];
 }
 
-export async function runBench(config: Config, options: RunOptions): Promise<Results> {
-  const reporter = options.reporter ?? silentReporter;
+/** What a run will do, resolved from the config and the options before anything runs. */
+export interface ResolvedRun {
+  presetName: PresetName;
+  suites: SuiteSettings;
+  /** Suites switched on, in SUITES order. */
+  enabled: SuiteId[];
+  runsFor(suite: SuiteId): number;
+  configured: ConfiguredEnvironment[];
+  /** Cell runs planned in all (checked against the cap). */
+  cellRuns: number;
+}
+
+/**
+ * Resolves preset, suites and environments, and refuses (PlanError) a run that would measure
+ * nothing or that is too large to plan — before anything runs. Shared by `run` and `probe`.
+ */
+export function resolveRun(
+  config: Config,
+  options: Pick<RunOptions, 'envs' | 'preset' | 'environments'>,
+): ResolvedRun {
   const presetName = options.preset ?? config.preset;
   const preset = PRESETS[presetName];
   const suites = resolveSuites(preset, config.suites);
   const runsFor = (suite: SuiteId): number => suites[suite].runs ?? config.runs ?? preset.runs;
   const enabled = SUITES.filter((s) => suites[s].enabled);
-
-  let ownBoard: Transport | undefined;
-  const boardOf = (): Transport =>
-    typeof options.board === 'function' ? options.board() : (options.board ?? ownBoard!);
-
   let configured: ConfiguredEnvironment[];
   if (options.environments) configured = [...options.environments];
   else {
@@ -102,12 +116,33 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
     const known = new Set(configured.map((c) => c.env.id));
     const unknown = options.envs.filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      throw new Error(
+      throw new PlanError(
         `--env: no environment named ${unknown.join(', ')} (configured: ${[...known].join(', ')})`,
       );
     }
     configured = configured.filter((c) => options.envs!.includes(c.env.id));
   }
+  const cellRuns = checkPlan(
+    configured.map((c) => c.env.id),
+    enabled.map((suite) => ({ suite, cells: plannedCells(suite, suites).length, runs: runsFor(suite) })),
+    {
+      noEnvironments: options.envs
+        ? `--env selected no environment (configured: ${config.environments.map((e) => e.id).join(', ') || 'none'})`
+        : 'no environment is configured',
+      noSuites: `every suite is disabled in preset ${presetName} with this config (${SUITES.map((x) => `suites.${x}.enabled: ${String(suites[x].enabled)}`).join(', ')})`,
+    },
+  );
+  return { presetName, suites, enabled, runsFor, configured, cellRuns };
+}
+
+export async function runBench(config: Config, options: RunOptions): Promise<Results> {
+  const reporter = options.reporter ?? silentReporter;
+  // Before anything runs: a run that would measure nothing, or one too large to plan, is refused.
+  const { presetName, suites, enabled, runsFor, configured } = resolveRun(config, options);
+
+  let ownBoard: Transport | undefined;
+  const boardOf = (): Transport =>
+    typeof options.board === 'function' ? options.board() : (options.board ?? ownBoard!);
 
   const runId = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(3).toString('hex')}`;
   const results: Results = {
@@ -140,7 +175,8 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
   const signal = options.signal;
   const cancelled = (): boolean => signal?.aborted === true;
   const started = performance.now();
-  const eta = new EtaEstimator();
+  const eta = new EtaEstimator(config.board.expectedSwitchSeconds * 1000);
+  const activity = (what: string): void => reporter.activity?.(what);
 
   // Cells of every environment, for the progress total and the ETA (refined as we go).
   const allPlanned: PlannedCell[] = configured.flatMap((c) =>
@@ -155,6 +191,20 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
     remaining = remaining.filter((id) => !id.startsWith(`${envId}/`));
   };
 
+  // Boot switches still to come (for the ETA): one per boot group not in the board's current
+  // mode, plus the way back to the default mode at the end.
+  let switchesLeft = 0;
+  const countSwitches = (from: BootMode, groups: readonly BootMode[]): number => {
+    if (!options.switchBootMode) return 0;
+    let n = 0;
+    let at = from;
+    for (const g of groups) {
+      if (g !== at) n += 1;
+      at = g;
+    }
+    return n + (at !== config.board.defaultBootMode ? 1 : 0);
+  };
+
   const markSkipped = (id: string, reason: string): void => {
     const e = results.environments.find((x) => x.id === id)!;
     e.skipped = reason;
@@ -166,6 +216,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
     await store.flush();
     // Which mode is the board in now? The board's own fingerprint says.
     let current: BootMode = 'linux';
+    activity(`fingerprinting the board (${boardOf().description})`);
     try {
       const fp = await collectFingerprint(boardOf(), { signal });
       current = bootModeOf(fp);
@@ -175,9 +226,12 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
     }
     await store.flush();
 
-    for (const group of groupByBootMode(
-      configured.map((c) => ({ ...c, id: c.env.id, bootMode: c.env.bootMode })),
-    )) {
+    const groups = groupByBootMode(configured.map((c) => ({ ...c, id: c.env.id, bootMode: c.env.bootMode })));
+    switchesLeft = countSwitches(
+      current,
+      groups.map((g) => g.bootMode),
+    );
+    for (const group of groups) {
       if (cancelled()) break;
       if (group.bootMode !== current) {
         if (!options.switchBootMode) {
@@ -190,8 +244,12 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
           continue;
         }
         reporter.groupStart(`boot switch: ${current} → ${group.bootMode}`);
+        activity(`boot switch ${current} → ${group.bootMode}`);
+        const t0 = performance.now();
         try {
           await options.switchBootMode(group.bootMode);
+          eta.recordSwitch(performance.now() - t0);
+          switchesLeft = Math.max(0, switchesLeft - 1);
           const fp = await collectFingerprint(boardOf(), { signal });
           results.board.fingerprints[bootModeOf(fp)] = fp;
           if (bootModeOf(fp) !== group.bootMode) {
@@ -224,6 +282,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
       const home = config.board.defaultBootMode;
       if (current !== home) {
         reporter.groupStart(`boot switch back: ${current} → ${home}`);
+        activity(`boot switch back ${current} → ${home}`);
         try {
           await options.switchBootMode(home);
         } catch (err) {
@@ -278,6 +337,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
       for (const st of states) {
         if (cancelled()) return;
         reporter.groupStart(`prepare ${st.id} (${st.env.kind})`);
+        activity(`preparing ${st.id} (${st.env.kind})`);
         try {
           await prepareEnv(st);
         } catch (err) {
@@ -325,6 +385,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
         const why = unavailable.get(id);
         const st = byEnv.get(item.env)!;
         const t0 = performance.now();
+        activity(`${item.env} ${item.cell.suite} ${item.cell.key} run ${item.round + 1}/${item.runs}`);
         let status: 'ok' | 'failed' | 'cancelled';
         let message: string | undefined;
         let samples = 0;
@@ -369,12 +430,13 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
           samples,
           durationMs: performance.now() - t0,
           elapsedMs: performance.now() - started,
-          etaMs: eta.estimate(remaining),
+          etaMs: eta.estimate(remaining, switchesLeft),
         });
       }
       if (round >= 0) reporter.groupEnd();
     } finally {
       reporter.groupStart(`teardown ${states.map((s) => s.id).join(', ')}`);
+      activity(`tearing down ${states.map((s) => s.id).join(', ')}`);
       for (const st of states) {
         for (const session of st.sessions) {
           await session

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { EtaEstimator } from '../../../src/engine/eta.js';
-import { groupByBootMode, schedule, type PlannedCell } from '../../../src/engine/plan.js';
+import { PlanError } from '../../../src/engine/errors.js';
+import {
+  checkPlan,
+  groupByBootMode,
+  MAX_PLANNED_CELL_RUNS,
+  schedule,
+  type PlannedCell,
+} from '../../../src/engine/plan.js';
 import { formatCellLine, formatDuration } from '../../../src/engine/reporter.js';
 
 const cell = (env: string, key: string, runs: number): PlannedCell => ({
@@ -47,6 +54,17 @@ describe('progress', () => {
     e.record('b', 8000);
     // a: 2000 each; unknown c: the mean (4000)
     expect(e.estimate(['a', 'a', 'b', 'c'])).toBe(2000 + 2000 + 8000 + 4000);
+  });
+
+  it('counts the boot switches still to come: as measured, else as configured', () => {
+    // A quick run's cells took 25 s in all, but the switch to Xen took 1 min 50 s: the ETA
+    // said 0:25 before it.
+    const e = new EtaEstimator(120_000);
+    e.record('a', 25_000);
+    expect(e.estimate(['a'], 0)).toBe(25_000);
+    expect(e.estimate(['a'], 2)).toBe(25_000 + 2 * 120_000);
+    e.recordSwitch(110_000);
+    expect(e.estimate(['a'], 1)).toBe(25_000 + 110_000);
   });
 
   it('prints one line per cell with elapsed time and ETA', () => {
@@ -113,5 +131,28 @@ describe('grouped reporter (Actions log sections)', () => {
       'warning y',
       'end',
     ]);
+  });
+});
+
+describe('plan checks, before anything runs', () => {
+  const why = { noEnvironments: 'no environment is configured', noSuites: 'every suite is disabled' };
+  it('a run that would measure nothing is refused, with the reason', () => {
+    expect(() => checkPlan([], [{ suite: 'hackbench', cells: 2, runs: 3 }], why)).toThrow(
+      new PlanError('nothing to measure: no environment is configured'),
+    );
+    expect(() => checkPlan(['host'], [], why)).toThrow(
+      new PlanError('nothing to measure: every suite is disabled'),
+    );
+  });
+  it('a plan over the cap is refused without building it', () => {
+    // runs: 9007199254740991 passed validation and ran the heap out of memory.
+    const huge = [{ suite: 'hackbench', cells: 4, runs: Number.MAX_SAFE_INTEGER }];
+    expect(() => checkPlan(['host'], huge, why)).toThrow(
+      /over the cap of 100,000; the largest part is hackbench/,
+    );
+    expect(checkPlan(['host', 'kvm'], [{ suite: 'hackbench', cells: 4, runs: 10 }], why)).toBe(80);
+    expect(() =>
+      checkPlan(['host'], [{ suite: 'iozone', cells: 1, runs: MAX_PLANNED_CELL_RUNS + 1 }], why),
+    ).toThrow(PlanError);
   });
 });
