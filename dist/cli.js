@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFile, access, open, rm, appendFile, stat, mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { _ as _enum, S as SuiteId, N as NetperfTest, p as parsers, P as ParseError, o as object, r as runProcess, m as minimalEnv, a as array, s as string, e as environmentRegistry, b as parseConfig, k as kvmInitializedMode, H as HYP_UNAVAILABLE, c as PRESET_NAMES, l as loadConfigFile, L as LocalTransport, d as SshTransport, f as sshHostFromConfig, g as runBench, h as lineReporter, i as readResultsFile, j as analyze, n as renderMarkdown, q as renderCsv, t as renderHtml, w as writeReports, T as TOOL_VERSION } from './chunks/run-C_-UN9pk.js';
+import { _ as _enum, S as SuiteId, N as NetperfTest, p as parsers, P as ParseError, o as object, r as runProcess, m as minimalEnv, a as array, s as string, e as environmentRegistry, b as parseConfig, k as kvmInitializedMode, H as HYP_UNAVAILABLE, c as PRESET_NAMES, l as loadConfigFile, L as LocalTransport, d as SshTransport, f as sshHostFromConfig, g as runBench, h as lineReporter, i as readResultsFile, j as analyze, n as renderMarkdown, q as renderCsv, t as renderHtml, w as writeReports, T as TOOL_VERSION } from './chunks/run-BpQ9ChVU.js';
 import { createServer } from 'node:net';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';

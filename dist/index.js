@@ -1,7 +1,7 @@
 import { readdir, stat, readFile, writeFile, appendFile, mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { s as setSecret, d as debug, B as BottleneckLight, g as getOctokit, r as retry, w as warning, i as info, a as setFailed, b as setOutput, c as core, e as group } from './chunks/index-Dhj7Mn6y.js';
-import { s as string, a as array, o as object, _ as _enum, u as number$1, v as union, c as PRESET_NAMES, x as literal, y as NEVER, T as TOOL_VERSION, R as Results, z as escapeMarkdown, l as loadConfigFile, g as runBench, A as groupedReporter, w as writeReports, j as analyze, n as renderMarkdown } from './chunks/run-C_-UN9pk.js';
+import { s as string, a as array, o as object, _ as _enum, u as number$1, v as union, c as PRESET_NAMES, x as literal, y as NEVER, T as TOOL_VERSION, R as Results, z as escapeMarkdown, l as loadConfigFile, g as runBench, A as groupedReporter, w as writeReports, j as analyze, n as renderMarkdown } from './chunks/run-BpQ9ChVU.js';
 import { readFileSync } from 'node:fs';
 import 'os';
 import 'crypto';

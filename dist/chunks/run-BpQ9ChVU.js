@@ -17623,6 +17623,11 @@ const BoardConfig = object({
     powerCycleCommand: Argv.optional(),
     /** Power-cycles tried before giving up. */
     powerCycleAttempts: number().int().min(0).max(5).default(1),
+    /**
+     * How long one boot switch takes (reboot and verification), for the ETA until a switch
+     * was measured in the run.
+     */
+    expectedSwitchSeconds: number().nonnegative().max(86_400, 'at most a day (86400 s)').default(120),
     /** Long-running controller command whose output is the serial console (kept in the logs). */
     consoleCommand: Argv.optional(),
     /**
@@ -21009,8 +21014,26 @@ async function runCell(run) {
     }
 }
 
-/** ETA of the remaining cells: each one is expected to take what it took before (pure). */
+/**
+ * ETA of the rest of a run (pure): each remaining cell is expected to take what it took
+ * before (cells not measured yet: the mean of those that were), plus the boot switches still
+ * to come — each as long as the switches measured so far in this run, or, before the first
+ * one, the configured `board.expectedSwitchSeconds`.
+ */
 class EtaEstimator {
+    switchGuessMs;
+    switches = { sum: 0, n: 0 };
+    constructor(switchGuessMs = 0) {
+        this.switchGuessMs = switchGuessMs;
+    }
+    recordSwitch(durationMs) {
+        this.switches.sum += durationMs;
+        this.switches.n += 1;
+    }
+    /** Expected duration of one boot switch. */
+    switchMs() {
+        return this.switches.n > 0 ? this.switches.sum / this.switches.n : this.switchGuessMs;
+    }
     byCell = new Map();
     total = 0;
     count = 0;
@@ -21022,18 +21045,30 @@ class EtaEstimator {
         this.total += durationMs;
         this.count += 1;
     }
-    /** Sum of expected durations of `remaining` cells; undefined before any measurement. */
-    estimate(remaining) {
+    /**
+     * Expected time for the `remaining` cells and `switches` boot switches; undefined before any
+     * cell was measured.
+     */
+    estimate(remaining, switches = 0) {
         if (this.count === 0)
             return undefined;
         const mean = this.total / this.count;
-        let ms = 0;
+        let ms = switches * this.switchMs();
         for (const id of remaining) {
             const c = this.byCell.get(id);
             ms += c ? c.sum / c.n : mean;
         }
         return ms;
     }
+}
+
+/**
+ * A run that cannot start as asked: nothing to measure, an unknown environment, a plan over
+ * the cap. Thrown before anything runs (no output folder, no board contact); the CLI exits 2
+ * with the message, the action fails the step with it.
+ */
+class PlanError extends Error {
+    name = 'PlanError';
 }
 
 const BOOT_MODE_ORDER = ['linux', 'xen'];
@@ -21061,6 +21096,27 @@ function schedule(cells) {
 /** Stable id of a cell across rounds (for ETA and logs). */
 function cellId(env, cell) {
     return `${env}/${cell.suite}/${cell.key}`;
+}
+/**
+ * Cell runs one run may plan at most. The schema bounds every list and `runs`; this cap bounds
+ * their product, checked before the schedule is built (a plan of 10^9 entries would exhaust
+ * the heap before anything was written). 100,000 cell runs are weeks of measuring.
+ */
+const MAX_PLANNED_CELL_RUNS = 100_000;
+/** Refuses a plan that measures nothing or exceeds the cap; counts without building it. */
+function checkPlan(envs, suites, why) {
+    if (envs.length === 0)
+        throw new PlanError(`nothing to measure: ${why.noEnvironments}`);
+    if (suites.length === 0)
+        throw new PlanError(`nothing to measure: ${why.noSuites}`);
+    const perEnv = suites.reduce((n, s) => n + s.cells * s.runs, 0);
+    const total = perEnv * envs.length;
+    if (total > MAX_PLANNED_CELL_RUNS) {
+        const biggest = [...suites].sort((a, b) => b.cells * b.runs - a.cells * a.runs)[0];
+        throw new PlanError(`the plan has ${total.toLocaleString('en-US')} cell runs (${envs.length} environment(s) × ${perEnv.toLocaleString('en-US')}), over the cap of ${MAX_PLANNED_CELL_RUNS.toLocaleString('en-US')}; ` +
+            `the largest part is ${biggest.suite}: ${biggest.cells} cells × ${biggest.runs} runs — lower runs or shorten the suite's lists`);
+    }
+    return total;
 }
 
 /** The address netperf connects to from inside the environment. */
@@ -24525,15 +24581,16 @@ function html(results, rows) {
  * the suites, run the cells round by round, close the suites, tear down (always) →
  * results.json (rewritten atomically after every cell) → reports.
  */
-async function runBench(config, options) {
-    const reporter = options.reporter ?? silentReporter;
+/**
+ * Resolves preset, suites and environments, and refuses (PlanError) a run that would measure
+ * nothing or that is too large to plan — before anything runs. Shared by `run` and `probe`.
+ */
+function resolveRun(config, options) {
     const presetName = options.preset ?? config.preset;
     const preset = PRESETS[presetName];
     const suites = resolveSuites(preset, config.suites);
     const runsFor = (suite) => suites[suite].runs ?? config.runs ?? preset.runs;
     const enabled = SUITES.filter((s) => suites[s].enabled);
-    let ownBoard;
-    const boardOf = () => typeof options.board === 'function' ? options.board() : (options.board ?? ownBoard);
     let configured;
     if (options.environments)
         configured = [...options.environments];
@@ -24547,10 +24604,24 @@ async function runBench(config, options) {
         const known = new Set(configured.map((c) => c.env.id));
         const unknown = options.envs.filter((id) => !known.has(id));
         if (unknown.length > 0) {
-            throw new Error(`--env: no environment named ${unknown.join(', ')} (configured: ${[...known].join(', ')})`);
+            throw new PlanError(`--env: no environment named ${unknown.join(', ')} (configured: ${[...known].join(', ')})`);
         }
         configured = configured.filter((c) => options.envs.includes(c.env.id));
     }
+    const cellRuns = checkPlan(configured.map((c) => c.env.id), enabled.map((suite) => ({ suite, cells: plannedCells(suite, suites).length, runs: runsFor(suite) })), {
+        noEnvironments: options.envs
+            ? `--env selected no environment (configured: ${config.environments.map((e) => e.id).join(', ') || 'none'})`
+            : 'no environment is configured',
+        noSuites: `every suite is disabled in preset ${presetName} with this config (${SUITES.map((x) => `suites.${x}.enabled: ${String(suites[x].enabled)}`).join(', ')})`,
+    });
+    return { presetName, suites, enabled, runsFor, configured, cellRuns };
+}
+async function runBench(config, options) {
+    const reporter = options.reporter ?? silentReporter;
+    // Before anything runs: a run that would measure nothing, or one too large to plan, is refused.
+    const { presetName, suites, enabled, runsFor, configured } = resolveRun(config, options);
+    let ownBoard;
+    const boardOf = () => typeof options.board === 'function' ? options.board() : (options.board ?? ownBoard);
     const runId = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(3).toString('hex')}`;
     const results = {
         schema: RESULTS_SCHEMA_ID,
@@ -24582,7 +24653,8 @@ async function runBench(config, options) {
     const signal = options.signal;
     const cancelled = () => signal?.aborted === true;
     const started = performance.now();
-    const eta = new EtaEstimator();
+    const eta = new EtaEstimator(config.board.expectedSwitchSeconds * 1000);
+    const activity = (what) => reporter.activity?.(what);
     // Cells of every environment, for the progress total and the ETA (refined as we go).
     const allPlanned = configured.flatMap((c) => enabled.flatMap((suite) => plannedCells(suite, suites).map((cell) => ({ env: c.env.id, cell, runs: runsFor(suite) }))));
     let remaining = schedule(allPlanned).map((s) => cellId(s.env, s.cell));
@@ -24590,6 +24662,21 @@ async function runBench(config, options) {
     let index = 0;
     const dropRemaining = (envId) => {
         remaining = remaining.filter((id) => !id.startsWith(`${envId}/`));
+    };
+    // Boot switches still to come (for the ETA): one per boot group not in the board's current
+    // mode, plus the way back to the default mode at the end.
+    let switchesLeft = 0;
+    const countSwitches = (from, groups) => {
+        if (!options.switchBootMode)
+            return 0;
+        let n = 0;
+        let at = from;
+        for (const g of groups) {
+            if (g !== at)
+                n += 1;
+            at = g;
+        }
+        return n + (at !== config.board.defaultBootMode ? 1 : 0);
     };
     const markSkipped = (id, reason) => {
         const e = results.environments.find((x) => x.id === id);
@@ -24601,6 +24688,7 @@ async function runBench(config, options) {
         await store.flush();
         // Which mode is the board in now? The board's own fingerprint says.
         let current = 'linux';
+        activity(`fingerprinting the board (${boardOf().description})`);
         try {
             const fp = await collectFingerprint(boardOf(), { signal });
             current = bootModeOf(fp);
@@ -24610,7 +24698,9 @@ async function runBench(config, options) {
             reporter.warn(`board fingerprint failed: ${err.message}`);
         }
         await store.flush();
-        for (const group of groupByBootMode(configured.map((c) => ({ ...c, id: c.env.id, bootMode: c.env.bootMode })))) {
+        const groups = groupByBootMode(configured.map((c) => ({ ...c, id: c.env.id, bootMode: c.env.bootMode })));
+        switchesLeft = countSwitches(current, groups.map((g) => g.bootMode));
+        for (const group of groups) {
             if (cancelled())
                 break;
             if (group.bootMode !== current) {
@@ -24624,8 +24714,12 @@ async function runBench(config, options) {
                     continue;
                 }
                 reporter.groupStart(`boot switch: ${current} → ${group.bootMode}`);
+                activity(`boot switch ${current} → ${group.bootMode}`);
+                const t0 = performance.now();
                 try {
                     await options.switchBootMode(group.bootMode);
+                    eta.recordSwitch(performance.now() - t0);
+                    switchesLeft = Math.max(0, switchesLeft - 1);
                     const fp = await collectFingerprint(boardOf(), { signal });
                     results.board.fingerprints[bootModeOf(fp)] = fp;
                     if (bootModeOf(fp) !== group.bootMode) {
@@ -24660,6 +24754,7 @@ async function runBench(config, options) {
             const home = config.board.defaultBootMode;
             if (current !== home) {
                 reporter.groupStart(`boot switch back: ${current} → ${home}`);
+                activity(`boot switch back ${current} → ${home}`);
                 try {
                     await options.switchBootMode(home);
                 }
@@ -24715,6 +24810,7 @@ async function runBench(config, options) {
                 if (cancelled())
                     return;
                 reporter.groupStart(`prepare ${st.id} (${st.env.kind})`);
+                activity(`preparing ${st.id} (${st.env.kind})`);
                 try {
                     await prepareEnv(st);
                 }
@@ -24764,6 +24860,7 @@ async function runBench(config, options) {
                 const why = unavailable.get(id);
                 const st = byEnv.get(item.env);
                 const t0 = performance.now();
+                activity(`${item.env} ${item.cell.suite} ${item.cell.key} run ${item.round + 1}/${item.runs}`);
                 let status;
                 let message;
                 let samples = 0;
@@ -24809,7 +24906,7 @@ async function runBench(config, options) {
                     samples,
                     durationMs: performance.now() - t0,
                     elapsedMs: performance.now() - started,
-                    etaMs: eta.estimate(remaining),
+                    etaMs: eta.estimate(remaining, switchesLeft),
                 });
             }
             if (round >= 0)
@@ -24817,6 +24914,7 @@ async function runBench(config, options) {
         }
         finally {
             reporter.groupStart(`teardown ${states.map((s) => s.id).join(', ')}`);
+            activity(`tearing down ${states.map((s) => s.id).join(', ')}`);
             for (const st of states) {
                 for (const session of st.sessions) {
                     await session
