@@ -30,22 +30,15 @@ import {
   type BaselineSet,
 } from './github/baseline.js';
 import { readResultsIn, RESULTS_FILE } from './github/results-io.js';
+import { measure, resolveRunConfig } from './github/measure.js';
 import { readMeta, verifiedPullNumber, writeMeta } from './github/meta.js';
 import { writeJobSummary } from './github/summary.js';
 import { commentMarker, MAX_COMMENT_CHARS, tokenLogin, upsertStickyComment } from './github/comment.js';
 import { publishCheckRun } from './github/check.js';
-import { annotationsFor, decide } from './github/verdict.js';
+import { annotationsFor, decide, nothingCollected, type Decision } from './github/verdict.js';
 import { mergeByBoard } from './github/merge.js';
 import { escapeMarkdown } from './report/escape.js';
-import {
-  analyze,
-  groupedReporter,
-  loadConfigFile,
-  renderMarkdown,
-  runBench,
-  writeReports,
-  type Analysis,
-} from './github/deps.js';
+import { analyze, groupedReporter, renderMarkdown, writeReports, type Analysis } from './github/deps.js';
 
 interface Env {
   inputs: Inputs;
@@ -84,7 +77,7 @@ async function runAction(): Promise<void> {
     outDir: resolve(inputs.outDir),
   };
 
-  let local: Results | undefined;
+  let local: Measured | undefined;
   if (inputs.phase !== 'report') {
     const guard = forkGuard(ctx, inputs.allowFork);
     if (!guard.allowed) {
@@ -103,9 +96,17 @@ async function runAction(): Promise<void> {
 
 // ---------------------------------------------------------------- run
 
-async function runPhase(env: Env): Promise<Results | undefined> {
+/** What the run phase hands to the report phase of the same job. */
+interface Measured {
+  results: Results;
+  /** Sentences for the summary: where the config came from, what could not be uploaded. */
+  notes: string[];
+}
+
+async function runPhase(env: Env): Promise<Measured | undefined> {
   const { inputs, ctx, outDir } = env;
-  const config = await loadConfigFile(resolve(inputs.config));
+  const reporter = groupedReporter(core);
+  const { config, notes } = await resolveRunConfig(inputs.config, inputs.environments, reporter);
   await mkdir(outDir, { recursive: true });
   const abort = new AbortController();
   // The runner cancels a job with SIGINT, then SIGTERM: stop measuring, keep what was measured.
@@ -117,12 +118,12 @@ async function runPhase(env: Env): Promise<Results | undefined> {
   let failure: unknown;
   try {
     // The reporter folds each environment and round into its own log group.
-    results = await runBench(config, {
+    results = await measure(config, {
       ...(inputs.environments.length > 0 ? { envs: inputs.environments } : {}),
       ...(inputs.preset ? { preset: inputs.preset } : {}),
       outDir,
       signal: abort.signal,
-      reporter: groupedReporter(core),
+      reporter,
       ...(ctx.headSha ? { gitSha: ctx.headSha } : {}),
     });
   } catch (err) {
@@ -145,24 +146,37 @@ async function runPhase(env: Env): Promise<Results | undefined> {
   // Jobs that measure a subset of a board's environments (the reboot chain) need distinct names.
   const part = inputs.environments.length > 0 ? `-${slug(inputs.environments.join('+'))}` : '';
   const artifactName = `${inputs.artifactName}-${slug(boardName)}${part}`.slice(0, 100);
+  let uploaded = false;
   if (await exists(join(outDir, RESULTS_FILE))) {
     try {
       const up = await env.store.upload(artifactName, outDir, inputs.retentionDays);
       core.info(`Uploaded artifact ${artifactName} (id ${up.id}, ${up.size} bytes)`);
       core.setOutput('artifact-id', String(up.id));
+      uploaded = true;
     } catch (err) {
-      const why =
-        err instanceof ArtifactsUnavailableError ? err.message : `upload failed: ${(err as Error).message}`;
+      const why = err instanceof ArtifactsUnavailableError ? err.message : `upload failed: ${firstLine(err)}`;
       core.warning(`${why}; the results stay in ${outDir}`);
+      notes.push(
+        `⚠️ The results and raw logs could not be uploaded as an artifact — ${escapeMarkdown(why, 400)}. They are on the runner in \`${escapeMarkdown(outDir, 300)}\`.`,
+      );
     }
   }
   if (inputs.phase === 'run' && inputs.summary && results) {
+    const where = uploaded
+      ? `results and raw logs in the artifact \`${artifactName}\`. The report job compares and publishes.`
+      : 'nothing was uploaded (see below), so a report job has nothing to collect.';
     await writeJobSummary(
-      `## arm-virt-bench: ${escapeMarkdown(boardName, 100)}\n\nMeasured ${results.samples.length} values in ${results.environments.length} environment(s), ${results.failures.length} failure(s); results and raw logs in the artifact \`${artifactName}\`. The report job compares and publishes.\n`,
+      [
+        `## arm-virt-bench: ${escapeMarkdown(boardName, 100)}`,
+        '',
+        `Measured ${results.samples.length} values in ${results.environments.length} environment(s), ${results.failures.length} failure(s); ${where}`,
+        ...notes.flatMap((n) => ['', n]),
+        '',
+      ].join('\n'),
     );
   }
   if (failure) throw failure;
-  return results;
+  return results ? { results, notes } : undefined;
 }
 
 // ---------------------------------------------------------------- report
@@ -172,14 +186,39 @@ interface Collected {
   claimedPull: number | undefined;
 }
 
+/**
+ * Why the report phase has nothing to compare. `unavailable`: the artifact service could not be
+ * used (GHES, an outage): nobody's fault here, a neutral check. `none`: nothing (usable) was
+ * uploaded under this artifact-name: the workflow is wrong or every benchmark job failed.
+ */
+class CollectError extends Error {
+  override readonly name = 'CollectError';
+  constructor(
+    readonly kind: 'unavailable' | 'none',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 async function collect(env: Env): Promise<Collected> {
   const { ctx, inputs, store } = env;
   const run: RunRef | undefined = ctx.triggeringRun
     ? { runId: ctx.triggeringRun.id, owner: ctx.owner, repo: ctx.repo }
     : undefined;
-  const artifacts = (await store.list(run)).filter((a) => isResultsArtifact(a.name, inputs.artifactName));
+  const unavailable = (err: unknown): never => {
+    throw new CollectError(
+      'unavailable',
+      err instanceof ArtifactsUnavailableError
+        ? err.message
+        : `the artifact service failed: ${firstLine(err)}`,
+    );
+  };
+  const listed = await store.list(run).catch(unavailable);
+  const artifacts = listed.filter((a) => isResultsArtifact(a.name, inputs.artifactName));
   if (artifacts.length === 0) {
-    throw new Error(
+    throw new CollectError(
+      'none',
       `no results artifact named ${inputs.artifactName}-* in run ${ctx.sourceRunId}: did the benchmark jobs (phase: run) upload with the same artifact-name?`,
     );
   }
@@ -188,21 +227,78 @@ async function collect(env: Env): Promise<Collected> {
   for (const a of artifacts.sort((x, y) => x.name.localeCompare(y.name))) {
     const dir = join(env.outDir, 'collected', a.name);
     await rm(dir, { recursive: true, force: true });
-    const { digestMismatch } = await store.download(a, dir, run);
-    if (digestMismatch) {
-      core.warning(`artifact ${a.name} failed its digest check: ignored`);
-      continue;
-    }
     try {
+      const { digestMismatch } = await store.download(a, dir, run);
+      if (digestMismatch) {
+        core.warning(`artifact ${a.name} failed its digest check: ignored`);
+        continue;
+      }
       results.push(await readResultsIn(dir));
     } catch (err) {
-      core.warning(`artifact ${a.name}: ${(err as Error).message}`);
+      if (err instanceof ArtifactsUnavailableError) unavailable(err);
+      core.warning(`artifact ${a.name}: ${firstLine(err)}`);
       continue;
     }
     claimedPull ??= (await readMeta(dir))?.pullNumber;
   }
-  if (results.length === 0) throw new Error('no usable results artifact (see the warnings above)');
+  if (results.length === 0)
+    throw new CollectError('none', 'no usable results artifact (see the warnings above)');
   return { results: mergeByBoard(results), claimedPull };
+}
+
+/** The report phase could collect nothing: say why in the summary and a check run. */
+async function publishNothing(env: Env, err: CollectError): Promise<void> {
+  const { inputs, ctx } = env;
+  const decision = nothingCollected(err.kind, err.message);
+  const text = [
+    '## arm-virt-bench',
+    '',
+    `**Nothing to compare:** the results of run ${ctx.sourceRunId} could not be collected — ${escapeMarkdown(err.message, 1000)}.`,
+    '',
+    err.kind === 'unavailable'
+      ? 'Nothing was measured wrong and nothing failed here: the benchmark jobs keep their results on their runners (`out-dir`), and `phase: all` reports in the job that measured.'
+      : 'Check that the benchmark jobs ran (`phase: run`) and upload with the same `artifact-name`.',
+    '',
+  ].join('\n');
+  if (inputs.summary) await writeJobSummary(text);
+  setDecisionOutputs(decision);
+  await publishCheck(env, decision, text, []);
+  if (decision.fail) core.setFailed(`arm-virt-bench: ${err.message}`);
+  else core.warning(`arm-virt-bench: nothing to compare: ${err.message}`);
+}
+
+function setDecisionOutputs(decision: Decision): void {
+  core.setOutput('verdict', decision.verdict);
+  core.setOutput('regressions', String(decision.regressions));
+}
+
+/** The check run on the PR head commit; a failure is a warning, never the end of the step. */
+async function publishCheck(
+  env: Env,
+  decision: Decision,
+  summary: string,
+  annotations: ReturnType<typeof annotationsFor>,
+): Promise<void> {
+  const { inputs, ctx } = env;
+  if (!inputs.check || !env.octokit || !ctx.headSha) return;
+  const artifactUrl = runUrl(ctx);
+  try {
+    const check = await publishCheckRun(env.octokit, {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      name: inputs.checkName,
+      headSha: ctx.headSha,
+      conclusion: decision.conclusion,
+      title: decision.title,
+      summary,
+      ...(artifactUrl ? { detailsUrl: artifactUrl } : {}),
+      annotations,
+    });
+    core.setOutput('check-run-id', String(check.id));
+    core.info(`Check run ${check.id}: ${decision.conclusion}`);
+  } catch (err) {
+    core.warning(publishFailure('the check run', err, ctx));
+  }
 }
 
 async function loadBaseline(env: Env): Promise<BaselineSet> {
@@ -224,13 +320,19 @@ async function loadBaseline(env: Env): Promise<BaselineSet> {
   }
 }
 
-async function reportPhase(env: Env, local: Results | undefined): Promise<void> {
+async function reportPhase(env: Env, local: Measured | undefined): Promise<void> {
   const { inputs, ctx, outDir } = env;
   let current: Results[];
   let claimedPull: number | undefined;
-  if (local) current = [local];
+  if (local) current = [local.results];
   else {
-    const c = await core.group('Collect results artifacts', () => collect(env));
+    let c: Collected;
+    try {
+      c = await core.group('Collect results artifacts', () => collect(env));
+    } catch (err) {
+      if (err instanceof CollectError) return publishNothing(env, err);
+      throw err;
+    }
     current = c.results;
     claimedPull = c.claimedPull;
   }
@@ -259,7 +361,7 @@ async function reportPhase(env: Env, local: Results | undefined): Promise<void> 
   }
   const decision = decide(analyses, inputs.failOn);
   const artifactUrl = runUrl(ctx);
-  const header = `${baseline.note}\n\n`;
+  const header = [...(local?.notes ?? []), baseline.note].map((n) => `${n}\n\n`).join('');
   const render = (flavor: 'summary' | 'comment', budget?: number) =>
     header +
     analyses
@@ -280,8 +382,7 @@ async function reportPhase(env: Env, local: Results | undefined): Promise<void> 
   await writeFile(reportPath, summaryMd);
   if (inputs.summary) await writeJobSummary(summaryMd);
   core.setOutput('report', reportPath);
-  core.setOutput('verdict', decision.verdict);
-  core.setOutput('regressions', String(decision.regressions));
+  setDecisionOutputs(decision);
   if (!local) core.setOutput('results', current.map((r) => r.run.id).join('\n'));
   if (baseline.runId !== undefined) core.setOutput('baseline-run-id', String(baseline.runId));
 
@@ -311,25 +412,12 @@ async function reportPhase(env: Env, local: Results | undefined): Promise<void> 
   }
 
   // 3. Check run on the PR head commit.
-  if (inputs.check && env.octokit && ctx.headSha) {
-    try {
-      const check = await publishCheckRun(env.octokit, {
-        owner: ctx.owner,
-        repo: ctx.repo,
-        name: inputs.checkName,
-        headSha: ctx.headSha,
-        conclusion: decision.conclusion,
-        title: decision.title,
-        summary: render('comment', 60_000),
-        ...(artifactUrl ? { detailsUrl: artifactUrl } : {}),
-        annotations: annotationsFor(analyses, inputs.failOn, inputs.config),
-      });
-      core.setOutput('check-run-id', String(check.id));
-      core.info(`Check run ${check.id}: ${decision.conclusion}`);
-    } catch (err) {
-      core.warning(publishFailure('the check run', err, ctx));
-    }
-  }
+  await publishCheck(
+    env,
+    decision,
+    render('comment', 60_000),
+    annotationsFor(analyses, inputs.failOn, inputs.config),
+  );
 
   core.info(`Verdict: ${decision.verdict} (${decision.title})`);
   if (decision.fail) core.setFailed(`arm-virt-bench: ${decision.title} (fail-on: ${inputs.failOn})`);
@@ -344,6 +432,10 @@ function publishFailure(what: string, err: unknown, ctx: RunContext): string {
         : ' — the token needs `pull-requests: write` (comment) and `checks: write` (check run)'
       : '';
   return `could not publish ${what}: ${describeApiError(err)}${hint}. The job summary and the artifact are unaffected.`;
+}
+
+function firstLine(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,13 +1,21 @@
 /**
  * Result artifacts through @actions/artifact (v2+ service): upload one per benchmark job,
  * list/download those of this run (a matrix of boards) or of another run (`findBy`: a baseline,
- * or the run a `workflow_run` reports on). Downloads are checked against the digest the
- * service recorded at upload.
+ * or the run a `workflow_run` reports on). A download is refused when the artifact's listed size
+ * is over the limit; the zip is then downloaded as it is (not extracted by the library), checked
+ * against the digest the service recorded at upload, and only then extracted, each file's size
+ * checked first (src/github/artifact-zip.ts).
  */
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Artifact, ArtifactClient } from '@actions/artifact';
 import { withArtifactCredentials, type CapturedSecrets } from './secrets.js';
+import {
+  ARTIFACT_LIMITS,
+  ArtifactRefusedError,
+  checkArtifactSize,
+  extractArtifactZip,
+} from './artifact-zip.js';
 
 export interface ArtifactInfo {
   id: number;
@@ -102,15 +110,34 @@ export function createArtifactStore(secrets: CapturedSecrets): ArtifactStore {
       }),
     download: (artifact, dir, run) =>
       withArtifactCredentials(secrets, async () => {
+        checkArtifactSize(artifact.name, artifact.size);
         const client = await clientOf();
-        const res = await client
-          .downloadArtifact(artifact.id, {
-            path: dir,
-            ...(artifact.digest ? { expectedHash: artifact.digest } : {}),
-            ...(run ? findBy(run) : {}),
-          })
-          .catch(rethrow);
-        return { digestMismatch: res.digestMismatch === true };
+        // The zip lands as one file in a folder of its own; nothing is extracted yet.
+        const base = dir.replace(/\/+$/, '');
+        await mkdir(dirname(base), { recursive: true });
+        const zipDir = await mkdtemp(`${base}.zip-`);
+        try {
+          const res = await client
+            .downloadArtifact(artifact.id, {
+              path: zipDir,
+              skipDecompress: true,
+              ...(artifact.digest ? { expectedHash: artifact.digest } : {}),
+              ...(run ? findBy(run) : {}),
+            })
+            .catch(rethrow);
+          if (res.digestMismatch === true) return { digestMismatch: true };
+          const [zip, ...more] = await filesUnder(zipDir);
+          if (!zip || more.length > 0)
+            throw new ArtifactRefusedError(`${artifact.name}: the download is not one zip`);
+          const bytes = (await stat(zip)).size;
+          if (bytes > ARTIFACT_LIMITS.maxArtifactBytes) checkArtifactSize(artifact.name, bytes);
+          await extractArtifactZip(zip, dir).catch((err: Error) => {
+            throw new ArtifactRefusedError(`${artifact.name}: ${err.message}`);
+          });
+          return { digestMismatch: false };
+        } finally {
+          await rm(zipDir, { recursive: true, force: true });
+        }
       }),
   };
 }

@@ -48,6 +48,22 @@ export function decide(analyses: Analysis[], failOn: FailOn): Decision {
 }
 
 /**
+ * The report phase collected nothing to compare. `unavailable` (the artifact service cannot be
+ * used: GHES, an outage) is nobody's regression: a neutral check, the step does not fail.
+ * `none` (nothing was uploaded under this artifact-name) is a broken workflow: it fails.
+ */
+export function nothingCollected(kind: 'unavailable' | 'none', why: string): Decision {
+  const unavailable = kind === 'unavailable';
+  return {
+    verdict: 'skipped',
+    regressions: 0,
+    fail: !unavailable,
+    conclusion: unavailable ? 'neutral' : 'failure',
+    title: `Nothing to compare: ${why}`.slice(0, 200),
+  };
+}
+
+/**
  * Check annotations need a file in the repository: they point at the config file (line 1),
  * which is what a reviewer opens to see what was measured.
  */

@@ -12,6 +12,17 @@
  *   or mistyped fields are errors), and the runtime token's `Actions.Results` scope must match.
  * - Authorization: `token <github-token>` for REST, `Bearer <runtime token>` for Twirp; the
  *   workflow token is an installation token, so `GET /user` answers 403 as GitHub does.
+ * - Query parameters are checked against the same description (an unknown name, a value outside
+ *   its enum or of the wrong type is a violation).
+ * - Workflow runs carry what GitHub reports and filters on: `head_branch` (the `branch` filter
+ *   matches it whatever repository the head lives in: a fork's PR from its own `main` matches
+ *   `branch=main`, as on GitHub), `head_repository`, `event`, `conclusion`, `workflow_id`, `path`.
+ * - Artifacts are zips as @actions/artifact uploads them; their listed size is the blob's size;
+ *   a seeded artifact may be any bytes (a zip whose directory lies, a deflated bomb, a huge blob).
+ * - GitHub Enterprise Server: @actions/artifact v2+ decides by GITHUB_SERVER_URL's host name
+ *   alone (not github.com, *.ghe.com or *.localhost → GHESNotSupportedError before any
+ *   request). A test makes a GHES run by giving a non-GitHub server URL; the REST API (comments,
+ *   checks, runs) keeps working through GITHUB_API_URL, as on GHES.
  * - Faults (5xx, 403) can be injected per route for a number of requests.
  */
 import { createHash } from 'node:crypto';
@@ -19,7 +30,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
@@ -28,8 +39,17 @@ const require = createRequire(import.meta.url);
 // ------------------------------------------------------------------ OpenAPI request validation
 
 type Json = unknown;
+interface OpenApiParameter {
+  name: string;
+  in: string;
+  schema?: { type?: string; enum?: string[] };
+}
+interface OpenApiOperation {
+  requestBody?: { content?: Record<string, { schema?: Json }> };
+  parameters?: Json[];
+}
 interface OpenApi {
-  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Json }> } }>>;
+  paths: Record<string, Record<string, OpenApiOperation>>;
   components: Record<string, Record<string, Json>>;
 }
 
@@ -100,6 +120,30 @@ function bodyValidator(method: string, template: string): ValidateFunction | nul
   return validators.get(key)!;
 }
 
+/** Problems with a request's query string against the operation's declared query parameters. */
+function queryProblems(method: string, template: string, query: URLSearchParams): string[] {
+  const op = openApi().paths[template]?.[method.toLowerCase()];
+  const params = ((op?.parameters ?? []).map((p) => deref(p)) as OpenApiParameter[]).filter(
+    (p) => p.in === 'query',
+  );
+  const problems: string[] = [];
+  for (const [name, value] of query) {
+    const p = params.find((x) => x.name === name);
+    if (!p) {
+      problems.push(`query parameter '${name}' is not one of ${template}'s`);
+      continue;
+    }
+    const schema = p.schema ?? {};
+    if (schema.enum && !schema.enum.includes(value))
+      problems.push(`query ${name}=${value}: not one of ${schema.enum.join(', ')}`);
+    if (schema.type === 'integer' && !/^-?\d+$/.test(value))
+      problems.push(`query ${name}=${value}: not an integer`);
+    if (schema.type === 'boolean' && value !== 'true' && value !== 'false')
+      problems.push(`query ${name}=${value}: not a boolean`);
+  }
+  return problems;
+}
+
 // ------------------------------------------------------------------ artifact service messages
 
 // The artifact service's own generated message types (not exported by the package: loaded by path).
@@ -132,11 +176,15 @@ export interface WorkflowRun {
   id: number;
   workflowFile: string;
   workflowId: number;
+  /** head_branch: for a pull request, the PR's head branch (in the fork, for a fork's PR). */
   branch: string;
   headSha: string;
   event: string;
-  conclusion: 'success' | 'failure' | null;
+  conclusion: 'success' | 'failure' | 'cancelled' | null;
   runBackendId: string;
+  /** head_repository.full_name: where the head commit lives (a fork for a fork's PR). */
+  headRepository: string;
+  createdAt: string;
 }
 
 export interface IssueComment {
@@ -267,8 +315,23 @@ export class GitHubServer {
     this.faults.push({ method, path, status, times, body: body ?? { message: `injected ${status}` } });
   }
 
-  addRun(run: Omit<WorkflowRun, 'workflowId' | 'runBackendId'> & { runBackendId?: string }): WorkflowRun {
-    const full: WorkflowRun = { workflowId: 4242, runBackendId: `run-backend-${run.id}`, ...run };
+  /** Workflow ids by file, as GitHub numbers each workflow of a repository. */
+  private workflowIds = new Map<string, number>();
+
+  addRun(
+    run: Omit<WorkflowRun, 'workflowId' | 'runBackendId' | 'headRepository' | 'createdAt'> &
+      Partial<Pick<WorkflowRun, 'workflowId' | 'runBackendId' | 'headRepository' | 'createdAt'>>,
+  ): WorkflowRun {
+    if (!this.workflowIds.has(run.workflowFile))
+      this.workflowIds.set(run.workflowFile, 4242 + this.workflowIds.size);
+    const full: WorkflowRun = {
+      workflowId: this.workflowIds.get(run.workflowFile)!,
+      runBackendId: `run-backend-${run.id}`,
+      headRepository: `${this.owner}/${this.repo}`,
+      // Runs are created in id order unless a test says otherwise.
+      createdAt: new Date(Date.UTC(2026, 0, 1) + run.id * 60_000).toISOString(),
+      ...run,
+    };
     this.runs.push(full);
     return full;
   }
@@ -282,9 +345,9 @@ export class GitHubServer {
     runId: number,
     name: string,
     files: Record<string, string | Buffer>,
-    opts: { expired?: boolean } = {},
+    opts: { expired?: boolean; deflate?: boolean; blob?: Buffer } = {},
   ): StoredArtifact {
-    const blob = makeZip(files);
+    const blob = opts.blob ?? makeZip(files, { deflate: opts.deflate });
     const a: StoredArtifact = {
       id: this.nextId++,
       name,
@@ -351,6 +414,9 @@ export class GitHubServer {
     if (!template) {
       this.violations.push(`${method} ${url.pathname}: not a GitHub REST endpoint`);
       return reply(404, { message: 'Not Found' });
+    }
+    for (const problem of queryProblems(method, template, url.searchParams)) {
+      this.violations.push(`${method} ${template}: ${problem}`);
     }
     const validate = bodyValidator(method, template);
     if (validate) {
@@ -483,26 +549,62 @@ export class GitHubServer {
       }
       case 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs': {
         const wf = decodeURIComponent(seg[6] ?? '');
-        const branch = url.searchParams.get('branch');
-        const status = url.searchParams.get('status');
-        const perPage = Number(url.searchParams.get('per_page') ?? 30);
+        const q = (k: string) => url.searchParams.get(k);
+        const branch = q('branch');
+        const event = q('event');
+        const status = q('status');
+        const headSha = q('head_sha');
+        const perPage = Math.min(Number(q('per_page') ?? 30), 100);
+        const page = Number(q('page') ?? 1);
+        // GitHub's `status` filter takes a status or a conclusion.
+        const RUN_STATUSES = ['completed', 'in_progress', 'queued', 'requested', 'waiting', 'pending'];
+        const statusOf = (r: WorkflowRun) => (r.conclusion === null ? 'in_progress' : 'completed');
         const runs = this.runs
           .filter((r) => r.workflowFile === wf || String(r.workflowId) === wf)
+          // head_branch only: GitHub does not look at which repository the branch is in.
           .filter((r) => !branch || r.branch === branch)
-          .filter((r) => !status || r.conclusion === status)
-          .sort((a, b) => b.id - a.id);
+          .filter((r) => !event || r.event === event)
+          .filter((r) => !headSha || r.headSha === headSha)
+          .filter(
+            (r) =>
+              !status || (RUN_STATUSES.includes(status) ? statusOf(r) === status : r.conclusion === status),
+          )
+          .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
+        const repoJson = (fullName: string) => {
+          const [login = '', name = ''] = fullName.split('/');
+          return {
+            id: fullName === `${this.owner}/${this.repo}` ? 1 : 2,
+            node_id: `R_${fullName}`,
+            name,
+            full_name: fullName,
+            owner: { login, id: login === this.owner ? 10 : 20, type: 'Organization' },
+            private: false,
+            fork: fullName !== `${this.owner}/${this.repo}`,
+            html_url: `http://avb.localhost/${fullName}`,
+            url: `${this.url}/repos/${fullName}`,
+          };
+        };
         return reply(200, {
           total_count: runs.length,
-          workflow_runs: runs.slice(0, perPage).map((r) => ({
+          workflow_runs: runs.slice((page - 1) * perPage, page * perPage).map((r, i) => ({
             id: r.id,
+            node_id: `WFR_${r.id}`,
             name: r.workflowFile,
+            display_title: `${r.event} ${r.headSha.slice(0, 7)}`,
+            run_number: i + 1,
             head_branch: r.branch,
             head_sha: r.headSha,
+            path: `.github/workflows/${r.workflowFile}`,
             event: r.event,
-            status: 'completed',
+            status: statusOf(r),
             conclusion: r.conclusion,
             workflow_id: r.workflowId,
             html_url: html(`/actions/runs/${r.id}`),
+            created_at: r.createdAt,
+            updated_at: r.createdAt,
+            pull_requests: [],
+            head_repository: repoJson(r.headRepository),
+            repository: repoJson(`${this.owner}/${this.repo}`),
           })),
         });
       }
@@ -737,24 +839,34 @@ function send(
   res.end(text);
 }
 
-/** A minimal zip (stored, no compression) of the given files, as an uploaded artifact is. */
-export function makeZip(files: Record<string, string | Buffer>): Buffer {
+/**
+ * A minimal zip of the given files (stored, or deflated as @actions/artifact's uploads are),
+ * with its central directory. `declaredSizes` makes the directory lie about an entry's
+ * uncompressed size (a hostile artifact).
+ */
+export function makeZip(
+  files: Record<string, string | Buffer>,
+  opts: { deflate?: boolean | undefined; declaredSizes?: Record<string, number> } = {},
+): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, content] of Object.entries(files)) {
-    const data = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
+    const raw = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
+    const data = opts.deflate ? deflateRawSync(raw) : raw;
+    const method = opts.deflate ? 8 : 0;
+    const size = opts.declaredSizes?.[name] ?? raw.length;
     const nameBuf = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
+    const crc = crc32(raw);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(0, 8); // stored
+    local.writeUInt16LE(method, 8); // 0 stored, 8 deflated
     local.writeUInt32LE(0, 10);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(nameBuf.length, 26);
     local.writeUInt16LE(0, 28);
     locals.push(local, nameBuf, data);
@@ -763,11 +875,11 @@ export function makeZip(files: Record<string, string | Buffer>): Buffer {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(0, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(0, 12);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(nameBuf.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, nameBuf);

@@ -1,7 +1,9 @@
 /**
  * The bundled action in `phase: all` (measure → upload → report) with a tiny real benchmark
  * (hackbench on this machine), against test/helpers/github-server.ts, the local stand-in for
- * GitHub's REST API and artifact service. Also: a fork's PR runs no benchmark at all.
+ * GitHub's REST API and artifact service. Also: a fork's PR runs no benchmark at all; without
+ * a config file the runner's own machine is measured with the embedded local default; on
+ * GitHub Enterprise Server (where @actions/artifact refuses to work) the job still publishes.
  */
 import { readdirSync, readFileSync, writeFileSync, mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,6 +68,19 @@ function watchHackbench(): { root: (pid: number) => void; stop: () => string[] }
   };
 }
 
+const TINY_CONFIG = [
+  'board: { name: ci-host }',
+  'preset: test',
+  'environments:',
+  '  - kind: host',
+  'suites:',
+  '  hackbench: { loops: 1000, groups: [1] }',
+  '  iozone: { enabled: false }',
+  '  netperf: { enabled: false }',
+  '  unixbench: { enabled: false }',
+  '',
+].join('\n');
+
 describe('action, phase all', () => {
   const server = new GitHubServer({ owner: OWNER, repo: REPO, token: TOKEN });
   beforeAll(async () => {
@@ -91,7 +106,7 @@ describe('action, phase all', () => {
         'environments:',
         '  - kind: host',
         'suites:',
-        '  hackbench: { loops: 4000, groups: [1] }',
+        '  hackbench: { loops: 1000, groups: [1] }',
         '  iozone: { enabled: false }',
         '  netperf: { enabled: false }',
         '  unixbench: { enabled: false }',
@@ -177,5 +192,134 @@ describe('action, phase all', () => {
     expect(r.outputs.verdict).toBe('skipped');
     expect(server.requests.slice(before)).toEqual([]);
     expect(server.artifacts.filter((a) => a.runId === 901)).toEqual([]);
+  });
+
+  it('no config file at the default path: measures this runner with the embedded local default, and says so', async () => {
+    server.addRun({
+      id: 910,
+      workflowFile: 'bench.yml',
+      branch: 'main',
+      headSha: HEAD,
+      event: 'push',
+      conclusion: null,
+    });
+    const workspace = mkdtempSync(join(tmpdir(), 'avb-ws-noconfig-'));
+    const r = await runAction({
+      server,
+      runId: 910,
+      workspace,
+      eventName: 'push',
+      event: { repository: { full_name: `${OWNER}/${REPO}`, default_branch: 'main' }, after: HEAD },
+      sha: HEAD,
+      // No `config` input: the runner passes action.yml's default. Only the host, test preset: cheap.
+      inputs: { 'github-token': TOKEN, environments: 'host', preset: 'test', baseline: 'none' },
+      timeoutMs: 300_000,
+    });
+    expect(r.code, r.stdout).toBe(0);
+    expect(server.violations).toEqual([]);
+    const said =
+      "No config file at `.github/arm-virt-bench.yml`: this run measured the runner's own machine with the embedded local default (host)";
+    expect(r.stdout).toContain(said);
+    expect(r.summary).toContain(said);
+    const results = JSON.parse(readFileSync(r.outputs.results!, 'utf8')) as {
+      board: { name: string };
+      samples: { env: string; metric: string }[];
+    };
+    expect(results.board.name).toBe('local');
+    // Really measured here: the host's hackbench, IOzone and netperf of the local default.
+    const metrics = new Set(
+      results.samples.filter((x) => x.env === 'host').map((x) => x.metric.split('.')[0]),
+    );
+    expect([...metrics].sort()).toEqual(['hackbench', 'iozone', 'netperf']);
+    expect(server.artifacts.find((a) => a.runId === 910)).toMatchObject({
+      name: 'arm-virt-bench-local-host',
+      finalized: true,
+    });
+    expect(server.checkRuns.at(-1)).toMatchObject({ head_sha: HEAD, conclusion: 'success' });
+  });
+
+  it('a config path the user set that does not exist is an error naming the input, the path and the example', async () => {
+    server.addRun({
+      id: 911,
+      workflowFile: 'bench.yml',
+      branch: 'main',
+      headSha: HEAD,
+      event: 'push',
+      conclusion: null,
+    });
+    const watch = watchHackbench();
+    const r = await runAction({
+      server,
+      runId: 911,
+      eventName: 'push',
+      event: { repository: { full_name: `${OWNER}/${REPO}`, default_branch: 'main' } },
+      inputs: { 'github-token': TOKEN, config: 'boards/rk3399.yml' },
+      onSpawn: watch.root,
+    });
+    expect(watch.stop()).toEqual([]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /::error::input 'config': boards\/rk3399\.yml does not exist \(looked for .*\/boards\/rk3399\.yml\)\. Start from workflows-examples\/arm-virt-bench\.yml/,
+    );
+  });
+
+  it('GitHub Enterprise Server: no artifacts there, yet the job measures, analyses and publishes, and says why nothing was uploaded', async () => {
+    // A trusted baseline run exists, but its artifact cannot be downloaded on GHES either.
+    server.addRun({
+      id: 920,
+      workflowFile: 'bench.yml',
+      branch: 'main',
+      headSha: 'a'.repeat(40),
+      event: 'schedule',
+      conclusion: 'success',
+    });
+    server.seedArtifact(920, 'arm-virt-bench-ci-host', { 'results.json': '{}' });
+    server.addRun({
+      id: 921,
+      workflowFile: 'bench.yml',
+      branch: 'topic',
+      headSha: HEAD,
+      event: 'pull_request',
+      conclusion: null,
+    });
+    const workspace = mkdtempSync(join(tmpdir(), 'avb-ws-ghes-'));
+    writeFileSync(join(workspace, 'bench.yml'), TINY_CONFIG);
+    const checksBefore = server.checkRuns.length;
+    const requestsBefore = server.requests.length;
+    const r = await runAction({
+      server,
+      runId: 921,
+      workspace,
+      eventName: 'pull_request',
+      event: prEvent(`${OWNER}/${REPO}`),
+      inputs: { config: 'bench.yml', 'github-token': TOKEN },
+      // @actions/artifact decides "GHES" from this host name alone; REST goes to GITHUB_API_URL.
+      env: { GITHUB_SERVER_URL: 'http://ghes.lab.internal' },
+      timeoutMs: 300_000,
+    });
+    expect(r.code, r.stdout).toBe(0);
+    expect(server.violations).toEqual([]);
+    expect(
+      server.requests
+        .slice(requestsBefore)
+        .filter((q) => q.path.startsWith('/twirp/') || q.path.startsWith('/blob/')),
+    ).toEqual([]);
+    expect(server.artifacts.filter((a) => a.runId === 921)).toEqual([]);
+    expect(r.stdout).toMatch(
+      /::warning::artifacts are not available: .*GitHub Enterprise Server; the results stay in /,
+    );
+    expect(r.summary).toContain(
+      'The results and raw logs could not be uploaded as an artifact — artifacts are not available',
+    );
+    expect(r.summary).toMatch(/No baseline yet: artifacts are not available: .*GitHub Enterprise Server/);
+    // The report itself is there, and published as a comment and a check run.
+    expect(r.summary).toMatch(/hackbench/);
+    expect(server.comments.filter((c) => c.issue === 21).at(-1)?.body).toContain(
+      'could not be uploaded as an artifact',
+    );
+    expect(server.checkRuns.length).toBe(checksBefore + 1);
+    expect(server.checkRuns.at(-1)).toMatchObject({ head_sha: HEAD, conclusion: 'success' });
+    expect(r.outputs.verdict).toBe('no-baseline');
+    expect(existsSync(r.outputs.results!)).toBe(true);
   });
 });

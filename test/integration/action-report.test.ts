@@ -217,7 +217,9 @@ describe('action, phase report', () => {
   it('no baseline yet: said plainly, overheads still reported', async () => {
     const r = await runAction(base(600, { workflowFile: 'other.yml' }));
     expect(r.code, r.stdout).toBe(0);
-    expect(r.summary).toContain('No baseline yet: no successful run of other.yml on main so far.');
+    expect(r.summary).toContain(
+      'No baseline yet: no trusted run of other.yml on main so far (a successful push, schedule or workflow_dispatch run of this repository).',
+    );
     expect(r.outputs.verdict).toBe('no-baseline');
   });
 
@@ -380,11 +382,34 @@ describe('action, phase report', () => {
     expect(server.comments.filter((c) => c.issue === 10)).toHaveLength(0);
   });
 
-  it('GitHub Enterprise Server: says plainly that artifacts do not work there', async () => {
-    const r = await runAction(base(600, { env: { GITHUB_SERVER_URL: 'http://127.0.0.1:9' } }));
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(
-      /::error::artifacts are not available: @actions\/artifact v2\+ does not work on GitHub Enterprise Server/,
+  it('GitHub Enterprise Server: a summary and a neutral check run say why nothing could be collected', async () => {
+    // @actions/artifact v2+ refuses GHES by the server URL's host name, before any request.
+    const checksBefore = server.checkRuns.length;
+    const twirpBefore = server.requests.filter((q) => q.path.startsWith('/twirp/')).length;
+    const r = await runAction(base(600, { env: { GITHUB_SERVER_URL: 'http://ghes.lab.internal' } }));
+    expect(r.code, r.stdout).toBe(0);
+    expect(server.violations).toEqual([]);
+    expect(server.requests.filter((q) => q.path.startsWith('/twirp/')).length).toBe(twirpBefore);
+    expect(r.summary).toContain(
+      '**Nothing to compare:** the results of run 600 could not be collected — artifacts are not available:',
     );
+    expect(r.summary).toContain('does not work on GitHub Enterprise Server');
+    expect(r.stdout).toMatch(/::warning::arm-virt-bench: nothing to compare: artifacts are not available/);
+    expect(server.checkRuns.length).toBe(checksBefore + 1);
+    const check = server.checkRuns.at(-1)!;
+    expect(check).toMatchObject({ head_sha: PR_HEAD, conclusion: 'neutral' });
+    expect(check.title).toMatch(/^Nothing to compare: artifacts are not available/);
+    expect(check.summary).toContain('GitHub Enterprise Server');
+    expect(r.outputs.verdict).toBe('skipped');
+  });
+
+  it('no results artifact under this artifact-name: a failing check and summary that say so', async () => {
+    const r = await runAction(
+      base(600, { inputs: { phase: 'report', 'github-token': TOKEN, 'artifact-name': 'nothing-here' } }),
+    );
+    expect(r.code).toBe(1);
+    expect(r.summary).toContain('no results artifact named nothing-here-\\* in run 600');
+    expect(server.checkRuns.at(-1)).toMatchObject({ conclusion: 'failure' });
+    expect(r.stdout).toMatch(/::error::arm-virt-bench: no results artifact named nothing-here-\* in run 600/);
   });
 });

@@ -1,0 +1,99 @@
+/**
+ * What the run phase measures, and how: the config file when there is one; without one at the
+ * default path, the runner's own machine with the embedded local default (as the CLI's `run`
+ * without --config does); a config path the user chose that does not exist is an error. A
+ * board with a boot-switch strategy is driven through board control (lock, switch to Xen and
+ * back, recovery), exactly as the CLI drives it.
+ */
+import { stat } from 'node:fs/promises';
+import { join, normalize, resolve } from 'node:path';
+import { withBoard } from '../board/controller.js';
+import type { Config } from '../config/schema.js';
+import type { Reporter } from '../engine/reporter.js';
+import type { RunOptions } from '../engine/run.js';
+import type { Results } from '../results/schema.js';
+import { LocalTransport } from '../transport/local.js';
+import { SshTransport, sshHostFromConfig } from '../transport/ssh.js';
+import { loadConfigFile, runBench } from './deps.js';
+import { INPUT_DEFAULTS } from './inputs.js';
+
+/** The commented example config, in the arm-virt-bench repository. */
+export const EXAMPLE_CONFIG = 'workflows-examples/arm-virt-bench.yml';
+
+export interface RunConfig {
+  config: Config;
+  /** Where it came from, for the log and the summary (Markdown-safe: no outside text). */
+  notes: string[];
+  /** True when the embedded local default is measured (no config file). */
+  localDefault: boolean;
+}
+
+export class MissingConfigError extends Error {
+  override readonly name = 'MissingConfigError';
+}
+
+const exists = (p: string) =>
+  stat(p).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+
+/** `config` as the user wrote it is the default path (`./.github/arm-virt-bench.yml` too). */
+function isDefaultPath(config: string): boolean {
+  return normalize(config) === normalize(INPUT_DEFAULTS.config);
+}
+
+export async function resolveRunConfig(
+  configInput: string,
+  envs: readonly string[],
+  reporter: Pick<Reporter, 'info'>,
+): Promise<RunConfig> {
+  const path = resolve(configInput);
+  if (await exists(path)) return { config: await loadConfigFile(path), notes: [], localDefault: false };
+  if (!isDefaultPath(configInput)) {
+    throw new MissingConfigError(
+      `input 'config': ${configInput} does not exist (looked for ${path}). Start from ${EXAMPLE_CONFIG} in the arm-virt-bench repository (one board over SSH), or leave 'config' unset to measure this runner's own machine.`,
+    );
+  }
+  // Loaded only here: probing the machine (and building a guest) is not the common path.
+  const { localDefaultConfig } = await import('../engine/local-default.js');
+  const d = await localDefaultConfig(new LocalTransport(), envs.length > 0 ? { only: envs } : {});
+  const envIds = d.config.environments
+    .map((e) => e.id)
+    .filter((id) => envs.length === 0 || envs.includes(id));
+  const notes = [
+    `No config file at \`${INPUT_DEFAULTS.config}\`: this run measured the runner's own machine with the embedded local default (${envIds.join(', ')}), as \`arm-virt-bench run\` does without --config. To measure a board, add a config there (start from \`${EXAMPLE_CONFIG}\`).`,
+    ...d.skipped.map((s) => `Left out ${s.env}: ${s.reason}.`),
+    ...d.notes.map((n) => `${n}.`),
+  ];
+  for (const n of notes) reporter.info(n);
+  return { config: d.config, notes, localDefault: true };
+}
+
+/** Measure: through board control when the board switches boot modes, else straight. */
+export async function measure(
+  config: Config,
+  options: RunOptions & { reporter: Reporter },
+): Promise<Results> {
+  const connection = config.board.connection;
+  if (!config.board.switch || connection.type !== 'ssh') return runBench(config, options);
+  return withBoard(
+    {
+      config: config.board,
+      connect: () => new SshTransport(sshHostFromConfig(connection)),
+      controller: new LocalTransport(),
+      logDir: join(options.outDir, 'logs', 'board'),
+      log: (line) => options.reporter.info(line),
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+    (board) =>
+      runBench(config, {
+        ...options,
+        board: () => board.transport(),
+        switchBootMode: async (mode) => {
+          await board.switchBootMode(mode);
+        },
+        restoreBootMode: false,
+      }),
+  );
+}
