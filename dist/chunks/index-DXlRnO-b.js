@@ -38028,4 +38028,4 @@ function retry(octokit, octokitOptions) {
 }
 retry.VERSION = VERSION;
 
-export { BottleneckLight as B, HttpClient as H, setFailed as a, setOutput as b, core as c, debug as d, group as e, BearerCredentialHandler as f, getOctokit as g, HttpCodes as h, info as i, getAugmentedNamespace as j, commonjsGlobal as k, getDefaultExportFromCjs as l, error as m, defaults as n, retry as r, setSecret as s, warning as w };
+export { BottleneckLight as B, HttpClient as H, getDefaultExportFromCjs as a, setFailed as b, setOutput as c, debug as d, group as e, core as f, getOctokit as g, BearerCredentialHandler as h, info as i, HttpCodes as j, getAugmentedNamespace as k, commonjsGlobal as l, error as m, defaults as n, retry as r, setSecret as s, warning as w };

@@ -1,4 +1,4 @@
-import { i as info, w as warning, d as debug, s as setSecret, H as HttpClient, f as BearerCredentialHandler, h as HttpCodes, j as getAugmentedNamespace, k as commonjsGlobal, l as getDefaultExportFromCjs, m as error$1, g as getOctokit, r as retry$1, n as defaults } from './index-Dhj7Mn6y.js';
+import { i as info, w as warning, d as debug, s as setSecret, H as HttpClient, h as BearerCredentialHandler, j as HttpCodes, k as getAugmentedNamespace, l as commonjsGlobal, a as getDefaultExportFromCjs, m as error$1, g as getOctokit, r as retry$1, n as defaults } from './index-DXlRnO-b.js';
 import os__default from 'os';
 import * as fs from 'fs';
 import fs__default from 'fs';

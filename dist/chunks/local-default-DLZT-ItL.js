@@ -1,0 +1,190 @@
+import { access } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { readFileSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { o as object, r as runProcess, m as minimalEnv, c as array, b as string, q as environmentRegistry, t as parseConfig } from './load-DftA97Ep.js';
+import 'node:crypto';
+import 'process';
+import 'buffer';
+import 'node:os';
+import 'node:child_process';
+import 'node:string_decoder';
+
+/**
+ * Builds (or finds in the cache) the project's test guest with guest/build.sh, on the
+ * controller. The script caches by content hash under ${AVB_CACHE}/guest/<hash>/.
+ */
+const GuestManifest = object({
+    key: string(),
+    arch: string(),
+    kernelPackage: string(),
+    kernelPackageVersion: string(),
+    kernelRelease: string(),
+    clientKey: string(),
+    modules: array(string()),
+    tools: array(string()),
+});
+/** guest/build.sh, found upwards from this module (src/... or dist/...). */
+function guestBuildScript() {
+    let dir = dirname(fileURLToPath(import.meta.url));
+    for (let i = 0; i < 6; i++) {
+        const candidate = join(dir, 'guest', 'build.sh');
+        if (existsSync(candidate))
+            return candidate;
+        dir = dirname(dir);
+    }
+    throw new Error('guest/build.sh not found next to the arm-virt-bench installation');
+}
+async function buildGuestImage(options = {}) {
+    const argv = ['bash', guestBuildScript()];
+    if (options.flavour)
+        argv.push('--flavour', options.flavour);
+    if (options.authorizedKey)
+        argv.push('--authorized-key', options.authorizedKey);
+    for (const t of options.tools ?? [])
+        argv.push('--tool', t);
+    if (options.cache)
+        argv.push('--cache', options.cache);
+    const env = {};
+    if (process.env.AVB_CACHE)
+        env.AVB_CACHE = process.env.AVB_CACHE;
+    const r = await runProcess(argv, {
+        timeoutMs: options.timeoutMs ?? 600_000,
+        env: minimalEnv(env),
+        logPath: options.logPath,
+        signal: options.signal,
+    });
+    const lines = r.output.trim().split('\n');
+    // The script's last stdout line is the image folder (stderr lines are interleaved).
+    const dir = [...lines]
+        .reverse()
+        .find((l) => l.startsWith('/'))
+        ?.trim() ?? '';
+    if (r.exitCode !== 0 || dir === '') {
+        throw new Error(`guest build failed (exit ${r.exitCode}${r.timedOut ? ', timed out' : ''}): ${lines.slice(-5).join(' | ')}`);
+    }
+    const manifest = GuestManifest.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
+    return {
+        dir,
+        kernel: join(dir, 'vmlinuz'),
+        initrd: join(dir, 'initrd.cpio.gz'),
+        hostKey: readFileSync(join(dir, 'host_key.pub'), 'utf8').trim(),
+        ...(manifest.clientKey ? { identityFile: join(dir, manifest.clientKey) } : {}),
+        manifest,
+    };
+}
+
+function defaultLocalConfig(offer) {
+    return {
+        board: { name: 'local', connection: { type: 'local' } },
+        preset: 'quick',
+        environments: [{ kind: 'host' }, ...offer.environments],
+        // `quick`, trimmed so that a run with an emulated (TCG) guest stays within a few
+        // minutes: under TCG one hackbench group of 500 loops alone takes minutes.
+        runs: 2,
+        suites: {
+            hackbench: { modes: ['process'], ipc: ['socket', 'pipe'], groups: [1], loops: 100 },
+            iozone: { fileSizesKb: [256], tests: ['write-rewrite', 'read-reread'] },
+            netperf: { messageBytes: [1024], tests: ['TCP_STREAM', 'TCP_RR'], lengthSeconds: 1 },
+            unixbench: offer.unixbenchPath ? { path: offer.unixbenchPath } : { enabled: false },
+        },
+    };
+}
+
+/**
+ * What this machine can offer when `run` has no --config: the host always; docker when
+ * an engine answers; a TCG guest when QEMU and a guest image are there. Each environment
+ * left out comes with a one-line reason for the person running it.
+ */
+/** Known places of a built byte-UnixBench tree. */
+const UNIXBENCH_CANDIDATES = ['/opt/byte-unixbench/UnixBench', '/usr/local/lib/UnixBench'];
+async function answers(t, argv, timeoutMs = 15_000) {
+    try {
+        const r = await t.exec(argv, { timeoutMs });
+        return { ok: r.exitCode === 0, output: r.output.trim() };
+    }
+    catch (err) {
+        return { ok: false, output: err.message };
+    }
+}
+/** A TCP port nobody listens on right now (for the guest's SSH forward). */
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const srv = createServer();
+        srv.once('error', reject);
+        srv.listen(0, '127.0.0.1', () => {
+            const port = srv.address().port;
+            srv.close(() => resolve(port));
+        });
+    });
+}
+async function localDefaultConfig(local, options = {}) {
+    const skipped = [];
+    const notes = [];
+    const environments = [];
+    const wanted = (id) => !options.only || options.only.includes(id);
+    // docker: the engine must answer, and this build must have the docker environment.
+    const docker = !wanted('docker')
+        ? undefined
+        : await answers(local, ['docker', 'version', '--format', '{{.Server.Version}}']);
+    if (!docker) ;
+    else if (!docker.ok) {
+        skipped.push({
+            env: 'docker',
+            reason: `no Docker engine answers (docker version: ${docker.output.split('\n').pop() || 'failed'})`,
+        });
+    }
+    else if (!environmentRegistry.docker) {
+        skipped.push({ env: 'docker', reason: 'the docker environment is not available in this build' });
+    }
+    else {
+        environments.push({ kind: 'docker', id: 'docker' });
+    }
+    // kvm: a TCG guest (no usable KVM assumed) needs QEMU for this machine's arch and the guest image.
+    const arch = process.arch === 'arm64' ? 'aarch64' : process.arch === 'x64' ? 'x86_64' : undefined;
+    const qemu = arch
+        ? await answers(local, ['sh', '-c', 'command -v "$1"', 'sh', `qemu-system-${arch}`])
+        : { ok: false };
+    if (!wanted('kvm')) ;
+    else if (!arch)
+        skipped.push({ env: 'kvm', reason: `no guest image for ${process.arch} machines` });
+    else if (!qemu.ok)
+        skipped.push({ env: 'kvm', reason: `QEMU is not installed (no qemu-system-${arch})` });
+    else if (!environmentRegistry.kvm)
+        skipped.push({ env: 'kvm', reason: 'the kvm environment is not available in this build' });
+    else {
+        try {
+            const image = await (options.guestImage ?? (() => buildGuestImage({ timeoutMs: 300_000 })))();
+            if (!image.identityFile)
+                throw new Error('the guest image has no client key');
+            environments.push({
+                kind: 'kvm',
+                id: 'kvm',
+                arch,
+                accel: 'tcg',
+                boot: { kernel: image.kernel, initrd: image.initrd },
+                network: { type: 'user', hostPort: await freePort() },
+                ssh: { identityFile: image.identityFile, hostKey: image.hostKey },
+            });
+            notes.push(`kvm: a TCG guest (emulated, slow: only overhead ratios against this machine mean anything) from ${image.dir}`);
+        }
+        catch (err) {
+            skipped.push({ env: 'kvm', reason: `the guest image is not available: ${err.message}` });
+        }
+    }
+    let unixbenchPath;
+    for (const p of UNIXBENCH_CANDIDATES) {
+        if (await access(`${p}/pgms/dhry2reg`).then(() => true, () => false)) {
+            unixbenchPath = p;
+            break;
+        }
+    }
+    if (!unixbenchPath) {
+        notes.push(`unixbench: off (no built byte-UnixBench tree in ${UNIXBENCH_CANDIDATES.join(' or ')}; set suites.unixbench.path in a config)`);
+    }
+    const config = parseConfig(defaultLocalConfig({ environments, unixbenchPath }), '(embedded default config)');
+    return { config, skipped, notes };
+}
+
+export { localDefaultConfig };
