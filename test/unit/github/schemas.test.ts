@@ -105,6 +105,24 @@ describe('vendored SchemaStore schemas', () => {
     }
   });
 
+  it.each(readdirSync(join(ROOT, '.github/workflows')))(
+    "the project's own .github/workflows/%s is a valid workflow, read-only",
+    (file) => {
+      const validate = compile(load('test/schemas/github-workflow.json'), 'workflow');
+      const wf = parse(readFileSync(join(ROOT, '.github/workflows', file), 'utf8')) as {
+        permissions?: Record<string, string>;
+        jobs: Record<string, { 'timeout-minutes'?: number }>;
+      };
+      expect(validate(wf), JSON.stringify(validate.errors)).toBe(true);
+      expect(wf.permissions).toEqual({ contents: 'read' });
+      for (const job of Object.values(wf.jobs)) expect(job['timeout-minutes']).toBeGreaterThan(0);
+    },
+  );
+
+  it('the project has a CI and a check-dist workflow', () => {
+    expect(readdirSync(join(ROOT, '.github/workflows')).sort()).toEqual(['check-dist.yml', 'ci.yml']);
+  });
+
   it('the workflow schema rejects a broken workflow (so the tests above can fail)', () => {
     const validate = compile(load('test/schemas/github-workflow.json'), 'workflow');
     expect(
