@@ -28,7 +28,8 @@ flavour=""
 authorized_key=""
 sysroot=""
 tools=()
-default_tools=(/usr/bin/hackbench /usr/bin/netperf /usr/bin/netserver /usr/bin/iozone)
+# mke2fs (e2fsprogs): the guest formats its blank scratch disk ext4 (busybox's makes ext2 only).
+default_tools=(/usr/bin/hackbench /usr/bin/netperf /usr/bin/netserver /usr/bin/iozone /sbin/mke2fs)
 
 die() { echo "guest/build.sh: $*" >&2; exit 1; }
 
@@ -214,7 +215,8 @@ add_module() {
   modorder+=("$file")
 }
 # button: the ACPI power button (x86); gpio_keys: the power key of the arm `virt` machine.
-for m in virtio_pci virtio_net virtio_blk xen-netfront xen-blkfront button gpio_keys evdev; do add_module "$m"; done
+# ext4 (+ crc32c for its checksums): the scratch disk's file system.
+for m in virtio_pci virtio_net virtio_blk xen-netfront xen-blkfront button gpio_keys evdev ext4 crc32c_generic; do add_module "$m"; done
 case "${modorder[*]:-}" in *.xz*) die "compressed modules are not supported by this build yet" ;; esac
 if [ ${#modorder[@]} -gt 0 ]; then printf '%s\n' "${modorder[@]}"; fi >"$root/etc/avb/modules"
 

@@ -547,16 +547,29 @@ function environmentSummaries(
 ): EnvironmentSummary[] {
   const perEnv = new Map<string, number>();
   for (const c of cells.values()) if (c.values.length > 0) perEnv.set(c.env, (perEnv.get(c.env) ?? 0) + 1);
-  return results.environments.map((e) => ({
-    id: e.id,
-    kind: e.kind,
-    bootMode: e.bootMode,
-    label: envLabel(e.id, e.kind),
-    isHost: e.id === hostEnv,
-    skipped: e.skipped ?? null,
-    cells: perEnv.get(e.id) ?? 0,
-    failures: results.failures.filter((f) => f.env === e.id).length,
-  }));
+  return results.environments.map((e) => {
+    const { scratch, netperfPeer } = e.fingerprint;
+    return {
+      id: e.id,
+      kind: e.kind,
+      bootMode: e.bootMode,
+      label: envLabel(e.id, e.kind),
+      isHost: e.id === hostEnv,
+      skipped: e.skipped ?? null,
+      cells: perEnv.get(e.id) ?? 0,
+      failures: results.failures.filter((f) => f.env === e.id).length,
+      ...(scratch || netperfPeer
+        ? {
+            paths: {
+              ...(scratch
+                ? { scratch: { path: scratch.path, source: scratch.source, fstype: scratch.fstype } }
+                : {}),
+              ...(netperfPeer ? { netperfPeer: { ...netperfPeer } } : {}),
+            },
+          }
+        : {}),
+    };
+  });
 }
 
 function groupFailures(results: Results): FailureGroup[] {

@@ -135,6 +135,11 @@ export interface EnvironmentSummary {
   skipped: string | null;
   cells: number;
   failures: number;
+  /** What it measured through, as read from inside it (fingerprint keys `scratch`, `netperfPeer`). */
+  paths?: {
+    scratch?: { path: string; source: string; fstype: string };
+    netperfPeer?: { kind: string; address: string; via: string };
+  };
 }
 
 export interface FailureGroup {

@@ -21,8 +21,34 @@ export function issuePath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(top level)' : path.map((k) => String(k)).join('.');
 }
 
+type Issue = z.ZodError['issues'][number];
+
+/** An issue that only says "not this alternative": a type or value mismatch of the whole value, or no matching discriminator. */
+function mismatch(i: Issue): boolean {
+  if (i.code === 'invalid_union') return i.errors.length === 0;
+  return i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value');
+}
+
+/**
+ * Lines for one issue. A union ("one of these shapes") is explained by the one
+ * alternative the value was meant to be — the only one that failed deeper than its own
+ * shape — or else by listing what each alternative expected.
+ */
+function issueLines(i: Issue, base: readonly PropertyKey[] = []): string[] {
+  const path = [...base, ...i.path];
+  if (i.code === 'invalid_union' && i.errors.length > 0) {
+    const meant = i.errors.filter((branch) => !branch.every(mismatch));
+    if (meant.length === 1) return meant[0]!.flatMap((x) => issueLines(x, path));
+    const alternatives = i.errors.map((branch) =>
+      branch.map((x) => `${x.path.length ? `${issuePath(x.path)}: ` : ''}${x.message}`).join(', '),
+    );
+    return [`${issuePath(path)}: none of the accepted forms (${alternatives.join('; or ')})`];
+  }
+  return [`${issuePath(path)}: ${i.message}`];
+}
+
 export function formatIssues(error: z.ZodError): string[] {
-  return error.issues.map((i) => `${issuePath(i.path)}: ${i.message}`);
+  return error.issues.flatMap((i) => issueLines(i));
 }
 
 /** Validates an already-parsed document; `file` names it in errors. */

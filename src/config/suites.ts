@@ -5,6 +5,7 @@
  * (a unit test walks these schemas and fails on an undocumented key).
  */
 import { z } from 'zod';
+import { SshTarget } from './board.js';
 
 const PositiveInt = z.number().int().positive();
 /** A non-empty list of distinct values. */
@@ -101,33 +102,101 @@ export const IozoneSettings = z
     minRecordKb: PositiveInt,
     maxRecordKb: PositiveInt.optional(),
     tests: list(IozoneTest),
-    /** Folder on the environment's own disk for the per-run scratch dir (removed afterwards). */
-    scratchDir: z.string().min(1).startsWith('/', 'must be an absolute path'),
+    /**
+     * iozone -e: include fsync/fflush in the timings, so that every write reaches the
+     * environment's disk. Off in the presets: the paper left the caches on.
+     */
+    flush: z.boolean().default(false),
+    /**
+     * Before per-environment scratch settings: the folder for every environment. Now the
+     * default for the environments whose scratch is a folder (host, xen-dom0, docker)
+     * when they name none of their own; kvm and xen-domu use their data disk.
+     */
+    scratchDir: z.string().min(1).startsWith('/', 'must be an absolute path').optional(),
   })
   .strict();
 export type IozoneSettings = z.infer<typeof IozoneSettings>;
 
 export const NETPERF_TESTS = ['TCP_STREAM', 'TCP_RR', 'UDP_RR'] as const;
 
+/** An IPv4/IPv6 address or a host name (passed as one argv item, never through a shell). */
+const HostAddress = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.:-]*$/, 'an IP address or host name');
+
+/** Where netserver runs, relative to the measured environment (see NetperfPeer). */
+export const PEER_KINDS = ['controller', 'board', 'external', 'self'] as const;
+export type PeerKind = (typeof PEER_KINDS)[number];
+
 /**
- * Where netserver runs. `self`: in the same environment on 127.0.0.1, started by the
- * engine. `board`: on the board, started by the engine, reached from the environment at
- * `host` (e.g. the docker bridge gateway or the guest's route to the board). `external`:
- * already running at `host`, never started or stopped by the engine.
+ * Where netserver runs; netperf always runs inside the measured environment.
+ * - `auto` (the presets): `controller` when the board is reached over SSH, `board` when
+ *   the run is local (then controller and board are one machine).
+ * - `controller`: on the machine running the CLI or the action, started and stopped by
+ *   the engine: the paper's "netperf server in the local network". `address` is the
+ *   controller as the board's environments reach it (default: the client address of the
+ *   board's SSH session), `listen` the controller's address netserver binds to (default:
+ *   the controller's own address towards the board).
+ * - `board`: on the board's own network stack, started and stopped by the engine; each
+ *   environment reaches it over its own link (the docker bridge's gateway, the KVM
+ *   guest's bridge, the DomU's Xen bridge; 127.0.0.1 for host and Dom0) unless `address`
+ *   names one address for all; netserver binds to exactly those addresses unless `listen`.
+ * - `external`: a host named by `address`; with `ssh` the engine starts and stops
+ *   netserver there, without it netserver must already be running.
+ * - `self`: in the environment itself on 127.0.0.1 (only when asked for: nothing crosses
+ *   a virtual NIC).
+ * The spellings of before (`{type: board, host, listen}`, `{type: external, host}`) are
+ * still read: `type` is `kind`, `host` is `address`.
  */
 export const NetperfPeer = z.union([
-  z.literal('self'),
-  z
-    .object({
-      type: z.literal('board'),
-      host: z.string().min(1),
-      /** Address netserver binds to on the board. */
-      listen: z.string().min(1).default('0.0.0.0'),
-    })
-    .strict(),
-  z.object({ type: z.literal('external'), host: z.string().min(1) }).strict(),
+  z.enum(['auto', 'controller', 'board', 'self']),
+  z.discriminatedUnion('kind', [
+    z
+      .object({
+        kind: z.literal('controller'),
+        address: HostAddress.optional(),
+        listen: HostAddress.optional(),
+      })
+      .strict(),
+    z
+      .object({ kind: z.literal('board'), address: HostAddress.optional(), listen: HostAddress.optional() })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('external'),
+        address: HostAddress,
+        /** Start netserver there over SSH (host key checked); without it, it must be running. */
+        ssh: SshTarget.optional(),
+        listen: HostAddress.optional(),
+      })
+      .strict(),
+    z.object({ kind: z.literal('self') }).strict(),
+  ]),
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('board'), host: HostAddress, listen: HostAddress.optional() }).strict(),
+    z.object({ type: z.literal('external'), host: HostAddress }).strict(),
+  ]),
 ]);
 export type NetperfPeer = z.infer<typeof NetperfPeer>;
+
+/** A peer in one spelling: what the engine works with. */
+export type PeerSpec =
+  | { kind: 'self' }
+  | { kind: 'controller'; address?: string; listen?: string }
+  | { kind: 'board'; address?: string; listen?: string }
+  | { kind: 'external'; address: string; ssh?: SshTarget; listen?: string };
+
+/** `auto` and the spellings of before → one PeerSpec; `auto` depends on how the board is reached. */
+export function peerSpec(peer: NetperfPeer, boardConnection: 'local' | 'ssh'): PeerSpec {
+  if (typeof peer === 'string') {
+    if (peer === 'auto') return { kind: boardConnection === 'ssh' ? 'controller' : 'board' };
+    return { kind: peer };
+  }
+  if ('type' in peer) {
+    if (peer.type === 'board')
+      return { kind: 'board', address: peer.host, ...(peer.listen ? { listen: peer.listen } : {}) };
+    return { kind: 'external', address: peer.host };
+  }
+  return peer;
+}
 
 export const NetperfSettings = z
   .object({
@@ -135,6 +204,11 @@ export const NetperfSettings = z
     peer: NetperfPeer,
     /** netserver's control port (netperf -p, netserver -p). */
     port: z.number().int().min(1).max(65535),
+    /**
+     * netserver's data port (netperf -- -P ,PORT): fixed, so that NAT and firewalls can
+     * pass it next to the control port.
+     */
+    dataPort: z.number().int().min(1).max(65535),
     tests: list(z.enum(NETPERF_TESTS)),
     /** netperf -l: seconds per test. */
     lengthSeconds: PositiveInt,
@@ -154,7 +228,16 @@ export const SuiteSettings = z
     iozone: IozoneSettings,
     netperf: NetperfSettings,
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    if (s.netperf.port === s.netperf.dataPort) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['netperf', 'dataPort'],
+        message: `must differ from port (${s.netperf.port}: netserver's control connections)`,
+      });
+    }
+  });
 export type SuiteSettings = z.infer<typeof SuiteSettings>;
 
 /** What a config file may say about suites: any key of any suite, the rest from the preset. */

@@ -7,17 +7,20 @@
  * results.json (rewritten atomically after every cell) → reports.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { configDigest } from '../config/load.js';
 import { PRESETS, resolveSuites, type PresetName } from '../config/presets.js';
 import type { Config } from '../config/schema.js';
-import type { SuiteSettings } from '../config/suites.js';
+import { peerSpec, type SuiteSettings } from '../config/suites.js';
 import { bootModeOf, collectFingerprint } from '../environments/fingerprint.js';
 import { factoryFor } from '../environments/registry.js';
+import { boardIo } from '../environments/io-paths.js';
 import type { BenchEnvironment } from '../environments/types.js';
 import { ResultsStore } from '../results/store.js';
 import { RESULTS_SCHEMA_ID, SUITES, type BootMode, type Results, type SuiteId } from '../results/schema.js';
+import { LocalTransport } from '../transport/local.js';
+import { SshTransport, sshHostFromConfig } from '../transport/ssh.js';
 import type { Transport } from '../transport/types.js';
 import { TOOL_VERSION } from '../version.js';
 import { boardDeps, createBoardTransport } from './board.js';
@@ -26,7 +29,9 @@ import { EtaEstimator } from './eta.js';
 import { PlanError } from './errors.js';
 import { cellId, checkPlan, groupByBootMode, schedule, type PlannedCell } from './plan.js';
 import { silentReporter, type Reporter } from './reporter.js';
-import { Netserver } from './netserver.js';
+import { counterDelta, readCounters, type CounterPlan } from './io-counters.js';
+import { NetserverPool, type NetserverHost } from './netserver.js';
+import { controllerView, peerTarget, type ControllerView } from './peers.js';
 import { openSuite, plannedCells, type SuiteSession } from './sessions.js';
 import { withEnv } from './env-transport.js';
 import { writeRunReports } from './reports.js';
@@ -166,6 +171,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
     samples: [],
     failures: [],
     logs: [],
+    ioCounters: [],
   };
   await mkdir(options.outDir, { recursive: true });
   // Opened only once the selection is valid, and closed in the finally below.
@@ -174,6 +180,26 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
 
   const signal = options.signal;
   const cancelled = (): boolean => signal?.aborted === true;
+
+  // netperf's peer: one kind for the run; where its netservers run (the controller is this machine).
+  const peer = peerSpec(suites.netperf.peer, config.board.connection.type);
+  const controllerTransport = new LocalTransport();
+  let controller: Promise<ControllerView> | undefined;
+  const controllerOf = (): Promise<ControllerView> | undefined => {
+    const c = config.board.connection;
+    if (c.type !== 'ssh' || peer.kind !== 'controller') return undefined;
+    controller ??= controllerView(boardOf(), c, signal);
+    return controller;
+  };
+  let external: SshTransport | undefined;
+  const netserverHost = (site: 'board' | 'controller' | 'external'): NetserverHost => {
+    if (site === 'board') return { id: 'board', name: 'board', transport: boardOf() };
+    if (site === 'controller')
+      return { id: 'controller', name: 'controller', transport: controllerTransport };
+    if (peer.kind !== 'external' || !peer.ssh) throw new Error('no SSH target for the external netserver');
+    external ??= new SshTransport(sshHostFromConfig(peer.ssh));
+    return { id: `external:${peer.address}`, name: 'external', transport: external };
+  };
   const started = performance.now();
   const eta = new EtaEstimator(config.board.expectedSwitchSeconds * 1000);
   const activity = (what: string): void => reporter.activity?.(what);
@@ -307,6 +333,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
         : 'complete';
     await store.flush();
     if (ownBoard) await ownBoard.close().catch(() => undefined);
+    if (external) await external.close().catch(() => undefined);
   }
 
   if (options.reports !== false) {
@@ -332,7 +359,16 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
       prepared: false,
       sessions: [],
     }));
-    const boardServers = new Map<string, { server: Netserver; ref: string }>();
+    const netservers = new NetserverPool({
+      logFile: (ref) => store.logFile(ref),
+      registerLog: async (ref) => {
+        await store.registerLog(ref);
+      },
+      signal,
+      info: (line) => reporter.info(line),
+    });
+    // Which counters prove each cell's path (from its suite's session).
+    const countersOf = new Map<string, CounterPlan>();
     try {
       for (const st of states) {
         if (cancelled()) return;
@@ -362,6 +398,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
           for (const cell of session.cells) {
             planned.push({ env: st.id, cell, runs: runsFor(session.suite) });
             if (session.unavailable) unavailable.set(cellId(st.id, cell), session.unavailable);
+            else if (session.counters) countersOf.set(cellId(st.id, cell), session.counters);
           }
         }
       }
@@ -402,6 +439,8 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
           status = 'failed';
           message = why.message;
         } else {
+          const plan = countersOf.get(id);
+          const before = plan ? await readCounters(plan, st.transport!, boardOf(), signal) : undefined;
           const r = await runCell({
             store,
             envId: item.env,
@@ -411,6 +450,16 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
             timeoutMs: suites[item.cell.suite].timeoutSeconds * 1000,
             signal,
           });
+          if (plan && before && r.status === 'ok') {
+            const after = await readCounters(plan, st.transport!, boardOf(), signal);
+            results.ioCounters!.push({
+              env: item.env,
+              suite: item.cell.suite,
+              params: item.cell.params,
+              round: item.round,
+              ...counterDelta(plan, before, after),
+            });
+          }
           status = r.status;
           message = r.message;
           samples = r.samples;
@@ -446,10 +495,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
             );
         }
       }
-      for (const { server, ref } of boardServers.values()) {
-        await server.stop().catch(() => undefined);
-        await store.registerLog(ref).catch(() => undefined);
-      }
+      await netservers.stop();
       // Teardown always runs, also after a failed prepare or a cancel.
       for (const st of states) {
         try {
@@ -483,31 +529,29 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
       }
       st.transport = withEnv(st.env.transport(), st.vars);
       st.prepared = true;
+      const io = st.env.io?.() ?? boardIo(undefined, false);
       for (const suite of enabled) {
         if (cancelled()) break;
         try {
-          st.sessions.push(
-            await openSuite(suite, suites, {
-              envId: st.id,
-              runId,
-              transport: st.transport,
-              logFile: (ref) => store.logFile(ref),
-              registerLog: async (ref) => {
-                await store.registerLog(ref);
-              },
-              boardNetserver: async (port, listen) => {
-                const key = `${listen}:${port}`;
-                if (boardServers.has(key)) return;
-                const ref = `board/netperf/netserver-${port}`;
-                await rm(store.logFile(ref), { force: true });
-                const server = new Netserver(boardOf(), port, listen, store.logFile(ref));
-                boardServers.set(key, { server, ref });
-                await server.start(signal);
-              },
-              signal,
-              info: (line) => reporter.info(line),
-            }),
-          );
+          const session = await openSuite(suite, suites, {
+            envId: st.id,
+            runId,
+            transport: st.transport,
+            logFile: (ref) => store.logFile(ref),
+            registerLog: async (ref) => {
+              await store.registerLog(ref);
+            },
+            io,
+            board: boardOf(),
+            peer: async () => peerTarget(peer, io.net, config.board.connection.type, await controllerOf()),
+            netservers,
+            netserverHost,
+            signal,
+            info: (line) => reporter.info(line),
+          });
+          st.sessions.push(session);
+          // What the session read from inside belongs to the environment's fingerprint.
+          Object.assign(entry.fingerprint, session.facts ?? {});
         } catch (err) {
           st.sessions.push({
             suite,

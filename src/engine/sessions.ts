@@ -1,8 +1,11 @@
 /**
  * Per environment and suite, what must happen before the first cell and after the last:
  * required tools checked, the UnixBench tree located or built, IOzone's scratch folder
- * made and removed, netserver started and stopped. A suite that cannot run here yields
- * a reason; the engine records it as a failure of each of its cells.
+ * found on the environment's own storage (refused in RAM unless asked for), made and
+ * removed, netperf's peer resolved and its netserver started. A suite that cannot run
+ * here yields a reason; the engine records it as a failure of each of its cells. A
+ * session also hands back the facts it read from inside (fingerprint keys `scratch`,
+ * `netperfPeer`) and which counters prove its cells' path (io-counters.ts).
  */
 import type { SuiteSettings } from '../config/suites.js';
 import type { SuiteId } from '../results/schema.js';
@@ -15,7 +18,7 @@ import {
   mkdirArgv,
   removeArgv,
 } from '../suites/iozone/command.js';
-import { netperfCells } from '../suites/netperf/command.js';
+import { netperfCells, PLANNED_TARGET } from '../suites/netperf/command.js';
 import {
   builtTreeProbes,
   sourceTreeProbes,
@@ -24,7 +27,23 @@ import {
   unixbenchMissingMessage,
 } from '../suites/unixbench/command.js';
 import type { Transport } from '../transport/types.js';
-import { Netserver } from './netserver.js';
+import {
+  BLOCK_STAT_SCRIPT,
+  isRamFs,
+  parseScratchProbe,
+  ROUTE_PROBE_SCRIPT,
+  routeVia,
+  SCRATCH_PROBE_SCRIPT,
+  type EnvironmentIo,
+  type NetperfPeerFact,
+  type ScratchFact,
+} from '../environments/io-paths.js';
+import type { CounterPlan } from './io-counters.js';
+import type { NetserverHost, NetserverPool } from './netserver.js';
+import type { NetserverSite, PeerTarget } from './peers.js';
+
+/** IOzone's folder where neither the environment nor suites.iozone.scratchDir names one. */
+export const DEFAULT_SCRATCH_DIR = '/var/tmp';
 
 export interface SessionContext {
   envId: string;
@@ -34,8 +53,15 @@ export interface SessionContext {
   /** Raw log path for a ref (e.g. `host/netperf/netserver`), and registration once written. */
   logFile(ref: string): string;
   registerLog(ref: string): Promise<void>;
-  /** The board's netserver for `peer: board`, shared by the environments of a boot group. */
-  boardNetserver(port: number, listen: string): Promise<void>;
+  /** The environment's storage and network paths. */
+  io: EnvironmentIo;
+  /** The board's transport (counters of the board's side of the environment's paths). */
+  board: Transport;
+  /** netperf's peer for this environment (resolved by the engine). */
+  peer(): Promise<PeerTarget>;
+  /** The netservers of the boot group, and where a site's netserver runs. */
+  netservers: NetserverPool;
+  netserverHost(site: Exclude<NetserverSite, 'environment'>): NetserverHost;
   signal?: AbortSignal;
   info(line: string): void;
 }
@@ -45,6 +71,10 @@ export interface SuiteSession {
   cells: CellSpec[];
   /** Why no cell can run here (missing tool, no UnixBench tree, netserver down). */
   unavailable?: { kind: string; message: string };
+  /** Fingerprint keys read from inside the environment (`scratch`, `netperfPeer`). */
+  facts?: { scratch?: ScratchFact; netperfPeer?: NetperfPeerFact };
+  /** The counters that prove each cell's path (read before and after every cell). */
+  counters?: CounterPlan;
   close(): Promise<void>;
 }
 
@@ -58,9 +88,9 @@ export function plannedCells(suite: SuiteId, s: SuiteSettings): CellSpec[] {
     case 'unixbench':
       return unixbenchCells(s.unixbench, s.unixbench.path ?? s.unixbench.sourcePath ?? '.');
     case 'iozone':
-      return iozoneCells(s.iozone, s.iozone.scratchDir);
+      return iozoneCells(s.iozone, s.iozone.scratchDir ?? DEFAULT_SCRATCH_DIR);
     case 'netperf':
-      return netperfCells(s.netperf);
+      return netperfCells(s.netperf, PLANNED_TARGET);
   }
 }
 
@@ -109,67 +139,10 @@ export async function openSuite(
         return unavailable(cells, 'missing-tool', missingMessage(ctx.envId, suite, missing));
       return { suite, cells, close: noop };
     }
-    case 'iozone': {
-      const dir = iozoneScratchDir(s.iozone, ctx.runId, ctx.envId);
-      const cells = iozoneCells(s.iozone, dir);
-      const missing = await missingTools(ctx, IOZONE_TOOLS);
-      if (missing.length)
-        return unavailable(cells, 'missing-tool', missingMessage(ctx.envId, suite, missing));
-      const mk = await ctx.transport.exec(mkdirArgv(dir), {
-        timeoutMs: PROBE_TIMEOUT_MS,
-        signal: ctx.signal,
-      });
-      if (mk.exitCode !== 0) {
-        return unavailable(
-          cells,
-          'setup',
-          `iozone: cannot create scratch folder ${dir}: ${mk.output.trim()}`,
-        );
-      }
-      return {
-        suite,
-        cells,
-        close: async () => {
-          // Not tied to the run's signal: the scratch file must go also after a cancel.
-          await ctx.transport.exec(removeArgv(dir), { timeoutMs: PROBE_TIMEOUT_MS });
-        },
-      };
-    }
-    case 'netperf': {
-      const n = s.netperf;
-      const cells = netperfCells(n);
-      const tools = n.peer === 'self' ? ['netperf', 'netserver'] : ['netperf'];
-      const missing = await missingTools(ctx, tools);
-      if (missing.length)
-        return unavailable(cells, 'missing-tool', missingMessage(ctx.envId, suite, missing));
-      if (n.peer === 'self') {
-        const ref = `${ctx.envId}/netperf/netserver`;
-        const server = new Netserver(ctx.transport, n.port, '127.0.0.1', ctx.logFile(ref));
-        try {
-          await server.start(ctx.signal);
-        } catch (err) {
-          await ctx.registerLog(ref);
-          return unavailable(cells, 'setup', (err as Error).message);
-        }
-        ctx.info(`${ctx.envId}: netserver listening on 127.0.0.1:${n.port}`);
-        return {
-          suite,
-          cells,
-          close: async () => {
-            await server.stop();
-            await ctx.registerLog(ref);
-          },
-        };
-      }
-      if (n.peer.type === 'board') {
-        try {
-          await ctx.boardNetserver(n.port, n.peer.listen);
-        } catch (err) {
-          return unavailable(cells, 'setup', (err as Error).message);
-        }
-      }
-      return { suite, cells, close: noop };
-    }
+    case 'iozone':
+      return openIozone(s, ctx);
+    case 'netperf':
+      return openNetperf(s, ctx);
     case 'unixbench': {
       const u = s.unixbench;
       const ok = async (probes: { argv: string[] }[]): Promise<boolean> => {
@@ -215,4 +188,138 @@ export async function openSuite(
       );
     }
   }
+}
+
+async function exec(ctx: SessionContext, t: Transport, script: string, args: string[]) {
+  return t.exec(['sh', '-c', script, 'sh', ...args], { timeoutMs: PROBE_TIMEOUT_MS, signal: ctx.signal });
+}
+
+async function openIozone(s: SuiteSettings, ctx: SessionContext): Promise<SuiteSession> {
+  const suite = 'iozone' as const;
+  const base = ctx.io.scratch.dir ?? s.iozone.scratchDir ?? DEFAULT_SCRATCH_DIR;
+  const dir = iozoneScratchDir(base, ctx.runId, ctx.envId);
+  const cells = iozoneCells(s.iozone, dir);
+  const unavailable = (kind: string, message: string, facts?: SuiteSession['facts']): SuiteSession => ({
+    suite,
+    cells,
+    unavailable: { kind, message },
+    ...(facts ? { facts } : {}),
+    close: noop,
+  });
+  const missing = await missingTools(ctx, IOZONE_TOOLS);
+  if (missing.length) return unavailable('missing-tool', missingMessage(ctx.envId, suite, missing));
+
+  // Where the scratch really lies, as the environment itself sees it.
+  const probe = await exec(ctx, ctx.transport, SCRATCH_PROBE_SCRIPT, [base]);
+  let scratch: ScratchFact;
+  try {
+    if (probe.exitCode !== 0) throw new Error(`exit ${probe.exitCode}: ${probe.output.trim().slice(0, 200)}`);
+    scratch = parseScratchProbe(probe.output);
+  } catch (err) {
+    return unavailable(
+      'setup',
+      `iozone: cannot tell where the scratch folder ${base} lies in '${ctx.envId}': ${(err as Error).message}`,
+    );
+  }
+  const facts = { scratch };
+  if (isRamFs(scratch.fstype) && !ctx.io.scratch.allowRam) {
+    return unavailable(
+      'scratch-in-ram',
+      `iozone: the scratch folder ${scratch.path} in '${ctx.envId}' lies on ${scratch.fstype} (${scratch.source}), i.e. in RAM: IOzone would measure memory, not the environment's disk. ${ctx.io.scratch.remedy}; or set allowRamScratch: true on the environment to measure RAM on purpose`,
+      facts,
+    );
+  }
+  const mk = await ctx.transport.exec(mkdirArgv(dir), { timeoutMs: PROBE_TIMEOUT_MS, signal: ctx.signal });
+  if (mk.exitCode !== 0) {
+    return unavailable('setup', `iozone: cannot create scratch folder ${dir}: ${mk.output.trim()}`, facts);
+  }
+  return {
+    suite,
+    cells,
+    facts,
+    ...(await diskCounters(ctx, scratch)),
+    close: async () => {
+      // Not tied to the run's signal: the scratch file must go also after a cancel.
+      await ctx.transport.exec(removeArgv(dir), { timeoutMs: PROBE_TIMEOUT_MS });
+    },
+  };
+}
+
+/** The block device whose counters prove an IOzone cell: inside, or (docker) on the board. */
+async function diskCounters(ctx: SessionContext, scratch: ScratchFact): Promise<{ counters?: CounterPlan }> {
+  if (
+    scratch.device &&
+    (await exec(ctx, ctx.transport, BLOCK_STAT_SCRIPT, [scratch.device])).exitCode === 0
+  ) {
+    return { counters: { disk: { device: scratch.device, where: 'environment' } } };
+  }
+  const boardDir = ctx.io.scratch.boardDir;
+  if (!boardDir) return {};
+  const onBoard = await exec(ctx, ctx.board, SCRATCH_PROBE_SCRIPT, [boardDir]);
+  try {
+    const device = parseScratchProbe(onBoard.output).device;
+    if (device && (await exec(ctx, ctx.board, BLOCK_STAT_SCRIPT, [device])).exitCode === 0) {
+      return { counters: { disk: { device, where: 'board' } } };
+    }
+  } catch {
+    // no counters: the cells still run, results.json notes what could not be read
+  }
+  return {};
+}
+
+async function openNetperf(s: SuiteSettings, ctx: SessionContext): Promise<SuiteSession> {
+  const suite = 'netperf' as const;
+  const n = s.netperf;
+  const unavailable = (
+    cells: CellSpec[],
+    kind: string,
+    message: string,
+    facts?: SuiteSession['facts'],
+  ): SuiteSession => ({
+    suite,
+    cells,
+    unavailable: { kind, message },
+    ...(facts ? { facts } : {}),
+    close: noop,
+  });
+  let peer: PeerTarget;
+  try {
+    peer = await ctx.peer();
+  } catch (err) {
+    return unavailable(
+      netperfCells(n, PLANNED_TARGET),
+      'setup',
+      `netperf: no peer for '${ctx.envId}': ${(err as Error).message}`,
+    );
+  }
+  const cells = netperfCells(n, peer.address);
+  const inside = peer.server?.on === 'environment';
+  const missing = await missingTools(ctx, inside ? ['netperf', 'netserver'] : ['netperf']);
+  if (missing.length) return unavailable(cells, 'missing-tool', missingMessage(ctx.envId, suite, missing));
+
+  // The interface inside the environment that carries the traffic to the peer.
+  const route = await exec(ctx, ctx.transport, ROUTE_PROBE_SCRIPT, []);
+  const via = (route.exitCode === 0 ? routeVia(peer.address, route.output) : undefined) ?? 'unknown';
+  const facts = { netperfPeer: { kind: peer.kind, address: peer.address, via } };
+  if (peer.server) {
+    const host: NetserverHost = inside
+      ? { id: `env:${ctx.envId}`, name: ctx.envId, transport: ctx.transport }
+      : ctx.netserverHost(peer.server.on as Exclude<NetserverSite, 'environment'>);
+    try {
+      await ctx.netservers.ensure(host, peer.server.listen, n.port);
+    } catch (err) {
+      return unavailable(cells, 'setup', `netperf: ${(err as Error).message}`, facts);
+    }
+  }
+  return {
+    suite,
+    cells,
+    facts,
+    ...(via !== 'unknown'
+      ? {
+          counters: { nic: { via, ...(ctx.io.net.boardIface ? { boardIface: ctx.io.net.boardIface } : {}) } },
+        }
+      : {}),
+    close: inside ? () => ctx.netservers.stop(`env:${ctx.envId}`) : noop,
+  };
 }

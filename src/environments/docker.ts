@@ -8,6 +8,9 @@
  *  3. `docker run -d` with the limits and a label (so leftovers can be found), running a
  *     long sleep; commands then reach it with `docker exec` (DockerExecTransport);
  *  4. teardown `docker rm -f`, which never throws.
+ * Its I/O paths are the paper's: IOzone in the container's writable layer (the storage
+ * driver's upper directory on the board) or in a configured volume, netperf across its
+ * veth on the network's bridge (NAT beyond it) to the bridge's gateway or further.
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -19,6 +22,7 @@ import { REMOTE_PATH } from '../transport/remote-scripts.js';
 import type { ExecOptions, ExecResult, Transport } from '../transport/types.js';
 import { CGROUP_VIEW_SCRIPT, parseCgroupView } from './docker-cgroup.js';
 import { ASSEMBLE_ROOTFS_SCRIPT } from './docker-image/assemble-rootfs.js';
+import { BoardScratch, type EnvironmentIo } from './io-paths.js';
 import type { BenchEnvironment, EnvironmentContext } from './types.js';
 
 /** Label on every container this tool starts; teardown and cleanup look for it. */
@@ -59,9 +63,64 @@ export const DockerEnvironmentConfig = z
     /** `--init`: a tiny init as PID 1 reaps the exec'd processes' orphans. */
     init: z.boolean().default(true),
     buildTimeoutSeconds: z.number().int().positive().default(900),
+    /**
+     * IOzone in a volume mounted at /avb-scratch instead of the writable layer: a volume
+     * name, or an absolute folder on the board (bind mount).
+     */
+    volume: z
+      .string()
+      .regex(
+        /^([A-Za-z0-9][A-Za-z0-9_.-]+|\/[^,:\0\n]*)$/,
+        'a volume name or an absolute folder on the board',
+      )
+      .optional(),
+    ...BoardScratch,
   })
   .strict();
 export type DockerEnvironmentConfig = z.infer<typeof DockerEnvironmentConfig>;
+
+/** Where a configured volume is mounted in the container (IOzone's folder then). */
+export const VOLUME_MOUNT = '/avb-scratch';
+
+/**
+ * One `docker inspect` for the I/O paths: address and gateway on its network, the storage
+ * driver and its upper directory (the writable layer on the board), the volume's folder.
+ */
+export const INSPECT_FORMAT = [
+  'ip={{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}',
+  'gateway={{range .NetworkSettings.Networks}}{{.Gateway}} {{end}}',
+  'driver={{.GraphDriver.Name}}',
+  'upper={{index .GraphDriver.Data "UpperDir"}}',
+  `volume={{range .Mounts}}{{if eq .Destination "${VOLUME_MOUNT}"}}{{.Source}}{{end}}{{end}}`,
+].join('\n');
+
+export interface DockerInspectFacts {
+  ip?: string;
+  gateway?: string;
+  driver?: string;
+  upperDir?: string;
+  volumeDir?: string;
+}
+
+export function parseDockerInspect(text: string): DockerInspectFacts {
+  const out: DockerInspectFacts = {};
+  for (const line of text.split('\n')) {
+    const m = /^(ip|gateway|driver|upper|volume)=(.*)$/.exec(line.trim());
+    if (!m) continue;
+    const v = m[2]!.trim().split(/\s+/)[0] ?? '';
+    if (!v || v === '<no value>') continue;
+    if (m[1] === 'ip') out.ip = v;
+    else if (m[1] === 'gateway') out.gateway = v;
+    else if (m[1] === 'driver') out.driver = v;
+    else if (m[1] === 'upper') out.upperDir = v;
+    else out.volumeDir = v;
+  }
+  return out;
+}
+
+/** $1 an interface index: the board's interface with that index (a veth's peer). */
+const IFINDEX_SCRIPT =
+  'for d in /sys/class/net/*; do [ "$(cat "$d/ifindex" 2>/dev/null)" = "$1" ] && basename "$d"; done; true';
 
 function tail(output: string, lines = 3): string {
   return output.trim().split('\n').slice(-lines).join(' ').trim() || '(no output)';
@@ -122,6 +181,9 @@ export class DockerEnvironment implements BenchEnvironment {
   private imageRef: string | undefined;
   private engineVersion: string | undefined;
   private ip: string | undefined;
+  /** What `docker inspect` and the container's eth0 tell about its I/O paths. */
+  private paths: { driver?: string; upperDir?: string; volumeDir?: string; gateway?: string; veth?: string } =
+    {};
 
   constructor(
     readonly id: string,
@@ -188,6 +250,7 @@ export class DockerEnvironment implements BenchEnvironment {
         `--cpus=${this.config.cpus}`,
         `--memory=${this.config.memory}`,
         `--network=${this.config.network}`,
+        ...(this.config.volume ? ['--volume', `${this.config.volume}:${VOLUME_MOUNT}`] : []),
         ...(this.config.init ? ['--init'] : []),
         '--',
         this.imageRef,
@@ -212,13 +275,29 @@ export class DockerEnvironment implements BenchEnvironment {
     });
     const ok = await this.exec.exec(['true'], { timeoutMs: 60_000 });
     if (ok.exitCode !== 0) throw new Error(`container ${name} does not run commands: ${tail(ok.output)}`);
-    const ip = await this.docker(
-      board,
-      ['inspect', '--format', '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}', name],
-      { timeoutMs: 60_000 },
+    const inspect = await this.docker(board, ['inspect', '--format', INSPECT_FORMAT, name], {
+      timeoutMs: 60_000,
+    });
+    const facts = inspect.exitCode === 0 ? parseDockerInspect(inspect.output) : {};
+    this.ip = facts.ip;
+    this.paths = {
+      ...(facts.driver ? { driver: facts.driver } : {}),
+      ...(facts.upperDir ? { upperDir: facts.upperDir } : {}),
+      ...(facts.volumeDir ? { volumeDir: facts.volumeDir } : {}),
+      ...(facts.gateway ? { gateway: facts.gateway } : {}),
+    };
+    // The container's eth0 is one end of a veth pair; its peer on the board has ifindex = eth0's iflink.
+    const iflink = await this.exec.exec(['cat', '/sys/class/net/eth0/iflink'], { timeoutMs: 30_000 });
+    if (iflink.exitCode === 0 && /^\d+$/.test(iflink.output.trim())) {
+      const peer = await board.exec(['sh', '-c', IFINDEX_SCRIPT, 'sh', iflink.output.trim()], {
+        timeoutMs: 30_000,
+      });
+      const veth = peer.output.trim().split('\n')[0]?.trim();
+      if (peer.exitCode === 0 && veth && /^[A-Za-z0-9_.@-]+$/.test(veth)) this.paths.veth = veth;
+    }
+    ctx.log(
+      `container ${name} (${this.imageRef}) at ${this.ip ?? 'no address'}${this.paths.veth ? ` via ${this.paths.veth}` : ''}, storage ${this.paths.driver ?? 'unknown'}`,
     );
-    this.ip = ip.exitCode === 0 ? ip.output.trim().split(/\s+/)[0] || undefined : undefined;
-    ctx.log(`container ${name} (${this.imageRef}) at ${this.ip ?? 'no address'}`);
   }
 
   /**
@@ -296,6 +375,26 @@ export class DockerEnvironment implements BenchEnvironment {
     return this.exec;
   }
 
+  io(): EnvironmentIo {
+    const c = this.config;
+    const dir = c.scratchDir ?? (c.volume ? VOLUME_MOUNT : undefined);
+    const boardDir = c.volume ? this.paths.volumeDir : this.paths.upperDir;
+    // `--network host`: the board's own stack (no gateway, no veth).
+    const gateway = this.paths.gateway ?? (c.network === 'host' ? '127.0.0.1' : undefined);
+    return {
+      scratch: {
+        ...(dir ? { dir } : {}),
+        allowRam: c.allowRamScratch,
+        remedy: "use the writable layer (the default) or a volume on the board's disk",
+        ...(boardDir ? { boardDir } : {}),
+      },
+      net: {
+        ...(gateway ? { boardAddress: gateway, boardListen: gateway } : {}),
+        ...(this.paths.veth ? { boardIface: this.paths.veth } : {}),
+      },
+    };
+  }
+
   async fingerprint(): Promise<Fingerprint> {
     const t = this.transport();
     const run = async (argv: string[]): Promise<string | undefined> => {
@@ -318,6 +417,8 @@ export class DockerEnvironment implements BenchEnvironment {
       cgroupCpuset: view.cpuset,
       dockerImage: this.imageRef,
       dockerNetwork: this.config.network,
+      ...(this.paths.driver ? { dockerStorageDriver: this.paths.driver } : {}),
+      ...(this.config.volume ? { dockerVolume: this.config.volume } : {}),
       dockerLimits: { cpus: this.config.cpus, memory: this.config.memory },
     };
   }

@@ -4,6 +4,7 @@
  * the QEMU argv is built from these values only (src/environments/guest/qemu-argv.ts).
  */
 import { z } from 'zod';
+import { BoardScratch } from './io-paths.js';
 
 /** A path on the board (absolute: the engine's working directory is not the board's). */
 const BoardPath = z.string().regex(/^\//, 'must be an absolute path on the board');
@@ -33,35 +34,72 @@ export const KvmBoot = z.union([
 ]);
 export type KvmBoot = z.infer<typeof KvmBoot>;
 
+const IfName = z.string().regex(/^[A-Za-z0-9_.-]{1,15}$/, 'not an interface name');
+const Mac = z.string().regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i, 'not a MAC address');
+/** An IPv4 address, optionally with its prefix length (`192.168.100.3/24`). */
+const Ipv4WithPrefix = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/, 'an IPv4 address, optionally with /PREFIX');
+
 export const KvmNetwork = z.discriminatedUnion('type', [
-  /** QEMU user networking; the guest's port 22 is forwarded to 127.0.0.1:hostPort on the board. */
+  /**
+   * QEMU user networking (SLIRP, in the QEMU process: no virtual NIC path on the board);
+   * the guest's port 22 is forwarded to 127.0.0.1:hostPort on the board. Only on request.
+   */
   z.object({ type: z.literal('user'), hostPort: z.number().int().min(1).max(65535).default(10022) }).strict(),
-  /** A bridge on the board (qemu-bridge-helper); the guest has its own address. */
+  /**
+   * The paper's path: a TAP the engine makes on a bridge of the board (removed afterwards);
+   * the guest has its own address on the bridge.
+   */
   z
     .object({
       type: z.literal('bridge'),
-      bridge: z.string().regex(/^[A-Za-z0-9_.-]{1,15}$/, 'not an interface name'),
-      address: z.string().min(1),
-      mac: z
+      bridge: IfName,
+      /** The guest's address (`A` or `A/P`); the project's guest takes it from the kernel command line. */
+      address: Ipv4WithPrefix,
+      mac: Mac.optional(),
+      /** Name of the TAP to make (default `avbt-<random>`). */
+      tap: IfName.optional(),
+      /** Make the bridge with this address (A/P) when it does not exist, and remove it afterwards. */
+      bridgeAddress: z
         .string()
-        .regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i, 'not a MAC address')
+        .regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'an IPv4 address with /PREFIX')
         .optional(),
     })
     .strict(),
-  /** A tap interface prepared on the board; the guest has its own address. */
+  /** A TAP interface prepared on the board (left as it is); the guest has its own address. */
   z
     .object({
       type: z.literal('tap'),
-      ifname: z.string().regex(/^[A-Za-z0-9_.-]{1,15}$/, 'not an interface name'),
-      address: z.string().min(1),
-      mac: z
-        .string()
-        .regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i, 'not a MAC address')
-        .optional(),
+      ifname: IfName,
+      address: Ipv4WithPrefix,
+      mac: Mac.optional(),
     })
     .strict(),
 ]);
 export type KvmNetwork = z.infer<typeof KvmNetwork>;
+
+/** The default network: an engine-made bridge with NAT, the guest at .2 (see board-net.ts). */
+export const DEFAULT_KVM_NETWORK = {
+  type: 'bridge',
+  bridge: 'avbbr0',
+  address: '192.168.213.2/24',
+  bridgeAddress: '192.168.213.1/24',
+} as const;
+
+/** The guest's scratch disk (virtio-blk, serial `avb-scratch`), formatted and mounted inside. */
+export const KvmDataDisk = z
+  .object({
+    /** Image file or block device on the board; default: an image the engine makes (and removes) each run. */
+    path: BoardPath.optional(),
+    format: z.enum(['raw', 'qcow2']).default('raw'),
+    /** Size of an image the engine creates. */
+    sizeMiB: z.number().int().min(16).default(1024),
+    /** QEMU's `cache=` for the disk; absent: QEMU's default (writeback). */
+    cache: z.enum(['none', 'writeback', 'writethrough', 'directsync', 'unsafe']).optional(),
+  })
+  .strict();
+export type KvmDataDisk = z.infer<typeof KvmDataDisk>;
 
 /** How the controller logs into the guest (keys are on the controller). */
 export const GuestSsh = z
@@ -105,12 +143,17 @@ export const KvmEnvironmentConfig = z
       .union([z.literal(false), z.object({ path: BoardPath.default('/dev/hugepages') }).strict()])
       .default(false),
     boot: KvmBoot,
-    /** An extra data disk (virtio-blk), e.g. for IOzone's scratch file. */
-    dataDisk: z
-      .object({ path: BoardPath, format: z.enum(['raw', 'qcow2']).default('raw') })
-      .strict()
-      .optional(),
-    network: KvmNetwork.default({ type: 'user', hostPort: 10022 }),
+    /**
+     * IOzone's disk: a virtio-blk disk formatted (when blank) and mounted inside the guest at
+     * /mnt/avb-scratch. `false`: none (then IOzone writes in `scratchDir`).
+     */
+    dataDisk: z.union([z.literal(false), KvmDataDisk]).default({ format: 'raw', sizeMiB: 1024 }),
+    ...BoardScratch,
+    /**
+     * The guest's NIC (virtio-net). Default: the paper's bridge + TAP, on a bridge `avbbr0`
+     * the engine makes with NAT (like docker's own) when the board has none.
+     */
+    network: KvmNetwork.default(DEFAULT_KVM_NETWORK),
     ssh: GuestSsh,
     /** From QEMU start to a working SSH login; the guest is killed when it runs out. */
     bootTimeoutSeconds: z.number().positive().default(300),

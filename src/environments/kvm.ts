@@ -3,8 +3,11 @@
  * reached by SSH — directly on 127.0.0.1:PORT when the board is this machine, through the
  * board as ProxyJump otherwise. Boot is followed on the serial console and by SSH probes
  * (never a fixed sleep); a guest that does not come up in `bootTimeoutSeconds` is killed
- * and the error names its console log, which is kept.
+ * and the error names its console log, which is kept. Its I/O paths are the paper's: a
+ * TAP on a bridge of the board (made here, removed on teardown) and a virtio-blk scratch
+ * disk (an image made on the board when absent) that the guest formats and mounts.
  */
+import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Fingerprint } from '../results/schema.js';
@@ -15,7 +18,22 @@ import { qemuAlive, readFrom, readPid, run, stopQemu } from './guest/board-qemu.
 import { consoleState, consoleTail, type BootStage } from './guest/console.js';
 import { hugepagesShortfall } from './guest/hugepages.js';
 import { kvmHostSupport } from './guest/kvm-support.js';
-import { buildQemuArgv, guestEndpoint, qemuBinary, qemuPaths, type QemuPaths } from './guest/qemu-argv.js';
+import { boardAddressOn, tapDown, tapUp, type TapMade } from './guest/board-net.js';
+import {
+  buildQemuArgv,
+  guestEndpoint,
+  qemuBinary,
+  qemuPaths,
+  type QemuPaths,
+  type QemuRuntime,
+} from './guest/qemu-argv.js';
+import {
+  GUEST_SCRATCH_MOUNT,
+  mountGuestDisk,
+  prepareBoardDisk,
+  SCRATCH_SERIAL,
+} from './guest/scratch-disk.js';
+import type { EnvironmentIo } from './io-paths.js';
 import {
   boardSshEndpoint,
   sshGuestTransport,
@@ -64,6 +82,11 @@ export class KvmEnvironment implements BenchEnvironment {
   private mirrorConsole = false;
   private consoleBytes = 0;
   private consoleText = '';
+  /** The scratch image when the engine made it (removed on teardown). */
+  private ownedDisk: string | undefined;
+  private tap: TapMade | undefined;
+  /** The board's address on the guest's link, and the guest's board-side interface. */
+  private boardLink: { address?: string; iface?: string } = {};
 
   constructor(
     readonly id: string,
@@ -141,7 +164,8 @@ export class KvmEnvironment implements BenchEnvironment {
       ...(jump ? { jump } : {}),
     });
 
-    const argv = buildQemuArgv(c, paths, `avb-${this.id}`);
+    const runtime = await this.prepareIo(board, ctx);
+    const argv = buildQemuArgv(c, paths, `avb-${this.id}`, runtime);
     writeFileSync(join(logDir, 'qemu.argv.json'), JSON.stringify(argv, null, 2) + '\n');
     ctx.log(`starting ${qemu} (${c.accel}, ${c.vcpus} vCPU, ${c.memoryMiB} MiB) on ${board.description}`);
     const started = await board.exec(argv, { timeoutMs: 60_000, signal: ctx.signal });
@@ -160,6 +184,79 @@ export class KvmEnvironment implements BenchEnvironment {
       );
     }
     await this.waitForBoot(ctx);
+    if (c.dataDisk !== false) {
+      const done = await mountGuestDisk(
+        this.guest,
+        `serial:${SCRATCH_SERIAL}`,
+        GUEST_SCRATCH_MOUNT,
+        ctx.signal,
+      );
+      ctx.log(`scratch disk: ${done} at ${GUEST_SCRATCH_MOUNT} in the guest`);
+    }
+  }
+
+  /** The board's side of the guest's disk and NIC: the scratch image and the TAP. */
+  private async prepareIo(board: Transport, ctx: EnvironmentContext): Promise<QemuRuntime> {
+    const c = this.config;
+    const runtime: { dataDiskPath?: string; tap?: string; append?: string[] } = {};
+    if (c.dataDisk !== false) {
+      const owned = c.dataDisk.path === undefined;
+      const path = c.dataDisk.path ?? `/var/tmp/arm-virt-bench/${this.id}/scratch.img`;
+      const how = await prepareBoardDisk(
+        board,
+        { path, format: c.dataDisk.format, sizeMiB: c.dataDisk.sizeMiB, fresh: owned },
+        ctx.signal,
+      );
+      if (owned) this.ownedDisk = path;
+      runtime.dataDiskPath = path;
+      ctx.log(
+        `scratch disk ${path} (${c.dataDisk.format}, ${how === 'created' ? `${c.dataDisk.sizeMiB} MiB, made` : 'as it is'})`,
+      );
+    }
+    const net = c.network;
+    if (net.type === 'user') return runtime;
+    if (net.type === 'bridge') {
+      const tap = net.tap ?? `avbt-${randomBytes(4).toString('hex')}`;
+      this.tap = await tapUp(board, tap, net.bridge, net.bridgeAddress, ctx.signal);
+      runtime.tap = tap;
+      ctx.log(
+        `TAP ${tap} on bridge ${net.bridge}${this.tap.bridge ? ` (bridge made, ${net.bridgeAddress}${this.tap.natFor ? ', NAT' : ''})` : ''}`,
+      );
+    }
+    const iface = net.type === 'bridge' ? (runtime.tap as string) : net.ifname;
+    const link = await boardAddressOn(board, iface, ctx.signal);
+    this.boardLink = { iface, ...(link ? { address: link.address } : {}) };
+    // The project's guest configures its NIC from these (guest/rc.sh); other guests ignore them.
+    const prefix = /\/(\d+)$/.exec(net.address)?.[1] ?? String(link?.prefix ?? 24);
+    runtime.append = [
+      `avb.ip=${net.address.replace(/\/\d+$/, '')}/${prefix}`,
+      `avb.gw=${link?.address ?? 'none'}`,
+    ];
+    return runtime;
+  }
+
+  io(): EnvironmentIo {
+    const c = this.config;
+    const user = c.network.type === 'user';
+    return {
+      scratch: {
+        ...(c.dataDisk !== false ? { dir: GUEST_SCRATCH_MOUNT } : c.scratchDir ? { dir: c.scratchDir } : {}),
+        allowRam: c.allowRamScratch,
+        remedy:
+          c.dataDisk === false
+            ? 'give the kvm environment a dataDisk (its default: an image on the board, formatted and mounted in the guest)'
+            : `the guest mounts its data disk at ${GUEST_SCRATCH_MOUNT}: check that it did (environment log)`,
+      },
+      // User networking: the guest reaches the board's loopback at QEMU's gateway.
+      net: user
+        ? { boardAddress: '10.0.2.2', boardListen: '127.0.0.1' }
+        : {
+            ...(this.boardLink.address
+              ? { boardAddress: this.boardLink.address, boardListen: this.boardLink.address }
+              : {}),
+            ...(this.boardLink.iface ? { boardIface: this.boardLink.iface } : {}),
+          },
+    };
   }
 
   /** Appends what is new in the board's console file to the controller's copy. */
@@ -245,6 +342,8 @@ export class KvmEnvironment implements BenchEnvironment {
         memoryMiB: c.memoryMiB,
         hugepages: c.hugepages !== false,
         network: c.network.type,
+        dataDisk:
+          c.dataDisk === false ? false : { format: c.dataDisk.format, cache: c.dataDisk.cache ?? 'default' },
         boot: 'kernel' in c.boot ? 'kernel' : 'disk',
       },
     };
@@ -263,7 +362,20 @@ export class KvmEnvironment implements BenchEnvironment {
     } catch {
       // closing connections is best effort
     }
-    if (!board || !this.paths) return;
+    if (!board) return;
+    try {
+      await this.teardownQemu(board);
+    } finally {
+      // After QEMU is gone: the TAP (and a bridge made for it) and the engine's scratch image.
+      if (this.tap) await tapDown(board, this.tap);
+      this.tap = undefined;
+      if (this.ownedDisk) await run(board, ['rm', '-f', this.ownedDisk]).catch(() => undefined);
+      this.ownedDisk = undefined;
+    }
+  }
+
+  private async teardownQemu(board: Transport): Promise<void> {
+    if (!this.paths) return;
     try {
       this.pid ??= await readPid(board, this.paths.pidFile);
       if (this.pid !== undefined) {

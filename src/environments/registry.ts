@@ -32,7 +32,7 @@ export const environmentRegistry: Partial<Record<EnvironmentKind, EnvironmentFac
     kind: 'host',
     bootMode: 'linux',
     schema: HostEnvironmentConfig,
-    create: (id) => new HostEnvironment(id),
+    create: (id, config) => new HostEnvironment(id, config as HostEnvironmentConfig),
   },
   docker: {
     kind: 'docker',
@@ -51,7 +51,7 @@ export const environmentRegistry: Partial<Record<EnvironmentKind, EnvironmentFac
     kind: 'xen-dom0',
     bootMode: 'xen',
     schema: XenDom0EnvironmentConfig,
-    create: (id) => new XenDom0Environment(id),
+    create: (id, config) => new XenDom0Environment(id, config as XenDom0EnvironmentConfig),
   },
   'xen-domu': {
     kind: 'xen-domu',

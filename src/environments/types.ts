@@ -5,6 +5,7 @@
  */
 import type { BootMode, EnvironmentKind, Fingerprint } from '../results/schema.js';
 import type { Transport } from '../transport/types.js';
+import type { EnvironmentIo } from './io-paths.js';
 
 export interface EnvironmentContext {
   /** The board's transport (local or SSH): environments are started from here. */
@@ -27,6 +28,12 @@ export interface BenchEnvironment {
   fingerprint(): Promise<Fingerprint>;
   /** How cells' commands reach the environment; valid between prepare and teardown. */
   transport(): Transport;
+  /**
+   * Its storage and network paths (valid after prepare): IOzone's scratch folder, the
+   * board's address over its own link, its virtual interface on the board. Without it the
+   * environment counts as one of the board's own (host-like: 127.0.0.1, default folder).
+   */
+  io?(): EnvironmentIo;
   /** Stop and remove what prepare made. Never throws; safe after a failed prepare. */
   teardown(): Promise<void>;
 }

@@ -9,12 +9,13 @@ import { z } from 'zod';
 import type { Fingerprint } from '../results/schema.js';
 import type { Transport } from '../transport/types.js';
 import { collectFingerprint } from './fingerprint.js';
+import { boardIo, BoardScratch, type EnvironmentIo } from './io-paths.js';
 import type { BenchEnvironment, EnvironmentContext } from './types.js';
 import { DOM0_PROBE_SCRIPT, parseDom0Probe, type Dom0Probe } from './xen/probe.js';
 import { dom0Fingerprint, dom0Refusal } from './xen/xl.js';
 
-/** Dom0 has no settings of its own (only the common `id` and `env`). */
-export const XenDom0EnvironmentConfig = z.object({}).strict();
+/** Dom0's own settings (besides the common `id` and `env`): where IOzone writes. */
+export const XenDom0EnvironmentConfig = z.object({ ...BoardScratch }).strict();
 export type XenDom0EnvironmentConfig = z.infer<typeof XenDom0EnvironmentConfig>;
 
 export async function probeDom0(board: Transport, signal?: AbortSignal): Promise<Dom0Probe> {
@@ -30,7 +31,18 @@ export class XenDom0Environment implements BenchEnvironment {
   private signal: AbortSignal | undefined;
   private probe: Dom0Probe | undefined;
 
-  constructor(readonly id: string = 'xen-dom0') {}
+  private readonly config: XenDom0EnvironmentConfig;
+
+  constructor(
+    readonly id: string = 'xen-dom0',
+    config: z.input<typeof XenDom0EnvironmentConfig> = {},
+  ) {
+    this.config = XenDom0EnvironmentConfig.parse(config);
+  }
+
+  io(): EnvironmentIo {
+    return boardIo(this.config.scratchDir, this.config.allowRamScratch);
+  }
 
   async prepare(ctx: EnvironmentContext): Promise<void> {
     const probe = await probeDom0(ctx.board, ctx.signal);

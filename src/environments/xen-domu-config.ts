@@ -4,6 +4,7 @@
  * how the controller reaches it over SSH through Dom0.
  */
 import { z } from 'zod';
+import { BoardScratch } from './io-paths.js';
 import { GuestSsh } from './kvm-config.js';
 
 const BoardPath = z
@@ -50,6 +51,23 @@ export const XenDomuGenerated = z
   .strict();
 export type XenDomuGenerated = z.infer<typeof XenDomuGenerated>;
 
+/** The DomU's scratch disk: a Xen PV disk, formatted (when blank) and mounted inside at /mnt/avb-scratch. */
+export const XenDomuDataDisk = z
+  .object({
+    /** Image file or block device on Dom0; default: an image the engine makes (and removes) each run. */
+    path: BoardPath.optional(),
+    format: z.enum(['raw', 'qcow2']).default('raw'),
+    /** Size of an image the engine creates. */
+    sizeMiB: z.number().int().min(16).default(1024),
+    /** The guest's name for it (with `configFile`, the disk that file attaches). */
+    vdev: z
+      .string()
+      .regex(/^xvd[a-z]$/, 'a Xen virtual disk name like xvdb')
+      .default('xvdb'),
+  })
+  .strict();
+export type XenDomuDataDisk = z.infer<typeof XenDomuDataDisk>;
+
 export const XenDomuEnvironmentConfig = z
   .object({
     /** The domain's name (`xl destroy NAME` on teardown): must match the config file's. */
@@ -64,15 +82,35 @@ export const XenDomuEnvironmentConfig = z
     bootTimeoutSeconds: z.number().positive().default(300),
     /** Folder on Dom0 for the generated config; default /var/tmp/arm-virt-bench/<id>. */
     workDir: BoardPath.optional(),
+    /**
+     * IOzone's disk (xvdb): attached to a generated domain (with `configFile`, that file
+     * attaches it), formatted and mounted inside. `false`: none (IOzone writes in `scratchDir`).
+     */
+    dataDisk: z
+      .union([z.literal(false), XenDomuDataDisk])
+      .default({ format: 'raw', sizeMiB: 1024, vdev: 'xvdb' }),
+    ...BoardScratch,
   })
   .strict()
   .refine((c) => (c.configFile === undefined) !== (c.generate === undefined), {
     message: 'give exactly one of configFile (a domain config on Dom0) or generate (values for one)',
-  });
+  })
+  .refine(
+    (c) =>
+      c.dataDisk === false || !c.generate?.disks.some((d) => d.vdev === (c.dataDisk as XenDomuDataDisk).vdev),
+    {
+      path: ['dataDisk', 'vdev'],
+      message: 'generate.disks already has a disk with this vdev: choose another one',
+    },
+  );
 export type XenDomuEnvironmentConfig = z.infer<typeof XenDomuEnvironmentConfig>;
 
 /** The xl config text for generated domains: fixed layout, values already validated. */
-export function xlDomainConfig(name: string, g: XenDomuGenerated): string {
+export function xlDomainConfig(
+  name: string,
+  g: XenDomuGenerated,
+  extraDisks: XenDomuGenerated['disks'] = [],
+): string {
   const q = (v: string): string => `"${v}"`;
   const lines = [
     '# Written by arm-virt-bench (xen-domu environment).',
@@ -84,7 +122,7 @@ export function xlDomainConfig(name: string, g: XenDomuGenerated): string {
     `memory = ${g.memoryMiB}`,
     `vcpus = ${g.vcpus}`,
     `vif = [ ${q(`bridge=${g.bridge}${g.mac ? `,mac=${g.mac}` : ''}`)} ]`,
-    `disk = [ ${g.disks.map((d) => q(`format=${d.format},vdev=${d.vdev},access=${d.access},target=${d.path}`)).join(', ')} ]`,
+    `disk = [ ${[...g.disks, ...extraDisks].map((d) => q(`format=${d.format},vdev=${d.vdev},access=${d.access},target=${d.path}`)).join(', ')} ]`,
     'on_poweroff = "destroy"',
     'on_reboot = "destroy"',
     'on_crash = "destroy"',

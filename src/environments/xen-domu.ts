@@ -4,7 +4,9 @@
  * by SSH at its configured address — through Dom0 as ProxyJump when the board is remote —
  * and removed with `xl destroy` on teardown (checked with `xl list`). Boot is followed by
  * `xl list` (the domain must stay alive) and SSH probes, never a fixed sleep; a domain
- * that does not answer within `bootTimeoutSeconds` is destroyed with a clear error.
+ * that does not answer within `bootTimeoutSeconds` is destroyed with a clear error. Its
+ * I/O paths are the paper's: a PV disk (xvdb, an image made on Dom0 when absent) that the
+ * guest formats and mounts, and its PV NIC, whose back end is `vif<domid>.0` on a Dom0 bridge.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,6 +20,9 @@ import {
   writeKnownHosts,
   type GuestTransportFactory,
 } from './guest/ssh.js';
+import { boardAddressOn } from './guest/board-net.js';
+import { GUEST_SCRATCH_MOUNT, mountGuestDisk, prepareBoardDisk } from './guest/scratch-disk.js';
+import type { EnvironmentIo } from './io-paths.js';
 import type { BenchEnvironment, EnvironmentContext } from './types.js';
 import { probeDom0 } from './xen-dom0.js';
 import { XenDomuEnvironmentConfig, xlDomainConfig } from './xen-domu-config.js';
@@ -48,6 +53,10 @@ export class XenDomuEnvironment implements BenchEnvironment {
   private guest: Transport | undefined;
   private created = false;
   private logDir = '';
+  /** The scratch image when the engine made it (removed on teardown), and its path. */
+  private ownedDisk: string | undefined;
+  /** The domain's NIC back end on Dom0 and Dom0's address on its bridge. */
+  private link: { vif?: string; address?: string } = {};
 
   constructor(
     readonly id: string,
@@ -99,11 +108,27 @@ export class XenDomuEnvironment implements BenchEnvironment {
       );
     }
 
+    const workDir = c.workDir ?? `/var/tmp/arm-virt-bench/${this.id}`;
+    const extraDisks: { path: string; vdev: string; format: 'raw' | 'qcow2'; access: 'rw' }[] = [];
+    if (c.dataDisk !== false) {
+      const owned = c.dataDisk.path === undefined;
+      const path = c.dataDisk.path ?? `${workDir}/scratch.img`;
+      const how = await prepareBoardDisk(
+        ctx.board,
+        { path, format: c.dataDisk.format, sizeMiB: c.dataDisk.sizeMiB, fresh: owned },
+        ctx.signal,
+      );
+      if (owned) this.ownedDisk = path;
+      extraDisks.push({ path, vdev: c.dataDisk.vdev, format: c.dataDisk.format, access: 'rw' });
+      ctx.log(
+        `scratch disk ${path} as ${c.dataDisk.vdev} (${how === 'created' ? `${c.dataDisk.sizeMiB} MiB, made` : 'as it is'})`,
+      );
+    }
+
     let configFile = c.configFile;
     if (c.generate) {
-      const workDir = c.workDir ?? `/var/tmp/arm-virt-bench/${this.id}`;
       configFile = `${workDir}/${c.name}.cfg`;
-      const text = xlDomainConfig(c.name, c.generate);
+      const text = xlDomainConfig(c.name, c.generate, extraDisks);
       writeFileSync(join(this.logDir, `${c.name}.cfg`), text);
       const w = await this.dom0(['sh', '-c', WRITE_SCRIPT, 'avb-write', workDir, configFile], 30_000, text);
       if (!w.ok)
@@ -139,6 +164,47 @@ export class XenDomuEnvironment implements BenchEnvironment {
     }
     this.created = true;
     await this.waitForSsh(ctx);
+    await this.findLink(ctx);
+    if (c.dataDisk !== false) {
+      const done = await mountGuestDisk(
+        this.guest,
+        `/dev/${c.dataDisk.vdev}`,
+        GUEST_SCRATCH_MOUNT,
+        ctx.signal,
+      );
+      ctx.log(`scratch disk: ${done} at ${GUEST_SCRATCH_MOUNT} in the domain`);
+    }
+  }
+
+  /** The domain's first NIC back end on Dom0 (`vif<domid>.0`) and Dom0's address on its bridge. */
+  private async findLink(ctx: EnvironmentContext): Promise<void> {
+    const r = await this.dom0(['xl', 'domid', this.config.name], 30_000).catch(() => undefined);
+    const domid = r?.ok ? r.output.trim().split('\n').pop()?.trim() : undefined;
+    if (!domid || !/^\d+$/.test(domid)) return;
+    const vif = `vif${domid}.0`;
+    const exists = await this.dom0(['test', '-e', `/sys/class/net/${vif}`], 30_000).catch(() => undefined);
+    if (!exists?.ok) return;
+    const link = await boardAddressOn(this.board as Transport, vif, ctx.signal);
+    this.link = { vif, ...(link ? { address: link.address } : {}) };
+    ctx.log(`PV NIC back end ${vif}${link ? ` on Dom0's ${link.address}/${link.prefix}` : ''}`);
+  }
+
+  io(): EnvironmentIo {
+    const c = this.config;
+    return {
+      scratch: {
+        ...(c.dataDisk !== false ? { dir: GUEST_SCRATCH_MOUNT } : c.scratchDir ? { dir: c.scratchDir } : {}),
+        allowRam: c.allowRamScratch,
+        remedy:
+          c.dataDisk === false
+            ? 'give the xen-domu environment a dataDisk (its default: a PV disk, formatted and mounted in the domain)'
+            : `the domain mounts its data disk at ${GUEST_SCRATCH_MOUNT}: check that it did (environment log)`,
+      },
+      net: {
+        ...(this.link.address ? { boardAddress: this.link.address, boardListen: this.link.address } : {}),
+        ...(this.link.vif ? { boardIface: this.link.vif } : {}),
+      },
+    };
   }
 
   private async waitForSsh(ctx: EnvironmentContext): Promise<void> {
@@ -248,5 +314,9 @@ export class XenDomuEnvironment implements BenchEnvironment {
     if (this.created) await this.saveConsole().catch(() => undefined);
     await this.destroy();
     this.guest = undefined;
+    if (this.ownedDisk && this.board && !this.created) {
+      await this.dom0(['rm', '-f', this.ownedDisk], 30_000).catch(() => undefined);
+      this.ownedDisk = undefined;
+    }
   }
 }

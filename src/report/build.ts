@@ -484,6 +484,32 @@ function figures(a: Analysis): Section | null {
   };
 }
 
+/** What each environment measured through: IOzone's scratch and netperf's peer, read from inside it. */
+function measurementPaths(a: Analysis): Section | null {
+  const envs = a.environments.filter((e) => e.paths);
+  if (envs.length === 0) return null;
+  return {
+    id: 'measurement-paths',
+    title: 'Measurement paths (read from inside each environment)',
+    blocks: [
+      {
+        kind: 'table',
+        columns: [{ title: 'Environment' }, { title: 'IOzone scratch' }, { title: 'netperf peer' }],
+        rows: envs.map((e) => {
+          const s = e.paths?.scratch;
+          const n = e.paths?.netperfPeer;
+          return [
+            cell(e.label, { max: 60 }),
+            cell(s ? `${s.source} (${s.fstype}) at ${s.path}` : '–', { max: 200 }),
+            cell(n ? `${n.kind} ${n.address} via ${n.via}` : '–', { max: 120 }),
+          ];
+        }),
+      },
+    ],
+    markdown: { summary: 'open', comment: 'collapsed' },
+  };
+}
+
 const ORDER: Record<Verdict, number> = {
   regression: 0,
   improvement: 1,
@@ -589,7 +615,14 @@ export function buildReport(a: Analysis, o: ReportOptions = {}): ReportDocument 
   const sections: Section[] = [];
   if (a.baseline) sections.push(...regressionSections(a));
   else sections.push(overheadSummary(a, lookup));
-  for (const s of [setupDifferences(a), failures(a), notes(a), overheadTable(a, lookup), figures(a)])
+  for (const s of [
+    setupDifferences(a),
+    failures(a),
+    notes(a),
+    overheadTable(a, lookup),
+    measurementPaths(a),
+    figures(a),
+  ])
     if (s) sections.push(s);
   sections.push(...comparisonTables(a), statistics(a));
   const origin = o.origin ?? (o.artifactUrl ? 'action' : 'cli');

@@ -98,9 +98,60 @@ export const Fingerprint = z
     cgroupCpuLimit: z.string().optional(),
     cgroupMemoryLimit: z.string().optional(),
     toolVersions: z.record(z.string(), z.string()).optional(),
+    /** IOzone's scratch folder as the environment sees it (DESIGN.md, "Measurement paths"). */
+    scratch: z
+      .object({ path: z.string(), source: z.string(), fstype: z.string(), device: z.string().optional() })
+      .optional(),
+    /** netperf's peer: where netserver ran, its address, and the interface that carried the traffic. */
+    netperfPeer: z
+      .object({
+        kind: z.enum(['controller', 'board', 'external', 'self']),
+        address: z.string(),
+        via: z.string(),
+      })
+      .optional(),
   })
   .catchall(z.unknown());
 export type Fingerprint = z.infer<typeof Fingerprint>;
+
+const Bytes = z.number().int();
+
+/**
+ * What one netperf or IOzone cell moved through the environment's I/O paths: counter
+ * differences read just before and after the cell (src/engine/io-counters.ts).
+ */
+export const IoCounters = z.object({
+  env: z.string().min(1),
+  suite: SuiteId,
+  params: Params,
+  round: z.number().int().nonnegative(),
+  nic: z
+    .object({
+      /** The interface inside the environment towards the peer, and its bytes. */
+      via: z.string(),
+      rxBytes: Bytes,
+      txBytes: Bytes,
+      loopback: z.object({ rxBytes: Bytes, txBytes: Bytes }),
+      /** The environment's virtual interface on the board (TAP, vif, veth). */
+      board: z.object({ iface: z.string(), rxBytes: Bytes, txBytes: Bytes }).optional(),
+    })
+    .optional(),
+  disk: z
+    .object({
+      /** Kernel name of the block device (vda, xvdb, sda2) under the scratch folder. */
+      device: z.string(),
+      /** Read inside the environment or, for docker's upper directory, on the board. */
+      where: z.enum(['environment', 'board']),
+      readIos: Bytes,
+      readSectors: Bytes,
+      writeIos: Bytes,
+      writeSectors: Bytes,
+    })
+    .optional(),
+  /** Counters that could not be read, and why. */
+  notes: z.array(z.string()).optional(),
+});
+export type IoCounters = z.infer<typeof IoCounters>;
 
 export const Environment = z.object({
   id: z.string().min(1),
@@ -139,5 +190,7 @@ export const Results = z.object({
   samples: z.array(Sample),
   failures: z.array(Failure),
   logs: z.array(LogRef),
+  /** Proof of path per netperf/IOzone cell and round (absent in files of older versions). */
+  ioCounters: z.array(IoCounters).optional(),
 });
 export type Results = z.infer<typeof Results>;

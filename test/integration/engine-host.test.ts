@@ -1,6 +1,7 @@
 /**
- * The engine on the host with the real tools: hackbench, iozone and netperf (netserver
- * started by the engine on 127.0.0.1), through the local transport. Tiny settings keep
+ * The engine on the host with the real tools: hackbench, iozone and netperf (peer `board`,
+ * the default of a local run: netserver started by the engine on the board's 127.0.0.1),
+ * through the local transport. Tiny settings keep
  * CI short; the tools must be installed (scripts/setup.sh): a missing one FAILS here.
  */
 import { createHash } from 'node:crypto';
@@ -67,6 +68,14 @@ describe('engine on the host (real hackbench, iozone, netperf)', () => {
     expect(onDisk).toEqual(results);
     expect(onDisk.environments[0]?.fingerprint.kernel).toMatch(/\d+\.\d+/);
     expect(onDisk.environments[0]?.fingerprint.toolVersions?.hackbench).toBeDefined();
+    // Read from inside: IOzone on the host's own disk, netperf to the board's stack.
+    expect(onDisk.environments[0]?.fingerprint.scratch).toMatchObject({ path: '/var/tmp' });
+    expect(onDisk.environments[0]?.fingerprint.scratch?.fstype).not.toMatch(/^(tmpfs|ramfs|rootfs)$/);
+    expect(onDisk.environments[0]?.fingerprint.netperfPeer).toEqual({
+      kind: 'board',
+      address: '127.0.0.1',
+      via: 'lo',
+    });
   });
 
   it('keeps every raw log with its true sha256 and size, and every sample points at one', async () => {
@@ -79,7 +88,7 @@ describe('engine on the host (real hackbench, iozone, netperf)', () => {
     }
     const hb = results.logs.find((l) => l.ref === 'host/hackbench/process-socket-g1.r0');
     expect(await readFile(join(out, hb!.path), 'utf8')).toMatch(/^Time: [\d.]+$/m);
-    expect(results.logs.some((l) => l.ref === 'host/netperf/netserver')).toBe(true);
+    expect(results.logs.some((l) => l.ref === 'board/netperf/netserver-127.0.0.1-12911')).toBe(true);
   });
 
   it('removes the IOzone scratch folder and writes the reports', async () => {

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { KvmEnvironmentConfig } from '../kvm-config.js';
+import { SCRATCH_SERIAL } from './scratch-disk.js';
 
 export interface QemuPaths {
   /** Folder on the board holding the files below. */
@@ -59,7 +60,25 @@ function optionValue(what: string, value: string): string {
   return value;
 }
 
-export function buildQemuArgv(config: KvmEnvironmentConfig, paths: QemuPaths, name: string): string[] {
+/** Values known only at prepare: the scratch image's path, the TAP made, extra kernel arguments. */
+export interface QemuRuntime {
+  dataDiskPath?: string;
+  tap?: string;
+  /** Appended to the default kernel command line (never to a configured `append`). */
+  append?: readonly string[];
+}
+
+/** The guest's address without a prefix length. */
+export function hostPart(address: string): string {
+  return address.replace(/\/\d+$/, '');
+}
+
+export function buildQemuArgv(
+  config: KvmEnvironmentConfig,
+  paths: QemuPaths,
+  name: string,
+  runtime: QemuRuntime = {},
+): string[] {
   const argv: string[] = [qemuBinary(config)];
   argv.push('-name', optionValue('name', name));
   const machine = config.machine ?? defaultMachine(config);
@@ -83,26 +102,40 @@ export function buildQemuArgv(config: KvmEnvironmentConfig, paths: QemuPaths, na
 
   const boot = config.boot;
   let drive = 0;
-  const addDisk = (path: string, format: string): void => {
+  const addDisk = (path: string, format: string, extra: { cache?: string; serial?: string } = {}): void => {
     const id = `avbdisk${drive++}`;
-    argv.push('-drive', `file=${optionValue('disk path', path)},format=${format},if=none,id=${id}`);
-    argv.push('-device', `virtio-blk-pci,drive=${id}`);
+    const cache = extra.cache ? `,cache=${extra.cache}` : '';
+    argv.push('-drive', `file=${optionValue('disk path', path)},format=${format},if=none,id=${id}${cache}`);
+    argv.push('-device', `virtio-blk-pci,drive=${id}${extra.serial ? `,serial=${extra.serial}` : ''}`);
   };
   if ('kernel' in boot) {
     argv.push('-kernel', boot.kernel);
     if (boot.initrd) argv.push('-initrd', boot.initrd);
-    argv.push('-append', boot.append ?? `console=${serialConsole(config.arch)} panic=-1`);
+    argv.push(
+      '-append',
+      boot.append ??
+        [`console=${serialConsole(config.arch)}`, 'panic=-1', ...(runtime.append ?? [])].join(' '),
+    );
   } else {
     if (boot.firmware) argv.push('-bios', boot.firmware);
     addDisk(boot.disk, boot.format);
   }
-  if (config.dataDisk) addDisk(config.dataDisk.path, config.dataDisk.format);
+  if (config.dataDisk !== false) {
+    const path = runtime.dataDiskPath ?? config.dataDisk.path;
+    if (!path) throw new Error('kvm: the data disk has no path yet (prepare makes it)');
+    addDisk(path, config.dataDisk.format, {
+      serial: SCRATCH_SERIAL,
+      ...(config.dataDisk.cache ? { cache: config.dataDisk.cache } : {}),
+    });
+  }
 
   const net = config.network;
   if (net.type === 'user') {
     argv.push('-netdev', `user,id=avbnet,hostfwd=tcp:127.0.0.1:${net.hostPort}-:${config.ssh.port}`);
   } else if (net.type === 'bridge') {
-    argv.push('-netdev', `bridge,id=avbnet,br=${net.bridge}`);
+    const tap = runtime.tap ?? net.tap;
+    if (!tap) throw new Error('kvm: the TAP for the bridge has no name yet (prepare makes it)');
+    argv.push('-netdev', `tap,id=avbnet,ifname=${tap},script=no,downscript=no`);
   } else {
     argv.push('-netdev', `tap,id=avbnet,ifname=${net.ifname},script=no,downscript=no`);
   }
@@ -118,5 +151,5 @@ export function buildQemuArgv(config: KvmEnvironmentConfig, paths: QemuPaths, na
 export function guestEndpoint(config: KvmEnvironmentConfig): { host: string; port: number } {
   const net = config.network;
   if (net.type === 'user') return { host: '127.0.0.1', port: net.hostPort };
-  return { host: net.address, port: config.ssh.port };
+  return { host: hostPart(net.address), port: config.ssh.port };
 }

@@ -2,7 +2,8 @@
  * IOzone cells: one per file size, each an auto-mode record sweep (-a -s F -y MIN -q MAX)
  * over the configured test groups, on a scratch file in a per-run folder on the
  * environment's own disk. `-i 0` is always included: IOzone needs the file written
- * before it can read it. Caches are left on, as in the paper.
+ * before it can read it. Caches are left on, as in the paper; `flush` adds `-e`
+ * (fsync/fflush inside the timings, so that the writes reach the disk).
  */
 import { IOZONE_TESTS, type IozoneSettings } from '../../config/suites.js';
 import type { CellSpec } from '../command.js';
@@ -10,12 +11,8 @@ import type { CellSpec } from '../command.js';
 export const IOZONE_TOOLS = ['iozone'] as const;
 
 /** The per-run scratch folder: unique per run and environment, removed afterwards. */
-export function iozoneScratchDir(
-  s: Pick<IozoneSettings, 'scratchDir'>,
-  runId: string,
-  envId: string,
-): string {
-  return `${s.scratchDir.replace(/\/+$/, '')}/avb-iozone-${runId}-${envId}`;
+export function iozoneScratchDir(base: string, runId: string, envId: string): string {
+  return `${base.replace(/\/+$/, '')}/avb-iozone-${runId}-${envId}`;
 }
 
 export function iozoneCells(s: IozoneSettings, scratch: string): CellSpec[] {
@@ -37,6 +34,7 @@ export function iozoneCells(s: IozoneSettings, scratch: string): CellSpec[] {
         '-q',
         `${maxRec}k`,
         ...groups.flatMap((g) => ['-i', String(g)]),
+        ...(s.flush ? ['-e'] : []),
         '-f',
         `${scratch}/iozone.tmp`,
       ],

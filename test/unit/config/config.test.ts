@@ -28,7 +28,9 @@ describe('config file schema', () => {
     expect(c.board.connection).toEqual({ type: 'local' });
     expect(c.board.defaultBootMode).toBe('linux');
     expect(c.preset).toBe('quick');
-    expect(c.environments).toEqual([{ kind: 'host', id: 'host', env: {}, settings: {} }]);
+    expect(c.environments).toEqual([
+      { kind: 'host', id: 'host', env: {}, settings: { allowRamScratch: false } },
+    ]);
     expect(c.suites).toEqual({});
   });
 

@@ -27,7 +27,7 @@ describe('suite commands (argv from params)', () => {
   });
 
   it('iozone: one record sweep per file size, -i 0 always, scratch file in the per-run folder', () => {
-    const dir = iozoneScratchDir(paper.iozone, 'R1', 'host');
+    const dir = iozoneScratchDir('/var/tmp/', 'R1', 'host');
     expect(dir).toBe('/var/tmp/avb-iozone-R1-host');
     const cells = iozoneCells(paper.iozone, dir);
     expect(cells.map((c) => c.key)).toEqual(['s4k', 's1024k', 's10240k']);
@@ -76,13 +76,16 @@ describe('suite commands (argv from params)', () => {
       '-f',
       '/s/iozone.tmp',
     ]);
+    // flush: fsync inside the timings, so the writes reach the disk (-e)
+    const flushed = resolveSuites(PRESETS.test, { iozone: { flush: true } }).iozone;
+    expect(iozoneCells(flushed, '/s')[0]!.argv.slice(-3)).toEqual(['-e', '-f', '/s/iozone.tmp']);
   });
 
-  it('netperf: TCP_STREAM per message size, RR tests with -r, netserver in the foreground', () => {
+  it('netperf: TCP_STREAM per message size, RR tests with -r, fixed control and data ports, netserver in the foreground', () => {
     const s = resolveSuites(PRESETS.quick, {
       netperf: { messageBytes: [1, 1024], lengthSeconds: 5 },
     }).netperf;
-    const cells = netperfCells(s);
+    const cells = netperfCells(s, '192.168.100.1');
     expect(cells.map((c) => c.key)).toEqual([
       'tcp_stream-m1',
       'tcp_stream-m1024',
@@ -92,7 +95,7 @@ describe('suite commands (argv from params)', () => {
     expect(cells[1]!.argv).toEqual([
       'netperf',
       '-H',
-      '127.0.0.1',
+      '192.168.100.1',
       '-p',
       '12865',
       '-t',
@@ -100,6 +103,8 @@ describe('suite commands (argv from params)', () => {
       '-l',
       '5',
       '--',
+      '-P',
+      ',12866',
       '-m',
       '1024',
     ]);
@@ -108,7 +113,7 @@ describe('suite commands (argv from params)', () => {
     expect(cells[3]!.argv).toEqual([
       'netperf',
       '-H',
-      '127.0.0.1',
+      '192.168.100.1',
       '-p',
       '12865',
       '-t',
@@ -116,12 +121,14 @@ describe('suite commands (argv from params)', () => {
       '-l',
       '5',
       '--',
+      '-P',
+      ',12866',
       '-r',
       '1,1',
     ]);
     expect(cells[3]!.params).toEqual({ request_bytes: 1, response_bytes: 1 });
-    const external = netperfCells({ ...s, peer: { type: 'external', host: '10.0.0.9' } });
-    expect(external[0]!.argv.slice(0, 3)).toEqual(['netperf', '-H', '10.0.0.9']);
+    const moved = netperfCells({ ...s, port: 2000, dataPort: 2001 }, '10.0.0.9');
+    expect(moved[0]!.argv).toEqual(expect.arrayContaining(['-H', '10.0.0.9', '-p', '2000', '-P', ',2001']));
     expect(netserverArgv(12865, '127.0.0.1')).toEqual([
       'netserver',
       '-D',
@@ -131,6 +138,7 @@ describe('suite commands (argv from params)', () => {
       '127.0.0.1',
       '-4',
     ]);
+    expect(netserverArgv(12865, 'fd00::1').at(-1)).toBe('-6');
   });
 
   it('unixbench: ./Run per test and copies inside the tree; a clear message naming what is missing', () => {

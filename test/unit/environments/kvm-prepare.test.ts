@@ -50,6 +50,9 @@ describe('kvm prepare refusals', () => {
       arch: 'arm',
       accel: 'tcg',
       boot: { kernel: '/boot/zImage' },
+      // Nothing to make on the board before QEMU (no scratch image, no TAP).
+      dataDisk: false,
+      network: { type: 'user' },
       ssh,
     });
     // The fake board cannot start QEMU (exit 127): prepare gets past the KVM check and fails there.
