@@ -55,6 +55,24 @@ printf '[Match]\nName=e*\n\n[Network]\nDHCP=ipv4\n' >"$root/etc/systemd/network/
 printf '[NetDev]\nName=xenbr0\nKind=bridge\n' >"$root/etc/systemd/network/40-xenbr0.netdev"
 printf '[Match]\nName=xenbr0\n\n[Network]\nAddress=192.168.100.1/24\nConfigureWithoutCarrier=yes\n' \
   >"$root/etc/systemd/network/41-xenbr0.network"
+# The lab's stand-in for a LAN: the guests on xenbr0 (KVM guest's TAP, DomU's vif) reach
+# the controller (QEMU's user-network gateway 10.0.2.2, this machine's loopback) through
+# the board: IPv4 forwarding and NAT out of its uplink, in both boots.
+cat >"$root/etc/systemd/system/avb-lab-nat.service" <<'UNIT'
+[Unit]
+Description=arm-virt-bench lab: NAT for the guests on xenbr0
+After=systemd-networkd.service
+[Service]
+Type=oneshot
+RemainAfterExit=yes
+ExecStart=/usr/sbin/sysctl -q -w net.ipv4.ip_forward=1
+ExecStart=/usr/sbin/iptables -t nat -A POSTROUTING -s 192.168.100.0/24 ! -o xenbr0 -j MASQUERADE
+ExecStart=/usr/sbin/iptables -I FORWARD -i xenbr0 -j ACCEPT
+ExecStart=/usr/sbin/iptables -I FORWARD -o xenbr0 -j ACCEPT
+[Install]
+WantedBy=multi-user.target
+UNIT
+systemctl --root="$root" enable avb-lab-nat.service >/dev/null 2>&1
 systemctl --root="$root" enable systemd-networkd.service >/dev/null 2>&1
 # Boot faster under emulation: no periodic jobs, no wait for "network online".
 # dockerd starts on first use (docker.socket), not on every boot.

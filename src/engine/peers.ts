@@ -96,12 +96,25 @@ export function sourceAddressTowards(host: string, port: number): Promise<string
  * this machine's own source address towards the board (on a lab behind QEMU's user
  * network, 127.0.0.1: its gateway ends on this machine's loopback).
  */
+/**
+ * The board's `SSH_CONNECTION`: commands run with a clean environment (`env -i`, see
+ * transport/remote-scripts.ts), so it is read from the nearest ancestor that has it (the
+ * session's shell that sshd started).
+ */
+export const SSH_CONNECTION_SCRIPT = `p=$$
+while [ -n "$p" ] && [ "$p" -gt 1 ]; do
+  v=$(tr '\\000' '\\n' < "/proc/$p/environ" 2>/dev/null | sed -n 's/^SSH_CONNECTION=//p')
+  if [ -n "$v" ]; then echo "$v"; exit 0; fi
+  p=$(sed -n 's/^PPid:[[:space:]]*//p' "/proc/$p/status" 2>/dev/null)
+done
+exit 1`;
+
 export async function controllerView(
   board: Transport,
   connection: Extract<BoardConnection, { type: 'ssh' }>,
   signal?: AbortSignal,
 ): Promise<ControllerView> {
-  const r = await board.exec(['sh', '-c', 'echo "$SSH_CONNECTION"'], { timeoutMs: 30_000, signal });
+  const r = await board.exec(['sh', '-c', SSH_CONNECTION_SCRIPT], { timeoutMs: 30_000, signal });
   const address = r.exitCode === 0 ? parseSshConnection(r.output) : undefined;
   if (!address) {
     throw new Error(

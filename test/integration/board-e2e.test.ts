@@ -8,7 +8,12 @@
  *
  * One board boot serves the whole file: first `arm-virt-bench run` over all five
  * environments (host, docker and a KVM guest in the Linux boot; switch; xen-dom0 and a Xen
- * DomU; switch back), then the faults (a hung trial boot recovered by the PDU and U-Boot's
+ * DomU; switch back) on the paper's I/O paths — IOzone on each one's own disk (the board's
+ * root, the container's writable layer, the guest's virtio-blk vda, the DomU's PV xvdb),
+ * netperf to the controller (this machine, reached through QEMU's user-network gateway
+ * 10.0.2.2, which ends on this machine's loopback) across the container's veth, the KVM
+ * guest's TAP and the DomU's vif on the board's bridge — with the counters that prove it;
+ * then the faults (a hung trial boot recovered by the PDU and U-Boot's
  * bootcount fallback, a board found off, a dead board without a PDU). Short parameters:
  * this proves the flow, it measures nothing worth comparing (TCG emulation).
  */
@@ -21,7 +26,7 @@ import { BoardController, withBoard } from '../../src/board/controller.js';
 import { BoardUnreachableError, BootSwitchError } from '../../src/board/errors.js';
 import { WrongBootModeError } from '../../src/board/probe.js';
 import { runCommand } from '../../src/cli/run.js';
-import { Results } from '../../src/results/schema.js';
+import { Results, type IoCounters } from '../../src/results/schema.js';
 import { LocalTransport } from '../../src/transport/local.js';
 import {
   BOARD_GUEST,
@@ -82,7 +87,9 @@ describe('arm-virt-bench run on the virtual board', () => {
             accel: 'kvm', // the board's real /dev/kvm (its kernel runs at EL2)
             memoryMiB: 384,
             boot: { kernel: BOARD_GUEST.kernel, initrd: BOARD_GUEST.initrd },
-            network: { type: 'user', hostPort: 10022 },
+            // The paper's bridge + TAP: a TAP the engine makes on the board's xenbr0 (NAT beyond).
+            network: { type: 'bridge', bridge: 'xenbr0', address: '192.168.100.3/24' },
+            dataDisk: { sizeMiB: 128 },
             ssh: guestSsh,
             bootTimeoutSeconds: 900,
           },
@@ -93,10 +100,11 @@ describe('arm-virt-bench run on the virtual board', () => {
             generate: {
               kernel: BOARD_GUEST.kernel,
               ramdisk: BOARD_GUEST.initrd,
-              cmdline: 'console=hvc0 avb.ip=192.168.100.2/24 avb.gw=none',
+              cmdline: 'console=hvc0 avb.ip=192.168.100.2/24 avb.gw=192.168.100.1',
               memoryMiB: 384,
               bridge: 'xenbr0',
             },
+            dataDisk: { sizeMiB: 128 },
             address: '192.168.100.2',
             ssh: guestSsh,
             bootTimeoutSeconds: 900,
@@ -105,8 +113,16 @@ describe('arm-virt-bench run on the virtual board', () => {
         suites: {
           hackbench: { modes: ['process'], ipc: ['socket'], groups: [1], loops: 50 },
           unixbench: { enabled: false },
-          iozone: { fileSizesKb: [64], maxRecordKb: 4, tests: ['write-rewrite'] },
-          netperf: { tests: ['TCP_RR'], lengthSeconds: 1, messageBytes: [64] },
+          // flush: the writes reach each environment's disk within the cell (counted below).
+          iozone: { fileSizesKb: [64], maxRecordKb: 4, tests: ['write-rewrite'], flush: true },
+          // peer: auto = the controller (the board is reached over SSH); ports of our own.
+          netperf: {
+            tests: ['TCP_STREAM', 'TCP_RR'],
+            lengthSeconds: 1,
+            messageBytes: [1024],
+            port: 12941,
+            dataPort: 12942,
+          },
         },
       };
       const file = join(dir, 'config.yml');
@@ -128,6 +144,50 @@ describe('arm-virt-bench run on the virtual board', () => {
         ).toBe(true);
         expect(metrics.has('netperf.tcp_rr.rate'), env).toBe(true);
       }
+      // Where each environment measured, read from inside it: its own disk, the controller.
+      const fp = (id: string) => results.environments.find((e) => e.id === id)!.fingerprint;
+      const sources: Record<string, RegExp> = {
+        host: /^\/dev\/vda2$/,
+        docker: /^overlay$/,
+        kvm: /^\/dev\/vda$/,
+        'xen-dom0': /^\/dev\/vda2$/,
+        'xen-domu': /^\/dev\/xvdb$/,
+      };
+      for (const env of ALL_ENVS) {
+        expect(fp(env).scratch?.source, env).toMatch(sources[env]!);
+        expect(fp(env).scratch?.fstype, env).toMatch(/^(ext4|overlay)$/);
+        expect(fp(env).netperfPeer, env).toMatchObject({ kind: 'controller', address: '10.0.2.2' });
+        expect(fp(env).netperfPeer?.via, env).toMatch(/^(eth0|en\w+)$/);
+      }
+      // The bytes netperf reports crossed each guest's or container's virtual interface on the
+      // board (veth, TAP, vif) and its NIC inside, not its loopback; IOzone's writes reached
+      // each environment's block device.
+      const cells = (env: string, suite: 'netperf' | 'iozone'): IoCounters[] =>
+        (results.ioCounters ?? []).filter((c) => c.env === env && c.suite === suite);
+      const boardIface: Record<string, RegExp> = {
+        docker: /^veth/,
+        kvm: /^avbt-/,
+        'xen-domu': /^vif\d+\.0$/,
+      };
+      for (const env of ALL_ENVS) {
+        const stream = cells(env, 'netperf').find((c) => c.params.message_bytes === 1024);
+        const mbit = results.samples.find(
+          (s) => s.env === env && s.metric === 'netperf.tcp_stream.throughput',
+        )!;
+        const payload = (mbit.value * 1e6) / 8; // 1 s
+        expect(stream?.nic, `${env}: ${JSON.stringify(stream)}`).toBeDefined();
+        expect(stream!.nic!.txBytes, env).toBeGreaterThanOrEqual(payload);
+        expect(stream!.nic!.loopback.txBytes, env).toBeLessThan(payload / 10);
+        if (boardIface[env]) {
+          expect(stream!.nic!.board?.iface, env).toMatch(boardIface[env]!);
+          expect(stream!.nic!.board!.rxBytes, env).toBeGreaterThanOrEqual(payload);
+        }
+        const disk = cells(env, 'iozone')[0]?.disk;
+        expect(disk, env).toBeDefined();
+        expect(disk!.writeSectors * 512, env).toBeGreaterThanOrEqual(64 * 1024);
+      }
+      expect(cells('kvm', 'iozone')[0]!.disk).toMatchObject({ device: 'vda', where: 'environment' });
+      expect(cells('xen-domu', 'iozone')[0]!.disk).toMatchObject({ device: 'xvdb', where: 'environment' });
       const bootModes = Object.fromEntries(results.environments.map((e) => [e.id, e.bootMode]));
       expect(bootModes).toMatchObject({
         host: 'linux',
@@ -147,6 +207,16 @@ describe('arm-virt-bench run on the virtual board', () => {
 
       const report = await readFile(join(out, 'report.md'), 'utf8');
       for (const name of ['Xen Dom0', 'Xen DomU', 'KVM', 'Docker']) expect(report).toContain(name);
+      // The report shows each environment's scratch source and netperf peer.
+      expect(report).toMatch(
+        /\| KVM \| \/dev\/vda \(ext4\) at \/mnt\/avb-scratch \| controller 10\.0\.2\.2 via eth0 \|/,
+      );
+      expect(report).toMatch(
+        /\| Xen DomU \| \/dev\/xvdb \(ext4\) at \/mnt\/avb-scratch \| controller 10\.0\.2\.2 via eth0 \|/,
+      );
+      expect(report).toMatch(
+        /\| Docker \| overlay \(overlay\) at \/var\/tmp \| controller 10\.0\.2\.2 via eth0 \|/,
+      );
       const log = await readFile(join(out, 'logs', 'board', 'board.log'), 'utf8');
       expect(log).toMatch(/switch linux → xen \(uboot-env\)/);
       expect(log).toMatch(/down after [\d.]+s/);

@@ -56,6 +56,13 @@ describe('engine over ssh (real sshd on 127.0.0.1 as the board)', () => {
       ]),
     );
     expect(results.board.name).toBe('stand-in');
+    // Over SSH the default peer is the controller: netserver on this machine, at the address
+    // the board's SSH session came from.
+    expect(results.environments[0]!.fingerprint.netperfPeer).toEqual({
+      kind: 'controller',
+      address: '127.0.0.1',
+      via: 'lo',
+    });
     expect(results.board.fingerprints.linux?.kernel).toMatch(/\d/);
     expect(await readResultsFile(join(out, 'results.json'))).toEqual(results);
     // Nothing the cells started outlives the run on the "board".

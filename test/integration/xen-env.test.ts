@@ -116,6 +116,21 @@ function fakeDom0(state: Dom0State, opts: { xen?: boolean } = {}): FakeTransport
       },
     },
     {
+      // The scratch image (guest/scratch-disk.ts BOARD_DISK_SCRIPT): made on Dom0.
+      match: shScript('qemu-img create -q -f qcow2'),
+      reply: (a) => {
+        state.files.set(a[4]!, '');
+        return { exitCode: 0, output: `created ${a[4]}\n` };
+      },
+    },
+    {
+      match: (a) => a[0] === 'rm' && a[1] === '-f' && a.length === 3,
+      reply: (a) => {
+        state.files.delete(a[2]!);
+        return { exitCode: 0, output: '' };
+      },
+    },
+    {
       match: argvIs('cat', '/var/log/xen/console/guest-avb-domu.log'),
       reply: () => ({
         exitCode: 0,
@@ -188,6 +203,8 @@ describe('xen-domu', () => {
     },
     workDir: '/var/tmp/avb-test',
     bootTimeoutSeconds: 20,
+    // The lifecycle tests: no scratch disk (its own test below).
+    dataDisk: false,
     ...extra,
   });
 
@@ -286,6 +303,22 @@ describe('xen-domu', () => {
     // Not ours: left alone.
     expect(state.domains.has('avb-domu')).toBe(true);
     expect(board.commands().some((c) => c.startsWith('xl create'))).toBe(false);
+  });
+
+  it('the scratch disk: made on Dom0, attached as xvdb, removed after; a domain that does not show it fails with the reason', async () => {
+    const state = newState();
+    const board = fakeDom0(state);
+    const env = new XenDomuEnvironment('domu', config({ dataDisk: { sizeMiB: 64 } }), { pollMs: 200 });
+    // The stand-in "guest" (this machine's sshd) has no /dev/xvdb: the mount script says so.
+    await expect(env.prepare(ctx(board))).rejects.toThrow(
+      /^the scratch disk \(\/dev\/xvdb\) could not be mounted at \/mnt\/avb-scratch in the guest \(exit 5\): no disk \/dev\/xvdb in the guest/,
+    );
+    const cfg = state.files.get('/var/tmp/avb-test/avb-domu.cfg') ?? '';
+    expect(cfg).toContain('disk = [ "format=raw,vdev=xvdb,access=rw,target=/var/tmp/avb-test/scratch.img" ]');
+    expect(state.files.has('/var/tmp/avb-test/scratch.img')).toBe(true);
+    await env.teardown();
+    expect(board.commands()).toContain('xl destroy avb-domu');
+    expect(state.files.has('/var/tmp/avb-test/scratch.img')).toBe(false);
   });
 
   it('refuses when the board is not a Xen Dom0', async () => {
