@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DockerEnvironmentConfig } from '../../../src/environments/docker.js';
 
 describe('DockerEnvironmentConfig', () => {
-  it("defaults to the paper's container: 1 CPU, 1 GiB, default bridge, built image", () => {
+  it("defaults to the paper's container: 1 CPU, 1 GiB, default bridge, built image, the writable layer", () => {
     expect(DockerEnvironmentConfig.parse({})).toEqual({
       imageRepository: 'arm-virt-bench/bench',
       cpus: 1,
@@ -12,6 +12,7 @@ describe('DockerEnvironmentConfig', () => {
       docker: ['docker'],
       init: true,
       buildTimeoutSeconds: 900,
+      allowRamScratch: false,
     });
   });
 
