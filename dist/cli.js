@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { _ as _enum, S as SuiteId, P as PRESET_NAMES, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/load-DftA97Ep.js';
-import { N as NetperfTest, p as parsers, P as ParseError, w as withBoard, L as LocalTransport, r as runBench, l as lineReporter, a as readResultsFile, b as analyze, c as renderMarkdown, d as renderCsv, e as renderHtml, f as writeReports, T as TOOL_VERSION } from './chunks/controller-O1FjJ4s9.js';
-import { localDefaultConfig } from './chunks/local-default-DLZT-ItL.js';
+import { _ as _enum, S as SuiteId, P as PRESET_NAMES, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/load-BZsTr58T.js';
+import { N as NetperfTest, p as parsers, P as ParseError, w as withBoard, L as LocalTransport, r as runBench, l as lineReporter, a as readResultsFile, b as analyze, c as renderMarkdown, d as renderCsv, e as renderHtml, f as writeReports, T as TOOL_VERSION } from './chunks/controller-3tT23vIW.js';
+import { localDefaultConfig } from './chunks/local-default-CwYznaMh.js';
 import { join, dirname } from 'node:path';
 import 'node:crypto';
 import 'process';
@@ -14,6 +14,7 @@ import 'node:os';
 import 'node:child_process';
 import 'node:string_decoder';
 import 'node:timers/promises';
+import 'node:dgram';
 import 'node:url';
 
 const Ipc = _enum(['socket', 'pipe', 'inet']);

@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, stat, rm, readdir, readFile, writeFile, appendFile } from 'node:fs/promises';
 import { join, dirname, resolve, normalize } from 'node:path';
 import { s as setSecret, d as debug, B as BottleneckLight, g as getOctokit, r as retry, w as warning, a as getDefaultExportFromCjs, i as info, b as setFailed, c as setOutput, e as group, f as core } from './chunks/index-DXlRnO-b.js';
-import { T as TOOL_VERSION, g as escapeMarkdown, L as LocalTransport, r as runBench, w as withBoard, f as writeReports, b as analyze, h as groupedReporter, c as renderMarkdown } from './chunks/controller-O1FjJ4s9.js';
-import { b as string, c as array, o as object, _ as _enum, n as number$1, u as union, P as PRESET_NAMES, d as literal, N as NEVER, R as Results, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/load-DftA97Ep.js';
+import { T as TOOL_VERSION, g as escapeMarkdown, L as LocalTransport, r as runBench, w as withBoard, f as writeReports, b as analyze, h as groupedReporter, c as renderMarkdown } from './chunks/controller-3tT23vIW.js';
+import { b as string, c as array, o as object, _ as _enum, n as number$1, u as union, P as PRESET_NAMES, d as literal, N as NEVER, R as Results, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/load-BZsTr58T.js';
 import { readFileSync, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import fs__default from 'fs';
@@ -16,6 +16,7 @@ import 'node:os';
 import 'node:child_process';
 import 'node:string_decoder';
 import 'node:timers/promises';
+import 'node:dgram';
 import 'os';
 import 'crypto';
 import 'path';
@@ -2529,7 +2530,7 @@ async function resolveRunConfig(configInput, envs, reporter) {
         throw new MissingConfigError(`input 'config': ${configInput} does not exist (looked for ${path}). Start from ${EXAMPLE_CONFIG} in the arm-virt-bench repository (one board over SSH), or leave 'config' unset to measure this runner's own machine.`);
     }
     // Loaded only here: probing the machine (and building a guest) is not the common path.
-    const { localDefaultConfig } = await import('./chunks/local-default-DLZT-ItL.js');
+    const { localDefaultConfig } = await import('./chunks/local-default-CwYznaMh.js');
     const d = await localDefaultConfig(new LocalTransport(), envs.length > 0 ? { only: envs } : {});
     const envIds = d.config.environments
         .map((e) => e.id)

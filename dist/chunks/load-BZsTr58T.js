@@ -6691,8 +6691,52 @@ const Fingerprint = object({
     cgroupCpuLimit: string$1().optional(),
     cgroupMemoryLimit: string$1().optional(),
     toolVersions: record(string$1(), string$1()).optional(),
+    /** IOzone's scratch folder as the environment sees it (DESIGN.md, "Measurement paths"). */
+    scratch: object({ path: string$1(), source: string$1(), fstype: string$1(), device: string$1().optional() })
+        .optional(),
+    /** netperf's peer: where netserver ran, its address, and the interface that carried the traffic. */
+    netperfPeer: object({
+        kind: _enum(['controller', 'board', 'external', 'self']),
+        address: string$1(),
+        via: string$1(),
+    })
+        .optional(),
 })
     .catchall(unknown());
+const Bytes = number().int();
+/**
+ * What one netperf or IOzone cell moved through the environment's I/O paths: counter
+ * differences read just before and after the cell (src/engine/io-counters.ts).
+ */
+const IoCounters = object({
+    env: string$1().min(1),
+    suite: SuiteId,
+    params: Params,
+    round: number().int().nonnegative(),
+    nic: object({
+        /** The interface inside the environment towards the peer, and its bytes. */
+        via: string$1(),
+        rxBytes: Bytes,
+        txBytes: Bytes,
+        loopback: object({ rxBytes: Bytes, txBytes: Bytes }),
+        /** The environment's virtual interface on the board (TAP, vif, veth). */
+        board: object({ iface: string$1(), rxBytes: Bytes, txBytes: Bytes }).optional(),
+    })
+        .optional(),
+    disk: object({
+        /** Kernel name of the block device (vda, xvdb, sda2) under the scratch folder. */
+        device: string$1(),
+        /** Read inside the environment or, for docker's upper directory, on the board. */
+        where: _enum(['environment', 'board']),
+        readIos: Bytes,
+        readSectors: Bytes,
+        writeIos: Bytes,
+        writeSectors: Bytes,
+    })
+        .optional(),
+    /** Counters that could not be read, and why. */
+    notes: array(string$1()).optional(),
+});
 const Environment = object({
     id: string$1().min(1),
     kind: EnvironmentKind,
@@ -6724,6 +6768,8 @@ const Results = object({
     samples: array(Sample),
     failures: array(Failure),
     logs: array(LogRef),
+    /** Proof of path per netperf/IOzone cell and round (absent in files of older versions). */
+    ioCounters: array(IoCounters).optional(),
 });
 
 var dist = {};
@@ -16007,6 +16053,223 @@ echo "hash $h"
 `;
 
 /**
+ * The I/O paths of an environment, read from inside it: where IOzone's scratch folder
+ * really lies (`/proc/self/mountinfo`: mount point, source, file system, device number),
+ * which interface carries the traffic to the netperf peer (`/proc/net/route` and the
+ * local addresses of `/proc/net/fib_trie`), and the counters that prove a cell's bytes
+ * crossed them (`/proc/net/dev`, `/sys/class/net/IF/statistics`, `/sys/dev/block/M:m/stat`).
+ * Fixed scripts with values as arguments; everything else here is a pure parser (tested
+ * on real captures in test/unit/environments/io-paths.test.ts). Only /proc and /sys and
+ * busybox-level utilities are used: the bench container and the test guest have no more.
+ */
+/**
+ * Keys of the environments whose scratch is a folder (host, xen-dom0, docker; kvm and
+ * xen-domu without a data disk).
+ */
+const BoardScratch = {
+    /**
+     * IOzone's folder (absolute; made when missing): on the board's own storage for host
+     * and Dom0 (name the SSD's mount). Default: suites.iozone.scratchDir, else /var/tmp.
+     */
+    scratchDir: string$1()
+        .regex(/^\/[^\0\n]*$/, 'an absolute path')
+        .optional(),
+    /** Measure a scratch in RAM (tmpfs, ramfs, an initramfs) on purpose; refused otherwise. */
+    allowRamScratch: boolean().default(false),
+};
+/** The board's own environments (host, Dom0): their I/O is the board's. */
+function boardIo(scratchDir, allowRam) {
+    return {
+        scratch: {
+            ...(scratchDir ? { dir: scratchDir } : {}),
+            allowRam,
+            remedy: "set scratchDir on this environment to a folder on the board's disk (e.g. the SSD's mount)",
+        },
+        net: { boardAddress: '127.0.0.1', boardListen: '127.0.0.1' },
+    };
+}
+/** File systems that live in RAM: a scratch there measures memory, not a disk. */
+const RAM_FSTYPES = ['tmpfs', 'ramfs', 'rootfs'];
+function isRamFs(fstype) {
+    return RAM_FSTYPES.includes(fstype);
+}
+/** Prints a file with shell builtins only (an environment's PATH may hold just the tools). */
+const SHOW = `show() { while IFS= read -r l || [ -n "$l" ]; do printf '%s\\n' "$l"; done < "$1"; }`;
+/**
+ * $1: a folder (created when missing). Prints its real path and the mount table of the
+ * process (mountinfo: one line per mount, later lines mount over earlier ones).
+ */
+const SCRATCH_PROBE_SCRIPT = `${SHOW}
+{ [ -d "$1" ] || mkdir -p -- "$1"; } && cd -- "$1" || exit 3
+echo @@path; pwd -P; echo @@mountinfo; show /proc/self/mountinfo`;
+/** mountinfo escapes space, tab, newline and backslash as \ooo. */
+function unescapeMount(s) {
+    return s.replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
+}
+function parseMountinfo(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        // ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTIONS [OPTIONAL...] - FSTYPE SOURCE SUPEROPTIONS
+        const fields = line.trim().split(' ');
+        const dash = fields.indexOf('-');
+        if (fields.length < 7 || dash < 6 || fields.length < dash + 3)
+            continue;
+        out.push({
+            device: fields[2],
+            mountPoint: unescapeMount(fields[4]),
+            fstype: fields[dash + 1],
+            source: unescapeMount(fields[dash + 2]),
+        });
+    }
+    return out;
+}
+/** The mount a path lies on: the longest mount point containing it, the last such line winning. */
+function mountOf(path, mounts) {
+    let best;
+    for (const m of mounts) {
+        const mp = m.mountPoint;
+        const inside = mp === '/' || path === mp || path.startsWith(mp.endsWith('/') ? mp : `${mp}/`);
+        if (inside && (!best || mp.length >= best.mountPoint.length))
+            best = m;
+    }
+    return best;
+}
+/** Sections `@@name` of a probe's output. */
+function sections(text) {
+    const out = {};
+    let name;
+    for (const line of text.split('\n')) {
+        const m = /^@@([a-z_]+)$/.exec(line.trim());
+        if (m) {
+            name = m[1];
+            out[name] = '';
+        }
+        else if (name)
+            out[name] += `${line}\n`;
+    }
+    return out;
+}
+/** The scratch probe's output → the fact; throws with the reason when it cannot tell. */
+function parseScratchProbe(text) {
+    const s = sections(text);
+    const path = s.path?.trim();
+    if (!path?.startsWith('/'))
+        throw new Error(`no real path in the scratch probe's output: ${text.trim().slice(0, 200)}`);
+    const mount = mountOf(path, parseMountinfo(s.mountinfo ?? ''));
+    if (!mount)
+        throw new Error(`no mount of ${path} in /proc/self/mountinfo`);
+    return { path, source: mount.source, fstype: mount.fstype, device: mount.device };
+}
+/** Prints the IPv4 routing table and the trie that holds the environment's own addresses. */
+const ROUTE_PROBE_SCRIPT = `${SHOW}
+echo @@route; show /proc/net/route; echo @@fib_trie; show /proc/net/fib_trie 2>/dev/null; echo @@end`;
+/** /proc/net/route holds addresses as little-endian hex. */
+function hexToIpv4(hex) {
+    const n = parseInt(hex, 16);
+    // little-endian: the first octet is the lowest byte
+    return ((((n & 0xff) << 24) | (((n >>> 8) & 0xff) << 16) | (((n >>> 16) & 0xff) << 8) | ((n >>> 24) & 0xff)) >>> 0);
+}
+function ipv4ToNumber(address) {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
+    if (!m)
+        return undefined;
+    const o = m.slice(1, 5).map(Number);
+    if (o.some((x) => x > 255))
+        return undefined;
+    return ((o[0] << 24) | (o[1] << 16) | (o[2] << 8) | o[3]) >>> 0;
+}
+function parseProcNetRoute(text) {
+    const out = [];
+    for (const line of text.split('\n').slice(1)) {
+        const f = line.trim().split(/\s+/);
+        if (f.length < 8)
+            continue;
+        const flags = parseInt(f[3], 16);
+        if (!(flags & 1))
+            continue; // RTF_UP
+        out.push({ iface: f[0], dest: hexToIpv4(f[1]), mask: hexToIpv4(f[7]), metric: Number(f[6]) || 0 });
+    }
+    return out;
+}
+/** The addresses the kernel treats as its own (`/32 host LOCAL` leaves of fib_trie). */
+function localAddresses(fibTrie) {
+    const out = new Set();
+    const lines = fibTrie.split('\n');
+    for (let i = 0; i + 1 < lines.length; i++) {
+        const leaf = /\|--\s+(\d+\.\d+\.\d+\.\d+)\s*$/.exec(lines[i]);
+        if (!leaf)
+            continue;
+        for (let j = i + 1; j < lines.length && /^\s+\/\d+/.test(lines[j]); j++) {
+            if (/\/32 host LOCAL/.test(lines[j]))
+                out.add(leaf[1]);
+        }
+    }
+    return out;
+}
+/**
+ * The interface that carries traffic to `address`, as the kernel would route it: `lo` for
+ * 127.0.0.0/8 and the environment's own addresses, else the longest matching prefix
+ * (lowest metric among equals); for a host name, the default route's. Undefined when
+ * nothing routes it (or for an IPv6 address: only the IPv4 table is read).
+ */
+function routeVia(address, probeOutput) {
+    const s = sections(probeOutput);
+    if (address.includes(':'))
+        return undefined;
+    const literal = ipv4ToNumber(address);
+    if (literal !== undefined && (literal >>> 24 === 127 || localAddresses(s.fib_trie ?? '').has(address)))
+        return 'lo';
+    // A name: it resolves to a remote host, which goes where the default route goes.
+    const dst = literal ?? 0xffffffff;
+    let best;
+    for (const r of parseProcNetRoute(s.route ?? '')) {
+        if (literal === undefined && r.mask !== 0)
+            continue;
+        if ((dst & r.mask) >>> 0 !== r.dest)
+            continue;
+        const longer = !best || r.mask > best.mask;
+        if (longer || (r.mask === best.mask && r.metric < best.metric))
+            best = r;
+    }
+    return best?.iface;
+}
+function parseProcNetDev(text) {
+    const out = {};
+    for (const line of text.split('\n')) {
+        const m = /^\s*([^:\s]+):\s*(.*)$/.exec(line);
+        if (!m)
+            continue;
+        const f = m[2].trim().split(/\s+/).map(Number);
+        if (f.length < 16 || f.some((x) => !Number.isFinite(x)))
+            continue;
+        out[m[1]] = { rxBytes: f[0], txBytes: f[8] };
+    }
+    return out;
+}
+function parseBlockStat(text) {
+    const f = text.trim().split(/\s+/).map(Number);
+    if (f.length < 7 || f.slice(0, 7).some((x) => !Number.isInteger(x)))
+        return undefined;
+    return { readIos: f[0], readSectors: f[2], writeIos: f[4], writeSectors: f[6] };
+}
+/** $1: major:minor. Prints the block device's name and its stat line (nothing for 0:N). */
+const BLOCK_STAT_SCRIPT = 'd=/sys/dev/block/$1; [ -e "$d/stat" ] || exit 4; echo @@name; basename "$(readlink -f "$d")"; echo @@stat; cat "$d/stat"';
+function parseBlockProbe(text) {
+    const s = sections(text);
+    const name = s.name?.trim();
+    const stat = parseBlockStat(s.stat ?? '');
+    return name && stat ? { name, stat } : undefined;
+}
+/** Prints /proc/net/dev; $1 an interface: prints its two byte counters from sysfs. */
+const NETDEV_SCRIPT = `${SHOW}
+show /proc/net/dev`;
+const IFACE_STAT_SCRIPT = 'd=/sys/class/net/$1/statistics; [ -d "$d" ] || exit 4; cat "$d/rx_bytes" "$d/tx_bytes"';
+function parseIfaceStat(text) {
+    const [rx, tx] = text.trim().split(/\s+/).map(Number);
+    return Number.isInteger(rx) && Number.isInteger(tx) ? { rxBytes: rx, txBytes: tx } : undefined;
+}
+
+/**
  * The `docker` environment (paper: a container with 1 CPU and 1 GiB on docker's default
  * bridge, veth + NAT). Everything happens on the board through its transport:
  *  1. an engine must answer (`docker version`), else a clear error;
@@ -16016,6 +16279,9 @@ echo "hash $h"
  *  3. `docker run -d` with the limits and a label (so leftovers can be found), running a
  *     long sleep; commands then reach it with `docker exec` (DockerExecTransport);
  *  4. teardown `docker rm -f`, which never throws.
+ * Its I/O paths are the paper's: IOzone in the container's writable layer (the storage
+ * driver's upper directory on the board) or in a configured volume, netperf across its
+ * veth on the network's bridge (NAT beyond it) to the bridge's gateway or further.
  */
 /** Label on every container this tool starts; teardown and cleanup look for it. */
 const CONTAINER_LABEL = 'arm-virt-bench';
@@ -16048,8 +16314,53 @@ const DockerEnvironmentConfig = object({
     /** `--init`: a tiny init as PID 1 reaps the exec'd processes' orphans. */
     init: boolean().default(true),
     buildTimeoutSeconds: number().int().positive().default(900),
+    /**
+     * IOzone in a volume mounted at /avb-scratch instead of the writable layer: a volume
+     * name, or an absolute folder on the board (bind mount).
+     */
+    volume: string$1()
+        .regex(/^([A-Za-z0-9][A-Za-z0-9_.-]+|\/[^,:\0\n]*)$/, 'a volume name or an absolute folder on the board')
+        .optional(),
+    ...BoardScratch,
 })
     .strict();
+/** Where a configured volume is mounted in the container (IOzone's folder then). */
+const VOLUME_MOUNT = '/avb-scratch';
+/**
+ * One `docker inspect` for the I/O paths: address and gateway on its network, the storage
+ * driver and its upper directory (the writable layer on the board), the volume's folder.
+ */
+const INSPECT_FORMAT = [
+    'ip={{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}',
+    'gateway={{range .NetworkSettings.Networks}}{{.Gateway}} {{end}}',
+    'driver={{.GraphDriver.Name}}',
+    'upper={{index .GraphDriver.Data "UpperDir"}}',
+    `volume={{range .Mounts}}{{if eq .Destination "${VOLUME_MOUNT}"}}{{.Source}}{{end}}{{end}}`,
+].join('\n');
+function parseDockerInspect(text) {
+    const out = {};
+    for (const line of text.split('\n')) {
+        const m = /^(ip|gateway|driver|upper|volume)=(.*)$/.exec(line.trim());
+        if (!m)
+            continue;
+        const v = m[2].trim().split(/\s+/)[0] ?? '';
+        if (!v || v === '<no value>')
+            continue;
+        if (m[1] === 'ip')
+            out.ip = v;
+        else if (m[1] === 'gateway')
+            out.gateway = v;
+        else if (m[1] === 'driver')
+            out.driver = v;
+        else if (m[1] === 'upper')
+            out.upperDir = v;
+        else
+            out.volumeDir = v;
+    }
+    return out;
+}
+/** $1 an interface index: the board's interface with that index (a veth's peer). */
+const IFINDEX_SCRIPT = 'for d in /sys/class/net/*; do [ "$(cat "$d/ifindex" 2>/dev/null)" = "$1" ] && basename "$d"; done; true';
 function tail(output, lines = 3) {
     return output.trim().split('\n').slice(-lines).join(' ').trim() || '(no output)';
 }
@@ -16070,6 +16381,8 @@ class DockerEnvironment {
     imageRef;
     engineVersion;
     ip;
+    /** What `docker inspect` and the container's eth0 tell about its I/O paths. */
+    paths = {};
     constructor(id, config = {}) {
         this.id = id;
         this.config = DockerEnvironmentConfig.parse(config);
@@ -16118,6 +16431,7 @@ class DockerEnvironment {
             `--cpus=${this.config.cpus}`,
             `--memory=${this.config.memory}`,
             `--network=${this.config.network}`,
+            ...(this.config.volume ? ['--volume', `${this.config.volume}:${VOLUME_MOUNT}`] : []),
             ...(this.config.init ? ['--init'] : []),
             '--',
             this.imageRef,
@@ -16139,9 +16453,28 @@ class DockerEnvironment {
         const ok = await this.exec.exec(['true'], { timeoutMs: 60_000 });
         if (ok.exitCode !== 0)
             throw new Error(`container ${name} does not run commands: ${tail(ok.output)}`);
-        const ip = await this.docker(board, ['inspect', '--format', '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}', name], { timeoutMs: 60_000 });
-        this.ip = ip.exitCode === 0 ? ip.output.trim().split(/\s+/)[0] || undefined : undefined;
-        ctx.log(`container ${name} (${this.imageRef}) at ${this.ip ?? 'no address'}`);
+        const inspect = await this.docker(board, ['inspect', '--format', INSPECT_FORMAT, name], {
+            timeoutMs: 60_000,
+        });
+        const facts = inspect.exitCode === 0 ? parseDockerInspect(inspect.output) : {};
+        this.ip = facts.ip;
+        this.paths = {
+            ...(facts.driver ? { driver: facts.driver } : {}),
+            ...(facts.upperDir ? { upperDir: facts.upperDir } : {}),
+            ...(facts.volumeDir ? { volumeDir: facts.volumeDir } : {}),
+            ...(facts.gateway ? { gateway: facts.gateway } : {}),
+        };
+        // The container's eth0 is one end of a veth pair; its peer on the board has ifindex = eth0's iflink.
+        const iflink = await this.exec.exec(['cat', '/sys/class/net/eth0/iflink'], { timeoutMs: 30_000 });
+        if (iflink.exitCode === 0 && /^\d+$/.test(iflink.output.trim())) {
+            const peer = await board.exec(['sh', '-c', IFINDEX_SCRIPT, 'sh', iflink.output.trim()], {
+                timeoutMs: 30_000,
+            });
+            const veth = peer.output.trim().split('\n')[0]?.trim();
+            if (peer.exitCode === 0 && veth && /^[A-Za-z0-9_.@-]+$/.test(veth))
+                this.paths.veth = veth;
+        }
+        ctx.log(`container ${name} (${this.imageRef}) at ${this.ip ?? 'no address'}${this.paths.veth ? ` via ${this.paths.veth}` : ''}, storage ${this.paths.driver ?? 'unknown'}`);
     }
     /**
      * Assembles the rootfs on the board, and imports it unless an image with the same
@@ -16211,6 +16544,25 @@ class DockerEnvironment {
             throw new Error(`environment ${this.id}: transport() before prepare()`);
         return this.exec;
     }
+    io() {
+        const c = this.config;
+        const dir = c.scratchDir ?? (c.volume ? VOLUME_MOUNT : undefined);
+        const boardDir = c.volume ? this.paths.volumeDir : this.paths.upperDir;
+        // `--network host`: the board's own stack (no gateway, no veth).
+        const gateway = this.paths.gateway ?? (c.network === 'host' ? '127.0.0.1' : undefined);
+        return {
+            scratch: {
+                ...(dir ? { dir } : {}),
+                allowRam: c.allowRamScratch,
+                remedy: "use the writable layer (the default) or a volume on the board's disk",
+                ...(boardDir ? { boardDir } : {}),
+            },
+            net: {
+                ...(gateway ? { boardAddress: gateway, boardListen: gateway } : {}),
+                ...(this.paths.veth ? { boardIface: this.paths.veth } : {}),
+            },
+        };
+    }
     async fingerprint() {
         const t = this.transport();
         const run = async (argv) => {
@@ -16233,6 +16585,8 @@ class DockerEnvironment {
             cgroupCpuset: view.cpuset,
             dockerImage: this.imageRef,
             dockerNetwork: this.config.network,
+            ...(this.paths.driver ? { dockerStorageDriver: this.paths.driver } : {}),
+            ...(this.config.volume ? { dockerVolume: this.config.volume } : {}),
             dockerLimits: { cpus: this.config.cpus, memory: this.config.memory },
         };
     }
@@ -16487,18 +16841,24 @@ function bootModeOf(fp) {
 
 /**
  * `host`: the bare-metal board itself, reached through the board's own transport (local
- * or SSH). Nothing to start or stop; the fingerprint is the board's.
+ * or SSH). Nothing to start or stop; the fingerprint is the board's. IOzone writes in
+ * `scratchDir` on the board's own storage.
  */
-/** The host has no settings of its own (only the common `id` and `env`). */
-const HostEnvironmentConfig = object({}).strict();
+/** The host's own settings (besides the common `id` and `env`): where IOzone writes. */
+const HostEnvironmentConfig = object({ ...BoardScratch }).strict();
 class HostEnvironment {
     id;
     kind = 'host';
     bootMode = 'linux';
     board;
     signal;
-    constructor(id = 'host') {
+    config;
+    constructor(id = 'host', config = {}) {
         this.id = id;
+        this.config = HostEnvironmentConfig.parse(config);
+    }
+    io() {
+        return boardIo(this.config.scratchDir, this.config.allowRamScratch);
     }
     async prepare(ctx) {
         this.board = ctx.board;
@@ -16544,30 +16904,62 @@ const KvmBoot = union([
     })
         .strict(),
 ]);
+const IfName = string$1().regex(/^[A-Za-z0-9_.-]{1,15}$/, 'not an interface name');
+const Mac = string$1().regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i, 'not a MAC address');
+/** An IPv4 address, optionally with its prefix length (`192.168.100.3/24`). */
+const Ipv4WithPrefix = string$1()
+    .regex(/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/, 'an IPv4 address, optionally with /PREFIX');
 const KvmNetwork = discriminatedUnion('type', [
-    /** QEMU user networking; the guest's port 22 is forwarded to 127.0.0.1:hostPort on the board. */
+    /**
+     * QEMU user networking (SLIRP, in the QEMU process: no virtual NIC path on the board);
+     * the guest's port 22 is forwarded to 127.0.0.1:hostPort on the board. Only on request.
+     */
     object({ type: literal('user'), hostPort: number().int().min(1).max(65535).default(10022) }).strict(),
-    /** A bridge on the board (qemu-bridge-helper); the guest has its own address. */
+    /**
+     * The paper's path: a TAP the engine makes on a bridge of the board (removed afterwards);
+     * the guest has its own address on the bridge.
+     */
     object({
         type: literal('bridge'),
-        bridge: string$1().regex(/^[A-Za-z0-9_.-]{1,15}$/, 'not an interface name'),
-        address: string$1().min(1),
-        mac: string$1()
-            .regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i, 'not a MAC address')
+        bridge: IfName,
+        /** The guest's address (`A` or `A/P`); the project's guest takes it from the kernel command line. */
+        address: Ipv4WithPrefix,
+        mac: Mac.optional(),
+        /** Name of the TAP to make (default `avbt-<random>`). */
+        tap: IfName.optional(),
+        /** Make the bridge with this address (A/P) when it does not exist, and remove it afterwards. */
+        bridgeAddress: string$1()
+            .regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'an IPv4 address with /PREFIX')
             .optional(),
     })
         .strict(),
-    /** A tap interface prepared on the board; the guest has its own address. */
+    /** A TAP interface prepared on the board (left as it is); the guest has its own address. */
     object({
         type: literal('tap'),
-        ifname: string$1().regex(/^[A-Za-z0-9_.-]{1,15}$/, 'not an interface name'),
-        address: string$1().min(1),
-        mac: string$1()
-            .regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i, 'not a MAC address')
-            .optional(),
+        ifname: IfName,
+        address: Ipv4WithPrefix,
+        mac: Mac.optional(),
     })
         .strict(),
 ]);
+/** The default network: an engine-made bridge with NAT, the guest at .2 (see board-net.ts). */
+const DEFAULT_KVM_NETWORK = {
+    type: 'bridge',
+    bridge: 'avbbr0',
+    address: '192.168.213.2/24',
+    bridgeAddress: '192.168.213.1/24',
+};
+/** The guest's scratch disk (virtio-blk, serial `avb-scratch`), formatted and mounted inside. */
+const KvmDataDisk = object({
+    /** Image file or block device on the board; default: an image the engine makes (and removes) each run. */
+    path: BoardPath$1.optional(),
+    format: _enum(['raw', 'qcow2']).default('raw'),
+    /** Size of an image the engine creates. */
+    sizeMiB: number().int().min(16).default(1024),
+    /** QEMU's `cache=` for the disk; absent: QEMU's default (writeback). */
+    cache: _enum(['none', 'writeback', 'writethrough', 'directsync', 'unsafe']).optional(),
+})
+    .strict();
 /** How the controller logs into the guest (keys are on the controller). */
 const GuestSsh = object({
     user: string$1().min(1).default('root'),
@@ -16601,11 +16993,17 @@ const KvmEnvironmentConfig = object({
     hugepages: union([literal(false), object({ path: BoardPath$1.default('/dev/hugepages') }).strict()])
         .default(false),
     boot: KvmBoot,
-    /** An extra data disk (virtio-blk), e.g. for IOzone's scratch file. */
-    dataDisk: object({ path: BoardPath$1, format: _enum(['raw', 'qcow2']).default('raw') })
-        .strict()
-        .optional(),
-    network: KvmNetwork.default({ type: 'user', hostPort: 10022 }),
+    /**
+     * IOzone's disk: a virtio-blk disk formatted (when blank) and mounted inside the guest at
+     * /mnt/avb-scratch. `false`: none (then IOzone writes in `scratchDir`).
+     */
+    dataDisk: union([literal(false), KvmDataDisk]).default({ format: 'raw', sizeMiB: 1024 }),
+    ...BoardScratch,
+    /**
+     * The guest's NIC (virtio-net). Default: the paper's bridge + TAP, on a bridge `avbbr0`
+     * the engine makes with NAT (like docker's own) when the board has none.
+     */
+    network: KvmNetwork.default(DEFAULT_KVM_NETWORK),
     ssh: GuestSsh,
     /** From QEMU start to a working SSH login; the guest is killed when it runs out. */
     bootTimeoutSeconds: number().positive().default(300),
@@ -16803,6 +17201,180 @@ function kvmHostSupport(facts) {
     };
 }
 
+/** Prefix of every TAP and bridge this tool makes (so leftovers can be found). */
+/**
+ * $1 TAP name, $2 bridge, $3 the bridge's address A/P (empty: the bridge must exist).
+ * Prints `bridge-created`, `nat-added` and `forward-was N` for what it made, then `tap-up`.
+ */
+const TAP_UP_SCRIPT = `tap=$1; br=$2; addr=$3
+if [ ! -d "/sys/class/net/$br" ]; then
+  [ -n "$addr" ] || { echo "no bridge $br on the board (create it, or give the kvm network a bridgeAddress)"; exit 4; }
+  ip link add name "$br" type bridge || exit 3
+  ip addr add "$addr" dev "$br" || { ip link del "$br"; exit 3; }
+  ip link set dev "$br" up || { ip link del "$br"; exit 3; }
+  echo bridge-created
+  if command -v iptables >/dev/null 2>&1; then
+    iptables -t nat -A POSTROUTING -s "$addr" ! -o "$br" -j MASQUERADE &&
+      iptables -I FORWARD -i "$br" -j ACCEPT && iptables -I FORWARD -o "$br" -j ACCEPT && echo nat-added
+    echo "forward-was $(cat /proc/sys/net/ipv4/ip_forward)"
+    echo 1 > /proc/sys/net/ipv4/ip_forward
+  fi
+fi
+[ -d "/sys/class/net/$br/bridge" ] || { echo "$br is not a bridge"; exit 4; }
+ip link del "$tap" 2>/dev/null
+ip tuntap add dev "$tap" mode tap || exit 3
+ip link set dev "$tap" master "$br" && ip link set dev "$tap" up || { ip link del "$tap"; exit 3; }
+echo tap-up`;
+/**
+ * $1 TAP name; $2 a bridge to remove too, $3 its address when NAT was added for it, $4 the
+ * forwarding setting to restore (each empty: nothing to undo). Never fails.
+ */
+const TAP_DOWN_SCRIPT = `ip link del "$1" 2>/dev/null
+if [ -n "$3" ]; then
+  iptables -t nat -D POSTROUTING -s "$3" ! -o "$2" -j MASQUERADE 2>/dev/null
+  iptables -D FORWARD -i "$2" -j ACCEPT 2>/dev/null; iptables -D FORWARD -o "$2" -j ACCEPT 2>/dev/null
+fi
+[ -z "$4" ] || echo "$4" > /proc/sys/net/ipv4/ip_forward
+[ -z "$2" ] || ip link del "$2" 2>/dev/null
+true`;
+/**
+ * $1 an interface. Prints the IPv4 addresses (A/P) of its bridge when it is a bridge port
+ * (a TAP, a vif, a veth), else its own.
+ */
+const LINK_ADDRESS_SCRIPT = `i=$1
+[ -e "/sys/class/net/$i/master" ] && i=$(basename "$(readlink -f "/sys/class/net/$i/master")")
+ip -4 -o addr show dev "$i" 2>/dev/null | awk '{ for (f = 1; f < NF; f++) if ($f == "inet") print $(f + 1) }'`;
+/** First `A/P` of the script's output → { address, prefix }. */
+function parseLinkAddress(text) {
+    const m = /^(\d+\.\d+\.\d+\.\d+)\/(\d+)$/m.exec(text.trim());
+    return m ? { address: m[1], prefix: Number(m[2]) } : undefined;
+}
+/** The board's IPv4 address on `iface`'s link (its bridge's when it is a bridge port). */
+async function boardAddressOn(board, iface, signal) {
+    const r = await board.exec(['sh', '-c', LINK_ADDRESS_SCRIPT, 'sh', iface], { timeoutMs: 30_000, signal });
+    return r.exitCode === 0 ? parseLinkAddress(r.output) : undefined;
+}
+async function tapUp(board, tap, bridge, bridgeAddress, signal) {
+    const r = await board.exec(['sh', '-c', TAP_UP_SCRIPT, 'sh', tap, bridge, bridgeAddress ?? ''], {
+        timeoutMs: 60_000,
+        signal,
+    });
+    const made = { tap };
+    if (/^bridge-created$/m.test(r.output))
+        made.bridge = bridge;
+    if (/^nat-added$/m.test(r.output) && bridgeAddress)
+        made.natFor = bridgeAddress;
+    const was = /^forward-was ([01])$/m.exec(r.output)?.[1];
+    if (was === '0')
+        made.forwardWas = was;
+    if (r.exitCode !== 0 || !/^tap-up$/m.test(r.output)) {
+        await tapDown(board, made);
+        throw new Error(`cannot make the TAP ${tap} on bridge ${bridge} on ${board.description} (exit ${r.exitCode}; root needed): ${r.output.trim().slice(0, 300)}`);
+    }
+    return made;
+}
+/** Removes the TAP and whatever tapUp made with it; never throws. */
+async function tapDown(board, made) {
+    await board
+        .exec([
+        'sh',
+        '-c',
+        TAP_DOWN_SCRIPT,
+        'sh',
+        made.tap,
+        made.bridge ?? '',
+        made.natFor ?? '',
+        made.forwardWas ?? '',
+    ], { timeoutMs: 60_000 })
+        .catch(() => undefined);
+}
+
+/** Where the guests mount their scratch disk. */
+const GUEST_SCRATCH_MOUNT = '/mnt/avb-scratch';
+/** The virtio-blk serial number the KVM guest finds its scratch disk by. */
+const SCRATCH_SERIAL = 'avb-scratch';
+/**
+ * On the board: $1 path, $2 format (raw|qcow2), $3 size in MiB, $4 `fresh` (an image the
+ * engine owns: made anew). A block device or an existing image is used as it is. Prints
+ * `created PATH` or `exists PATH`.
+ */
+const BOARD_DISK_SCRIPT = `p=$1; fmt=$2; size=$3
+if [ "$4" = fresh ]; then rm -f -- "$p" || exit 3; fi
+if [ -e "$p" ]; then echo "exists $p"; exit 0; fi
+mkdir -p -- "$(dirname -- "$p")" || exit 3
+case $fmt in
+  raw) truncate -s "\${size}M" -- "$p" || exit 3 ;;
+  qcow2) qemu-img create -q -f qcow2 "$p" "\${size}M" || exit 3 ;;
+  *) echo "unknown format $fmt"; exit 2 ;;
+esac
+echo "created $p"`;
+/**
+ * In the guest: $1 the disk (`serial:NAME` for virtio-blk, or a device path such as
+ * /dev/xvdb), $2 the mount point. Waits (bounded) for the device, mounts the file system
+ * it holds; a disk that holds no file system is formatted ext4 (e2fsprogs' mke2fs, else
+ * busybox's ext2) only when its first MiB is blank — a disk with data is never
+ * formatted. Prints `mounted DEV` or `formatted DEV`, or the reason and a non-zero exit.
+ */
+const GUEST_MOUNT_SCRIPT = `spec=$1; mnt=$2; dev=
+nap() { usleep 100000 2>/dev/null || sleep 0.1 2>/dev/null || sleep 1; }
+n=0
+while [ "$n" -lt 150 ]; do
+  case $spec in
+    serial:*)
+      for s in /sys/block/*/serial; do
+        [ -r "$s" ] && [ "$(cat "$s")" = "\${spec#serial:}" ] && dev=/dev/$(basename "$(dirname "$s")")
+      done ;;
+    *) [ -b "$spec" ] && dev=$spec ;;
+  esac
+  [ -n "$dev" ] && [ -b "$dev" ] && break
+  dev=; nap; n=$((n + 1))
+done
+[ -n "$dev" ] || { echo "no disk $spec in the guest (ls /sys/block: $(ls /sys/block | tr '\\n' ' '))"; exit 5; }
+if awk -v m="$mnt" '$2 == m { f = 1 } END { exit !f }' /proc/mounts; then echo "mounted $dev"; exit 0; fi
+mkdir -p -- "$mnt" || exit 3
+if mount "$dev" "$mnt" 2>/dev/null; then echo "mounted $dev"; exit 0; fi
+if [ -n "$(dd if="$dev" bs=65536 count=16 2>/dev/null | tr -d '\\000' | head -c 1)" ]; then
+  echo "$dev holds data but no file system this guest can mount: refusing to format it"; exit 6
+fi
+# e2fsprogs' mke2fs by its path: a busybox shell runs its own applet for a bare "mke2fs".
+made=
+for m in /usr/sbin/mkfs.ext4 /sbin/mkfs.ext4 /usr/bin/mke2fs /usr/sbin/mke2fs /sbin/mke2fs; do
+  [ -x "$m" ] && "$m" -t ext4 -F -q "$dev" >/dev/null 2>&1 && { made=ext4; break; }
+done
+[ -n "$made" ] || mke2fs -F "$dev" >/dev/null 2>&1 || { echo "mke2fs $dev failed"; exit 7; }
+mount "$dev" "$mnt" || { echo "mount $dev after formatting failed"; exit 8; }
+echo "formatted $dev"`;
+/** Creates the image on the board when absent (or anew when the engine owns it). */
+async function prepareBoardDisk(board, disk, signal) {
+    const r = await board.exec([
+        'sh',
+        '-c',
+        BOARD_DISK_SCRIPT,
+        'sh',
+        disk.path,
+        disk.format,
+        String(disk.sizeMiB),
+        disk.fresh ? 'fresh' : 'keep',
+    ], { timeoutMs: 120_000, signal });
+    const m = /^(created|exists) /m.exec(r.output);
+    if (r.exitCode !== 0 || !m) {
+        throw new Error(`cannot create the scratch disk ${disk.path} on ${board.description} (exit ${r.exitCode}): ${r.output.trim().slice(0, 300)}`);
+    }
+    return m[1];
+}
+/** Mounts (formatting a blank disk first) the scratch disk inside the guest. */
+async function mountGuestDisk(guest, spec, mountPoint, signal) {
+    const r = await guest.exec(['sh', '-c', GUEST_MOUNT_SCRIPT, 'sh', spec, mountPoint], {
+        timeoutMs: 300_000,
+        signal,
+    });
+    const line = r.output.trim().split('\n').pop() ?? '';
+    if (r.exitCode !== 0 || !/^(mounted|formatted) /.test(line)) {
+        throw new Error(`the scratch disk (${spec}) could not be mounted at ${mountPoint} in the guest (exit ${r.exitCode}): ${r.output.trim().slice(0, 300)}`);
+    }
+    return line;
+}
+
 /**
  * The QEMU command line of a `kvm` guest, built from validated config only (pure). QEMU is
  * started with `-daemonize` through the board transport, so the transport call returns once
@@ -16850,7 +17422,11 @@ function optionValue(what, value) {
         throw new Error(`kvm: ${what} must not contain ',' or a newline: ${value}`);
     return value;
 }
-function buildQemuArgv(config, paths, name) {
+/** The guest's address without a prefix length. */
+function hostPart(address) {
+    return address.replace(/\/\d+$/, '');
+}
+function buildQemuArgv(config, paths, name, runtime = {}) {
     const argv = [qemuBinary(config)];
     argv.push('-name', optionValue('name', name));
     const machine = config.machine ?? defaultMachine(config);
@@ -16870,30 +17446,42 @@ function buildQemuArgv(config, paths, name) {
     argv.push('-pidfile', paths.pidFile, '-daemonize', '-no-reboot');
     const boot = config.boot;
     let drive = 0;
-    const addDisk = (path, format) => {
+    const addDisk = (path, format, extra = {}) => {
         const id = `avbdisk${drive++}`;
-        argv.push('-drive', `file=${optionValue('disk path', path)},format=${format},if=none,id=${id}`);
-        argv.push('-device', `virtio-blk-pci,drive=${id}`);
+        const cache = extra.cache ? `,cache=${extra.cache}` : '';
+        argv.push('-drive', `file=${optionValue('disk path', path)},format=${format},if=none,id=${id}${cache}`);
+        argv.push('-device', `virtio-blk-pci,drive=${id}${extra.serial ? `,serial=${extra.serial}` : ''}`);
     };
     if ('kernel' in boot) {
         argv.push('-kernel', boot.kernel);
         if (boot.initrd)
             argv.push('-initrd', boot.initrd);
-        argv.push('-append', boot.append ?? `console=${serialConsole(config.arch)} panic=-1`);
+        argv.push('-append', boot.append ??
+            [`console=${serialConsole(config.arch)}`, 'panic=-1', ...(runtime.append ?? [])].join(' '));
     }
     else {
         if (boot.firmware)
             argv.push('-bios', boot.firmware);
         addDisk(boot.disk, boot.format);
     }
-    if (config.dataDisk)
-        addDisk(config.dataDisk.path, config.dataDisk.format);
+    if (config.dataDisk !== false) {
+        const path = runtime.dataDiskPath ?? config.dataDisk.path;
+        if (!path)
+            throw new Error('kvm: the data disk has no path yet (prepare makes it)');
+        addDisk(path, config.dataDisk.format, {
+            serial: SCRATCH_SERIAL,
+            ...(config.dataDisk.cache ? { cache: config.dataDisk.cache } : {}),
+        });
+    }
     const net = config.network;
     if (net.type === 'user') {
         argv.push('-netdev', `user,id=avbnet,hostfwd=tcp:127.0.0.1:${net.hostPort}-:${config.ssh.port}`);
     }
     else if (net.type === 'bridge') {
-        argv.push('-netdev', `bridge,id=avbnet,br=${net.bridge}`);
+        const tap = runtime.tap ?? net.tap;
+        if (!tap)
+            throw new Error('kvm: the TAP for the bridge has no name yet (prepare makes it)');
+        argv.push('-netdev', `tap,id=avbnet,ifname=${tap},script=no,downscript=no`);
     }
     else {
         argv.push('-netdev', `tap,id=avbnet,ifname=${net.ifname},script=no,downscript=no`);
@@ -16910,7 +17498,7 @@ function guestEndpoint(config) {
     const net = config.network;
     if (net.type === 'user')
         return { host: '127.0.0.1', port: net.hostPort };
-    return { host: net.address, port: config.ssh.port };
+    return { host: hostPart(net.address), port: config.ssh.port };
 }
 
 /**
@@ -17481,7 +18069,9 @@ function abortableSleep(ms, signal) {
  * reached by SSH — directly on 127.0.0.1:PORT when the board is this machine, through the
  * board as ProxyJump otherwise. Boot is followed on the serial console and by SSH probes
  * (never a fixed sleep); a guest that does not come up in `bootTimeoutSeconds` is killed
- * and the error names its console log, which is kept.
+ * and the error names its console log, which is kept. Its I/O paths are the paper's: a
+ * TAP on a bridge of the board (made here, removed on teardown) and a virtio-blk scratch
+ * disk (an image made on the board when absent) that the guest formats and mounts.
  */
 class GuestBootError extends Error {
     consoleLog;
@@ -17508,6 +18098,11 @@ class KvmEnvironment {
     mirrorConsole = false;
     consoleBytes = 0;
     consoleText = '';
+    /** The scratch image when the engine made it (removed on teardown). */
+    ownedDisk;
+    tap;
+    /** The board's address on the guest's link, and the guest's board-side interface. */
+    boardLink = {};
     constructor(id, config, options = {}) {
         this.id = id;
         this.options = options;
@@ -17571,7 +18166,8 @@ class KvmEnvironment {
             },
             ...(jump ? { jump } : {}),
         });
-        const argv = buildQemuArgv(c, paths, `avb-${this.id}`);
+        const runtime = await this.prepareIo(board, ctx);
+        const argv = buildQemuArgv(c, paths, `avb-${this.id}`, runtime);
         writeFileSync(join(logDir, 'qemu.argv.json'), JSON.stringify(argv, null, 2) + '\n');
         ctx.log(`starting ${qemu} (${c.accel}, ${c.vcpus} vCPU, ${c.memoryMiB} MiB) on ${board.description}`);
         const started = await board.exec(argv, { timeoutMs: 60_000, signal: ctx.signal });
@@ -17584,6 +18180,65 @@ class KvmEnvironment {
             throw new GuestBootError(`kvm ${this.id}: QEMU started but wrote no pid to ${paths.pidFile}`, this.localConsole);
         }
         await this.waitForBoot(ctx);
+        if (c.dataDisk !== false) {
+            const done = await mountGuestDisk(this.guest, `serial:${SCRATCH_SERIAL}`, GUEST_SCRATCH_MOUNT, ctx.signal);
+            ctx.log(`scratch disk: ${done} at ${GUEST_SCRATCH_MOUNT} in the guest`);
+        }
+    }
+    /** The board's side of the guest's disk and NIC: the scratch image and the TAP. */
+    async prepareIo(board, ctx) {
+        const c = this.config;
+        const runtime = {};
+        if (c.dataDisk !== false) {
+            const owned = c.dataDisk.path === undefined;
+            const path = c.dataDisk.path ?? `/var/tmp/arm-virt-bench/${this.id}/scratch.img`;
+            const how = await prepareBoardDisk(board, { path, format: c.dataDisk.format, sizeMiB: c.dataDisk.sizeMiB, fresh: owned }, ctx.signal);
+            if (owned)
+                this.ownedDisk = path;
+            runtime.dataDiskPath = path;
+            ctx.log(`scratch disk ${path} (${c.dataDisk.format}, ${how === 'created' ? `${c.dataDisk.sizeMiB} MiB, made` : 'as it is'})`);
+        }
+        const net = c.network;
+        if (net.type === 'user')
+            return runtime;
+        if (net.type === 'bridge') {
+            const tap = net.tap ?? `avbt-${randomBytes(4).toString('hex')}`;
+            this.tap = await tapUp(board, tap, net.bridge, net.bridgeAddress, ctx.signal);
+            runtime.tap = tap;
+            ctx.log(`TAP ${tap} on bridge ${net.bridge}${this.tap.bridge ? ` (bridge made, ${net.bridgeAddress}${this.tap.natFor ? ', NAT' : ''})` : ''}`);
+        }
+        const iface = net.type === 'bridge' ? runtime.tap : net.ifname;
+        const link = await boardAddressOn(board, iface, ctx.signal);
+        this.boardLink = { iface, ...(link ? { address: link.address } : {}) };
+        // The project's guest configures its NIC from these (guest/rc.sh); other guests ignore them.
+        const prefix = /\/(\d+)$/.exec(net.address)?.[1] ?? String(link?.prefix ?? 24);
+        runtime.append = [
+            `avb.ip=${net.address.replace(/\/\d+$/, '')}/${prefix}`,
+            `avb.gw=${link?.address ?? 'none'}`,
+        ];
+        return runtime;
+    }
+    io() {
+        const c = this.config;
+        const user = c.network.type === 'user';
+        return {
+            scratch: {
+                ...(c.dataDisk !== false ? { dir: GUEST_SCRATCH_MOUNT } : c.scratchDir ? { dir: c.scratchDir } : {}),
+                allowRam: c.allowRamScratch,
+                remedy: c.dataDisk === false
+                    ? 'give the kvm environment a dataDisk (its default: an image on the board, formatted and mounted in the guest)'
+                    : `the guest mounts its data disk at ${GUEST_SCRATCH_MOUNT}: check that it did (environment log)`,
+            },
+            // User networking: the guest reaches the board's loopback at QEMU's gateway.
+            net: user
+                ? { boardAddress: '10.0.2.2', boardListen: '127.0.0.1' }
+                : {
+                    ...(this.boardLink.address
+                        ? { boardAddress: this.boardLink.address, boardListen: this.boardLink.address }
+                        : {}),
+                    ...(this.boardLink.iface ? { boardIface: this.boardLink.iface } : {}),
+                },
+        };
     }
     /** Appends what is new in the board's console file to the controller's copy. */
     async syncConsole() {
@@ -17668,6 +18323,7 @@ class KvmEnvironment {
                 memoryMiB: c.memoryMiB,
                 hugepages: c.hugepages !== false,
                 network: c.network.type,
+                dataDisk: c.dataDisk === false ? false : { format: c.dataDisk.format, cache: c.dataDisk.cache ?? 'default' },
                 boot: 'kernel' in c.boot ? 'kernel' : 'disk',
             },
         };
@@ -17685,7 +18341,23 @@ class KvmEnvironment {
         catch {
             // closing connections is best effort
         }
-        if (!board || !this.paths)
+        if (!board)
+            return;
+        try {
+            await this.teardownQemu(board);
+        }
+        finally {
+            // After QEMU is gone: the TAP (and a bridge made for it) and the engine's scratch image.
+            if (this.tap)
+                await tapDown(board, this.tap);
+            this.tap = undefined;
+            if (this.ownedDisk)
+                await run(board, ['rm', '-f', this.ownedDisk]).catch(() => undefined);
+            this.ownedDisk = undefined;
+        }
+    }
+    async teardownQemu(board) {
+        if (!this.paths)
             return;
         try {
             this.pid ??= await readPid(board, this.paths.pidFile);
@@ -17874,8 +18546,8 @@ function pvDrivers(sysDrivers, lsmod) {
  * fingerprint adds Xen's own facts (version, caps, scheduler, free memory, CPUs) and
  * Dom0's vCPUs and memory from `xl list`.
  */
-/** Dom0 has no settings of its own (only the common `id` and `env`). */
-const XenDom0EnvironmentConfig = object({}).strict();
+/** Dom0's own settings (besides the common `id` and `env`): where IOzone writes. */
+const XenDom0EnvironmentConfig = object({ ...BoardScratch }).strict();
 async function probeDom0(board, signal) {
     const r = await board.exec(['sh', '-c', DOM0_PROBE_SCRIPT], { timeoutMs: 60_000, signal });
     if (r.timedOut)
@@ -17889,8 +18561,13 @@ class XenDom0Environment {
     board;
     signal;
     probe;
-    constructor(id = 'xen-dom0') {
+    config;
+    constructor(id = 'xen-dom0', config = {}) {
         this.id = id;
+        this.config = XenDom0EnvironmentConfig.parse(config);
+    }
+    io() {
+        return boardIo(this.config.scratchDir, this.config.allowRamScratch);
     }
     async prepare(ctx) {
         const probe = await probeDom0(ctx.board, ctx.signal);
@@ -17959,6 +18636,19 @@ const XenDomuGenerated = object({
         .optional(),
 })
     .strict();
+/** The DomU's scratch disk: a Xen PV disk, formatted (when blank) and mounted inside at /mnt/avb-scratch. */
+const XenDomuDataDisk = object({
+    /** Image file or block device on Dom0; default: an image the engine makes (and removes) each run. */
+    path: BoardPath.optional(),
+    format: _enum(['raw', 'qcow2']).default('raw'),
+    /** Size of an image the engine creates. */
+    sizeMiB: number().int().min(16).default(1024),
+    /** The guest's name for it (with `configFile`, the disk that file attaches). */
+    vdev: string$1()
+        .regex(/^xvd[a-z]$/, 'a Xen virtual disk name like xvdb')
+        .default('xvdb'),
+})
+    .strict();
 const XenDomuEnvironmentConfig = object({
     /** The domain's name (`xl destroy NAME` on teardown): must match the config file's. */
     name: XenDomainName,
@@ -17972,13 +18662,24 @@ const XenDomuEnvironmentConfig = object({
     bootTimeoutSeconds: number().positive().default(300),
     /** Folder on Dom0 for the generated config; default /var/tmp/arm-virt-bench/<id>. */
     workDir: BoardPath.optional(),
+    /**
+     * IOzone's disk (xvdb): attached to a generated domain (with `configFile`, that file
+     * attaches it), formatted and mounted inside. `false`: none (IOzone writes in `scratchDir`).
+     */
+    dataDisk: union([literal(false), XenDomuDataDisk])
+        .default({ format: 'raw', sizeMiB: 1024, vdev: 'xvdb' }),
+    ...BoardScratch,
 })
     .strict()
     .refine((c) => (c.configFile === undefined) !== (c.generate === undefined), {
     message: 'give exactly one of configFile (a domain config on Dom0) or generate (values for one)',
+})
+    .refine((c) => c.dataDisk === false || !c.generate?.disks.some((d) => d.vdev === c.dataDisk.vdev), {
+    path: ['dataDisk', 'vdev'],
+    message: 'generate.disks already has a disk with this vdev: choose another one',
 });
 /** The xl config text for generated domains: fixed layout, values already validated. */
-function xlDomainConfig(name, g) {
+function xlDomainConfig(name, g, extraDisks = []) {
     const q = (v) => `"${v}"`;
     const lines = [
         '# Written by arm-virt-bench (xen-domu environment).',
@@ -17990,7 +18691,7 @@ function xlDomainConfig(name, g) {
         `memory = ${g.memoryMiB}`,
         `vcpus = ${g.vcpus}`,
         `vif = [ ${q(`bridge=${g.bridge}${g.mac ? `,mac=${g.mac}` : ''}`)} ]`,
-        `disk = [ ${g.disks.map((d) => q(`format=${d.format},vdev=${d.vdev},access=${d.access},target=${d.path}`)).join(', ')} ]`,
+        `disk = [ ${[...g.disks, ...extraDisks].map((d) => q(`format=${d.format},vdev=${d.vdev},access=${d.access},target=${d.path}`)).join(', ')} ]`,
         'on_poweroff = "destroy"',
         'on_reboot = "destroy"',
         'on_crash = "destroy"',
@@ -18004,7 +18705,9 @@ function xlDomainConfig(name, g) {
  * by SSH at its configured address — through Dom0 as ProxyJump when the board is remote —
  * and removed with `xl destroy` on teardown (checked with `xl list`). Boot is followed by
  * `xl list` (the domain must stay alive) and SSH probes, never a fixed sleep; a domain
- * that does not answer within `bootTimeoutSeconds` is destroyed with a clear error.
+ * that does not answer within `bootTimeoutSeconds` is destroyed with a clear error. Its
+ * I/O paths are the paper's: a PV disk (xvdb, an image made on Dom0 when absent) that the
+ * guest formats and mounts, and its PV NIC, whose back end is `vif<domid>.0` on a Dom0 bridge.
  */
 /** Writes stdin to $2 after creating the folder $1 (fixed script, values as arguments). */
 const WRITE_SCRIPT = 'umask 022; mkdir -p "$1" && cat > "$2"';
@@ -18021,6 +18724,10 @@ class XenDomuEnvironment {
     guest;
     created = false;
     logDir = '';
+    /** The scratch image when the engine made it (removed on teardown), and its path. */
+    ownedDisk;
+    /** The domain's NIC back end on Dom0 and Dom0's address on its bridge. */
+    link = {};
     constructor(id, config, options = {}) {
         this.id = id;
         this.options = options;
@@ -18060,11 +18767,21 @@ class XenDomuEnvironment {
         if (await this.domainExists()) {
             throw new Error(`xen-domu ${this.id}: a domain named '${c.name}' already runs on Dom0 (left by an earlier run?): destroy it with \`xl destroy ${c.name}\` or choose another name`);
         }
+        const workDir = c.workDir ?? `/var/tmp/arm-virt-bench/${this.id}`;
+        const extraDisks = [];
+        if (c.dataDisk !== false) {
+            const owned = c.dataDisk.path === undefined;
+            const path = c.dataDisk.path ?? `${workDir}/scratch.img`;
+            const how = await prepareBoardDisk(ctx.board, { path, format: c.dataDisk.format, sizeMiB: c.dataDisk.sizeMiB, fresh: owned }, ctx.signal);
+            if (owned)
+                this.ownedDisk = path;
+            extraDisks.push({ path, vdev: c.dataDisk.vdev, format: c.dataDisk.format, access: 'rw' });
+            ctx.log(`scratch disk ${path} as ${c.dataDisk.vdev} (${how === 'created' ? `${c.dataDisk.sizeMiB} MiB, made` : 'as it is'})`);
+        }
         let configFile = c.configFile;
         if (c.generate) {
-            const workDir = c.workDir ?? `/var/tmp/arm-virt-bench/${this.id}`;
             configFile = `${workDir}/${c.name}.cfg`;
-            const text = xlDomainConfig(c.name, c.generate);
+            const text = xlDomainConfig(c.name, c.generate, extraDisks);
             writeFileSync(join(this.logDir, `${c.name}.cfg`), text);
             const w = await this.dom0(['sh', '-c', WRITE_SCRIPT, 'avb-write', workDir, configFile], 30_000, text);
             if (!w.ok)
@@ -18096,6 +18813,41 @@ class XenDomuEnvironment {
         }
         this.created = true;
         await this.waitForSsh(ctx);
+        await this.findLink(ctx);
+        if (c.dataDisk !== false) {
+            const done = await mountGuestDisk(this.guest, `/dev/${c.dataDisk.vdev}`, GUEST_SCRATCH_MOUNT, ctx.signal);
+            ctx.log(`scratch disk: ${done} at ${GUEST_SCRATCH_MOUNT} in the domain`);
+        }
+    }
+    /** The domain's first NIC back end on Dom0 (`vif<domid>.0`) and Dom0's address on its bridge. */
+    async findLink(ctx) {
+        const r = await this.dom0(['xl', 'domid', this.config.name], 30_000).catch(() => undefined);
+        const domid = r?.ok ? r.output.trim().split('\n').pop()?.trim() : undefined;
+        if (!domid || !/^\d+$/.test(domid))
+            return;
+        const vif = `vif${domid}.0`;
+        const exists = await this.dom0(['test', '-e', `/sys/class/net/${vif}`], 30_000).catch(() => undefined);
+        if (!exists?.ok)
+            return;
+        const link = await boardAddressOn(this.board, vif, ctx.signal);
+        this.link = { vif, ...(link ? { address: link.address } : {}) };
+        ctx.log(`PV NIC back end ${vif}${link ? ` on Dom0's ${link.address}/${link.prefix}` : ''}`);
+    }
+    io() {
+        const c = this.config;
+        return {
+            scratch: {
+                ...(c.dataDisk !== false ? { dir: GUEST_SCRATCH_MOUNT } : c.scratchDir ? { dir: c.scratchDir } : {}),
+                allowRam: c.allowRamScratch,
+                remedy: c.dataDisk === false
+                    ? 'give the xen-domu environment a dataDisk (its default: a PV disk, formatted and mounted in the domain)'
+                    : `the domain mounts its data disk at ${GUEST_SCRATCH_MOUNT}: check that it did (environment log)`,
+            },
+            net: {
+                ...(this.link.address ? { boardAddress: this.link.address, boardListen: this.link.address } : {}),
+                ...(this.link.vif ? { boardIface: this.link.vif } : {}),
+            },
+        };
     }
     async waitForSsh(ctx) {
         const c = this.config;
@@ -18201,6 +18953,10 @@ class XenDomuEnvironment {
             await this.saveConsole().catch(() => undefined);
         await this.destroy();
         this.guest = undefined;
+        if (this.ownedDisk && this.board && !this.created) {
+            await this.dom0(['rm', '-f', this.ownedDisk], 30_000).catch(() => undefined);
+            this.ownedDisk = undefined;
+        }
     }
 }
 
@@ -18209,7 +18965,7 @@ const environmentRegistry = {
         kind: 'host',
         bootMode: 'linux',
         schema: HostEnvironmentConfig,
-        create: (id) => new HostEnvironment(id),
+        create: (id, config) => new HostEnvironment(id, config),
     },
     docker: {
         kind: 'docker',
@@ -18227,7 +18983,7 @@ const environmentRegistry = {
         kind: 'xen-dom0',
         bootMode: 'xen',
         schema: XenDom0EnvironmentConfig,
-        create: (id) => new XenDom0Environment(id),
+        create: (id, config) => new XenDom0Environment(id, config),
     },
     'xen-domu': {
         kind: 'xen-domu',
@@ -18330,33 +19086,92 @@ const IozoneSettings = object({
     minRecordKb: PositiveInt,
     maxRecordKb: PositiveInt.optional(),
     tests: list(IozoneTest),
-    /** Folder on the environment's own disk for the per-run scratch dir (removed afterwards). */
-    scratchDir: string$1().min(1).startsWith('/', 'must be an absolute path'),
+    /**
+     * iozone -e: include fsync/fflush in the timings, so that every write reaches the
+     * environment's disk. Off in the presets: the paper left the caches on.
+     */
+    flush: boolean().default(false),
+    /**
+     * Before per-environment scratch settings: the folder for every environment. Now the
+     * default for the environments whose scratch is a folder (host, xen-dom0, docker)
+     * when they name none of their own; kvm and xen-domu use their data disk.
+     */
+    scratchDir: string$1().min(1).startsWith('/', 'must be an absolute path').optional(),
 })
     .strict();
 const NETPERF_TESTS = ['TCP_STREAM', 'TCP_RR', 'UDP_RR'];
+/** An IPv4/IPv6 address or a host name (passed as one argv item, never through a shell). */
+const HostAddress = string$1().regex(/^[A-Za-z0-9][A-Za-z0-9.:-]*$/, 'an IP address or host name');
 /**
- * Where netserver runs. `self`: in the same environment on 127.0.0.1, started by the
- * engine. `board`: on the board, started by the engine, reached from the environment at
- * `host` (e.g. the docker bridge gateway or the guest's route to the board). `external`:
- * already running at `host`, never started or stopped by the engine.
+ * Where netserver runs; netperf always runs inside the measured environment.
+ * - `auto` (the presets): `controller` when the board is reached over SSH, `board` when
+ *   the run is local (then controller and board are one machine).
+ * - `controller`: on the machine running the CLI or the action, started and stopped by
+ *   the engine: the paper's "netperf server in the local network". `address` is the
+ *   controller as the board's environments reach it (default: the client address of the
+ *   board's SSH session), `listen` the controller's address netserver binds to (default:
+ *   the controller's own address towards the board).
+ * - `board`: on the board's own network stack, started and stopped by the engine; each
+ *   environment reaches it over its own link (the docker bridge's gateway, the KVM
+ *   guest's bridge, the DomU's Xen bridge; 127.0.0.1 for host and Dom0) unless `address`
+ *   names one address for all; netserver binds to exactly those addresses unless `listen`.
+ * - `external`: a host named by `address`; with `ssh` the engine starts and stops
+ *   netserver there, without it netserver must already be running.
+ * - `self`: in the environment itself on 127.0.0.1 (only when asked for: nothing crosses
+ *   a virtual NIC).
+ * The spellings of before (`{type: board, host, listen}`, `{type: external, host}`) are
+ * still read: `type` is `kind`, `host` is `address`.
  */
 const NetperfPeer = union([
-    literal('self'),
-    object({
-        type: literal('board'),
-        host: string$1().min(1),
-        /** Address netserver binds to on the board. */
-        listen: string$1().min(1).default('0.0.0.0'),
-    })
-        .strict(),
-    object({ type: literal('external'), host: string$1().min(1) }).strict(),
+    _enum(['auto', 'controller', 'board', 'self']),
+    discriminatedUnion('kind', [
+        object({
+            kind: literal('controller'),
+            address: HostAddress.optional(),
+            listen: HostAddress.optional(),
+        })
+            .strict(),
+        object({ kind: literal('board'), address: HostAddress.optional(), listen: HostAddress.optional() })
+            .strict(),
+        object({
+            kind: literal('external'),
+            address: HostAddress,
+            /** Start netserver there over SSH (host key checked); without it, it must be running. */
+            ssh: SshTarget.optional(),
+            listen: HostAddress.optional(),
+        })
+            .strict(),
+        object({ kind: literal('self') }).strict(),
+    ]),
+    discriminatedUnion('type', [
+        object({ type: literal('board'), host: HostAddress, listen: HostAddress.optional() }).strict(),
+        object({ type: literal('external'), host: HostAddress }).strict(),
+    ]),
 ]);
+/** `auto` and the spellings of before → one PeerSpec; `auto` depends on how the board is reached. */
+function peerSpec(peer, boardConnection) {
+    if (typeof peer === 'string') {
+        if (peer === 'auto')
+            return { kind: boardConnection === 'ssh' ? 'controller' : 'board' };
+        return { kind: peer };
+    }
+    if ('type' in peer) {
+        if (peer.type === 'board')
+            return { kind: 'board', address: peer.host, ...(peer.listen ? { listen: peer.listen } : {}) };
+        return { kind: 'external', address: peer.host };
+    }
+    return peer;
+}
 const NetperfSettings = object({
     ...common,
     peer: NetperfPeer,
     /** netserver's control port (netperf -p, netserver -p). */
     port: number().int().min(1).max(65535),
+    /**
+     * netserver's data port (netperf -- -P ,PORT): fixed, so that NAT and firewalls can
+     * pass it next to the control port.
+     */
+    dataPort: number().int().min(1).max(65535),
     tests: list(_enum(NETPERF_TESTS)),
     /** netperf -l: seconds per test. */
     lengthSeconds: PositiveInt,
@@ -18373,7 +19188,16 @@ const SuiteSettings = object({
     iozone: IozoneSettings,
     netperf: NetperfSettings,
 })
-    .strict();
+    .strict()
+    .superRefine((s, ctx) => {
+    if (s.netperf.port === s.netperf.dataPort) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['netperf', 'dataPort'],
+            message: `must differ from port (${s.netperf.port}: netserver's control connections)`,
+        });
+    }
+});
 /** What a config file may say about suites: any key of any suite, the rest from the preset. */
 const SuiteOverrides = object({
     hackbench: HackbenchSettings.partial().strict().optional(),
@@ -18441,13 +19265,14 @@ const PRESETS = {
                 fileSizesKb: [4, 1024, 10240],
                 minRecordKb: 4,
                 tests: [...ALL_IOZONE_TESTS],
-                scratchDir: '/var/tmp',
+                flush: false,
             },
             netperf: {
                 enabled: true,
                 timeoutSeconds: 120,
-                peer: 'self',
+                peer: 'auto',
                 port: 12865,
+                dataPort: 12866,
                 tests: ['TCP_STREAM', 'TCP_RR', 'UDP_RR'],
                 lengthSeconds: 10,
                 messageBytes: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096],
@@ -18483,13 +19308,14 @@ const PRESETS = {
                 fileSizesKb: [1024],
                 minRecordKb: 4,
                 tests: ['write-rewrite', 'read-reread', 'random-read-write'],
-                scratchDir: '/var/tmp',
+                flush: false,
             },
             netperf: {
                 enabled: true,
                 timeoutSeconds: 60,
-                peer: 'self',
+                peer: 'auto',
                 port: 12865,
+                dataPort: 12866,
                 tests: ['TCP_STREAM', 'TCP_RR', 'UDP_RR'],
                 lengthSeconds: 2,
                 messageBytes: [64, 1024],
@@ -18526,13 +19352,14 @@ const PRESETS = {
                 minRecordKb: 4,
                 maxRecordKb: 4,
                 tests: ['write-rewrite', 'read-reread'],
-                scratchDir: '/var/tmp',
+                flush: false,
             },
             netperf: {
                 enabled: true,
                 timeoutSeconds: 30,
-                peer: 'self',
+                peer: 'auto',
                 port: 12865,
+                dataPort: 12866,
                 tests: ['TCP_STREAM', 'TCP_RR'],
                 lengthSeconds: 1,
                 messageBytes: [1024],
@@ -18652,8 +19479,30 @@ class ConfigError extends Error {
 function issuePath(path) {
     return path.length === 0 ? '(top level)' : path.map((k) => String(k)).join('.');
 }
+/** An issue that only says "not this alternative": a type or value mismatch of the whole value, or no matching discriminator. */
+function mismatch(i) {
+    if (i.code === 'invalid_union')
+        return i.errors.length === 0;
+    return i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value');
+}
+/**
+ * Lines for one issue. A union ("one of these shapes") is explained by the one
+ * alternative the value was meant to be — the only one that failed deeper than its own
+ * shape — or else by listing what each alternative expected.
+ */
+function issueLines(i, base = []) {
+    const path = [...base, ...i.path];
+    if (i.code === 'invalid_union' && i.errors.length > 0) {
+        const meant = i.errors.filter((branch) => !branch.every(mismatch));
+        if (meant.length === 1)
+            return meant[0].flatMap((x) => issueLines(x, path));
+        const alternatives = i.errors.map((branch) => branch.map((x) => `${x.path.length ? `${issuePath(x.path)}: ` : ''}${x.message}`).join(', '));
+        return [`${issuePath(path)}: none of the accepted forms (${alternatives.join('; or ')})`];
+    }
+    return [`${issuePath(path)}: ${i.message}`];
+}
 function formatIssues(error) {
-    return error.issues.map((i) => `${issuePath(i.path)}: ${i.message}`);
+    return error.issues.flatMap((i) => issueLines(i));
 }
 /** Validates an already-parsed document; `file` names it in errors. */
 function parseConfig(data, file = '<config>') {
@@ -18700,4 +19549,4 @@ function canonicalJson(v) {
     return JSON.stringify(v) ?? 'null';
 }
 
-export { IOZONE_TESTS as I, NEVER as N, PRESET_NAMES as P, Results as R, SuiteId as S, _enum as _, SshTransport as a, string$1 as b, array as c, literal as d, configDigest as e, RESULTS_SCHEMA_ID as f, collectFingerprint as g, bootModeOf as h, resolveSuites as i, SUITES as j, factoryFor as k, loadConfigFile as l, minimalEnv as m, number as n, object as o, PRESETS as p, environmentRegistry as q, runProcess as r, sshHostFromConfig as s, parseConfig as t, union as u };
+export { boardIo as A, BLOCK_STAT_SCRIPT as B, resolveSuites as C, SUITES as D, factoryFor as E, PRESETS as F, environmentRegistry as G, parseConfig as H, IFACE_STAT_SCRIPT as I, NEVER as N, PRESET_NAMES as P, Results as R, SuiteId as S, _enum as _, SshTransport as a, string$1 as b, array as c, literal as d, parseIfaceStat as e, parseBlockProbe as f, NETDEV_SCRIPT as g, IOZONE_TESTS as h, routeVia as i, parseScratchProbe as j, isRamFs as k, loadConfigFile as l, minimalEnv as m, number as n, object as o, parseProcNetDev as p, ROUTE_PROBE_SCRIPT as q, runProcess as r, sshHostFromConfig as s, SCRATCH_PROBE_SCRIPT as t, union as u, configDigest as v, RESULTS_SCHEMA_ID as w, peerSpec as x, collectFingerprint as y, bootModeOf as z };

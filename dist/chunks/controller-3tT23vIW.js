@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, stat, writeFile, rename, cp, rm, readFile, open, appendFile } from 'node:fs/promises';
 import { join, dirname, relative, sep } from 'node:path';
-import { o as object, _ as _enum, r as runProcess, m as minimalEnv, a as SshTransport, s as sshHostFromConfig, I as IOZONE_TESTS, R as Results, e as configDigest, f as RESULTS_SCHEMA_ID, g as collectFingerprint, h as bootModeOf, i as resolveSuites, j as SUITES, k as factoryFor, p as PRESETS } from './load-DftA97Ep.js';
+import { o as object, _ as _enum, r as runProcess, m as minimalEnv, a as SshTransport, s as sshHostFromConfig, p as parseProcNetDev, I as IFACE_STAT_SCRIPT, e as parseIfaceStat, B as BLOCK_STAT_SCRIPT, f as parseBlockProbe, g as NETDEV_SCRIPT, h as IOZONE_TESTS, i as routeVia, j as parseScratchProbe, k as isRamFs, q as ROUTE_PROBE_SCRIPT, t as SCRATCH_PROBE_SCRIPT, R as Results, v as configDigest, w as RESULTS_SCHEMA_ID, x as peerSpec, y as collectFingerprint, z as bootModeOf, A as boardIo, C as resolveSuites, D as SUITES, E as factoryFor, F as PRESETS } from './load-BZsTr58T.js';
 import { createReadStream } from 'node:fs';
 import { setTimeout } from 'node:timers/promises';
+import { createSocket } from 'node:dgram';
 import { hostname, tmpdir } from 'node:os';
 
 /** Text helpers shared by the parsers: pure, no I/O. */
@@ -2201,9 +2202,6 @@ class ResultsStore {
     }
 }
 
-/** The tool version written into results.json (kept in step with package.json by test/unit/version.test.ts). */
-const TOOL_VERSION = '0.1.0';
-
 /**
  * `connection: local`: commands run on the controller's own machine. Same guarantees as
  * every transport: argv only, whole tree killed on timeout/abort, output streamed to the
@@ -2244,6 +2242,9 @@ class LocalTransport {
         // Nothing to release.
     }
 }
+
+/** The tool version written into results.json (kept in step with package.json by test/unit/version.test.ts). */
+const TOOL_VERSION = '0.1.0';
 
 function boardDeps(board) {
     return board.connection.type === 'ssh' ? { boardSsh: sshHostFromConfig(board.connection) } : {};
@@ -2424,16 +2425,105 @@ function checkPlan(envs, suites, why) {
     return total;
 }
 
-/** The address netperf connects to from inside the environment. */
-function netperfTarget(s) {
-    return s.peer === 'self' ? '127.0.0.1' : s.peer.host;
+/**
+ * Proof of path for every netperf and IOzone cell: the byte counters of the interfaces
+ * and the block device the cell should load, read just before and just after it (outside
+ * the measured time), and their differences kept in results.json (`ioCounters`). For
+ * netperf: the environment's own interface towards the peer and its loopback (from
+ * inside), and its virtual interface on the board (TAP, vif, veth); for IOzone: the block
+ * device under the scratch folder (from inside, or on the board for docker's upper dir).
+ */
+const TIMEOUT_MS = 30_000;
+async function read(t, script, args, signal) {
+    try {
+        const r = await t.exec(['sh', '-c', script, 'sh', ...args], { timeoutMs: TIMEOUT_MS, signal });
+        return r.exitCode === 0 ? r.output : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
-function netperfCells(s) {
-    const host = netperfTarget(s);
+/** One reading of the counters the plan names; a counter that cannot be read is left out. */
+async function readCounters(plan, env, board, signal) {
+    const snap = {};
+    if (plan.nic) {
+        const dev = await read(env, NETDEV_SCRIPT, [], signal);
+        if (dev !== undefined)
+            snap.netdev = parseProcNetDev(dev);
+        if (plan.nic.boardIface) {
+            const st = await read(board, IFACE_STAT_SCRIPT, [plan.nic.boardIface], signal);
+            const parsed = st === undefined ? undefined : parseIfaceStat(st);
+            if (parsed)
+                snap.boardIface = parsed;
+        }
+    }
+    if (plan.disk) {
+        const t = plan.disk.where === 'board' ? board : env;
+        const out = await read(t, BLOCK_STAT_SCRIPT, [plan.disk.device], signal);
+        const parsed = out === undefined ? undefined : parseBlockProbe(out);
+        if (parsed)
+            snap.disk = parsed;
+    }
+    return snap;
+}
+/** The differences between two readings (what the cell moved), with notes for what is missing. */
+function counterDelta(plan, a, b) {
+    const notes = [];
+    const out = {};
+    if (plan.nic) {
+        const via = plan.nic.via;
+        const va = a.netdev?.[via];
+        const vb = b.netdev?.[via];
+        const la = a.netdev?.lo;
+        const lb = b.netdev?.lo;
+        if (va && vb && la && lb) {
+            out.nic = {
+                via,
+                rxBytes: vb.rxBytes - va.rxBytes,
+                txBytes: vb.txBytes - va.txBytes,
+                loopback: { rxBytes: lb.rxBytes - la.rxBytes, txBytes: lb.txBytes - la.txBytes },
+            };
+            if (plan.nic.boardIface) {
+                if (a.boardIface && b.boardIface) {
+                    out.nic.board = {
+                        iface: plan.nic.boardIface,
+                        rxBytes: b.boardIface.rxBytes - a.boardIface.rxBytes,
+                        txBytes: b.boardIface.txBytes - a.boardIface.txBytes,
+                    };
+                }
+                else
+                    notes.push(`the board's counters of ${plan.nic.boardIface} could not be read`);
+            }
+        }
+        else
+            notes.push(`/proc/net/dev inside the environment has no counters for ${via} and lo`);
+    }
+    if (plan.disk) {
+        if (a.disk && b.disk && a.disk.name === b.disk.name) {
+            out.disk = {
+                device: a.disk.name,
+                where: plan.disk.where,
+                readIos: b.disk.stat.readIos - a.disk.stat.readIos,
+                readSectors: b.disk.stat.readSectors - a.disk.stat.readSectors,
+                writeIos: b.disk.stat.writeIos - a.disk.stat.writeIos,
+                writeSectors: b.disk.stat.writeSectors - a.disk.stat.writeSectors,
+            };
+        }
+        else
+            notes.push(`the block device ${plan.disk.device} could not be read (${plan.disk.where})`);
+    }
+    if (notes.length > 0)
+        out.notes = notes;
+    return out;
+}
+
+/** Stands in for the peer's address where cells are only counted (plan, ETA). */
+const PLANNED_TARGET = 'peer';
+function netperfCells(s, target) {
     const base = (test) => [
         'netperf',
         '-H',
-        host,
+        target,
         '-p',
         String(s.port),
         '-t',
@@ -2441,6 +2531,9 @@ function netperfCells(s) {
         '-l',
         String(s.lengthSeconds),
     ];
+    // Test-specific options: the remote data port first (`-P ,PORT`: the local one stays
+    // ephemeral, so consecutive tests never wait for TIME_WAIT on this side).
+    const data = ['--', '-P', `,${s.dataPort}`];
     const cells = [];
     for (const test of s.tests) {
         if (test === 'TCP_STREAM') {
@@ -2449,7 +2542,7 @@ function netperfCells(s) {
                     suite: 'netperf',
                     key: `tcp_stream-m${m}`,
                     params: { message_bytes: m },
-                    argv: [...base(test), '--', '-m', String(m)],
+                    argv: [...base(test), ...data, '-m', String(m)],
                     hints: { test },
                 });
             }
@@ -2459,24 +2552,27 @@ function netperfCells(s) {
                 suite: 'netperf',
                 key: `${test.toLowerCase()}-r${s.requestBytes}x${s.responseBytes}`,
                 params: { request_bytes: s.requestBytes, response_bytes: s.responseBytes },
-                argv: [...base(test), '--', '-r', `${s.requestBytes},${s.responseBytes}`],
+                argv: [...base(test), ...data, '-r', `${s.requestBytes},${s.responseBytes}`],
                 hints: { test },
             });
         }
     }
     return cells;
 }
-/** netserver in the foreground on `listen`:`port`, IPv4. */
+/** netserver in the foreground on `listen`:`port` (IPv6 when the address is one). */
 function netserverArgv(port, listen) {
-    return ['netserver', '-D', '-p', String(port), '-L', listen, '-4'];
+    return ['netserver', '-D', '-p', String(port), '-L', listen, listen.includes(':') ? '-6' : '-4'];
 }
 /** netserver's line once it listens (see test fixtures: netperf/netserver.txt). */
 const NETSERVER_READY = /Starting netserver with host/;
 
 /**
- * A netserver the engine controls: started in the foreground (`-D`) as a long command
- * through a transport, ready once it prints its "Starting netserver" line into its raw
- * log, stopped by aborting that command (the transport kills its process tree).
+ * The netservers the engine controls — on the board, on the controller, on an external
+ * peer reached by SSH, or inside an environment (`peer: self`) — all started and stopped
+ * here (one place to label or find them). Each is started in the foreground (`-D`) as a
+ * long command through a transport, ready once it prints its "Starting netserver" line
+ * into its raw log, and stopped by aborting that command (the transport kills its
+ * process tree).
  */
 const READY_TIMEOUT_MS = 15_000;
 /** Upper bound for one netserver's life; the engine stops it long before. */
@@ -2527,6 +2623,140 @@ class Netserver {
         this.running = undefined;
     }
 }
+/** The raw log of the netserver on `host` at `listen`:`port`. */
+function netserverLogRef(host, listen, port) {
+    return `${host}/netperf/netserver-${listen.replace(/[^A-Za-z0-9_.-]/g, '_')}-${port}`;
+}
+/**
+ * Every netserver of a boot group: one per host, address and port, started on first use
+ * and shared by the environments that reach it there; stopped per host (an environment's
+ * own, before it is torn down) or all at the end of the group, also after a failure.
+ */
+class NetserverPool {
+    deps;
+    servers = new Map();
+    constructor(deps) {
+        this.deps = deps;
+    }
+    /** Starts netserver on `host` at `listen`:`port` unless this pool already runs one there. */
+    async ensure(host, listen, port) {
+        const key = `${host.id}|${listen}|${port}`;
+        if (this.servers.has(key))
+            return;
+        const ref = netserverLogRef(host.name, listen, port);
+        await rm(this.deps.logFile(ref), { force: true });
+        const server = new Netserver(host.transport, port, listen, this.deps.logFile(ref));
+        this.servers.set(key, { host: host.id, server, ref });
+        try {
+            await server.start(this.deps.signal);
+        }
+        catch (err) {
+            this.servers.delete(key);
+            await this.deps.registerLog(ref).catch(() => undefined);
+            throw err;
+        }
+        this.deps.info(`netserver listening on ${listen}:${port} (${host.name}, ${host.transport.description})`);
+    }
+    /** Stops the netservers of one host (by id), or all; never throws. */
+    async stop(hostId) {
+        for (const [key, entry] of [...this.servers]) {
+            if (hostId !== undefined && entry.host !== hostId)
+                continue;
+            this.servers.delete(key);
+            await entry.server.stop().catch(() => undefined);
+            await this.deps.registerLog(entry.ref).catch(() => undefined);
+        }
+    }
+}
+
+/**
+ * The netperf peer of each environment: which address netperf connects to from inside
+ * it, and which netserver the engine starts for it (where, bound to which address).
+ * `peerTarget` is pure; `controllerView` asks the board (its SSH session's client
+ * address) and this machine's routing (the source address towards the board).
+ */
+function peerTarget(spec, net, connection, controller) {
+    switch (spec.kind) {
+        case 'self':
+            return { kind: 'self', address: '127.0.0.1', server: { on: 'environment', listen: '127.0.0.1' } };
+        case 'board':
+            return onBoard('board', spec);
+        case 'controller':
+            // A local run: the controller is the board.
+            if (connection === 'local')
+                return onBoard('controller', spec);
+            if (!controller)
+                throw new Error('the controller address is not known');
+            return {
+                kind: 'controller',
+                address: spec.address ?? controller.address,
+                server: { on: 'controller', listen: spec.listen ?? controller.listen },
+            };
+        case 'external':
+            return {
+                kind: 'external',
+                address: spec.address,
+                ...(spec.ssh ? { server: { on: 'external', listen: spec.listen ?? '0.0.0.0' } } : {}),
+            };
+    }
+    function onBoard(kind, s) {
+        // One address named for every environment is the board's own: netserver binds there.
+        const address = s.address ?? net.boardAddress;
+        const listen = s.listen ?? s.address ?? net.boardListen ?? net.boardAddress;
+        if (!address || !listen) {
+            throw new Error("the board's address on this environment's link is not known: set suites.netperf.peer.address");
+        }
+        return { kind, address, server: { on: 'board', listen } };
+    }
+}
+/** `SSH_CONNECTION` = "client-address client-port server-address server-port". */
+function parseSshConnection(text) {
+    const first = text.trim().split(/\s+/)[0];
+    return first && /^[0-9A-Fa-f.:]+$/.test(first) ? first : undefined;
+}
+/** The source address this machine's routing picks towards `host` (no packet is sent). */
+function sourceAddressTowards(host, port) {
+    return new Promise((resolve, reject) => {
+        const family = host.includes(':') ? 'udp6' : 'udp4';
+        const sock = createSocket(family);
+        sock.once('error', (err) => {
+            sock.close();
+            reject(err);
+        });
+        sock.connect(port, host, () => {
+            const { address } = sock.address();
+            sock.close();
+            resolve(address);
+        });
+    });
+}
+/**
+ * Where a controller netserver binds and how the board's environments reach it: the
+ * client address of the board's SSH session (what the board sees of this machine), and
+ * this machine's own source address towards the board (on a lab behind QEMU's user
+ * network, 127.0.0.1: its gateway ends on this machine's loopback).
+ */
+/**
+ * The board's `SSH_CONNECTION`: commands run with a clean environment (`env -i`, see
+ * transport/remote-scripts.ts), so it is read from the nearest ancestor that has it (the
+ * session's shell that sshd started).
+ */
+const SSH_CONNECTION_SCRIPT = `p=$$
+while [ -n "$p" ] && [ "$p" -gt 1 ]; do
+  v=$(tr '\\000' '\\n' < "/proc/$p/environ" 2>/dev/null | sed -n 's/^SSH_CONNECTION=//p')
+  if [ -n "$v" ]; then echo "$v"; exit 0; fi
+  p=$(sed -n 's/^PPid:[[:space:]]*//p' "/proc/$p/status" 2>/dev/null)
+done
+exit 1`;
+async function controllerView(board, connection, signal) {
+    const r = await board.exec(['sh', '-c', SSH_CONNECTION_SCRIPT], { timeoutMs: 30_000, signal });
+    const address = r.exitCode === 0 ? parseSshConnection(r.output) : undefined;
+    if (!address) {
+        throw new Error(`cannot tell the controller's address as the board sees it (SSH_CONNECTION on ${board.description}: '${r.output.trim().slice(0, 100)}'): set suites.netperf.peer.address`);
+    }
+    const listen = await sourceAddressTowards(connection.host, connection.port);
+    return { address, listen };
+}
 
 const HACKBENCH_TOOLS = ['hackbench'];
 function hackbenchCells(s) {
@@ -2575,12 +2805,13 @@ function hackbenchArgv(s, mode, ipc, groups) {
  * IOzone cells: one per file size, each an auto-mode record sweep (-a -s F -y MIN -q MAX)
  * over the configured test groups, on a scratch file in a per-run folder on the
  * environment's own disk. `-i 0` is always included: IOzone needs the file written
- * before it can read it. Caches are left on, as in the paper.
+ * before it can read it. Caches are left on, as in the paper; `flush` adds `-e`
+ * (fsync/fflush inside the timings, so that the writes reach the disk).
  */
 const IOZONE_TOOLS = ['iozone'];
 /** The per-run scratch folder: unique per run and environment, removed afterwards. */
-function iozoneScratchDir(s, runId, envId) {
-    return `${s.scratchDir.replace(/\/+$/, '')}/avb-iozone-${runId}-${envId}`;
+function iozoneScratchDir(base, runId, envId) {
+    return `${base.replace(/\/+$/, '')}/avb-iozone-${runId}-${envId}`;
 }
 function iozoneCells(s, scratch) {
     const groups = [...new Set([0, ...s.tests.map((t) => IOZONE_TESTS[t])])].sort((a, b) => a - b);
@@ -2601,6 +2832,7 @@ function iozoneCells(s, scratch) {
                 '-q',
                 `${maxRec}k`,
                 ...groups.flatMap((g) => ['-i', String(g)]),
+                ...(s.flush ? ['-e'] : []),
                 '-f',
                 `${scratch}/iozone.tmp`,
             ],
@@ -2654,6 +2886,8 @@ function unixbenchMissingMessage(s, env) {
     return `unixbench cannot run in environment '${env}': ${parts.join('; ')}`;
 }
 
+/** IOzone's folder where neither the environment nor suites.iozone.scratchDir names one. */
+const DEFAULT_SCRATCH_DIR = '/var/tmp';
 const PROBE_TIMEOUT_MS = 30_000;
 /** Cells for counting and ETA, before anything is known about the target. */
 function plannedCells(suite, s) {
@@ -2663,9 +2897,9 @@ function plannedCells(suite, s) {
         case 'unixbench':
             return unixbenchCells(s.unixbench, s.unixbench.path ?? s.unixbench.sourcePath ?? '.');
         case 'iozone':
-            return iozoneCells(s.iozone, s.iozone.scratchDir);
+            return iozoneCells(s.iozone, s.iozone.scratchDir ?? DEFAULT_SCRATCH_DIR);
         case 'netperf':
-            return netperfCells(s.netperf);
+            return netperfCells(s.netperf, PLANNED_TARGET);
     }
 }
 /** Programs missing on the target's PATH (fixed script; names passed as arguments). */
@@ -2701,65 +2935,10 @@ async function openSuite(suite, s, ctx) {
                 return unavailable(cells, 'missing-tool', missingMessage(ctx.envId, suite, missing));
             return { suite, cells, close: noop };
         }
-        case 'iozone': {
-            const dir = iozoneScratchDir(s.iozone, ctx.runId, ctx.envId);
-            const cells = iozoneCells(s.iozone, dir);
-            const missing = await missingTools(ctx, IOZONE_TOOLS);
-            if (missing.length)
-                return unavailable(cells, 'missing-tool', missingMessage(ctx.envId, suite, missing));
-            const mk = await ctx.transport.exec(mkdirArgv(dir), {
-                timeoutMs: PROBE_TIMEOUT_MS,
-                signal: ctx.signal,
-            });
-            if (mk.exitCode !== 0) {
-                return unavailable(cells, 'setup', `iozone: cannot create scratch folder ${dir}: ${mk.output.trim()}`);
-            }
-            return {
-                suite,
-                cells,
-                close: async () => {
-                    // Not tied to the run's signal: the scratch file must go also after a cancel.
-                    await ctx.transport.exec(removeArgv(dir), { timeoutMs: PROBE_TIMEOUT_MS });
-                },
-            };
-        }
-        case 'netperf': {
-            const n = s.netperf;
-            const cells = netperfCells(n);
-            const tools = n.peer === 'self' ? ['netperf', 'netserver'] : ['netperf'];
-            const missing = await missingTools(ctx, tools);
-            if (missing.length)
-                return unavailable(cells, 'missing-tool', missingMessage(ctx.envId, suite, missing));
-            if (n.peer === 'self') {
-                const ref = `${ctx.envId}/netperf/netserver`;
-                const server = new Netserver(ctx.transport, n.port, '127.0.0.1', ctx.logFile(ref));
-                try {
-                    await server.start(ctx.signal);
-                }
-                catch (err) {
-                    await ctx.registerLog(ref);
-                    return unavailable(cells, 'setup', err.message);
-                }
-                ctx.info(`${ctx.envId}: netserver listening on 127.0.0.1:${n.port}`);
-                return {
-                    suite,
-                    cells,
-                    close: async () => {
-                        await server.stop();
-                        await ctx.registerLog(ref);
-                    },
-                };
-            }
-            if (n.peer.type === 'board') {
-                try {
-                    await ctx.boardNetserver(n.port, n.peer.listen);
-                }
-                catch (err) {
-                    return unavailable(cells, 'setup', err.message);
-                }
-            }
-            return { suite, cells, close: noop };
-        }
+        case 'iozone':
+            return openIozone(s, ctx);
+        case 'netperf':
+            return openNetperf(s, ctx);
         case 'unixbench': {
             const u = s.unixbench;
             const ok = async (probes) => {
@@ -2794,6 +2973,124 @@ async function openSuite(suite, s, ctx) {
             return unavailable(unixbenchCells(u, u.path ?? '.'), 'missing-tool', unixbenchMissingMessage(u, ctx.envId));
         }
     }
+}
+async function exec(ctx, t, script, args) {
+    return t.exec(['sh', '-c', script, 'sh', ...args], { timeoutMs: PROBE_TIMEOUT_MS, signal: ctx.signal });
+}
+async function openIozone(s, ctx) {
+    const suite = 'iozone';
+    const base = ctx.io.scratch.dir ?? s.iozone.scratchDir ?? DEFAULT_SCRATCH_DIR;
+    const dir = iozoneScratchDir(base, ctx.runId, ctx.envId);
+    const cells = iozoneCells(s.iozone, dir);
+    const unavailable = (kind, message, facts) => ({
+        suite,
+        cells,
+        unavailable: { kind, message },
+        ...(facts ? { facts } : {}),
+        close: noop,
+    });
+    const missing = await missingTools(ctx, IOZONE_TOOLS);
+    if (missing.length)
+        return unavailable('missing-tool', missingMessage(ctx.envId, suite, missing));
+    // Where the scratch really lies, as the environment itself sees it.
+    const probe = await exec(ctx, ctx.transport, SCRATCH_PROBE_SCRIPT, [base]);
+    let scratch;
+    try {
+        if (probe.exitCode !== 0)
+            throw new Error(`exit ${probe.exitCode}: ${probe.output.trim().slice(0, 200)}`);
+        scratch = parseScratchProbe(probe.output);
+    }
+    catch (err) {
+        return unavailable('setup', `iozone: cannot tell where the scratch folder ${base} lies in '${ctx.envId}': ${err.message}`);
+    }
+    const facts = { scratch };
+    if (isRamFs(scratch.fstype) && !ctx.io.scratch.allowRam) {
+        return unavailable('scratch-in-ram', `iozone: the scratch folder ${scratch.path} in '${ctx.envId}' lies on ${scratch.fstype} (${scratch.source}), i.e. in RAM: IOzone would measure memory, not the environment's disk. ${ctx.io.scratch.remedy}; or set allowRamScratch: true on the environment to measure RAM on purpose`, facts);
+    }
+    const mk = await ctx.transport.exec(mkdirArgv(dir), { timeoutMs: PROBE_TIMEOUT_MS, signal: ctx.signal });
+    if (mk.exitCode !== 0) {
+        return unavailable('setup', `iozone: cannot create scratch folder ${dir}: ${mk.output.trim()}`, facts);
+    }
+    return {
+        suite,
+        cells,
+        facts,
+        ...(await diskCounters(ctx, scratch)),
+        close: async () => {
+            // Not tied to the run's signal: the scratch file must go also after a cancel.
+            await ctx.transport.exec(removeArgv(dir), { timeoutMs: PROBE_TIMEOUT_MS });
+        },
+    };
+}
+/** The block device whose counters prove an IOzone cell: inside, or (docker) on the board. */
+async function diskCounters(ctx, scratch) {
+    if (scratch.device &&
+        (await exec(ctx, ctx.transport, BLOCK_STAT_SCRIPT, [scratch.device])).exitCode === 0) {
+        return { counters: { disk: { device: scratch.device, where: 'environment' } } };
+    }
+    const boardDir = ctx.io.scratch.boardDir;
+    if (!boardDir)
+        return {};
+    const onBoard = await exec(ctx, ctx.board, SCRATCH_PROBE_SCRIPT, [boardDir]);
+    try {
+        const device = parseScratchProbe(onBoard.output).device;
+        if (device && (await exec(ctx, ctx.board, BLOCK_STAT_SCRIPT, [device])).exitCode === 0) {
+            return { counters: { disk: { device, where: 'board' } } };
+        }
+    }
+    catch {
+        // no counters: the cells still run, results.json notes what could not be read
+    }
+    return {};
+}
+async function openNetperf(s, ctx) {
+    const suite = 'netperf';
+    const n = s.netperf;
+    const unavailable = (cells, kind, message, facts) => ({
+        suite,
+        cells,
+        unavailable: { kind, message },
+        ...(facts ? { facts } : {}),
+        close: noop,
+    });
+    let peer;
+    try {
+        peer = await ctx.peer();
+    }
+    catch (err) {
+        return unavailable(netperfCells(n, PLANNED_TARGET), 'setup', `netperf: no peer for '${ctx.envId}': ${err.message}`);
+    }
+    const cells = netperfCells(n, peer.address);
+    const inside = peer.server?.on === 'environment';
+    const missing = await missingTools(ctx, inside ? ['netperf', 'netserver'] : ['netperf']);
+    if (missing.length)
+        return unavailable(cells, 'missing-tool', missingMessage(ctx.envId, suite, missing));
+    // The interface inside the environment that carries the traffic to the peer.
+    const route = await exec(ctx, ctx.transport, ROUTE_PROBE_SCRIPT, []);
+    const via = (route.exitCode === 0 ? routeVia(peer.address, route.output) : undefined) ?? 'unknown';
+    const facts = { netperfPeer: { kind: peer.kind, address: peer.address, via } };
+    if (peer.server) {
+        const host = inside
+            ? { id: `env:${ctx.envId}`, name: ctx.envId, transport: ctx.transport }
+            : ctx.netserverHost(peer.server.on);
+        try {
+            await ctx.netservers.ensure(host, peer.server.listen, n.port);
+        }
+        catch (err) {
+            return unavailable(cells, 'setup', `netperf: ${err.message}`, facts);
+        }
+    }
+    return {
+        suite,
+        cells,
+        facts,
+        ...(via !== 'unknown'
+            ? {
+                counters: { nic: { via, ...(ctx.io.net.boardIface ? { boardIface: ctx.io.net.boardIface } : {}) } },
+            }
+            : {}),
+        close: inside ? () => ctx.netservers.stop(`env:${ctx.envId}`) : noop,
+    };
 }
 
 function withEnv(inner, vars) {
@@ -4362,16 +4659,29 @@ function environmentSummaries(results, cells, hostEnv) {
     for (const c of cells.values())
         if (c.values.length > 0)
             perEnv.set(c.env, (perEnv.get(c.env) ?? 0) + 1);
-    return results.environments.map((e) => ({
-        id: e.id,
-        kind: e.kind,
-        bootMode: e.bootMode,
-        label: envLabel(e.id, e.kind),
-        isHost: e.id === hostEnv,
-        skipped: e.skipped ?? null,
-        cells: perEnv.get(e.id) ?? 0,
-        failures: results.failures.filter((f) => f.env === e.id).length,
-    }));
+    return results.environments.map((e) => {
+        const { scratch, netperfPeer } = e.fingerprint;
+        return {
+            id: e.id,
+            kind: e.kind,
+            bootMode: e.bootMode,
+            label: envLabel(e.id, e.kind),
+            isHost: e.id === hostEnv,
+            skipped: e.skipped ?? null,
+            cells: perEnv.get(e.id) ?? 0,
+            failures: results.failures.filter((f) => f.env === e.id).length,
+            ...(scratch || netperfPeer
+                ? {
+                    paths: {
+                        ...(scratch
+                            ? { scratch: { path: scratch.path, source: scratch.source, fstype: scratch.fstype } }
+                            : {}),
+                        ...(netperfPeer ? { netperfPeer: { ...netperfPeer } } : {}),
+                    },
+                }
+                : {}),
+        };
+    });
 }
 function groupFailures(results) {
     const groups = new Map();
@@ -5221,6 +5531,32 @@ function figures(a) {
         markdown: { summary: 'open', comment: 'omitted' },
     };
 }
+/** What each environment measured through: IOzone's scratch and netperf's peer, read from inside it. */
+function measurementPaths(a) {
+    const envs = a.environments.filter((e) => e.paths);
+    if (envs.length === 0)
+        return null;
+    return {
+        id: 'measurement-paths',
+        title: 'Measurement paths (read from inside each environment)',
+        blocks: [
+            {
+                kind: 'table',
+                columns: [{ title: 'Environment' }, { title: 'IOzone scratch' }, { title: 'netperf peer' }],
+                rows: envs.map((e) => {
+                    const s = e.paths?.scratch;
+                    const n = e.paths?.netperfPeer;
+                    return [
+                        cell(e.label, { max: 60 }),
+                        cell(s ? `${s.source} (${s.fstype}) at ${s.path}` : '–', { max: 200 }),
+                        cell(n ? `${n.kind} ${n.address} via ${n.via}` : '–', { max: 120 }),
+                    ];
+                }),
+            },
+        ],
+        markdown: { summary: 'open', comment: 'collapsed' },
+    };
+}
 const ORDER = {
     regression: 0,
     improvement: 1,
@@ -5328,7 +5664,14 @@ function buildReport(a, o = {}) {
         sections.push(...regressionSections(a));
     else
         sections.push(overheadSummary(a, lookup));
-    for (const s of [setupDifferences(a), failures(a), notes(a), overheadTable(a, lookup), figures(a)])
+    for (const s of [
+        setupDifferences(a),
+        failures(a),
+        notes(a),
+        overheadTable(a, lookup),
+        measurementPaths(a),
+        figures(a),
+    ])
         if (s)
             sections.push(s);
     sections.push(...comparisonTables(a), statistics(a));
@@ -5949,6 +6292,7 @@ async function runBench(config, options) {
         samples: [],
         failures: [],
         logs: [],
+        ioCounters: [],
     };
     await mkdir(options.outDir, { recursive: true });
     // Opened only once the selection is valid, and closed in the finally below.
@@ -5957,6 +6301,28 @@ async function runBench(config, options) {
     const store = new ResultsStore(options.outDir, results);
     const signal = options.signal;
     const cancelled = () => signal?.aborted === true;
+    // netperf's peer: one kind for the run; where its netservers run (the controller is this machine).
+    const peer = peerSpec(suites.netperf.peer, config.board.connection.type);
+    const controllerTransport = new LocalTransport();
+    let controller;
+    const controllerOf = () => {
+        const c = config.board.connection;
+        if (c.type !== 'ssh' || peer.kind !== 'controller')
+            return undefined;
+        controller ??= controllerView(boardOf(), c, signal);
+        return controller;
+    };
+    let external;
+    const netserverHost = (site) => {
+        if (site === 'board')
+            return { id: 'board', name: 'board', transport: boardOf() };
+        if (site === 'controller')
+            return { id: 'controller', name: 'controller', transport: controllerTransport };
+        if (peer.kind !== 'external' || !peer.ssh)
+            throw new Error('no SSH target for the external netserver');
+        external ??= new SshTransport(sshHostFromConfig(peer.ssh));
+        return { id: `external:${peer.address}`, name: 'external', transport: external };
+    };
     const started = performance.now();
     const eta = new EtaEstimator(config.board.expectedSwitchSeconds * 1000);
     const activity = (what) => reporter.activity?.(what);
@@ -6087,6 +6453,8 @@ async function runBench(config, options) {
         await store.flush();
         if (ownBoard)
             await ownBoard.close().catch(() => undefined);
+        if (external)
+            await external.close().catch(() => undefined);
     }
     if (options.reports !== false) {
         try {
@@ -6109,7 +6477,16 @@ async function runBench(config, options) {
             prepared: false,
             sessions: [],
         }));
-        const boardServers = new Map();
+        const netservers = new NetserverPool({
+            logFile: (ref) => store.logFile(ref),
+            registerLog: async (ref) => {
+                await store.registerLog(ref);
+            },
+            signal,
+            info: (line) => reporter.info(line),
+        });
+        // Which counters prove each cell's path (from its suite's session).
+        const countersOf = new Map();
         try {
             for (const st of states) {
                 if (cancelled())
@@ -6142,6 +6519,8 @@ async function runBench(config, options) {
                         planned.push({ env: st.id, cell, runs: runsFor(session.suite) });
                         if (session.unavailable)
                             unavailable.set(cellId(st.id, cell), session.unavailable);
+                        else if (session.counters)
+                            countersOf.set(cellId(st.id, cell), session.counters);
                     }
                 }
             }
@@ -6183,6 +6562,8 @@ async function runBench(config, options) {
                     message = why.message;
                 }
                 else {
+                    const plan = countersOf.get(id);
+                    const before = plan ? await readCounters(plan, st.transport, boardOf(), signal) : undefined;
                     const r = await runCell({
                         store,
                         envId: item.env,
@@ -6192,6 +6573,16 @@ async function runBench(config, options) {
                         timeoutMs: suites[item.cell.suite].timeoutSeconds * 1000,
                         signal,
                     });
+                    if (plan && before && r.status === 'ok') {
+                        const after = await readCounters(plan, st.transport, boardOf(), signal);
+                        results.ioCounters.push({
+                            env: item.env,
+                            suite: item.cell.suite,
+                            params: item.cell.params,
+                            round: item.round,
+                            ...counterDelta(plan, before, after),
+                        });
+                    }
                     status = r.status;
                     message = r.message;
                     samples = r.samples;
@@ -6227,10 +6618,7 @@ async function runBench(config, options) {
                         .catch((err) => reporter.warn(`${st.id} ${session.suite}: cleanup failed: ${err.message}`));
                 }
             }
-            for (const { server, ref } of boardServers.values()) {
-                await server.stop().catch(() => undefined);
-                await store.registerLog(ref).catch(() => undefined);
-            }
+            await netservers.stop();
             // Teardown always runs, also after a failed prepare or a cancel.
             for (const st of states) {
                 try {
@@ -6262,11 +6650,12 @@ async function runBench(config, options) {
             }
             st.transport = withEnv(st.env.transport(), st.vars);
             st.prepared = true;
+            const io = st.env.io?.() ?? boardIo(undefined, false);
             for (const suite of enabled) {
                 if (cancelled())
                     break;
                 try {
-                    st.sessions.push(await openSuite(suite, suites, {
+                    const session = await openSuite(suite, suites, {
                         envId: st.id,
                         runId,
                         transport: st.transport,
@@ -6274,19 +6663,17 @@ async function runBench(config, options) {
                         registerLog: async (ref) => {
                             await store.registerLog(ref);
                         },
-                        boardNetserver: async (port, listen) => {
-                            const key = `${listen}:${port}`;
-                            if (boardServers.has(key))
-                                return;
-                            const ref = `board/netperf/netserver-${port}`;
-                            await rm(store.logFile(ref), { force: true });
-                            const server = new Netserver(boardOf(), port, listen, store.logFile(ref));
-                            boardServers.set(key, { server, ref });
-                            await server.start(signal);
-                        },
+                        io,
+                        board: boardOf(),
+                        peer: async () => peerTarget(peer, io.net, config.board.connection.type, await controllerOf()),
+                        netservers,
+                        netserverHost,
                         signal,
                         info: (line) => reporter.info(line),
-                    }));
+                    });
+                    st.sessions.push(session);
+                    // What the session read from inside belongs to the environment's fingerprint.
+                    Object.assign(entry.fingerprint, session.facts ?? {});
                 }
                 catch (err) {
                     st.sessions.push({
