@@ -9,7 +9,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import yauzl from 'yauzl';
+import type { Entry } from 'yauzl';
 
 export interface ArtifactLimits {
   /** The zip itself (the artifact's listed size): refused before it is downloaded. */
@@ -54,8 +54,10 @@ export async function extractArtifactZip(
   limits = ARTIFACT_LIMITS,
 ): Promise<string[]> {
   // 1. The central directory: names and sizes of every entry, nothing written yet.
-  const entries: yauzl.Entry[] = [];
+  const entries: Entry[] = [];
   let total = 0;
+  // Loaded on first use, like @actions/artifact: a job that downloads nothing never parses it.
+  const { default: yauzl } = await import('yauzl');
   const open = () =>
     yauzl
       .openPromise(zipPath, { lazyEntries: true, strictFileNames: true, autoClose: false })

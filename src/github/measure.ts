@@ -7,7 +7,6 @@
  */
 import { stat } from 'node:fs/promises';
 import { join, normalize, resolve } from 'node:path';
-import { withBoard } from '../board/controller.js';
 import type { Config } from '../config/schema.js';
 import type { Reporter } from '../engine/reporter.js';
 import type { RunOptions } from '../engine/run.js';
@@ -77,6 +76,8 @@ export async function measure(
 ): Promise<Results> {
   const connection = config.board.connection;
   if (!config.board.switch || connection.type !== 'ssh') return runBench(config, options);
+  // Board control is loaded only for boards that switch boot modes (the action's cold start).
+  const { withBoard } = await import('../board/controller.js');
   return withBoard(
     {
       config: config.board,
