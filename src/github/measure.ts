@@ -15,6 +15,7 @@ import { LocalTransport } from '../transport/local.js';
 import { SshTransport, sshHostFromConfig } from '../transport/ssh.js';
 import { loadConfigFile, runBench } from './deps.js';
 import { INPUT_DEFAULTS } from './inputs.js';
+import { escapeMarkdown } from '../report/escape.js';
 
 /** The commented example config, in the arm-virt-bench repository. */
 export const EXAMPLE_CONFIG = 'workflows-examples/arm-virt-bench.yml';
@@ -60,13 +61,16 @@ export async function resolveRunConfig(
   const envIds = d.config.environments
     .map((e) => e.id)
     .filter((id) => envs.length === 0 || envs.includes(id));
-  const notes = [
-    `No config file at \`${INPUT_DEFAULTS.config}\`: this run measured the runner's own machine with the embedded local default (${envIds.join(', ')}), as \`arm-virt-bench run\` does without --config. To measure a board, add a config there (start from \`${EXAMPLE_CONFIG}\`).`,
-    ...d.skipped.map((s) => `Left out ${s.env}: ${s.reason}.`),
-    ...d.notes.map((n) => `${n}.`),
-  ];
-  for (const n of notes) reporter.info(n);
-  return { config: d.config, notes, localDefault: true };
+  const head = `No config file at \`${INPUT_DEFAULTS.config}\`: this run measured the runner's own machine with the embedded local default (${envIds.join(', ')}), as \`arm-virt-bench run\` does without --config. To measure a board, add a config there (start from \`${EXAMPLE_CONFIG}\`).`;
+  // The reasons quote tool output (docker version) and paths: plain in the log, escaped for Markdown.
+  const details = [...d.skipped.map((s) => `Left out ${s.env}: ${s.reason}`), ...d.notes];
+  reporter.info(head);
+  for (const line of details) reporter.info(line);
+  return {
+    config: d.config,
+    notes: [head, ...details.map((line) => `${escapeMarkdown(line, 500)}.`)],
+    localDefault: true,
+  };
 }
 
 /** Measure: through board control when the board switches boot modes, else straight. */
