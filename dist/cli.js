@@ -2,8 +2,9 @@
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { _ as _enum, S as SuiteId, P as PRESET_NAMES, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/load-BZsTr58T.js';
-import { N as NetperfTest, p as parsers, P as ParseError, w as withBoard, L as LocalTransport, r as runBench, l as lineReporter, a as readResultsFile, b as analyze, c as renderMarkdown, d as renderCsv, e as renderHtml, f as writeReports, T as TOOL_VERSION } from './chunks/controller-3tT23vIW.js';
+import { N as NetperfTest, p as parsers, P as ParseError, L as LocalTransport, r as runBench, l as lineReporter, a as readResultsFile, b as analyze, c as renderMarkdown, d as renderCsv, e as renderHtml, w as writeReports, T as TOOL_VERSION } from './chunks/run-B1RTBCw_.js';
 import { localDefaultConfig } from './chunks/local-default-CwYznaMh.js';
+import { withBoard } from './chunks/controller-ieDi6Y_5.js';
 import { join, dirname } from 'node:path';
 import 'node:crypto';
 import 'process';
@@ -15,6 +16,7 @@ import 'node:child_process';
 import 'node:string_decoder';
 import 'node:timers/promises';
 import 'node:dgram';
+import './chunks/kvm-log-DapdNBjv.js';
 import 'node:url';
 
 const Ipc = _enum(['socket', 'pipe', 'inet']);

@@ -26,6 +26,7 @@ import require$$0$6 from 'node:util';
 import require$$7 from 'node:querystring';
 import require$$0$2 from 'node:events';
 import require$$0$7 from 'node:diagnostics_channel';
+import { c as commonjsGlobal, a as getDefaultExportFromCjs } from './_commonjsHelpers-CtC9XygV.js';
 import require$$5 from 'node:tls';
 import zlib from 'node:zlib';
 import require$$5$1 from 'node:perf_hooks';
@@ -35,41 +36,6 @@ import require$$1$3 from 'node:url';
 import require$$5$2 from 'node:async_hooks';
 import require$$1$4 from 'node:console';
 import require$$1$5 from 'node:dns';
-
-var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
-
-function getDefaultExportFromCjs (x) {
-	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
-}
-
-function getAugmentedNamespace(n) {
-  if (Object.prototype.hasOwnProperty.call(n, '__esModule')) return n;
-  var f = n.default;
-	if (typeof f == "function") {
-		var a = function a () {
-			var isInstance = false;
-      try {
-        isInstance = this instanceof a;
-      } catch (e) {}
-			if (isInstance) {
-        return Reflect.construct(f, arguments, this.constructor);
-			}
-			return f.apply(this, arguments);
-		};
-		a.prototype = f.prototype;
-  } else a = {};
-  Object.defineProperty(a, '__esModule', {value: true});
-	Object.keys(n).forEach(function (k) {
-		var d = Object.getOwnPropertyDescriptor(n, k);
-		Object.defineProperty(a, k, d.get ? d : {
-			enumerable: true,
-			get: function () {
-				return n[k];
-			}
-		});
-	});
-	return a;
-}
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -4254,11 +4220,11 @@ function requireConstants$2 () {
 	return constants$2;
 }
 
-var global$2;
+var global$1;
 var hasRequiredGlobal$1;
 
 function requireGlobal$1 () {
-	if (hasRequiredGlobal$1) return global$2;
+	if (hasRequiredGlobal$1) return global$1;
 	hasRequiredGlobal$1 = 1;
 
 	// In case of breaking changes, increase the version
@@ -4295,11 +4261,11 @@ function requireGlobal$1 () {
 	  });
 	}
 
-	global$2 = {
+	global$1 = {
 	  getGlobalOrigin,
 	  setGlobalOrigin
 	};
-	return global$2;
+	return global$1;
 }
 
 var dataUrl;
@@ -16370,11 +16336,11 @@ ${pendingInterceptorsFormatter.format(pending)}
 	return mockAgent;
 }
 
-var global$1;
+var global;
 var hasRequiredGlobal;
 
 function requireGlobal () {
-	if (hasRequiredGlobal) return global$1;
+	if (hasRequiredGlobal) return global;
 	hasRequiredGlobal = 1;
 
 	// We include a version number for the Dispatcher API. In case of breaking changes,
@@ -16403,11 +16369,11 @@ function requireGlobal () {
 	  return globalThis[globalDispatcher]
 	}
 
-	global$1 = {
+	global = {
 	  setGlobalDispatcher,
 	  getGlobalDispatcher
 	};
-	return global$1;
+	return global;
 }
 
 var decoratorHandler;
@@ -30734,13 +30700,13 @@ function getDetails() {
 }
 
 var platform$1 = /*#__PURE__*/Object.freeze({
-	__proto__: null,
-	arch: arch,
-	getDetails: getDetails,
-	isLinux: isLinux,
-	isMacOS: isMacOS,
-	isWindows: isWindows,
-	platform: platform
+    __proto__: null,
+    arch: arch,
+    getDetails: getDetails,
+    isLinux: isLinux,
+    isMacOS: isMacOS,
+    isWindows: isWindows,
+    platform: platform
 });
 
 var __awaiter$1 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -31039,35 +31005,35 @@ function getIDToken(aud) {
 }
 
 var core = /*#__PURE__*/Object.freeze({
-	__proto__: null,
-	get ExitCode () { return ExitCode; },
-	addPath: addPath,
-	debug: debug,
-	endGroup: endGroup,
-	error: error,
-	exportVariable: exportVariable,
-	getBooleanInput: getBooleanInput,
-	getIDToken: getIDToken,
-	getInput: getInput,
-	getMultilineInput: getMultilineInput,
-	getState: getState,
-	group: group,
-	info: info,
-	isDebug: isDebug,
-	markdownSummary: markdownSummary,
-	notice: notice,
-	platform: platform$1,
-	saveState: saveState,
-	setCommandEcho: setCommandEcho,
-	setFailed: setFailed,
-	setOutput: setOutput,
-	setSecret: setSecret,
-	startGroup: startGroup,
-	summary: summary,
-	toPlatformPath: toPlatformPath,
-	toPosixPath: toPosixPath,
-	toWin32Path: toWin32Path,
-	warning: warning
+    __proto__: null,
+    get ExitCode () { return ExitCode; },
+    addPath: addPath,
+    debug: debug,
+    endGroup: endGroup,
+    error: error,
+    exportVariable: exportVariable,
+    getBooleanInput: getBooleanInput,
+    getIDToken: getIDToken,
+    getInput: getInput,
+    getMultilineInput: getMultilineInput,
+    getState: getState,
+    group: group,
+    info: info,
+    isDebug: isDebug,
+    markdownSummary: markdownSummary,
+    notice: notice,
+    platform: platform$1,
+    saveState: saveState,
+    setCommandEcho: setCommandEcho,
+    setFailed: setFailed,
+    setOutput: setOutput,
+    setSecret: setSecret,
+    startGroup: startGroup,
+    summary: summary,
+    toPlatformPath: toPlatformPath,
+    toPosixPath: toPosixPath,
+    toWin32Path: toWin32Path,
+    warning: warning
 });
 
 class Context {
@@ -38028,4 +37994,4 @@ function retry(octokit, octokitOptions) {
 }
 retry.VERSION = VERSION;
 
-export { BottleneckLight as B, HttpClient as H, getDefaultExportFromCjs as a, setFailed as b, setOutput as c, debug as d, group as e, core as f, getOctokit as g, BearerCredentialHandler as h, info as i, HttpCodes as j, getAugmentedNamespace as k, commonjsGlobal as l, error as m, defaults as n, retry as r, setSecret as s, warning as w };
+export { BottleneckLight as B, HttpClient as H, setFailed as a, setOutput as b, group as c, debug as d, core as e, BearerCredentialHandler as f, getOctokit as g, HttpCodes as h, info as i, error as j, defaults as k, retry as r, setSecret as s, warning as w };

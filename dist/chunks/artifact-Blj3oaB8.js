@@ -1,4 +1,4 @@
-import { i as info, w as warning, d as debug, s as setSecret, H as HttpClient, h as BearerCredentialHandler, j as HttpCodes, k as getAugmentedNamespace, l as commonjsGlobal, a as getDefaultExportFromCjs, m as error$1, g as getOctokit, r as retry$1, n as defaults } from './index-DXlRnO-b.js';
+import { i as info, w as warning, d as debug, s as setSecret, H as HttpClient, f as BearerCredentialHandler, h as HttpCodes, j as error$1, g as getOctokit, r as retry$1, k as defaults } from './index-DnNg5fi3.js';
 import os__default from 'os';
 import * as fs from 'fs';
 import fs__default from 'fs';
@@ -31,6 +31,7 @@ import https__default from 'https';
 import require$$5$1 from 'url';
 import fs$1 from 'node:fs';
 import fs$2, { realpath } from 'fs/promises';
+import { g as getAugmentedNamespace, c as commonjsGlobal, a as getDefaultExportFromCjs } from './_commonjsHelpers-CtC9XygV.js';
 import require$$0$8 from 'constants';
 import require$$5$2 from 'node:fs/promises';
 import require$$0$a from 'node:events';
