@@ -144,6 +144,11 @@ export function runProcess(argv: readonly string[], options: RunOptions): Promis
       clearTimeout(timer);
       clearTimeout(exitTimer);
       clearTimeout(killTimer);
+      // Whatever is left of the group dies with the command: a child that ignored the SIGTERM
+      // and let go of the output pipes would otherwise outlive its timeout (its pipes no longer
+      // hold 'close' back, and the SIGKILL timer was just cleared), and a background child of a
+      // command that exited normally would outlive its cell.
+      if (result.spawnError === undefined) killGroup(child.pid, 'SIGKILL');
       options.signal?.removeEventListener('abort', onAbort);
       if (!truncated) output += decoder.end();
       const durationMs = performance.now() - started;

@@ -108,6 +108,45 @@ describe('local transport', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it('kills a child that ignores SIGTERM and let go of the output pipes, at the timeout', async () => {
+    // The child redirects its output away, so the pipes close as soon as the shell dies of the
+    // SIGTERM; the SIGKILL that should follow after the grace used to be cancelled right then.
+    const pidFile = join(dir, 'nopipes.pid');
+    const r = await t.exec(
+      [
+        'sh',
+        '-c',
+        '(trap "" TERM; echo $$ > /dev/null; sh -c \'echo $$ > "$1"; trap "" TERM; while :; do sleep 0.1; done\' x "$1") >/dev/null 2>&1 </dev/null & wait',
+        'sh',
+        pidFile,
+      ],
+      { timeoutMs: 500 },
+    );
+    expect(r.timedOut).toBe(true);
+    const deadline = Date.now() + 3000;
+    while (!existsSync(pidFile) && Date.now() < deadline) await new Promise((res) => setTimeout(res, 20));
+    const pid = Number(readFileSync(pidFile, 'utf8').trim());
+    expect(pid).toBeGreaterThan(1);
+    expect(await processGone(pid, 3000)).toBe(true);
+  });
+
+  it('leaves nothing of a cell behind when it exits normally with a child that let go of the pipes', async () => {
+    const pidFile = join(dir, 'bg.pid');
+    const r = await t.exec(
+      [
+        'sh',
+        '-c',
+        'sh -c \'echo $$ > "$1"; exec sleep 1000\' x "$1" >/dev/null 2>&1 </dev/null & sleep 0.2; exit 0',
+        'sh',
+        pidFile,
+      ],
+      { timeoutMs: 10_000 },
+    );
+    expect(r.exitCode).toBe(0);
+    const pid = Number(readFileSync(pidFile, 'utf8').trim());
+    expect(await processGone(pid, 3000)).toBe(true);
+  });
+
   it('kills the tree when aborted, and reports cancelled', async () => {
     const pidFile = join(dir, 'abort.pid');
     const ac = new AbortController();
