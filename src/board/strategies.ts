@@ -19,6 +19,8 @@ export interface Step {
 /** A check after the steps: run `argv` on the board, its trimmed output must equal `expect`. */
 export interface Check {
   argv: string[];
+  /** Variables for a fixed script (as for steps). */
+  env?: Record<string, string>;
   expect: string;
   what: string;
 }
@@ -108,8 +110,11 @@ export function planSwitch(strategy: SwitchStrategy, mode: BootMode, defaultMode
         checks: [
           {
             argv: ['sh', '-c', EXTLINUX_GET_DEFAULT],
+            // The script reads the path from here: without it the read-back read nothing and
+            // could never confirm the new default.
+            env: { AVB_PATH: strategy.path },
             expect: strategy.labels[mode],
-            what: 'extlinux DEFAULT reads back',
+            what: `extlinux DEFAULT in ${strategy.path} reads back ${strategy.labels[mode]}`,
           },
         ],
         confirm: [],

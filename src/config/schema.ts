@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { EnvironmentKind } from '../results/schema.js';
 import { environmentRegistry } from '../environments/registry.js';
 import { BoardConfig } from './board.js';
+import { Runs } from './bounds.js';
 import { PRESET_NAMES } from './presets.js';
 import { SuiteOverrides } from './suites.js';
 
@@ -77,7 +78,7 @@ export const ConfigSchema = z
     /** Default preset; `--preset` overrides it. */
     preset: z.enum(PRESET_NAMES).default('quick'),
     /** Runs per cell for every suite (a suite's own `runs` wins). */
-    runs: z.number().int().positive().optional(),
+    runs: Runs.optional(),
     environments: z.array(EnvironmentEntrySchema).min(1, 'name at least one environment'),
     suites: SuiteOverrides.prefault({}),
   })

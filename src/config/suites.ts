@@ -6,22 +6,27 @@
  */
 import { z } from 'zod';
 import { SshTarget } from './board.js';
+import { MAX_LIST, Runs, timeoutSeconds } from './bounds.js';
 
 const PositiveInt = z.number().int().positive();
-/** A non-empty list of distinct values. */
+/** A positive integer up to `max`, with the reason in the error. */
+const upTo = (max: number, why: string) =>
+  PositiveInt.max(max, `at most ${max.toLocaleString('en-US')}: ${why}`);
+/** A non-empty list of distinct values, at most MAX_LIST of them. */
 const list = <T extends z.ZodType>(item: T) =>
   z
     .array(item)
     .min(1, 'needs at least one value')
+    .max(MAX_LIST, `at most ${MAX_LIST} values (each one is a cell in every environment and round)`)
     .refine((a) => new Set(a.map((v) => JSON.stringify(v))).size === a.length, 'values must be distinct');
 
 /** Keys every suite has: whether it runs, how often, and how long one cell may take. */
 const common = {
   enabled: z.boolean(),
   /** Runs per cell (rounds); falls back to the preset's `runs`. */
-  runs: PositiveInt.optional(),
+  runs: Runs.optional(),
   /** Hard limit for one cell: on expiry its process tree is killed and a failure recorded. */
-  timeoutSeconds: z.number().positive(),
+  timeoutSeconds: timeoutSeconds(),
 };
 
 export const HackbenchSettings = z
@@ -29,13 +34,13 @@ export const HackbenchSettings = z
     ...common,
     modes: list(z.enum(['process', 'thread'])),
     ipc: list(z.enum(['socket', 'pipe'])),
-    groups: list(PositiveInt),
+    groups: list(upTo(1024, "each group is 2 × fds tasks; more exhausts a board's process limit")),
     /** hackbench -f: file descriptors per sender/receiver side; a group is 2×fds tasks. */
-    fds: PositiveInt,
+    fds: upTo(1024, 'hackbench opens 2 × fds sockets or pipes per group (the open-files limit)'),
     /** hackbench -l: messages each sender passes. */
-    loops: PositiveInt,
+    loops: upTo(100_000_000, 'one cell would run for days'),
     /** hackbench -s: bytes per message. */
-    datasize: PositiveInt,
+    datasize: upTo(1_048_576, 'hackbench messages are small (the paper: 100 bytes); 1 MiB at most'),
   })
   .strict();
 export type HackbenchSettings = z.infer<typeof HackbenchSettings>;
@@ -72,9 +77,9 @@ export const UnixbenchSettings = z
     sourcePath: z.string().min(1).optional(),
     tests: list(z.enum(UNIXBENCH_TESTS)),
     /** Run -c: parallel copies; one result block per value. */
-    copies: list(PositiveInt),
+    copies: list(upTo(1024, "parallel copies beyond any board's CPU count")),
     /** Run -i: UnixBench's own iterations per test. */
-    iterations: PositiveInt,
+    iterations: upTo(100, 'each iteration of a test takes 10–60 s'),
   })
   .strict();
 export type UnixbenchSettings = z.infer<typeof UnixbenchSettings>;
@@ -97,10 +102,10 @@ export const IozoneSettings = z
   .object({
     ...common,
     /** One cell per file size (iozone -s), each sweeping record sizes (-a -y -q). */
-    fileSizesKb: list(PositiveInt),
+    fileSizesKb: list(upTo(67_108_864, '64 GiB, beyond the scratch space of any board')),
     /** Smallest record size (-y); the largest is the file size, capped by `maxRecordKb`. */
-    minRecordKb: PositiveInt,
-    maxRecordKb: PositiveInt.optional(),
+    minRecordKb: upTo(16_384, "IOzone's largest record is 16 MiB"),
+    maxRecordKb: upTo(16_384, "IOzone's largest record is 16 MiB").optional(),
     tests: list(IozoneTest),
     /**
      * iozone -e: include fsync/fflush in the timings, so that every write reaches the
@@ -211,12 +216,12 @@ export const NetperfSettings = z
     dataPort: z.number().int().min(1).max(65535),
     tests: list(z.enum(NETPERF_TESTS)),
     /** netperf -l: seconds per test. */
-    lengthSeconds: PositiveInt,
+    lengthSeconds: upTo(3600, 'an hour per test'),
     /** TCP_STREAM: one cell per send size (-- -m). */
-    messageBytes: list(PositiveInt),
+    messageBytes: list(upTo(16_777_216, "16 MiB, beyond netperf's socket buffers")),
     /** TCP_RR / UDP_RR request and response sizes (-- -r REQ,RESP). */
-    requestBytes: PositiveInt,
-    responseBytes: PositiveInt,
+    requestBytes: upTo(65_507, 'the largest UDP payload (UDP_RR) is 65,507 bytes'),
+    responseBytes: upTo(65_507, 'the largest UDP payload (UDP_RR) is 65,507 bytes'),
   })
   .strict();
 export type NetperfSettings = z.infer<typeof NetperfSettings>;

@@ -104,6 +104,15 @@ export function parseHackbench(text: string, context: HackbenchContext = {}): Pa
       drop(lineNo, `'${clip(raw)}' is not a time; run ignored`);
       return;
     }
+    // hackbench prints milliseconds: 0.000 is no measurement (a run below the resolution, or a
+    // broken one), and a zero time would make every ratio against it undefined.
+    if (value === 0) {
+      drop(
+        lineNo,
+        `'${clip(raw)}' is a zero time (below hackbench's 1 ms resolution: raise loops); run ignored`,
+      );
+      return;
+    }
     if (current.format === 'rt' && current.params.loops === undefined) {
       warnings.push(`line ${current.line}: no 'Each sender will pass' line: loops and datasize unknown`);
     }

@@ -12,7 +12,9 @@
  * When a log holds both the table and the `-R` report (same run, same numbers), the table
  * wins: a report cell the table also has is dropped (a warning if the two disagree); a
  * report cell the table lacks is kept.
- * Several runs concatenated in one log are all read (each banner resets the run's state).
+ * Several runs concatenated in one log are all read (each banner resets the run's state), and
+ * every run's values are kept, each as one sample of its cell, with a warning naming the banners
+ * (two runs of the same file and record sizes used to keep only the last value).
  */
 import type { ParsedSample, Params } from '../../results/schema.js';
 import { splitLines, toNumber } from '../text.js';
@@ -64,6 +66,8 @@ interface Section {
 interface Placed {
   sample: ParsedSample;
   line: number;
+  /** Which run of the log (1 = the first banner, or no banner) it came from. */
+  run: number;
 }
 
 export function parseIozone(text: string): ParseResult {
@@ -81,6 +85,10 @@ export function parseIozone(text: string): ParseResult {
   let timerLimitKb: number | undefined;
 
   let run: Run = { mode: 'kB' };
+  /** Runs in this log: a banner after values starts a new one. */
+  let runNo = 1;
+  const banners: number[] = [];
+  let runHasValues = false;
   let cols: Column[] | undefined;
   let section: Section | undefined;
   const unknownWarned = new Set<string>();
@@ -111,6 +119,9 @@ export function parseIozone(text: string): ParseResult {
     }
 
     if (BANNER.test(line)) {
+      if (runHasValues) runNo += 1;
+      runHasValues = false;
+      banners.push(lineNo);
       run = { mode: 'kB' };
       section = undefined;
       continue;
@@ -241,8 +252,9 @@ export function parseIozone(text: string): ParseResult {
       }
       if (value === 0) continue; // IOzone's "not measured"
       measured++;
+      runHasValues = true;
       const params = withMode(run.mode, { file_kb: fileKb, reclen_kb: reclenKb });
-      table.set(key(c.key, params), {
+      table.set(`${runNo}|${key(c.key, params)}`, {
         sample: {
           metric: `iozone.${c.key}`,
           params,
@@ -251,6 +263,7 @@ export function parseIozone(text: string): ParseResult {
           better: betterOf(run.mode),
         },
         line: lineNo,
+        run: runNo,
       });
     }
     if (row.stray.length > 0) {
@@ -284,6 +297,7 @@ export function parseIozone(text: string): ParseResult {
         continue;
       }
       if (value === 0) continue; // Excel report's "not measured"
+      runHasValues = true;
       report.push({
         sample: {
           metric: `iozone.${s.op}`,
@@ -293,6 +307,7 @@ export function parseIozone(text: string): ParseResult {
           better: betterOf(run.mode),
         },
         line: lineNo,
+        run: runNo,
       });
     }
   }
@@ -309,6 +324,7 @@ export function parseIozone(text: string): ParseResult {
       warn(lineNo, `throughput for ${label} is 0 (not measured): dropped`);
       return;
     }
+    runHasValues = true;
     const mode = throughputMode(ch[4] ?? '', run.mode);
     const params: Params = {};
     if (threads !== undefined) params.threads = threads;
@@ -331,7 +347,7 @@ export function parseIozone(text: string): ParseResult {
   const samples: ParsedSample[] = [...table.values()].map((p) => p.sample);
   let disagreements = 0;
   for (const r of report) {
-    const k = key(r.sample.metric.slice('iozone.'.length), r.sample.params);
+    const k = `${r.run}|${key(r.sample.metric.slice('iozone.'.length), r.sample.params)}`;
     const t = table.get(k);
     if (!t) {
       samples.push(r.sample);
@@ -350,6 +366,12 @@ export function parseIozone(text: string): ParseResult {
   if (disagreements > 5)
     warnings.push(`${disagreements} -R report cells disagree with the table in all; the table is kept`);
   samples.push(...throughput);
+
+  if (runNo > 1) {
+    warnings.push(
+      `${runNo} IOzone runs in this log (banners at lines ${banners.join(', ')}): the values of every run are kept, each one sample of its cell`,
+    );
+  }
 
   if (timerLimitKb !== undefined) {
     const limit = timerLimitKb;

@@ -331,6 +331,15 @@ export function parseNetperf(text: string, context: NetperfContext = {}): ParseR
         drop(found.line, `${test} value ${value} is not a measurement`);
         return false;
       }
+      // A test that ran its length moved data or completed transactions: a rate of 0 means the
+      // path was broken (nothing arrived, no transaction finished), and no ratio can use it.
+      if (v === 0) {
+        drop(
+          found.line,
+          `${test}${p['side'] ? ` (${String(p['side'])} side)` : ''} reported a rate of 0: nothing ${/_RR$/.test(test) ? 'completed' : 'arrived'} (a blocked or broken path), not a measurement`,
+        );
+        return false;
+      }
       samples.push({ metric, params: p, value: v, unit: metricUnit, better: 'higher', ...sampleWarnings });
       return true;
     };

@@ -105,11 +105,13 @@ describe('planSwitch: extlinux (the fixed script really run on a file)', () => {
     const r = await t.exec(step.argv, { timeoutMs: 10_000, env: step.env });
     expect(r.exitCode).toBe(0);
     expect(await readFile(path, 'utf8')).toBe(conf.replace('DEFAULT linux', 'DEFAULT xen'));
-    const check = await t.exec(['sh', '-c', EXTLINUX_GET_DEFAULT], {
-      timeoutMs: 10_000,
-      env: { AVB_PATH: path },
-    });
-    expect(check.output.trim()).toBe('xen');
+    // The read-back exactly as the controller runs it (the plan's argv and env): it used to
+    // run without the file path and could never confirm the new default.
+    const c = p.checks[0]!;
+    expect(c.argv).toEqual(['sh', '-c', EXTLINUX_GET_DEFAULT]);
+    const check = await t.exec(c.argv, { timeoutMs: 10_000, ...(c.env ? { env: c.env } : {}) });
+    expect(check.output.trim()).toBe(c.expect);
+    expect(c.expect).toBe('xen');
 
     const bad = SwitchStrategy.parse({ type: 'extlinux', path, labels: { linux: 'linux', xen: 'xen-4.17' } });
     const b = planSwitch(bad, 'xen', 'linux').steps[0]!;
@@ -121,7 +123,7 @@ describe('planSwitch: extlinux (the fixed script really run on a file)', () => {
 });
 
 describe('BoardConfig', () => {
-  const ssh = { type: 'ssh', host: '127.0.0.1', knownHosts: '/tmp/kh' };
+  const ssh = { type: 'ssh', host: '127.0.0.1', knownHosts: '/tmp/kh', identityFile: '/tmp/key' };
   it('defaults: linux is the default mode, systemctl reboot, one power-cycle attempt, lock on', () => {
     const b = BoardConfig.parse({ connection: ssh, switch: { type: 'uboot-env' } });
     expect(b.defaultBootMode).toBe('linux');

@@ -97,7 +97,9 @@ describe('config file schema', () => {
     const a = await loadConfigFile(yml);
     expect(await loadConfigFile(json)).toEqual(a);
     expect(configDigest(a)).toMatch(/^sha256:[0-9a-f]{64}$/);
-    await expect(loadConfigFile(join(dir, 'none.yml'))).rejects.toThrow(/none\.yml: cannot read: ENOENT/);
+    await expect(loadConfigFile(join(dir, 'none.yml'))).rejects.toThrow(
+      /none\.yml: cannot read: no such file/,
+    );
   });
 
   it('digests key order away', () => {
@@ -150,5 +152,70 @@ describe('presets', () => {
   it('the presets themselves are valid and distinct in size', () => {
     for (const p of Object.values(PRESETS)) expect(resolveSuites(p)).toEqual(p.suites);
     expect(PRESETS.quick.runs).toBeLessThan(PRESETS.paper.runs);
+  });
+});
+
+describe('bounds: refused when the config is read, each with its reason', () => {
+  const ssh = { type: 'ssh', host: '10.0.0.21', knownHosts: 'kh', identityFile: 'key' };
+  it('runs and sizes that crashed or hung the process before anything was written', () => {
+    // runs: 9007199254740991 built a plan the heap could not hold.
+    expect(
+      problems(() => parseConfig({ runs: Number.MAX_SAFE_INTEGER, environments: [{ kind: 'host' }] })),
+    ).toEqual([
+      '<config>: runs: at most 1000 runs per cell (the paper used 10; more would take days per cell and environment)',
+    ]);
+    expect(
+      problems(() =>
+        parseConfig({
+          environments: [{ kind: 'host' }],
+          suites: {
+            hackbench: { runs: 5000, groups: Array.from({ length: 65 }, (_, i) => i + 1) },
+            iozone: { fileSizesKb: [1e9] },
+          },
+        }),
+      ),
+    ).toEqual([
+      '<config>: suites.hackbench.runs: at most 1000 runs per cell (the paper used 10; more would take days per cell and environment)',
+      '<config>: suites.hackbench.groups: at most 64 values (each one is a cell in every environment and round)',
+      '<config>: suites.iozone.fileSizesKb.0: at most 67,108,864: 64 GiB, beyond the scratch space of any board',
+    ]);
+  });
+  it('timeouts that overflow a timer after conversion to ms (they fired at once and killed every cell)', () => {
+    expect(
+      problems(() =>
+        parseConfig({
+          environments: [{ kind: 'host' }],
+          suites: { hackbench: { timeoutSeconds: 3_000_000 } },
+          board: { timeouts: { bootSeconds: 2 ** 31 } },
+        }),
+      ),
+    ).toEqual([
+      "<config>: board.timeouts.bootSeconds: at most 2147483 s (24.8 days): Node's timers hold 2^31 ms, a longer timeout would fire at once",
+      "<config>: suites.hackbench.timeoutSeconds: at most 2147483 s (24.8 days): Node's timers hold 2^31 ms, a longer timeout would fire at once",
+    ]);
+    expect(() =>
+      parseConfig({ environments: [{ kind: 'host' }], suites: { hackbench: { timeoutSeconds: 2_147_483 } } }),
+    ).not.toThrow();
+  });
+  it('an ssh connection needs exactly one identity, and host and user as the transport accepts them', () => {
+    const board = (connection: object) => () =>
+      parseConfig({ board: { connection }, environments: [{ kind: 'host' }] });
+    expect(problems(board({ ...ssh, identityFile: undefined }))).toEqual([
+      '<config>: board.connection.identityFile: an ssh connection needs a key: identityFile (a private key file) or identityEnv (a variable holding the key); agents and ~/.ssh keys are never used',
+    ]);
+    expect(problems(board({ ...ssh, identityEnv: 'BOARD_KEY' }))).toEqual([
+      '<config>: board.connection.identityEnv: give identityFile or identityEnv, not both',
+    ]);
+    expect(problems(board({ ...ssh, host: 'board -oProxyCommand=x', user: '-root' }))).toEqual([
+      '<config>: board.connection.host: a host name or an IP address (letters, digits, ".", "-", ":", "_")',
+      '<config>: board.connection.user: a user name (letters, digits, ".", "_", "-"; not starting with "-")',
+    ]);
+    expect(problems(board({ ...ssh, identityFile: undefined, identityEnv: 'BOARD-KEY' }))).toEqual([
+      '<config>: board.connection.identityEnv: the name of an environment variable',
+    ]);
+    expect(() => board(ssh)()).not.toThrow();
+    expect(() =>
+      board({ ...ssh, host: 'fe80::1', identityFile: undefined, identityEnv: 'BOARD_KEY' })(),
+    ).not.toThrow();
   });
 });

@@ -252,3 +252,17 @@ describe('hackbench synthetic logs (formats without a capture here)', () => {
     expect(result.warnings[0]).toMatch(/loops and datasize unknown/);
   });
 });
+
+describe('a zero time', () => {
+  it('is refused with the reason and the line (it used to be a value of 0)', () => {
+    const zero = fixture('hackbench/process_pipe_g1.txt').replace('Time: 0.458', 'Time: 0.000');
+    const err = catchParseError(() => parseHackbench(zero));
+    expect(err.message).toMatch(
+      /line 3: '0\.000' is a zero time \(below hackbench's 1 ms resolution: raise loops\); run ignored/,
+    );
+    // Beside a real run it is dropped with a warning, the real one kept.
+    const mixed = parseHackbench(`${zero}${fixture('hackbench/process_pipe_g1.txt')}`);
+    expect(mixed.samples.map((s) => s.value)).toEqual([0.458]);
+    expect(mixed.warnings).toEqual([expect.stringMatching(/^line 3: '0\.000' is a zero time/)]);
+  });
+});

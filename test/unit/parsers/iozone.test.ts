@@ -412,3 +412,21 @@ describe('iozone: damaged copies of the captures (deterministic mutations)', () 
     }
   });
 });
+
+describe('two runs in one log', () => {
+  it('keeps the values of both runs (the second used to replace the first) and says so', () => {
+    const one = read('single_s1m_r4k.txt');
+    const first = parseIozone(one);
+    const write = cell(first, 'write', 1024, 4)!;
+    // The same run again with other numbers: the write value of the second copy is changed.
+    const second = one.replace(String(write.value), String(write.value + 1));
+    expect(second).not.toBe(one);
+    const both = parseIozone(`${one}${second}`);
+    const writes = both.samples.filter((s) => s.metric === 'iozone.write');
+    expect(writes.map((s) => s.value)).toEqual([write.value, write.value + 1]);
+    expect(both.samples).toHaveLength(2 * first.samples.length);
+    expect(both.warnings.at(-1)).toMatch(
+      /^2 IOzone runs in this log \(banners at lines \d+, \d+\): the values of every run are kept/,
+    );
+  });
+});

@@ -340,3 +340,22 @@ describe('netperf synthetic logs (formats without a capture here)', () => {
     }
   });
 });
+
+describe('a rate of 0', () => {
+  it('is refused with the reason and the line (a broken path is not a measurement)', () => {
+    const text = fixture('netperf/tcp_rr_l2.txt').replace('14860.27', '0.00');
+    expect(text).not.toBe(fixture('netperf/tcp_rr_l2.txt'));
+    const err = (() => {
+      try {
+        parseNetperf(text);
+      } catch (e) {
+        return e as ParseError;
+      }
+      throw new Error('expected a ParseError');
+    })();
+    expect(err).toBeInstanceOf(ParseError);
+    expect(err.message).toMatch(
+      /TCP_RR reported a rate of 0: nothing completed \(a blocked or broken path\), not a measurement/,
+    );
+  });
+});
