@@ -13,8 +13,15 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { BoardConfig, SwitchStrategy } from '../config/board.js';
 import type { BootMode, Fingerprint } from '../results/schema.js';
-import type { Transport } from '../transport/types.js';
-import { BoardError, BoardUnreachableError, BootSwitchError } from './errors.js';
+import { isConfigFailure, type Transport } from '../transport/types.js';
+import {
+  BoardCancelledError,
+  BoardConfigError,
+  BoardError,
+  BoardUnreachableError,
+  BootSwitchError,
+  refusal,
+} from './errors.js';
 import {
   acquireBoardLock,
   acquireLocalLock,
@@ -45,6 +52,8 @@ export interface BoardControllerOptions {
   /** All board-control logs go here (board.log, probes, reboots, power-cycles, console). */
   logDir: string;
   log?: (line: string) => void;
+  /** What board control is doing now (for a cancel message); not printed. */
+  activity?: (what: string) => void;
   signal?: AbortSignal;
   /** Identifies this job in the locks; default host:pid:time. */
   owner?: string;
@@ -76,6 +85,9 @@ export class BoardController {
   current: BootState | undefined;
   /** How many power-cycles this controller performed (for logs and tests). */
   powerCycles = 0;
+  /** The last reason the board did not answer (repeated in every final failure). */
+  private lastError: string | undefined;
+  private closed = false;
 
   constructor(private readonly o: BoardControllerOptions) {
     this.cfg = o.config;
@@ -143,6 +155,7 @@ export class BoardController {
 
   /** Locks, starts the console capture, makes sure the board answers, and probes it. */
   async open(): Promise<BootState> {
+    this.closed = false;
     try {
       return await this.openInner();
     } catch (e) {
@@ -196,10 +209,15 @@ export class BoardController {
   /** Probes the board once; throws when it does not answer. */
   async probe(label: string): Promise<BootState> {
     const logPath = this.logPath(`probe-${label}`);
-    const r = await this.board.exec(['sh', '-c', PROBE_SCRIPT], {
-      timeoutMs: this.ms(this.cfg.timeouts.commandSeconds),
-      logPath,
-    });
+    let r;
+    try {
+      r = await this.board.exec(['sh', '-c', PROBE_SCRIPT], {
+        timeoutMs: this.ms(this.cfg.timeouts.commandSeconds),
+        logPath,
+      });
+    } catch (e) {
+      throw this.refusal(e) ?? e;
+    }
     if (r.exitCode !== 0 && !r.output.includes('@@end')) {
       throw new BoardError(`probe failed (exit ${String(r.exitCode)}${r.timedOut ? ', timed out' : ''})`, [
         logPath,
@@ -223,14 +241,42 @@ export class BoardController {
     return s;
   }
 
+  /**
+   * A host-key mismatch or a refused key: a configuration error (no wait, no power-cycle can
+   * fix it), with the transport's own reason last. Undefined for any other error.
+   */
+  private refusal(e: unknown): BoardConfigError | undefined {
+    if (e instanceof BoardConfigError) return e;
+    return isConfigFailure(e) ? refusal(this.cfg.name, e) : undefined;
+  }
+
+  private errorText(e: unknown): string {
+    return e instanceof Error ? e.message : String(e);
+  }
+
+  /** " Last error: …" for final failures. */
+  private lastErrorText(): string {
+    return this.lastError ? ` Last error: ${this.lastError}` : '';
+  }
+
   private async probeOrRecover(): Promise<BootState> {
+    this.o.activity?.(`connecting to board ${this.cfg.name} (${this.board.description})`);
     try {
       return await this.probe('initial');
     } catch (e) {
+      const refused = this.refusal(e);
+      if (refused) {
+        await this.note(refused.message);
+        throw refused;
+      }
+      this.lastError = this.errorText(e);
       await this.note(`board does not answer at start: ${String(e)}`);
     }
     // It may still be booting (a previous job's reboot, a board just powered on).
     const wait = this.cfg.timeouts.startSeconds;
+    this.o.activity?.(
+      `waiting up to ${wait}s for board ${this.cfg.name} to answer (timeouts.startSeconds; it may be booting)`,
+    );
     if (wait > 0 && (await this.waitFor(wait, (id) => id !== undefined))) {
       await this.note('answers now');
       return this.probe('initial-after-wait');
@@ -263,6 +309,7 @@ export class BoardController {
       const r = await this.board.exec(check.argv, {
         timeoutMs: this.ms(this.cfg.timeouts.commandSeconds),
         logPath,
+        ...(check.env ? { env: check.env } : {}),
       });
       const got = r.output.trim();
       if (r.exitCode !== 0 || got !== check.expect) {
@@ -337,8 +384,17 @@ export class BoardController {
         signal: this.signal,
       });
       const id = r.output.trim();
-      return r.exitCode === 0 && /^[0-9a-f-]{36}$/.test(id) ? id : undefined;
-    } catch {
+      if (r.exitCode === 0 && /^[0-9a-f-]{36}$/.test(id)) return id;
+      if (!r.cancelled)
+        this.lastError = r.timedOut
+          ? `no answer within ${this.cfg.timeouts.pollSeconds}s (timeouts.pollSeconds)`
+          : `boot id probe exit ${String(r.exitCode)}: ${r.output.trim().slice(-200)}`;
+      return undefined;
+    } catch (e) {
+      // A refusal ends every wait at once: the board is up, and waiting will not change its key.
+      const refused = this.refusal(e);
+      if (refused) throw refused;
+      this.lastError = this.errorText(e);
       return undefined;
     }
   }
@@ -357,8 +413,29 @@ export class BoardController {
     done: (id: string | undefined) => boolean,
     consoleMark?: number,
   ): Promise<boolean> {
+    try {
+      return await this.waitLoop(seconds, done, consoleMark);
+    } catch (e) {
+      if (this.signal?.aborted && !(e instanceof BoardError)) {
+        throw new BoardCancelledError(
+          `cancelled while waiting for board ${this.cfg.name} to answer (${((Date.now() - (this.waitStarted ?? Date.now())) / 1000).toFixed(0)}s of up to ${seconds}s)`,
+          this.keptLogs(),
+        );
+      }
+      throw e;
+    }
+  }
+
+  private waitStarted: number | undefined;
+
+  private async waitLoop(
+    seconds: number,
+    done: (id: string | undefined) => boolean,
+    consoleMark?: number,
+  ): Promise<boolean> {
     const deadline = Date.now() + this.ms(seconds);
     const t0 = Date.now();
+    this.waitStarted = t0;
     this.consoleFailed = false;
     for (;;) {
       this.signal?.throwIfAborted();
@@ -392,6 +469,7 @@ export class BoardController {
     const logPath = this.logPath('reboot');
     const mark = await this.consoleMark();
     await this.note(`reboot: ${this.cfg.rebootCommand.join(' ')} (boot ${before ?? 'unknown'})`);
+    this.o.activity?.(`rebooting board ${this.cfg.name}`);
     const t0 = Date.now();
     try {
       const r = await this.board.exec(this.cfg.rebootCommand, {
@@ -435,7 +513,7 @@ export class BoardController {
     const argv = this.cfg.powerCycleCommand;
     if (!argv || this.cfg.powerCycleAttempts === 0) {
       throw new BoardUnreachableError(
-        `board ${this.cfg.name} is not reachable and no powerCycleCommand is configured: it needs a hand`,
+        `board ${this.cfg.name} is not reachable and no powerCycleCommand is configured: it needs a hand.${this.lastErrorText()}`,
         this.keptLogs(),
       );
     }
@@ -445,6 +523,7 @@ export class BoardController {
       logs.push(logPath);
       const mark = await this.consoleMark();
       await this.note(`power-cycle ${attempt}/${this.cfg.powerCycleAttempts}: ${argv.join(' ')}`);
+      this.o.activity?.(`power-cycling board ${this.cfg.name} (${attempt}/${this.cfg.powerCycleAttempts})`);
       this.powerCycles += 1;
       const r = await this.o.controller.exec(argv, {
         timeoutMs: this.ms(this.cfg.timeouts.powerCycleSeconds),
@@ -452,9 +531,8 @@ export class BoardController {
         signal: this.signal,
       });
       if (r.exitCode !== 0) {
-        await this.note(
-          `power-cycle command failed (exit ${String(r.exitCode)}${r.timedOut ? ', timed out' : ''})`,
-        );
+        this.lastError = `power-cycle command failed (exit ${String(r.exitCode)}${r.timedOut ? ', timed out' : ''}): ${r.output.trim().slice(-200)}`;
+        await this.note(this.lastError);
         continue;
       }
       await this.reconnect();
@@ -472,15 +550,18 @@ export class BoardController {
         await this.note(`not back ${this.cfg.timeouts.bootSeconds}s after power-cycle ${attempt}`);
     }
     throw new BoardUnreachableError(
-      this.consoleFailed
-        ? `board ${this.cfg.name} did not come back: the console showed a failed boot after ${this.cfg.powerCycleAttempts} power-cycle(s)`
-        : `board ${this.cfg.name} did not come back: no SSH within ${this.cfg.timeouts.bootSeconds}s after ${this.cfg.powerCycleAttempts} power-cycle(s)`,
+      (this.consoleFailed
+        ? `board ${this.cfg.name} did not come back: the console showed a failed boot after ${this.cfg.powerCycleAttempts} power-cycle(s).`
+        : `board ${this.cfg.name} did not come back: no SSH within ${this.cfg.timeouts.bootSeconds}s after ${this.cfg.powerCycleAttempts} power-cycle(s).`) +
+        this.lastErrorText(),
       logs,
     );
   }
 
-  /** Releases the locks and stops the console capture. Never throws. */
+  /** Releases the locks and stops the console capture. Never throws; a second call does nothing. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     if (this.lockOpts) {
       await releaseBoardLock(this.board, this.lockOpts).catch((e: unknown) =>
         this.note(`board lock release failed: ${String(e)}`),

@@ -2,97 +2,108 @@
  * `compare --baseline A.json --current B.json [--out DIR]`: verdicts as JSON + Markdown.
  * Without --out the Markdown goes to stdout. With --out: DIR/verdicts.json (the Analysis),
  * DIR/compare.md (job summary), DIR/comment.md (PR comment), DIR/compare.html, DIR/compare.csv.
- * Exit 0; 3 when --fail-on-regression is given and there is a regression; 1 on bad input.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { analyze } from '../analysis/index.js';
 import type { AnalyzeOptions } from '../analysis/types.js';
+import type { Results } from '../results/schema.js';
 import { renderCsv, renderHtml, renderMarkdown } from '../report/index.js';
 import { readResultsFile } from '../report/write.js';
+import { ANALYSIS_OPTIONS, analysisOptions } from './analysis-options.js';
+import { invoke, type Command } from './command.js';
+import { EXIT } from './exit.js';
+import { UsageError } from './spec.js';
 
-export const ANALYSIS_FLAGS = {
-  'min-effect': { type: 'string' },
-  alpha: { type: 'string' },
-  correction: { type: 'string' },
-  'max-cv': { type: 'string' },
-  'host-env': { type: 'string' },
-  'expect-change': { type: 'string', multiple: true },
-} as const;
-
-function fraction(name: string, v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const pct = v.endsWith('%');
-  const n = Number(pct ? v.slice(0, -1) : v);
-  if (!Number.isFinite(n)) throw new Error(`--${name}: not a number: '${v}'`);
-  return pct ? n / 100 : n;
-}
-
-/** Analysis options from the shared flags (errors name the flag). */
-export function analysisOptions(
-  values: Record<string, string | string[] | boolean | undefined>,
-): AnalyzeOptions {
-  const correction = values['correction'];
-  if (correction !== undefined && correction !== 'holm' && correction !== 'bh') {
-    throw new Error(`--correction must be holm or bh (got '${String(correction)}')`);
-  }
-  const opts: AnalyzeOptions = {};
-  const minEffect = fraction('min-effect', values['min-effect'] as string | undefined);
-  const alpha = fraction('alpha', values['alpha'] as string | undefined);
-  const maxCv = fraction('max-cv', values['max-cv'] as string | undefined);
-  if (minEffect !== undefined) opts.minEffect = minEffect;
-  if (alpha !== undefined) opts.alpha = alpha;
-  if (maxCv !== undefined) opts.maxCv = maxCv;
-  if (correction !== undefined) opts.correction = correction;
-  if (typeof values['host-env'] === 'string') opts.hostEnv = values['host-env'];
-  if (Array.isArray(values['expect-change'])) opts.expectChanges = values['expect-change'];
-  return opts;
-}
-
-export async function compareCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      baseline: { type: 'string' },
-      current: { type: 'string' },
-      out: { type: 'string' },
-      'fail-on-regression': { type: 'boolean' },
-      ...ANALYSIS_FLAGS,
-    },
-    allowPositionals: false,
-    strict: true,
-  });
-  void positionals;
-  if (!values.baseline || !values.current) {
-    process.stderr.write('compare: --baseline A.json and --current B.json are both needed\n');
-    return 2;
-  }
-  const [baseline, current] = await Promise.all([
-    readResultsFile(values.baseline),
-    readResultsFile(values.current),
-  ]);
-  const analysis = analyze(current, { ...analysisOptions(values), baseline });
-  const summary = renderMarkdown(analysis, { flavor: 'summary' });
-  if (values.out) {
-    await mkdir(values.out, { recursive: true });
-    const files = {
-      'verdicts.json': `${JSON.stringify(analysis, null, 2)}\n`,
-      'compare.md': summary,
-      'comment.md': renderMarkdown(analysis, { flavor: 'comment' }),
-      'compare.html': renderHtml(analysis),
-      'compare.csv': renderCsv(analysis),
-    };
-    await Promise.all(Object.entries(files).map(([name, text]) => writeFile(join(values.out!, name), text)));
-    const h = analysis.headline;
-    process.stdout.write(
-      `${h.status}: ${h.overheadRegressions.length} overhead regression(s), ${h.regressions.length} absolute regression(s), ${h.tests} tests\n` +
-        Object.keys(files)
-          .map((f) => `${join(values.out!, f)}\n`)
-          .join(''),
+/** A --host-env that names no environment of the results is a usage error. */
+export function checkHostEnv(current: Results, options: AnalyzeOptions): void {
+  const id = options.hostEnv;
+  if (id !== undefined && !current.environments.some((e) => e.id === id)) {
+    throw new UsageError(
+      `--host-env: no environment '${id}' in the results (they have ${current.environments.map((e) => e.id).join(', ')})`,
     );
-  } else {
-    process.stdout.write(summary);
   }
-  return values['fail-on-regression'] && analysis.headline.status === 'regression' ? 3 : 0;
 }
+
+export const compare: Command = {
+  spec: {
+    name: 'compare',
+    brief: 'compare two runs: verdicts as JSON and Markdown',
+    summary:
+      'Compare two runs: the overhead of each environment against its host and every cell, baseline vs current, with one multiple-testing correction per report.',
+    options: [
+      {
+        name: 'baseline',
+        short: 'b',
+        type: 'string',
+        value: 'A.json',
+        description: 'results.json of the baseline run (required)',
+      },
+      {
+        name: 'current',
+        short: 'c',
+        type: 'string',
+        value: 'B.json',
+        description: 'results.json of the run under test (required)',
+      },
+      {
+        name: 'out',
+        short: 'o',
+        type: 'string',
+        value: 'DIR',
+        description:
+          'write verdicts.json, compare.md (job summary), comment.md (PR comment), compare.html and compare.csv there; without it the Markdown goes to stdout',
+      },
+      {
+        name: 'fail-on-regression',
+        type: 'boolean',
+        description: 'exit 3 when there is a regression (for scripts and CI gates)',
+      },
+      ...ANALYSIS_OPTIONS,
+    ],
+    notes: [
+      'Exit status: 0 compared, 2 usage error or unreadable results file, 3 regression (with --fail-on-regression).',
+    ],
+    examples: ['arm-virt-bench compare --baseline main/results.json --current out/results.json --out cmp'],
+  },
+  async run({ values }) {
+    if (typeof values['baseline'] !== 'string' || typeof values['current'] !== 'string') {
+      throw new UsageError('--baseline A.json and --current B.json are both needed');
+    }
+    const opts = analysisOptions(values);
+    const [baseline, current] = await Promise.all([
+      readResultsFile(values['baseline']),
+      readResultsFile(values['current']),
+    ]);
+    checkHostEnv(current, opts);
+    const analysis = analyze(current, { ...opts, baseline });
+    const out = typeof values['out'] === 'string' ? values['out'] : undefined;
+    const files = { html: 'compare.html', csv: 'compare.csv' };
+    const summary = renderMarkdown(analysis, { flavor: 'summary', origin: 'cli', files });
+    if (out) {
+      await mkdir(out, { recursive: true });
+      const written = {
+        'verdicts.json': `${JSON.stringify(analysis, null, 2)}\n`,
+        'compare.md': summary,
+        'comment.md': renderMarkdown(analysis, { flavor: 'comment', origin: 'cli', files }),
+        'compare.html': renderHtml(analysis, { origin: 'cli', files: { csv: files.csv } }),
+        'compare.csv': renderCsv(analysis),
+      };
+      await Promise.all(Object.entries(written).map(([name, text]) => writeFile(join(out, name), text)));
+      const h = analysis.headline;
+      process.stdout.write(
+        `${h.status}: ${h.overheadRegressions.length} overhead regression(s), ${h.regressions.length} absolute regression(s), ${h.tests} tests\n` +
+          Object.keys(written)
+            .map((f) => `${join(out, f)}\n`)
+            .join(''),
+      );
+    } else {
+      process.stdout.write(summary);
+    }
+    return values['fail-on-regression'] === true && analysis.headline.status === 'regression'
+      ? EXIT.regression
+      : EXIT.ok;
+  },
+};
+
+export const compareCommand = (args: string[]): Promise<number> => invoke(compare, args);

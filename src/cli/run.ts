@@ -1,103 +1,159 @@
 /**
- * `run [--config FILE] [--env LIST] [--preset quick|paper|test] [--out DIR]`:
- * DIR/results.json, DIR/logs/, DIR/report.md, DIR/report.html. Without --config, the
- * embedded default for the local machine. Progress on stderr, one line per cell.
- * SIGINT/SIGTERM cancel: the cell in flight is killed, teardown runs, results say cancelled.
+ * `run [--config FILE] [--env LIST] [--preset quick|paper|test] [--out DIR]`: measure.
+ * DIR/results.json, DIR/logs/, DIR/report.md, DIR/report.html, DIR/report.csv,
+ * DIR/analysis.json. Progress on stderr, one line per cell. SIGINT/SIGTERM cancel: the cell
+ * in flight is killed, teardown runs, the results say cancelled and the message says what was
+ * cancelled; a second signal exits at once.
  */
-import { parseArgs } from 'node:util';
-import { loadConfigFile } from '../config/load.js';
-import { PRESET_NAMES, type PresetName } from '../config/presets.js';
-import { localDefaultConfig } from '../engine/local-default.js';
-import { lineReporter } from '../engine/reporter.js';
-import { runBench } from '../engine/run.js';
+import { join } from 'node:path';
 import { withBoard } from '../board/controller.js';
+import { BoardCancelledError } from '../board/errors.js';
+import { readResultsFile } from '../report/write.js';
+import { lineReporter, type Reporter } from '../engine/reporter.js';
+import { resolveRun, runBench } from '../engine/run.js';
 import { LocalTransport } from '../transport/local.js';
 import { SshTransport, sshHostFromConfig } from '../transport/ssh.js';
-import { join } from 'node:path';
+import { invoke, PROGRAM, type Command } from './command.js';
+import { EXIT } from './exit.js';
+import { probeBoard } from './probe.js';
+import { CONFIG_OPTIONS, configOf, envsOf, presetOf } from './run-config.js';
 
-export async function runCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      config: { type: 'string' },
-      env: { type: 'string' },
-      preset: { type: 'string' },
-      out: { type: 'string', default: 'out' },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  const reporter = lineReporter((t) => process.stderr.write(t));
-  if (values.preset !== undefined && !(PRESET_NAMES as readonly string[]).includes(values.preset)) {
-    process.stderr.write(`run: --preset must be one of ${PRESET_NAMES.join(', ')}\n`);
-    return 2;
-  }
-  const envs = values.env
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+export const OUTPUT_FILES_NOTE =
+  'Writes into DIR: results.json (every sample, failure and fingerprint; rewritten after each cell), logs/ (the raw output of every cell, board control and environment), report.md, report.html, report.csv and analysis.json.';
 
-  let config;
-  if (values.config !== undefined) {
-    config = await loadConfigFile(values.config);
-  } else {
-    const local = new LocalTransport();
-    const d = await localDefaultConfig(local, envs ? { only: envs } : {});
-    reporter.info('no --config: using the embedded default for this machine');
-    for (const s of d.skipped) reporter.info(`skipped ${s.env}: ${s.reason}`);
-    for (const n of d.notes) reporter.info(n);
-    config = d.config;
-  }
-
-  const controller = new AbortController();
-  const onSignal = (sig: NodeJS.Signals): void => {
-    if (controller.signal.aborted) return;
-    process.stderr.write(
-      `\n${sig}: cancelling — stopping the cell in flight, tearing down, keeping what was measured\n`,
-    );
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  try {
-    const base = {
-      envs,
-      preset: values.preset as PresetName | undefined,
-      outDir: values.out!,
-      signal: controller.signal,
-      reporter,
-      gitSha: process.env.GITHUB_SHA,
+export const run: Command = {
+  spec: {
+    name: 'run',
+    brief: "measure the board's environments and report",
+    summary:
+      'Measure: the suites in every environment of the board (host, docker, kvm, xen-dom0, xen-domu), round by round, and write the results and the reports.',
+    options: [
+      ...CONFIG_OPTIONS,
+      {
+        name: 'out',
+        short: 'o',
+        type: 'string',
+        value: 'DIR',
+        default: 'out',
+        description: 'where results, logs and reports go',
+      },
+      {
+        name: 'baseline',
+        short: 'b',
+        type: 'string',
+        value: 'A.json',
+        description: "a previous run's results.json: the report compares with it",
+      },
+      {
+        name: 'dry-run',
+        short: 'n',
+        type: 'boolean',
+        description:
+          'check the config, reach and fingerprint the board, list the cells with their estimated time, measure nothing (as `probe`)',
+      },
+    ],
+    notes: [
+      OUTPUT_FILES_NOTE,
+      'Exit status: 0 complete, 1 partial (failures or skipped environments: see the report), 2 usage or configuration error (nothing measured: bad config, unknown environment, nothing to measure, the board refused the host key or the ssh key), 130 cancelled.',
+    ],
+    examples: [
+      'arm-virt-bench run --out out                      # this machine, embedded default',
+      'arm-virt-bench run --config lab/board.yml --preset quick --out out',
+      'arm-virt-bench run --config board.yml --env host,kvm --dry-run',
+    ],
+  },
+  async run({ values }) {
+    const preset = presetOf(values);
+    const envs = envsOf(values);
+    const outDir = typeof values['out'] === 'string' ? values['out'] : 'out';
+    let activity = 'starting';
+    const lines = lineReporter((t) => process.stderr.write(t));
+    const reporter: Reporter = {
+      ...lines,
+      activity: (what) => {
+        activity = what;
+      },
     };
-    const connection = config.board.connection;
-    // With a switch strategy, board control owns the connection (replaced after each
-    // reboot), switches modes, and puts the board back in its default mode at the end.
-    const results =
-      config.board.switch && connection.type === 'ssh'
-        ? await withBoard(
-            {
-              config: config.board,
-              connect: () => new SshTransport(sshHostFromConfig(connection)),
-              controller: new LocalTransport(),
-              logDir: join(values.out!, 'logs', 'board'),
-              log: (line) => reporter.info(line),
-              signal: controller.signal,
-            },
-            (board) =>
-              runBench(config, {
-                ...base,
-                board: () => board.transport(),
-                switchBootMode: async (mode) => {
-                  await board.switchBootMode(mode);
+    const config = await configOf(values, envs, reporter);
+    if (values['dry-run'] === true) return probeBoard(config, { envs, preset });
+    // Refused before any signal handler, board contact or output folder.
+    resolveRun(config, { envs, preset });
+    const baseline =
+      typeof values['baseline'] === 'string' ? await readResultsFile(values['baseline']) : undefined;
+
+    const controller = new AbortController();
+    const onSignal = (sig: NodeJS.Signals): void => {
+      if (controller.signal.aborted) {
+        process.stderr.write(
+          `\n${sig} again: exiting now without teardown (the next run on this board removes what is left)\n`,
+        );
+        process.exit(EXIT.cancelled);
+      }
+      process.stderr.write(
+        `\n${sig}: cancelling — stopping ${activity}, then tearing down what was started; what was measured is kept (${sig} again exits at once)\n`,
+      );
+      controller.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+      const base = {
+        envs,
+        preset,
+        outDir,
+        signal: controller.signal,
+        reporter,
+        gitSha: process.env['GITHUB_SHA'],
+        ...(baseline ? { baseline } : {}),
+      };
+      const connection = config.board.connection;
+      // With a switch strategy, board control owns the connection (replaced after each
+      // reboot), switches modes, and puts the board back in its default mode at the end.
+      const results =
+        config.board.switch && connection.type === 'ssh'
+          ? await withBoard(
+              {
+                config: config.board,
+                connect: () => new SshTransport(sshHostFromConfig(connection)),
+                controller: new LocalTransport(),
+                logDir: join(outDir, 'logs', 'board'),
+                log: (line) => reporter.info(line),
+                activity: (what) => {
+                  activity = what;
                 },
-                restoreBootMode: false,
-              }),
-          )
-        : await runBench(config, base);
-    const status = results.run.status;
-    if (status === 'cancelled') return 130;
-    return status === 'complete' ? 0 : 1;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
-}
+                signal: controller.signal,
+              },
+              (board) =>
+                runBench(config, {
+                  ...base,
+                  board: () => board.transport(),
+                  switchBootMode: async (mode) => {
+                    await board.switchBootMode(mode);
+                  },
+                  restoreBootMode: false,
+                }),
+            )
+          : await runBench(config, base);
+      const status = results.run.status;
+      if (status === 'cancelled') {
+        process.stderr.write(
+          `${PROGRAM} run: cancelled while ${activity}; ${results.samples.length} samples kept in ${join(outDir, 'results.json')}\n`,
+        );
+        return EXIT.cancelled;
+      }
+      return status === 'complete' ? EXIT.ok : EXIT.partial;
+    } catch (err) {
+      if (controller.signal.aborted || err instanceof BoardCancelledError) {
+        const why = err instanceof BoardCancelledError ? err.message : `cancelled while ${activity}`;
+        process.stderr.write(`${PROGRAM} run: ${why}\n`);
+        return EXIT.cancelled;
+      }
+      throw err;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+  },
+};
+
+export const runCommand = (args: string[]): Promise<number> => invoke(run, args);

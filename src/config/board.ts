@@ -7,32 +7,69 @@
  */
 import { z } from 'zod';
 import { BootMode } from '../results/schema.js';
+import { timeoutSeconds } from './bounds.js';
+import { HOST_RE, HOST_RULE, USER_RE, USER_RULE } from '../transport/ssh-config.js';
 
 /** An argv array: commands are never shell strings built from config. */
 export const Argv = z.array(z.string()).min(1, 'a command needs at least the program name');
 export type Argv = z.infer<typeof Argv>;
 
-export const SshTarget = z
+/** A host as the ssh transport accepts it (the same rule, so no surprise at run time). */
+export const SshHostName = z.string().min(1).max(253).regex(HOST_RE, HOST_RULE);
+export const SshUser = z.string().min(1).max(64).regex(USER_RE, USER_RULE);
+/** A path that goes into ssh_config: no quote or line break (the transport refuses them). */
+const SshPath = z
+  .string()
+  .min(1)
+  .refine((p) => !/["\n\r\0]/.test(p), 'a path without quotes or line breaks');
+const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'the name of an environment variable');
+
+const SshTargetObject = z
   .object({
-    host: z.string().min(1),
+    host: SshHostName,
     port: z.number().int().min(1).max(65535).default(22),
-    user: z.string().min(1).default('root'),
+    user: SshUser.default('root'),
     /** Private key file; or the name of an environment variable holding the key (a secret). */
-    identityFile: z.string().optional(),
-    identityEnv: z.string().optional(),
+    identityFile: SshPath.optional(),
+    identityEnv: EnvName.optional(),
     /** known_hosts file the host key is checked against. Required: no silent "accept new". */
-    knownHosts: z.string().min(1),
-    connectTimeoutSeconds: z.number().int().positive().default(15),
+    knownHosts: SshPath,
+    connectTimeoutSeconds: z.number().int().positive().max(3600, 'at most 3600 s').default(15),
   })
   .strict();
+
+/** One identity, exactly: the transport never falls back to an agent or to ~/.ssh keys. */
+function identityRule(
+  t: { identityFile?: string | undefined; identityEnv?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (t.identityFile === undefined && t.identityEnv === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['identityFile'],
+      message:
+        'an ssh connection needs a key: identityFile (a private key file) or identityEnv (a variable holding the key); agents and ~/.ssh keys are never used',
+    });
+  }
+  if (t.identityFile !== undefined && t.identityEnv !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['identityEnv'],
+      message: 'give identityFile or identityEnv, not both',
+    });
+  }
+}
+
+export const SshTarget = SshTargetObject.superRefine(identityRule);
 export type SshTarget = z.infer<typeof SshTarget>;
 
 export const BoardConnection = z.discriminatedUnion('type', [
   z.object({ type: z.literal('local') }).strict(),
   z
     .object({ type: z.literal('ssh') })
-    .extend(SshTarget.shape)
-    .strict(),
+    .extend(SshTargetObject.shape)
+    .strict()
+    .superRefine(identityRule),
 ]);
 export type BoardConnection = z.infer<typeof BoardConnection>;
 
@@ -122,19 +159,19 @@ export type SwitchStrategy = z.infer<typeof SwitchStrategy>;
 export const BoardTimeouts = z
   .object({
     /** A switch/reboot/probe command on the board. */
-    commandSeconds: z.number().positive().default(60),
+    commandSeconds: timeoutSeconds().default(60),
     /** From the reboot command until SSH stops answering with the old boot id. */
-    shutdownSeconds: z.number().positive().default(180),
+    shutdownSeconds: timeoutSeconds().default(180),
     /** From "down" (or power-on) until SSH answers with a new boot id. */
-    bootSeconds: z.number().positive().default(300),
+    bootSeconds: timeoutSeconds().default(300),
     /** At the start: a board that does not answer may still be booting; wait this long before power-cycling it. */
-    startSeconds: z.number().nonnegative().default(120),
+    startSeconds: timeoutSeconds({ zero: true }).default(120),
     /** The power-cycle command itself. */
-    powerCycleSeconds: z.number().positive().default(120),
+    powerCycleSeconds: timeoutSeconds().default(120),
     /** One SSH poll attempt. */
-    pollSeconds: z.number().positive().default(20),
+    pollSeconds: timeoutSeconds().default(20),
     /** Pause between polls (the polls themselves carry the timing). */
-    pollIntervalSeconds: z.number().nonnegative().default(2),
+    pollIntervalSeconds: timeoutSeconds({ zero: true }).default(2),
   })
   .strict();
 export type BoardTimeouts = z.infer<typeof BoardTimeouts>;
@@ -154,6 +191,7 @@ export const BoardLock = z
       .number()
       .int()
       .positive()
+      .max(365 * 86_400, 'at most a year (31536000 s)')
       .default(6 * 3600),
   })
   .strict();
@@ -177,7 +215,11 @@ export const BoardConfig = z
      * How long one boot switch takes (reboot and verification), for the ETA until a switch
      * was measured in the run.
      */
-    expectedSwitchSeconds: z.number().nonnegative().max(86_400, 'at most a day (86400 s)').default(120),
+    expectedSwitchSeconds: z
+      .number()
+      .nonnegative()
+      .max(86_400, 'at most a day (86400 s): it only feeds the ETA')
+      .default(120),
     /** Long-running controller command whose output is the serial console (kept in the logs). */
     consoleCommand: Argv.optional(),
     /**

@@ -79,7 +79,10 @@ export async function loadConfigFile(file: string): Promise<Config> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new ConfigError(file, [`cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`]);
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ConfigError(file, [
+      `cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : (code ?? String(err))}`,
+    ]);
   }
   return parseConfigText(text, file);
 }

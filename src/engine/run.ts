@@ -19,9 +19,10 @@ import { boardIo } from '../environments/io-paths.js';
 import type { BenchEnvironment } from '../environments/types.js';
 import { ResultsStore } from '../results/store.js';
 import { RESULTS_SCHEMA_ID, SUITES, type BootMode, type Results, type SuiteId } from '../results/schema.js';
+import { BoardConfigError, refusal } from '../board/errors.js';
 import { LocalTransport } from '../transport/local.js';
 import { SshTransport, sshHostFromConfig } from '../transport/ssh.js';
-import type { Transport } from '../transport/types.js';
+import { isConfigFailure, type Transport } from '../transport/types.js';
 import { TOOL_VERSION } from '../version.js';
 import { boardDeps, createBoardTransport } from './board.js';
 import { runCell } from './cell.js';
@@ -175,7 +176,13 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
   };
   await mkdir(options.outDir, { recursive: true });
   // Opened only once the selection is valid, and closed in the finally below.
-  if (options.board === undefined) ownBoard = await createBoardTransport(config.board);
+  if (options.board === undefined) {
+    try {
+      ownBoard = await createBoardTransport(config.board);
+    } catch (err) {
+      throw new BoardConfigError(`board ${config.board.name}: ${(err as Error).message}`);
+    }
+  }
   const store = new ResultsStore(options.outDir, results);
 
   const signal = options.signal;
@@ -248,6 +255,20 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
       current = bootModeOf(fp);
       results.board.fingerprints[current] = fp;
     } catch (err) {
+      // A refused host key or ssh key ends the run here: nothing else could reach the board.
+      if (isConfigFailure(err)) {
+        const refused = refusal(config.board.name, err);
+        const message = refused.message;
+        results.failures.push({
+          env: config.board.name,
+          suite: 'board',
+          params: {},
+          round: 0,
+          message,
+          kind: err.failure,
+        });
+        throw refused;
+      }
       reporter.warn(`board fingerprint failed: ${(err as Error).message}`);
     }
     await store.flush();

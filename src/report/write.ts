@@ -15,23 +15,31 @@ import type { WriteReportsResult } from './write-types.js';
 
 export type { WriteReportsResult } from './write-types.js';
 
+/** A results file that cannot be read or is not one: the path and the reason. */
+export class ResultsFileError extends Error {
+  override readonly name = 'ResultsFileError';
+}
+
 export async function readResultsFile(path: string): Promise<Results> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new Error(`${path}: cannot read: ${(err as Error).message}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ResultsFileError(
+      `${path}: cannot read: ${code === 'ENOENT' ? 'no such file' : (code ?? (err as Error).message)}`,
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${path}: not JSON: ${(err as Error).message}`);
+    throw new ResultsFileError(`${path}: not JSON: ${(err as Error).message}`);
   }
   const parsed = Results.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(
+    throw new ResultsFileError(
       `${path}: not an arm-virt-bench results file: ${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}${
         parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problems)` : ''
       }`,

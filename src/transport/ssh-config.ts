@@ -28,8 +28,16 @@ export interface SshConfigInput {
 export const TARGET_ALIAS = 'avb-target';
 export const JUMP_ALIAS = 'avb-jump';
 
-const HOST_RE = /^[A-Za-z0-9._:-]+$/;
-const USER_RE = /^[A-Za-z0-9._][A-Za-z0-9._-]*$/;
+/**
+ * What the transport accepts as host and user (the config schema checks the same, so a bad
+ * value is refused when the config is read, not when the run reaches the board): a host name,
+ * an IPv4 or an IPv6 address, and a POSIX-ish user name; nothing that ssh_config would read as
+ * a second token or a %-expansion.
+ */
+export const HOST_RE = /^[A-Za-z0-9._:-]+$/;
+export const USER_RE = /^[A-Za-z0-9._][A-Za-z0-9._-]*$/;
+export const HOST_RULE = 'a host name or an IP address (letters, digits, ".", "-", ":", "_")';
+export const USER_RULE = 'a user name (letters, digits, ".", "_", "-"; not starting with "-")';
 
 /** A path value for ssh_config: quoted, with `%` escaped (ssh expands %-tokens in paths). */
 function pathValue(what: string, p: string): string {

@@ -23,7 +23,13 @@ import { minimalEnv, runProcess, type RunResult } from './process.js';
 import { CONTROL_SCRIPT, RUN_SCRIPT, UNTAR_SCRIPT, WRITE_FILE_SCRIPT } from './remote-scripts.js';
 import { buildSshConfig, TARGET_ALIAS, type SshEndpoint } from './ssh-config.js';
 import { shJoin } from './shell-quote.js';
-import { TransportError, type ExecOptions, type ExecResult, type Transport } from './types.js';
+import {
+  TransportError,
+  type ExecOptions,
+  type ExecResult,
+  type Transport,
+  type TransportFailure,
+} from './types.js';
 
 export interface SshHost {
   host: string;
@@ -55,7 +61,11 @@ export function sshHostFromConfig(target: SshTarget, env: NodeJS.ProcessEnv = pr
   if (target.identityEnv !== undefined) {
     identityKey = env[target.identityEnv];
     if (!identityKey) {
-      throw new Error(`board ssh key: environment variable ${target.identityEnv} is not set or empty`);
+      throw new TransportError(
+        `ssh key: environment variable ${target.identityEnv} (identityEnv) is not set or empty`,
+        `${target.user}@${target.host}:${target.port}`,
+        'auth',
+      );
     }
   }
   return {
@@ -83,17 +93,37 @@ function socketAnswers(path: string): Promise<boolean> {
 
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Which kind of failure OpenSSH's output shows (see TransportFailure). */
+export function classifySshFailure(output: string): TransportFailure {
+  if (
+    /REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed|No \S+ host key is known/.test(
+      output,
+    )
+  )
+    return 'host-key';
+  if (
+    /Permission denied \(|Too many authentication failures|Authentication failed|no mutual signature/i.test(
+      output,
+    )
+  )
+    return 'auth';
+  if (
+    /Connection refused|Connection timed out|No route to host|Network is unreachable|Connection reset|Connection closed by|kex_exchange_identification|Could not resolve hostname/i.test(
+      output,
+    )
+  )
+    return 'unreachable';
+  return 'other';
+}
+
 /** Known OpenSSH failure lines, turned into one clear reason. */
 export function explainSshFailure(output: string, where: string, knownHosts: string[]): string {
   const lines = output
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !/^@+$/.test(l) && !l.startsWith('@'));
-  if (
-    /REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed|No \S+ host key is known/.test(
-      output,
-    )
-  ) {
+  const kind = classifySshFailure(output);
+  if (kind === 'host-key') {
     const changed = /IDENTIFICATION HAS CHANGED/.test(output);
     return (
       `${where}: host key ${changed ? 'does not match' : 'is not in'} ${knownHosts.join(' / ')} ` +
@@ -101,6 +131,9 @@ export function explainSshFailure(output: string, where: string, knownHosts: str
     );
   }
   const tail = lines.slice(-4).join(' ') || 'ssh failed without a message';
+  if (kind === 'auth') {
+    return `${where}: the key was not accepted (check identityFile/identityEnv and the board's authorized_keys): ${tail}`;
+  }
   return `${where}: ${tail}`;
 }
 
@@ -208,7 +241,12 @@ export class SshTransport implements Transport {
         ],
         { timeoutMs: this.connectBudgetMs() },
       );
-      if (r.timedOut) throw new TransportError(`${this.description}: connection timed out`, this.description);
+      if (r.timedOut)
+        throw new TransportError(
+          `${this.description}: connection timed out`,
+          this.description,
+          'unreachable',
+        );
       if (r.exitCode !== 0) {
         // With ControlPersist, OpenSSH sends the ProxyJump hop's stderr to /dev/null, which
         // would hide why the jump host failed (e.g. its host key): ask once more, plainly.
@@ -219,6 +257,7 @@ export class SshTransport implements Transport {
         throw new TransportError(
           explainSshFailure(output, this.description, this.knownHostsFiles()),
           this.description,
+          classifySshFailure(output),
         );
       }
     })().finally(() => {
@@ -294,9 +333,11 @@ export class SshTransport implements Transport {
     if (status?.exitCode === 0 && status.output.trim() === '255') return result;
     const during = status?.exitCode === 0 ? 'the connection was lost while the command ran' : 'ssh failed';
     const detail = explainSshFailure(r.output, this.description, this.knownHostsFiles());
+    const kind = classifySshFailure(r.output);
     throw new TransportError(
       `${detail} (${during}${why ? `; reconnecting failed: ${why}` : ''}) [${program}]`,
       this.description,
+      status?.exitCode === 0 ? 'lost' : kind,
     );
   }
 
@@ -331,6 +372,7 @@ export class SshTransport implements Transport {
         throw new TransportError(
           explainSshFailure(r.output, this.description, this.knownHostsFiles()),
           this.description,
+          classifySshFailure(r.output),
         );
       }
       if (r.exitCode !== 0) {

@@ -43,13 +43,26 @@ export interface Transport {
   close(): Promise<void>;
 }
 
+/**
+ * Why a connection failed, where the transport can tell: `host-key` (unknown or changed key)
+ * and `auth` (our key refused, or none) are configuration errors no wait can fix;
+ * `unreachable` (refused, timed out, no route) may pass when a booting target comes up.
+ */
+export type TransportFailure = 'host-key' | 'auth' | 'unreachable' | 'lost' | 'other';
+
 /** A transport failure that is not the command's own exit status (connection lost, etc.). */
 export class TransportError extends Error {
   override readonly name = 'TransportError';
   constructor(
     message: string,
     readonly transport: string,
+    readonly failure: TransportFailure = 'other',
   ) {
     super(message);
   }
+}
+
+/** A failure that waiting, rebooting or power-cycling cannot fix. */
+export function isConfigFailure(err: unknown): err is TransportError {
+  return err instanceof TransportError && (err.failure === 'host-key' || err.failure === 'auth');
 }

@@ -72,11 +72,11 @@ describe('run CLI with the embedded default', () => {
     });
     try {
       expect(await runCli(['run', '--preset', 'slow'])).toBe(2);
-      expect(stderr).toContain('run: --preset must be one of paper, quick, test');
+      expect(stderr).toContain("arm-virt-bench run: --preset must be one of paper, quick, test (got 'slow')");
       const out = await mkdtemp(join(tmpdir(), 'avb-cli-'));
       dirs.push(out);
-      expect(await runCli(['run', '--preset', 'test', '--env', 'nope', '--out', out])).toBe(1);
-      expect(stderr).toMatch(/--env: no environment named nope \(configured: host/);
+      expect(await runCli(['run', '--preset', 'test', '--env', 'nope', '--out', out])).toBe(2);
+      expect(stderr).toMatch(/^arm-virt-bench run: --env: no environment named nope \(configured: host/m);
     } finally {
       spy.mockRestore();
     }
@@ -94,10 +94,12 @@ describe('run CLI with the embedded default', () => {
       return true;
     });
     try {
-      expect(await runCli(['run', '--config', file, '--out', join(dir, 'o')])).toBe(1);
+      expect(await runCli(['run', '--config', file, '--out', join(dir, 'o')])).toBe(2);
     } finally {
       spy.mockRestore();
     }
-    expect(stderr).toContain(`${file}: suites.hackbench.loops: Too small: expected number to be >0`);
+    expect(stderr).toContain(
+      `arm-virt-bench run: ${file}: suites.hackbench.loops: Too small: expected number to be >0`,
+    );
   });
 });

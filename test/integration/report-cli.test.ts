@@ -84,14 +84,22 @@ describe('compare and report commands', () => {
     dirs.push(dir);
     const bad = join(dir, 'bad.json');
     await writeFile(bad, '{"schema": "arm-virt-bench/results@1", "run": {}}');
-    await expect(compareCommand(['--baseline', bad, '--current', CUR])).rejects.toThrow(
-      `${bad}: not an arm-virt-bench results file: run.id: Invalid input: expected string, received undefined (and 9 more problems)`,
+    const notResults = await capture(() => compareCommand(['--baseline', bad, '--current', CUR]));
+    expect(notResults.code).toBe(2);
+    expect(notResults.err).toBe(
+      `arm-virt-bench compare: ${bad}: not an arm-virt-bench results file: run.id: Invalid input: expected string, received undefined (and 9 more problems)\n`,
     );
     await writeFile(bad, '{"schema": ');
-    await expect(reportCommand([bad])).rejects.toThrow(new RegExp(`^${bad}: not JSON: `));
-    await expect(reportCommand([join(dir, 'nope.json')])).rejects.toThrow(/nope\.json: cannot read: ENOENT/);
+    const notJson = await capture(() => reportCommand([bad]));
+    expect(notJson.code).toBe(2);
+    expect(notJson.err).toMatch(new RegExp(`^arm-virt-bench report: ${bad}: not JSON: `));
+    const missing = await capture(() => reportCommand([join(dir, 'nope.json')]));
+    expect(missing).toMatchObject({ code: 2, out: '' });
+    expect(missing.err).toMatch(/^arm-virt-bench report: .*nope\.json: cannot read: no such file\n$/);
     const usage = await capture(() => compareCommand(['--current', CUR]));
     expect(usage.code).toBe(2);
-    expect(usage.err).toBe('compare: --baseline A.json and --current B.json are both needed\n');
+    expect(usage.err).toBe(
+      "arm-virt-bench compare: --baseline A.json and --current B.json are both needed\nTry 'arm-virt-bench compare --help' for the options.\n",
+    );
   });
 });

@@ -122,7 +122,7 @@ async function setup(extra: Record<string, unknown> = {}) {
   const b = new StandInBoard();
   const config = BoardConfig.parse({
     name: 'stand-in',
-    connection: { type: 'ssh', host: '127.0.0.1', knownHosts: '/dev/null' },
+    connection: { type: 'ssh', host: '127.0.0.1', knownHosts: '/dev/null', identityFile: '/dev/null' },
     switch: { type: 'uboot-env' },
     powerCycleCommand: ['pdu', 'cycle'],
     timeouts: { bootSeconds: 0.3, shutdownSeconds: 0.3, pollSeconds: 1, pollIntervalSeconds: 0.01 },
@@ -236,7 +236,10 @@ describe('BoardController (stand-in board)', () => {
   });
 
   it('console failure patterns are checked as regular expressions and need a console', () => {
-    const base = { name: 'b', connection: { type: 'ssh', host: 'h', knownHosts: '/dev/null' } };
+    const base = {
+      name: 'b',
+      connection: { type: 'ssh', host: 'h', knownHosts: '/dev/null', identityFile: '/dev/null' },
+    };
     expect(() =>
       BoardConfig.parse({ ...base, consoleCommand: ['c'], consoleFailurePatterns: ['('] }),
     ).toThrow(/not a valid regular expression/);

@@ -5,8 +5,8 @@
  * bundled dist/cli.js is exercised separately.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ParsedSample } from '../../src/results/schema.js';
-import { runCli } from '../../src/cli/main.js';
+import { ParsedSample } from '../../../src/results/schema.js';
+import { runCli } from '../../../src/cli/main.js';
 
 interface Run {
   code: number;
@@ -100,7 +100,7 @@ describe('arm-virt-bench parse', () => {
     const run = await cli('parse', '--suite', suite, `${F}/${file}`);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr.startsWith(`${F}/${file}: ${reason}`)).toBe(true);
+    expect(run.stderr.startsWith(`arm-virt-bench parse: ${F}/${file}: ${reason}`)).toBe(true);
     expect(run.stderr.endsWith('\n')).toBe(true);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
@@ -111,14 +111,16 @@ describe('arm-virt-bench parse', () => {
     expect(run).toEqual({
       code: 1,
       stdout: '',
-      stderr: `${file}: netperf: no netperf result found (no banner, result table or omni output)\n`,
+      stderr: `arm-virt-bench parse: ${file}: netperf: no netperf result found (no banner, result table or omni output)\n`,
     });
   });
 
-  it('a missing file → exit 1 with the reason on one line', async () => {
+  it('a missing file → exit 2 (an input error: nothing was parsed) with the reason on one line', async () => {
     const run = await cli('parse', '--suite', 'hackbench', `${F}/hackbench/does-not-exist.txt`);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^arm-virt-bench parse: .*ENOENT.*does-not-exist\.txt.*\n$/);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `arm-virt-bench parse: ${F}/hackbench/does-not-exist.txt: cannot read: no such file\n`,
+    );
   });
 
   it('hints: --test names the netperf test of a -P 0 row, --ipc the hackbench IPC', async () => {
