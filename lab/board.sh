@@ -31,7 +31,18 @@ start() {
     -netdev user,id=n0,hostfwd=tcp:127.0.0.1:"$port"-:22 -device virtio-net-device,netdev=n0 \
     -chardev file,id=con0,path="$run/console.log",append=on -serial chardev:con0 \
     -display none -monitor none -daemonize -pidfile "$run/qemu.pid"
+  write_known_hosts
   echo "started (pid $(cat "$run/qemu.pid"), ssh 127.0.0.1:$port, console $run/console.log)"
+}
+
+# known_hosts for the board and for its test guest (the KVM guest through the board's
+# 127.0.0.1:10022, the DomU at 192.168.100.2), as lab/board.yml names them.
+write_known_hosts() {
+  printf '[127.0.0.1]:%s %s\n' "$port" "$(cut -d' ' -f1-2 "$image/host_ed25519.pub")" >"$run/known_hosts"
+  if [ -f "$image/guest-host_key.pub" ]; then
+    key=$(cut -d' ' -f1-2 "$image/guest-host_key.pub")
+    printf '[127.0.0.1]:10022 %s\n192.168.100.2 %s\n' "$key" "$key" >"$run/guests_known_hosts"
+  fi
 }
 
 stop() {

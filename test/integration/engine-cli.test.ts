@@ -103,3 +103,42 @@ describe('run CLI with the embedded default', () => {
     );
   });
 });
+
+describe('probe and run --dry-run', () => {
+  it('check the config, fingerprint the board, list the cells with their estimated time, measure nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'avb-probe-'));
+    const { writeFile } = await import('node:fs/promises');
+    const file = join(dir, 'bench.yml');
+    await writeFile(file, 'environments:\n  - kind: host\n  - kind: xen-dom0\npreset: quick\n');
+    for (const argv of [
+      ['probe', '--config', file],
+      ['run', '--config', file, '--dry-run', '--out', join(dir, 'out')],
+    ]) {
+      let stdout = '';
+      const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        stdout += String(chunk);
+        return true;
+      });
+      let code: number;
+      try {
+        code = await runCli(argv);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(code, stdout).toBe(0);
+      expect(stdout).toMatch(/^board local \(local\): answers — linux mode · kernel \S+/);
+      expect(stdout).toMatch(
+        /^ {4}host +hackbench +8 cells × 3 runs +≈ +\d+:\d\d +\(process-socket-g1, /m,
+      );
+      // xen-dom0 needs the Xen boot; a local board cannot switch: said, not planned.
+      expect(stdout).toMatch(
+        /^ {2}skipped xen-dom0: needs the board in xen mode; it is in linux mode and no boot switch is configured/m,
+      );
+      expect(stdout).toMatch(/^total: \d+ cell runs, ≈ \d+:\d\d/m);
+      expect(stdout).toMatch(/^nothing was measured\.$/m);
+    }
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    await rm(dir, { recursive: true, force: true });
+  });
+});

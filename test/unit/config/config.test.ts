@@ -219,3 +219,23 @@ describe('bounds: refused when the config is read, each with its reason', () => 
     ).not.toThrow();
   });
 });
+
+describe('lab/board.yml, the ready config for the virtual board', () => {
+  it('is valid, names all five environments and the files lab/board.sh writes', async () => {
+    const c = await loadConfigFile('lab/board.yml');
+    expect(c.environments.map((e) => e.kind)).toEqual(['host', 'docker', 'kvm', 'xen-dom0', 'xen-domu']);
+    expect(c.board.connection).toMatchObject({
+      type: 'ssh',
+      host: '127.0.0.1',
+      port: 2222,
+      knownHosts: '/var/cache/arm-virt-bench/lab/run/known_hosts',
+      identityFile: '/var/cache/arm-virt-bench/lab/keys/controller_ed25519',
+    });
+    expect(c.board.switch?.type).toBe('uboot-env');
+    expect(c.board.powerCycleCommand).toEqual(['bash', 'lab/board.sh', 'pdu-cycle']);
+    const { readFileSync } = await import('node:fs');
+    const script = readFileSync('lab/board.sh', 'utf8');
+    expect(script).toContain('>"$run/known_hosts"');
+    expect(script).toContain('>"$run/guests_known_hosts"');
+  });
+});
