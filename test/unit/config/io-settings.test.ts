@@ -58,7 +58,11 @@ describe('suites.netperf.peer', () => {
       environments: host,
       suites: {
         netperf: {
-          peer: { kind: 'external', address: '10.0.0.9', ssh: { host: '10.0.0.9', knownHosts: '/kh' } },
+          peer: {
+            kind: 'external',
+            address: '10.0.0.9',
+            ssh: { host: '10.0.0.9', knownHosts: '/kh', identityFile: '/key' },
+          },
         },
       },
     });
