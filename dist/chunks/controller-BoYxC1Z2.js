@@ -2,27 +2,8 @@ import { open, readFile, rm, appendFile, stat, mkdir } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
-import { a as kvmInitializedMode, H as HYP_UNAVAILABLE } from './kvm-log-DapdNBjv.js';
-
-/** Board-control failures. Each names the log files that tell the whole story. */
-class BoardError extends Error {
-    logs;
-    name = 'BoardError';
-    constructor(message, 
-    /** Logs kept for this failure (board.log, probes, console, power-cycle output). */
-    logs = []) {
-        super(logs.length > 0 ? `${message} (logs: ${logs.join(', ')})` : message);
-        this.logs = logs;
-    }
-}
-/** The board did not answer SSH within the boot timeout, power-cycles included. */
-class BoardUnreachableError extends BoardError {
-    name = 'BoardUnreachableError';
-}
-/** The board came back, but not in the mode that was asked for. */
-class BootSwitchError extends BoardError {
-    name = 'BootSwitchError';
-}
+import { i as isConfigFailure } from './types-wg0IM0kg.js';
+import { b as kvmInitializedMode, H as HYP_UNAVAILABLE, c as BoardError, B as BoardConfigError, r as refusal, d as BootSwitchError, a as BoardCancelledError, e as BoardUnreachableError } from './kvm-log-C4l-EQrw.js';
 
 /**
  * Two jobs must never drive one board. Two locks:
@@ -395,8 +376,11 @@ function planSwitch(strategy, mode, defaultMode) {
                 checks: [
                     {
                         argv: ['sh', '-c', EXTLINUX_GET_DEFAULT],
+                        // The script reads the path from here: without it the read-back read nothing and
+                        // could never confirm the new default.
+                        env: { AVB_PATH: strategy.path },
                         expect: strategy.labels[mode],
-                        what: 'extlinux DEFAULT reads back',
+                        what: `extlinux DEFAULT in ${strategy.path} reads back ${strategy.labels[mode]}`,
                     },
                 ],
                 confirm: [],
@@ -450,6 +434,9 @@ class BoardController {
     current;
     /** How many power-cycles this controller performed (for logs and tests). */
     powerCycles = 0;
+    /** The last reason the board did not answer (repeated in every final failure). */
+    lastError;
+    closed = false;
     constructor(o) {
         this.o = o;
         this.cfg = o.config;
@@ -506,6 +493,7 @@ class BoardController {
     }
     /** Locks, starts the console capture, makes sure the board answers, and probes it. */
     async open() {
+        this.closed = false;
         try {
             return await this.openInner();
         }
@@ -555,10 +543,16 @@ class BoardController {
     /** Probes the board once; throws when it does not answer. */
     async probe(label) {
         const logPath = this.logPath(`probe-${label}`);
-        const r = await this.board.exec(['sh', '-c', PROBE_SCRIPT], {
-            timeoutMs: this.ms(this.cfg.timeouts.commandSeconds),
-            logPath,
-        });
+        let r;
+        try {
+            r = await this.board.exec(['sh', '-c', PROBE_SCRIPT], {
+                timeoutMs: this.ms(this.cfg.timeouts.commandSeconds),
+                logPath,
+            });
+        }
+        catch (e) {
+            throw this.refusal(e) ?? e;
+        }
         if (r.exitCode !== 0 && !r.output.includes('@@end')) {
             throw new BoardError(`probe failed (exit ${String(r.exitCode)}${r.timedOut ? ', timed out' : ''})`, [
                 logPath,
@@ -578,15 +572,39 @@ class BoardController {
         this.fingerprints[mode] = s.fingerprint;
         return s;
     }
+    /**
+     * A host-key mismatch or a refused key: a configuration error (no wait, no power-cycle can
+     * fix it), with the transport's own reason last. Undefined for any other error.
+     */
+    refusal(e) {
+        if (e instanceof BoardConfigError)
+            return e;
+        return isConfigFailure(e) ? refusal(this.cfg.name, e) : undefined;
+    }
+    errorText(e) {
+        return e instanceof Error ? e.message : String(e);
+    }
+    /** " Last error: …" for final failures. */
+    lastErrorText() {
+        return this.lastError ? ` Last error: ${this.lastError}` : '';
+    }
     async probeOrRecover() {
+        this.o.activity?.(`connecting to board ${this.cfg.name} (${this.board.description})`);
         try {
             return await this.probe('initial');
         }
         catch (e) {
+            const refused = this.refusal(e);
+            if (refused) {
+                await this.note(refused.message);
+                throw refused;
+            }
+            this.lastError = this.errorText(e);
             await this.note(`board does not answer at start: ${String(e)}`);
         }
         // It may still be booting (a previous job's reboot, a board just powered on).
         const wait = this.cfg.timeouts.startSeconds;
+        this.o.activity?.(`waiting up to ${wait}s for board ${this.cfg.name} to answer (timeouts.startSeconds; it may be booting)`);
         if (wait > 0 && (await this.waitFor(wait, (id) => id !== undefined))) {
             await this.note('answers now');
             return this.probe('initial-after-wait');
@@ -617,6 +635,7 @@ class BoardController {
             const r = await this.board.exec(check.argv, {
                 timeoutMs: this.ms(this.cfg.timeouts.commandSeconds),
                 logPath,
+                ...(check.env ? { env: check.env } : {}),
             });
             const got = r.output.trim();
             if (r.exitCode !== 0 || got !== check.expect) {
@@ -681,9 +700,20 @@ class BoardController {
                 signal: this.signal,
             });
             const id = r.output.trim();
-            return r.exitCode === 0 && /^[0-9a-f-]{36}$/.test(id) ? id : undefined;
+            if (r.exitCode === 0 && /^[0-9a-f-]{36}$/.test(id))
+                return id;
+            if (!r.cancelled)
+                this.lastError = r.timedOut
+                    ? `no answer within ${this.cfg.timeouts.pollSeconds}s (timeouts.pollSeconds)`
+                    : `boot id probe exit ${String(r.exitCode)}: ${r.output.trim().slice(-200)}`;
+            return undefined;
         }
-        catch {
+        catch (e) {
+            // A refusal ends every wait at once: the board is up, and waiting will not change its key.
+            const refused = this.refusal(e);
+            if (refused)
+                throw refused;
+            this.lastError = this.errorText(e);
             return undefined;
         }
     }
@@ -696,8 +726,21 @@ class BoardController {
      * mark, a console line matching a failure pattern (after the mark) ends the wait early.
      */
     async waitFor(seconds, done, consoleMark) {
+        try {
+            return await this.waitLoop(seconds, done, consoleMark);
+        }
+        catch (e) {
+            if (this.signal?.aborted && !(e instanceof BoardError)) {
+                throw new BoardCancelledError(`cancelled while waiting for board ${this.cfg.name} to answer (${((Date.now() - (this.waitStarted ?? Date.now())) / 1000).toFixed(0)}s of up to ${seconds}s)`, this.keptLogs());
+            }
+            throw e;
+        }
+    }
+    waitStarted;
+    async waitLoop(seconds, done, consoleMark) {
         const deadline = Date.now() + this.ms(seconds);
         const t0 = Date.now();
+        this.waitStarted = t0;
         this.consoleFailed = false;
         for (;;) {
             this.signal?.throwIfAborted();
@@ -727,6 +770,7 @@ class BoardController {
         const logPath = this.logPath('reboot');
         const mark = await this.consoleMark();
         await this.note(`reboot: ${this.cfg.rebootCommand.join(' ')} (boot ${before ?? 'unknown'})`);
+        this.o.activity?.(`rebooting board ${this.cfg.name}`);
         const t0 = Date.now();
         try {
             const r = await this.board.exec(this.cfg.rebootCommand, {
@@ -761,7 +805,7 @@ class BoardController {
     async recover(oldBootId) {
         const argv = this.cfg.powerCycleCommand;
         if (!argv || this.cfg.powerCycleAttempts === 0) {
-            throw new BoardUnreachableError(`board ${this.cfg.name} is not reachable and no powerCycleCommand is configured: it needs a hand`, this.keptLogs());
+            throw new BoardUnreachableError(`board ${this.cfg.name} is not reachable and no powerCycleCommand is configured: it needs a hand.${this.lastErrorText()}`, this.keptLogs());
         }
         const logs = this.keptLogs();
         for (let attempt = 1; attempt <= this.cfg.powerCycleAttempts; attempt++) {
@@ -769,6 +813,7 @@ class BoardController {
             logs.push(logPath);
             const mark = await this.consoleMark();
             await this.note(`power-cycle ${attempt}/${this.cfg.powerCycleAttempts}: ${argv.join(' ')}`);
+            this.o.activity?.(`power-cycling board ${this.cfg.name} (${attempt}/${this.cfg.powerCycleAttempts})`);
             this.powerCycles += 1;
             const r = await this.o.controller.exec(argv, {
                 timeoutMs: this.ms(this.cfg.timeouts.powerCycleSeconds),
@@ -776,7 +821,8 @@ class BoardController {
                 signal: this.signal,
             });
             if (r.exitCode !== 0) {
-                await this.note(`power-cycle command failed (exit ${String(r.exitCode)}${r.timedOut ? ', timed out' : ''})`);
+                this.lastError = `power-cycle command failed (exit ${String(r.exitCode)}${r.timedOut ? ', timed out' : ''}): ${r.output.trim().slice(-200)}`;
+                await this.note(this.lastError);
                 continue;
             }
             await this.reconnect();
@@ -789,12 +835,16 @@ class BoardController {
             if (!this.consoleFailed)
                 await this.note(`not back ${this.cfg.timeouts.bootSeconds}s after power-cycle ${attempt}`);
         }
-        throw new BoardUnreachableError(this.consoleFailed
-            ? `board ${this.cfg.name} did not come back: the console showed a failed boot after ${this.cfg.powerCycleAttempts} power-cycle(s)`
-            : `board ${this.cfg.name} did not come back: no SSH within ${this.cfg.timeouts.bootSeconds}s after ${this.cfg.powerCycleAttempts} power-cycle(s)`, logs);
+        throw new BoardUnreachableError((this.consoleFailed
+            ? `board ${this.cfg.name} did not come back: the console showed a failed boot after ${this.cfg.powerCycleAttempts} power-cycle(s).`
+            : `board ${this.cfg.name} did not come back: no SSH within ${this.cfg.timeouts.bootSeconds}s after ${this.cfg.powerCycleAttempts} power-cycle(s).`) +
+            this.lastErrorText(), logs);
     }
-    /** Releases the locks and stops the console capture. Never throws. */
+    /** Releases the locks and stops the console capture. Never throws; a second call does nothing. */
     async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
         if (this.lockOpts) {
             await releaseBoardLock(this.board, this.lockOpts).catch((e) => this.note(`board lock release failed: ${String(e)}`));
             await this.note('board lock released');
