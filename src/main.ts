@@ -135,7 +135,7 @@ async function runPhase(env: Env): Promise<Measured | undefined> {
   // results.json is written incrementally: after a crash it still holds what was measured.
   if (!results) results = await readResultsIn(join(outDir, RESULTS_FILE)).catch(() => undefined);
   if (results) {
-    await writeReports(results, outDir).catch((err) =>
+    await writeReports(results, outDir, { origin: 'action', logsDir: 'logs/' }).catch((err) =>
       core.warning(`report files: ${(err as Error).message}`),
     );
   }
@@ -357,6 +357,7 @@ async function reportPhase(env: Env, local: Measured | undefined): Promise<void>
       alpha: inputs.alpha,
       correction: inputs.correction,
       ...(runUrl(ctx) ? { artifactUrl: runUrl(ctx) } : {}),
+      origin: 'action',
     }).catch((err) => core.warning(`report files: ${(err as Error).message}`));
   }
   const decision = decide(analyses, inputs.failOn);
@@ -371,6 +372,7 @@ async function reportPhase(env: Env, local: Measured | undefined): Promise<void>
           ...(analyses.length > 1 ? { title: `arm-virt-bench: ${a.current.board}` } : {}),
           ...(budget ? { maxChars: Math.floor((budget - header.length) / analyses.length) - 10 } : {}),
           ...(artifactUrl ? { artifactUrl } : {}),
+          origin: 'action',
         }),
       )
       .join('\n\n---\n\n');

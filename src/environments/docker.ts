@@ -24,6 +24,7 @@ import { CGROUP_VIEW_SCRIPT, parseCgroupView } from './docker-cgroup.js';
 import { ASSEMBLE_ROOTFS_SCRIPT } from './docker-image/assemble-rootfs.js';
 import { BoardScratch, type EnvironmentIo } from './io-paths.js';
 import type { BenchEnvironment, EnvironmentContext } from './types.js';
+import { timeoutSeconds } from '../config/bounds.js';
 
 /** Label on every container this tool starts; teardown and cleanup look for it. */
 export const CONTAINER_LABEL = 'arm-virt-bench';
@@ -62,7 +63,7 @@ export const DockerEnvironmentConfig = z
     dockerHost: z.string().min(1).optional(),
     /** `--init`: a tiny init as PID 1 reaps the exec'd processes' orphans. */
     init: z.boolean().default(true),
-    buildTimeoutSeconds: z.number().int().positive().default(900),
+    buildTimeoutSeconds: timeoutSeconds().default(900),
     /**
      * IOzone in a volume mounted at /avb-scratch instead of the writable layer: a volume
      * name, or an absolute folder on the board (bind mount).

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { BoardScratch } from './io-paths.js';
+import { timeoutSeconds } from '../config/bounds.js';
 
 /** A path on the board (absolute: the engine's working directory is not the board's). */
 const BoardPath = z.string().regex(/^\//, 'must be an absolute path on the board');
@@ -156,7 +157,7 @@ export const KvmEnvironmentConfig = z
     network: KvmNetwork.default(DEFAULT_KVM_NETWORK),
     ssh: GuestSsh,
     /** From QEMU start to a working SSH login; the guest is killed when it runs out. */
-    bootTimeoutSeconds: z.number().positive().default(300),
+    bootTimeoutSeconds: timeoutSeconds().default(300),
     /** Folder on the board for the pidfile, QMP socket and console log; default per env. */
     workDir: BoardPath.optional(),
   })

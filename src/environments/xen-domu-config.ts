@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { BoardScratch } from './io-paths.js';
 import { GuestSsh } from './kvm-config.js';
+import { timeoutSeconds } from '../config/bounds.js';
 
 const BoardPath = z
   .string()
@@ -79,7 +80,7 @@ export const XenDomuEnvironmentConfig = z
     /** The guest's address as Dom0 sees it (on the bridge). */
     address: z.string().regex(/^[A-Za-z0-9.:-]+$/, 'an IP address or host name'),
     ssh: GuestSsh,
-    bootTimeoutSeconds: z.number().positive().default(300),
+    bootTimeoutSeconds: timeoutSeconds().default(300),
     /** Folder on Dom0 for the generated config; default /var/tmp/arm-virt-bench/<id>. */
     workDir: BoardPath.optional(),
     /**
