@@ -21,6 +21,7 @@ import { ResultsStore } from '../results/store.js';
 import { RESULTS_SCHEMA_ID, SUITES, type BootMode, type Results, type SuiteId } from '../results/schema.js';
 import { BoardConfigError, refusal } from '../board/errors.js';
 import { LocalTransport } from '../transport/local.js';
+import { setRunLabel } from '../transport/process.js';
 import { SshTransport, sshHostFromConfig } from '../transport/ssh.js';
 import { isConfigFailure, type Transport } from '../transport/types.js';
 import { TOOL_VERSION } from '../version.js';
@@ -28,6 +29,7 @@ import { boardDeps, createBoardTransport } from './board.js';
 import { runCell } from './cell.js';
 import { EtaEstimator } from './eta.js';
 import { PlanError } from './errors.js';
+import { RunLedger, type RunRecord } from './leftovers.js';
 import { cellId, checkPlan, groupByBootMode, schedule, type PlannedCell } from './plan.js';
 import { silentReporter, type Reporter } from './reporter.js';
 import { counterDelta, readCounters, type CounterPlan } from './io-counters.js';
@@ -245,6 +247,24 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
     reporter.info(`skipped ${id}: ${reason}`);
   };
 
+  // Every process this run starts carries its id (AVB_RUN), every container its label.
+  setRunLabel(runId);
+  const ledger = new RunLedger({
+    runId,
+    environments: config.environments
+      .filter((e) => configured.some((c) => c.env.id === e.id))
+      .map((e) => recordOf(e)),
+    places: [
+      { name: `board ${config.board.name}`, transport: boardOf },
+      ...(config.board.connection.type === 'ssh'
+        ? [{ name: 'the controller', transport: () => controllerTransport }]
+        : []),
+    ],
+    staleSeconds: config.board.lock.staleSeconds,
+    log: (line) => reporter.info(line),
+    warn: (line) => reporter.warn(line),
+  });
+
   try {
     await store.flush();
     // Which mode is the board in now? The board's own fingerprint says.
@@ -272,6 +292,10 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
       reporter.warn(`board fingerprint failed: ${(err as Error).message}`);
     }
     await store.flush();
+    // Before anything of this run starts: what dead runs left on the board (and on the
+    // controller) goes, and this run's record marks what it starts as its own.
+    activity('removing what crashed runs left on the board');
+    await ledger.open(signal);
 
     const groups = groupByBootMode(configured.map((c) => ({ ...c, id: c.env.id, bootMode: c.env.bootMode })));
     switchesLeft = countSwitches(
@@ -353,6 +377,9 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
         ? 'partial'
         : 'complete';
     await store.flush();
+    // Teardown has run: nothing of this run is left to find (a cancel included).
+    await ledger.close();
+    setRunLabel(undefined);
     if (ownBoard) await ownBoard.close().catch(() => undefined);
     if (external) await external.close().catch(() => undefined);
   }
@@ -485,6 +512,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
           message = r.message;
           samples = r.samples;
           eta.record(id, r.durationMs);
+          await ledger.heartbeat();
         }
         await store.flush();
         reporter.cell({
@@ -537,6 +565,8 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
         logDir,
         signal,
         log: (line) => reporter.info(`${st.id}: ${line}`),
+        runId,
+        track: (item) => ledger.track(item),
       });
       const fp = await st.env.fingerprint();
       const entry = results.environments.find((e) => e.id === st.id)!;
@@ -590,3 +620,15 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
 }
 
 export type { SuiteSettings };
+
+/** What a run record says about an environment: enough to remove what it may leave. */
+function recordOf(e: Config['environments'][number]): RunRecord['environments'][number] {
+  const s = e.settings as { name?: unknown; docker?: unknown; dockerHost?: unknown };
+  return {
+    id: e.id,
+    kind: e.kind,
+    ...(e.kind === 'xen-domu' && typeof s.name === 'string' ? { domain: s.name } : {}),
+    ...(e.kind === 'docker' && Array.isArray(s.docker) ? { docker: s.docker.map(String) } : {}),
+    ...(e.kind === 'docker' && typeof s.dockerHost === 'string' ? { dockerHost: s.dockerHost } : {}),
+  };
+}

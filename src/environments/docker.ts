@@ -248,6 +248,8 @@ export class DockerEnvironment implements BenchEnvironment {
         `--name=${name}`,
         `--label=${CONTAINER_LABEL}=1`,
         `--label=${CONTAINER_LABEL}.env=${this.id}`,
+        // The run it belongs to: the next run removes it if this one dies (engine/leftovers.ts).
+        ...(ctx.runId ? [`--label=${CONTAINER_LABEL}.run=${ctx.runId}`] : []),
         `--cpus=${this.config.cpus}`,
         `--memory=${this.config.memory}`,
         `--network=${this.config.network}`,

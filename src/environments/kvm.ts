@@ -218,6 +218,7 @@ export class KvmEnvironment implements BenchEnvironment {
     if (net.type === 'bridge') {
       const tap = net.tap ?? `avbt-${randomBytes(4).toString('hex')}`;
       this.tap = await tapUp(board, tap, net.bridge, net.bridgeAddress, ctx.signal);
+      await ctx.track?.({ kind: 'tap', ...this.tap });
       runtime.tap = tap;
       ctx.log(
         `TAP ${tap} on bridge ${net.bridge}${this.tap.bridge ? ` (bridge made, ${net.bridgeAddress}${this.tap.natFor ? ', NAT' : ''})` : ''}`,

@@ -16,7 +16,17 @@ export interface EnvironmentContext {
   signal?: AbortSignal;
   /** One line of progress for a person. */
   log: (line: string) => void;
+  /** The run's id: what the environment starts is labelled with it (containers: a label). */
+  runId?: string;
+  /**
+   * Tells the run's record what the environment made on the board that is no process (a TAP,
+   * a bridge, a NAT rule): if the run dies, the next one removes it (engine/leftovers.ts).
+   */
+  track?: (item: MadeOnBoard) => Promise<void>;
 }
+
+/** Something an environment made on the board that outlives its processes. */
+export type MadeOnBoard = { kind: 'tap'; tap: string; bridge?: string; natFor?: string; forwardWas?: string };
 
 export interface BenchEnvironment {
   readonly id: string;

@@ -23,7 +23,31 @@ const MAX_OUTPUT_CHARS = 32 * 1024 * 1024;
  * so tokens held by the controller (GITHUB_TOKEN, ...) never reach benchmark processes.
  */
 export function minimalEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return { PATH: DEFAULT_PATH, LANG: 'C', LC_ALL: 'C', HOME: homedir(), ...extra };
+  return {
+    PATH: DEFAULT_PATH,
+    LANG: 'C',
+    LC_ALL: 'C',
+    HOME: homedir(),
+    ...(runLabel !== undefined ? { [RUN_LABEL_VAR]: runLabel } : {}),
+    ...extra,
+  };
+}
+
+/**
+ * The run every process started from now on belongs to: its id goes into each one's
+ * environment as AVB_RUN (also on the board, see ssh.ts), so that the next run on the board
+ * can find and remove what a crashed run left (src/engine/leftovers.ts). One run per
+ * process at a time; the engine sets it for the length of a run.
+ */
+export const RUN_LABEL_VAR = 'AVB_RUN';
+let runLabel: string | undefined;
+
+export function setRunLabel(runId: string | undefined): void {
+  runLabel = runId;
+}
+
+export function currentRunLabel(): string | undefined {
+  return runLabel;
 }
 
 export interface RunOptions {

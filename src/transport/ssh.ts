@@ -19,7 +19,7 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { SshTarget } from '../config/board.js';
-import { minimalEnv, runProcess, type RunResult } from './process.js';
+import { currentRunLabel, minimalEnv, RUN_LABEL_VAR, runProcess, type RunResult } from './process.js';
 import { CONTROL_SCRIPT, RUN_SCRIPT, UNTAR_SCRIPT, WRITE_FILE_SCRIPT } from './remote-scripts.js';
 import { buildSshConfig, TARGET_ALIAS, type SshEndpoint } from './ssh-config.js';
 import { shJoin } from './shell-quote.js';
@@ -279,7 +279,9 @@ export class SshTransport implements Transport {
     if (program === undefined) throw new Error('ssh exec: empty argv');
     if (program.includes('='))
       throw new Error(`ssh exec: program name ${JSON.stringify(program)} contains '='`);
-    const env = options.env ?? {};
+    // The run's label goes with every remote command too (see process.ts: setRunLabel).
+    const label = currentRunLabel();
+    const env = { ...(label !== undefined ? { [RUN_LABEL_VAR]: label } : {}), ...(options.env ?? {}) };
     for (const key of Object.keys(env)) {
       if (!ENV_KEY.test(key))
         throw new Error(`ssh exec: ${JSON.stringify(key)} is not an environment variable name`);

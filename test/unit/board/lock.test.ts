@@ -6,6 +6,7 @@ import {
   acquireBoardLock,
   acquireLocalLock,
   BoardLockedError,
+  deadLocalOwner,
   parseLockAnswer,
   refreshBoardLock,
   releaseBoardLock,
@@ -31,6 +32,32 @@ describe('board lock (atomic mkdir, run for real)', () => {
     await expect(acquireBoardLock(t, b)).rejects.toThrow(BoardLockedError);
     await releaseBoardLock(t, a);
     await expect(acquireBoardLock(t, b)).resolves.toEqual({ acquired: true });
+  });
+
+  it('takes over at once the lock of a killed run on this controller (not waiting out staleSeconds)', async () => {
+    const { hostname } = await import('node:os');
+    const dir = await mkdtemp(join(tmpdir(), 'avb-lock-'));
+    const path = join(dir, 'board.lock');
+    // A pid that is surely gone: a child that has exited.
+    const { spawnSync } = await import('node:child_process');
+    const gone = spawnSync('true').pid!;
+    const killed = {
+      path,
+      owner: `${hostname()}:${gone}:2026-01-01T00:00:00.000Z`,
+      staleSeconds: 3600,
+      timeoutMs: 10_000,
+    };
+    await acquireBoardLock(t, killed);
+    const next = { ...killed, owner: `${hostname()}:${process.pid}:now` };
+    await expect(acquireBoardLock(t, next)).resolves.toEqual({
+      acquired: true,
+      tookOverFrom: expect.stringMatching(new RegExp(`^${hostname()}:${gone}:`)),
+    });
+    // A live holder on this machine, or one on another controller, keeps it.
+    const other = { ...killed, owner: `${hostname()}:1:x` };
+    await expect(acquireBoardLock(t, other)).rejects.toThrow(BoardLockedError);
+    expect(deadLocalOwner(`elsewhere:${gone}:x since 1 (now 2)`)).toBeUndefined();
+    expect(deadLocalOwner(`${hostname()}:${gone}:x since 1 (now 2)`)).toBe(`${hostname()}:${gone}:x`);
   });
 
   it('takes over a stale lock and says from whom', async () => {
