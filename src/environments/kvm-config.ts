@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { BoardScratch } from './io-paths.js';
 import { timeoutSeconds } from '../config/bounds.js';
+import { SshUser } from '../config/board.js';
 
 /** A path on the board (absolute: the engine's working directory is not the board's). */
 const BoardPath = z.string().regex(/^\//, 'must be an absolute path on the board');
@@ -105,7 +106,8 @@ export type KvmDataDisk = z.infer<typeof KvmDataDisk>;
 /** How the controller logs into the guest (keys are on the controller). */
 export const GuestSsh = z
   .object({
-    user: z.string().min(1).default('root'),
+    // The rule the ssh transport applies (checked when the config is read).
+    user: SshUser.default('root'),
     port: z.number().int().min(1).max(65535).default(22),
     identityFile: z.string().min(1),
     /** The guest's host public key (`ssh-ed25519 AAAA...`, e.g. guest/build.sh's host_key.pub)... */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { BoardScratch } from './io-paths.js';
 import { GuestSsh } from './kvm-config.js';
 import { timeoutSeconds } from '../config/bounds.js';
+import { SshHostName } from '../config/board.js';
 
 const BoardPath = z
   .string()
@@ -78,7 +79,8 @@ export const XenDomuEnvironmentConfig = z
     /** ...or the values of one the environment writes (with fixed content). */
     generate: XenDomuGenerated.optional(),
     /** The guest's address as Dom0 sees it (on the bridge). */
-    address: z.string().regex(/^[A-Za-z0-9.:-]+$/, 'an IP address or host name'),
+    // The rule the ssh transport applies to hosts (checked when the config is read).
+    address: SshHostName,
     ssh: GuestSsh,
     bootTimeoutSeconds: timeoutSeconds().default(300),
     /** Folder on Dom0 for the generated config; default /var/tmp/arm-virt-bench/<id>. */

@@ -239,3 +239,26 @@ describe('lab/board.yml, the ready config for the virtual board', () => {
     expect(script).toContain('>"$run/guests_known_hosts"');
   });
 });
+
+describe("guest ssh: the transport's rules when the config is read", () => {
+  it('refuses a guest user or address ssh would not take as given', () => {
+    const bad = problems(() =>
+      parseConfig({
+        environments: [
+          { kind: 'host' },
+          {
+            kind: 'xen-domu',
+            name: 'avb-domu',
+            configFile: '/etc/xen/avb-domu.cfg',
+            address: '10.0.0.2 -oProxyCommand=x',
+            ssh: { user: '-root', identityFile: '/k', hostKey: 'ssh-ed25519 AAAA' },
+          },
+        ],
+      }),
+    );
+    expect(bad).toEqual([
+      '<config>: environments.1.address: a host name or an IP address (letters, digits, ".", "-", ":", "_")',
+      '<config>: environments.1.ssh.user: a user name (letters, digits, ".", "_", "-"; not starting with "-")',
+    ]);
+  });
+});
