@@ -1,21 +1,21 @@
 #!/usr/bin/env node
-import { P as PlanError, R as ResultsFileError, r as readResultsFile, a as analyze, b as renderMarkdown, c as renderCsv, d as renderHtml, N as NetperfTest, p as parsers, e as ParseError, f as resolveRun, g as groupByBootMode, h as plannedCells, L as LocalTransport, i as formatDuration, l as lineReporter, w as writeReports, j as runBench, T as TOOL_VERSION } from './chunks/run-Cun77R0H.js';
-import { C as ConfigError, _ as _enum, S as SuiteId, c as collectFingerprint, b as bootModeOf, P as PRESET_NAMES, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/load-D7fAc288.js';
+import { P as PlanError, R as ResultsFileError, r as readResultsFile, a as analyze, b as renderMarkdown, c as renderCsv, d as renderHtml, N as NetperfTest, p as parsers, e as ParseError, f as resolveRun, g as groupByBootMode, h as plannedCells, L as LocalTransport, i as formatDuration, l as lineReporter, w as writeReports, j as runBench, T as TOOL_VERSION } from './chunks/run-DW8T_MRk.js';
+import { C as ConfigError, _ as _enum, S as SuiteId, c as collectFingerprint, b as bootModeOf, P as PRESET_NAMES, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/load-BUKQOYRH.js';
 import { B as BoardConfigError, r as refusal, a as BoardCancelledError } from './chunks/kvm-log-C4l-EQrw.js';
 import { parseArgs } from 'node:util';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { i as isConfigFailure } from './chunks/types-wg0IM0kg.js';
-import { localDefaultConfig } from './chunks/local-default-CVwWsMFK.js';
-import { withBoard } from './chunks/controller-BoYxC1Z2.js';
+import { localDefaultConfig } from './chunks/local-default-DPQUtVYI.js';
+import { withBoard } from './chunks/controller-DNDplotP.js';
 import 'node:crypto';
 import 'node:fs';
+import 'node:os';
 import 'node:timers/promises';
 import 'node:dgram';
 import 'process';
 import 'buffer';
 import 'node:net';
-import 'node:os';
 import 'node:child_process';
 import 'node:string_decoder';
 import 'node:url';

@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, stat, rm, readdir, readFile, writeFile, appendFile } from 'node:fs/promises';
 import { join, dirname, resolve, normalize } from 'node:path';
 import { s as setSecret, d as debug, B as BottleneckLight, g as getOctokit, r as retry, w as warning, i as info, a as setFailed, b as setOutput, c as group, e as core } from './chunks/index-DnNg5fi3.js';
-import { T as TOOL_VERSION, k as escapeMarkdown, L as LocalTransport, j as runBench, w as writeReports, a as analyze, m as groupedReporter, b as renderMarkdown } from './chunks/run-Cun77R0H.js';
-import { d as string, e as array, o as object, _ as _enum, n as number$1, u as union, P as PRESET_NAMES, f as literal, N as NEVER, R as Results, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/load-D7fAc288.js';
+import { T as TOOL_VERSION, k as escapeMarkdown, L as LocalTransport, j as runBench, w as writeReports, a as analyze, m as groupedReporter, b as renderMarkdown } from './chunks/run-DW8T_MRk.js';
+import { d as string, e as array, o as object, _ as _enum, n as number$1, u as union, P as PRESET_NAMES, f as literal, N as NEVER, R as Results, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/load-BUKQOYRH.js';
 import { readFileSync, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import 'node:crypto';
@@ -1110,7 +1110,7 @@ async function resolveRunConfig(configInput, envs, reporter) {
         throw new MissingConfigError(`input 'config': ${configInput} does not exist (looked for ${path}). Start from ${EXAMPLE_CONFIG} in the arm-virt-bench repository (one board over SSH), or leave 'config' unset to measure this runner's own machine.`);
     }
     // Loaded only here: probing the machine (and building a guest) is not the common path.
-    const { localDefaultConfig } = await import('./chunks/local-default-CVwWsMFK.js');
+    const { localDefaultConfig } = await import('./chunks/local-default-DPQUtVYI.js');
     const d = await localDefaultConfig(new LocalTransport(), envs.length > 0 ? { only: envs } : {});
     const envIds = d.config.environments
         .map((e) => e.id)
@@ -1133,7 +1133,7 @@ async function measure(config, options) {
     if (!config.board.switch || connection.type !== 'ssh')
         return runBench(config, options);
     // Board control is loaded only for boards that switch boot modes (the action's cold start).
-    const { withBoard } = await import('./chunks/controller-BoYxC1Z2.js');
+    const { withBoard } = await import('./chunks/controller-DNDplotP.js');
     return withBoard({
         config: config.board,
         connect: () => new SshTransport(sshHostFromConfig(connection)),
@@ -1473,7 +1473,7 @@ async function runPhase(env) {
     if (!results)
         results = await readResultsIn(join(outDir, RESULTS_FILE)).catch(() => undefined);
     if (results) {
-        await writeReports(results, outDir).catch((err) => warning(`report files: ${err.message}`));
+        await writeReports(results, outDir, { origin: 'action', logsDir: 'logs/' }).catch((err) => warning(`report files: ${err.message}`));
     }
     await writeMeta(outDir, ctx);
     setOutput('results', join(outDir, RESULTS_FILE));
@@ -1667,6 +1667,7 @@ async function reportPhase(env, local) {
             alpha: inputs.alpha,
             correction: inputs.correction,
             ...(runUrl(ctx) ? { artifactUrl: runUrl(ctx) } : {}),
+            origin: 'action',
         }).catch((err) => warning(`report files: ${err.message}`));
     }
     const decision = decide(analyses, inputs.failOn);
@@ -1679,6 +1680,7 @@ async function reportPhase(env, local) {
             ...(analyses.length > 1 ? { title: `arm-virt-bench: ${a.current.board}` } : {}),
             ...(budget ? { maxChars: Math.floor((budget - header.length) / analyses.length) - 10 } : {}),
             ...(artifactUrl ? { artifactUrl } : {}),
+            origin: 'action',
         }))
             .join('\n\n---\n\n');
     // 1. Job summary and report file: never depend on the API.

@@ -16431,7 +16431,7 @@ const DockerEnvironmentConfig = object({
     dockerHost: string().min(1).optional(),
     /** `--init`: a tiny init as PID 1 reaps the exec'd processes' orphans. */
     init: boolean().default(true),
-    buildTimeoutSeconds: number().int().positive().default(900),
+    buildTimeoutSeconds: timeoutSeconds().default(900),
     /**
      * IOzone in a volume mounted at /avb-scratch instead of the writable layer: a volume
      * name, or an absolute folder on the board (bind mount).
@@ -16546,6 +16546,8 @@ class DockerEnvironment {
             `--name=${name}`,
             `--label=${CONTAINER_LABEL}=1`,
             `--label=${CONTAINER_LABEL}.env=${this.id}`,
+            // The run it belongs to: the next run removes it if this one dies (engine/leftovers.ts).
+            ...(ctx.runId ? [`--label=${CONTAINER_LABEL}.run=${ctx.runId}`] : []),
             `--cpus=${this.config.cpus}`,
             `--memory=${this.config.memory}`,
             `--network=${this.config.network}`,
@@ -17080,7 +17082,8 @@ const KvmDataDisk = object({
     .strict();
 /** How the controller logs into the guest (keys are on the controller). */
 const GuestSsh = object({
-    user: string().min(1).default('root'),
+    // The rule the ssh transport applies (checked when the config is read).
+    user: SshUser.default('root'),
     port: number().int().min(1).max(65535).default(22),
     identityFile: string().min(1),
     /** The guest's host public key (`ssh-ed25519 AAAA...`, e.g. guest/build.sh's host_key.pub)... */
@@ -17124,7 +17127,7 @@ const KvmEnvironmentConfig = object({
     network: KvmNetwork.default(DEFAULT_KVM_NETWORK),
     ssh: GuestSsh,
     /** From QEMU start to a working SSH login; the guest is killed when it runs out. */
-    bootTimeoutSeconds: number().positive().default(300),
+    bootTimeoutSeconds: timeoutSeconds().default(300),
     /** Folder on the board for the pidfile, QMP socket and console log; default per env. */
     workDir: BoardPath$1.optional(),
 })
@@ -17635,7 +17638,28 @@ const MAX_OUTPUT_CHARS = 32 * 1024 * 1024;
  * so tokens held by the controller (GITHUB_TOKEN, ...) never reach benchmark processes.
  */
 function minimalEnv(extra = {}) {
-    return { PATH: DEFAULT_PATH, LANG: 'C', LC_ALL: 'C', HOME: homedir(), ...extra };
+    return {
+        PATH: DEFAULT_PATH,
+        LANG: 'C',
+        LC_ALL: 'C',
+        HOME: homedir(),
+        ...(runLabel !== undefined ? { [RUN_LABEL_VAR]: runLabel } : {}),
+        ...extra,
+    };
+}
+/**
+ * The run every process started from now on belongs to: its id goes into each one's
+ * environment as AVB_RUN (also on the board, see ssh.ts), so that the next run on the board
+ * can find and remove what a crashed run left (src/engine/leftovers.ts). One run per
+ * process at a time; the engine sets it for the length of a run.
+ */
+const RUN_LABEL_VAR = 'AVB_RUN';
+let runLabel;
+function setRunLabel(runId) {
+    runLabel = runId;
+}
+function currentRunLabel() {
+    return runLabel;
 }
 function openLog(path) {
     mkdirSync(dirname(path), { recursive: true });
@@ -17982,7 +18006,9 @@ class SshTransport {
             throw new Error('ssh exec: empty argv');
         if (program.includes('='))
             throw new Error(`ssh exec: program name ${JSON.stringify(program)} contains '='`);
-        const env = options.env ?? {};
+        // The run's label goes with every remote command too (see process.ts: setRunLabel).
+        const label = currentRunLabel();
+        const env = { ...(label !== undefined ? { [RUN_LABEL_VAR]: label } : {}), ...(options.env ?? {}) };
         for (const key of Object.keys(env)) {
             if (!ENV_KEY.test(key))
                 throw new Error(`ssh exec: ${JSON.stringify(key)} is not an environment variable name`);
@@ -18281,6 +18307,7 @@ class KvmEnvironment {
         if (net.type === 'bridge') {
             const tap = net.tap ?? `avbt-${randomBytes(4).toString('hex')}`;
             this.tap = await tapUp(board, tap, net.bridge, net.bridgeAddress, ctx.signal);
+            await ctx.track?.({ kind: 'tap', ...this.tap });
             runtime.tap = tap;
             ctx.log(`TAP ${tap} on bridge ${net.bridge}${this.tap.bridge ? ` (bridge made, ${net.bridgeAddress}${this.tap.natFor ? ', NAT' : ''})` : ''}`);
         }
@@ -18734,9 +18761,10 @@ const XenDomuEnvironmentConfig = object({
     /** ...or the values of one the environment writes (with fixed content). */
     generate: XenDomuGenerated.optional(),
     /** The guest's address as Dom0 sees it (on the bridge). */
-    address: string().regex(/^[A-Za-z0-9.:-]+$/, 'an IP address or host name'),
+    // The rule the ssh transport applies to hosts (checked when the config is read).
+    address: SshHostName,
     ssh: GuestSsh,
-    bootTimeoutSeconds: number().positive().default(300),
+    bootTimeoutSeconds: timeoutSeconds().default(300),
     /** Folder on Dom0 for the generated config; default /var/tmp/arm-virt-bench/<id>. */
     workDir: BoardPath.optional(),
     /**
@@ -19632,4 +19660,4 @@ function canonicalJson(v) {
     return JSON.stringify(v) ?? 'null';
 }
 
-export { PRESETS as A, BLOCK_STAT_SCRIPT as B, ConfigError as C, configDigest as D, RESULTS_SCHEMA_ID as E, peerSpec as F, boardIo as G, environmentRegistry as H, IFACE_STAT_SCRIPT as I, parseConfig as J, NEVER as N, PRESET_NAMES as P, Results as R, SuiteId as S, _enum as _, SshTransport as a, bootModeOf as b, collectFingerprint as c, string as d, array as e, literal as f, parseIfaceStat as g, parseBlockProbe as h, NETDEV_SCRIPT as i, IOZONE_TESTS as j, routeVia as k, loadConfigFile as l, minimalEnv as m, number as n, object as o, parseProcNetDev as p, parseScratchProbe as q, runProcess as r, sshHostFromConfig as s, isRamFs as t, union as u, ROUTE_PROBE_SCRIPT as v, SCRATCH_PROBE_SCRIPT as w, resolveSuites as x, SUITES as y, factoryFor as z };
+export { SUITES as A, BLOCK_STAT_SCRIPT as B, ConfigError as C, factoryFor as D, PRESETS as E, configDigest as F, RESULTS_SCHEMA_ID as G, peerSpec as H, IFACE_STAT_SCRIPT as I, setRunLabel as J, boardIo as K, environmentRegistry as L, parseConfig as M, NEVER as N, PRESET_NAMES as P, Results as R, SuiteId as S, TAP_DOWN_SCRIPT as T, _enum as _, SshTransport as a, bootModeOf as b, collectFingerprint as c, string as d, array as e, literal as f, CONTAINER_LABEL as g, RUN_LABEL_VAR as h, parseIfaceStat as i, parseBlockProbe as j, NETDEV_SCRIPT as k, loadConfigFile as l, minimalEnv as m, number as n, object as o, parseProcNetDev as p, IOZONE_TESTS as q, runProcess as r, sshHostFromConfig as s, routeVia as t, union as u, parseScratchProbe as v, isRamFs as w, ROUTE_PROBE_SCRIPT as x, SCRATCH_PROBE_SCRIPT as y, resolveSuites as z };

@@ -14,15 +14,18 @@ import { b as kvmInitializedMode, H as HYP_UNAVAILABLE, c as BoardError, B as Bo
  *    that pid is gone.
  * The scripts are fixed text; path, owner and limits arrive as positional arguments.
  */
-/** $1 lock dir, $2 owner, $3 stale seconds. Prints ACQUIRED / TAKEN-OVER <old> / HELD <owner>. */
+/**
+ * $1 lock dir, $2 owner, $3 stale seconds, $4 (optional) an owner known to be dead: its lock is
+ * taken over at once. Prints ACQUIRED / TAKEN-OVER <old> / HELD <owner>.
+ */
 const BOARD_LOCK_ACQUIRE = [
-    'd=$1; owner=$2; stale=$3; now=$(date +%s)',
+    'd=$1; owner=$2; stale=$3; dead=${4:-}; now=$(date +%s)',
     'mkdir -p "$(dirname "$d")" || exit 4',
     'write() { printf "%s\\n" "$owner" >"$d/owner" && printf "%s\\n" "$now" >"$d/time" && sync; }',
     'if mkdir "$d" 2>/dev/null; then write; echo ACQUIRED; exit 0; fi',
     'held=$(cat "$d/owner" 2>/dev/null); t=$(cat "$d/time" 2>/dev/null); case "$t" in ""|*[!0-9]*) t=0;; esac',
     'if [ "$held" = "$owner" ]; then write; echo ACQUIRED; exit 0; fi',
-    'if [ $((now - t)) -gt "$stale" ]; then',
+    'if [ $((now - t)) -gt "$stale" ] || { [ -n "$dead" ] && [ "$held" = "$dead" ]; }; then',
     // Rename is atomic: of two jobs taking over at once, only one renames the old dir away.
     '  if mv "$d" "$d.stale.$$" 2>/dev/null && mkdir "$d" 2>/dev/null; then rm -rf "$d.stale.$$"; write; echo "TAKEN-OVER $held (idle $((now - t)) s)"; exit 0; fi',
     'fi',
@@ -59,12 +62,38 @@ function parseLockAnswer(output, exitCode) {
         heldBy: `(lock script failed, exit ${String(exitCode)}: ${output.trim().slice(0, 200)})`,
     };
 }
+/**
+ * The owner of a board lock (`host:pid:time`) when it is a process of this machine that is gone:
+ * its run was killed, and its lock need not wait out staleSeconds.
+ */
+function deadLocalOwner(heldBy, alive = pidAlive) {
+    const owner = heldBy.replace(/ since \S+ \(now \S+\)$/, '');
+    const m = /^([^:]+):(\d+):/.exec(owner);
+    if (!m || m[1] !== hostname())
+        return undefined;
+    return alive(Number(m[2])) ? undefined : owner;
+}
 async function acquireBoardLock(board, o) {
-    const r = await board.exec(['sh', '-c', BOARD_LOCK_ACQUIRE, 'avb-lock', o.path, o.owner, String(o.staleSeconds)], {
-        timeoutMs: o.timeoutMs,
-        logPath: o.logPath,
-    });
-    const a = parseLockAnswer(r.output, r.exitCode);
+    const attempt = async (dead) => {
+        const r = await board.exec([
+            'sh',
+            '-c',
+            BOARD_LOCK_ACQUIRE,
+            'avb-lock',
+            o.path,
+            o.owner,
+            String(o.staleSeconds),
+            ...(dead ? [dead] : []),
+        ], { timeoutMs: o.timeoutMs, logPath: o.logPath });
+        return parseLockAnswer(r.output, r.exitCode);
+    };
+    let a = await attempt();
+    if (!a.acquired) {
+        // A holder on this controller whose process is gone (a killed run) is no holder.
+        const dead = deadLocalOwner(a.heldBy);
+        if (dead)
+            a = await attempt(dead);
+    }
     if (!a.acquired)
         throw new BoardLockedError(`board lock ${o.path} is held by ${a.heldBy}: another job drives this board`);
     return a;

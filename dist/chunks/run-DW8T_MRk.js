@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, mkdir, writeFile, stat, rename, cp, rm } from 'node:fs/promises';
 import { join, dirname, relative, sep } from 'node:path';
-import { R as Results, _ as _enum, o as object, r as runProcess, m as minimalEnv, s as sshHostFromConfig, a as SshTransport, p as parseProcNetDev, I as IFACE_STAT_SCRIPT, g as parseIfaceStat, B as BLOCK_STAT_SCRIPT, h as parseBlockProbe, i as NETDEV_SCRIPT, j as IOZONE_TESTS, k as routeVia, q as parseScratchProbe, t as isRamFs, v as ROUTE_PROBE_SCRIPT, w as SCRATCH_PROBE_SCRIPT, x as resolveSuites, y as SUITES, z as factoryFor, A as PRESETS, D as configDigest, E as RESULTS_SCHEMA_ID, F as peerSpec, c as collectFingerprint, b as bootModeOf, G as boardIo } from './load-D7fAc288.js';
-import { createReadStream } from 'node:fs';
+import { R as Results, _ as _enum, o as object, r as runProcess, m as minimalEnv, s as sshHostFromConfig, a as SshTransport, g as CONTAINER_LABEL, T as TAP_DOWN_SCRIPT, h as RUN_LABEL_VAR, p as parseProcNetDev, I as IFACE_STAT_SCRIPT, i as parseIfaceStat, B as BLOCK_STAT_SCRIPT, j as parseBlockProbe, k as NETDEV_SCRIPT, q as IOZONE_TESTS, t as routeVia, v as parseScratchProbe, w as isRamFs, x as ROUTE_PROBE_SCRIPT, y as SCRATCH_PROBE_SCRIPT, z as resolveSuites, A as SUITES, D as factoryFor, E as PRESETS, F as configDigest, G as RESULTS_SCHEMA_ID, H as peerSpec, J as setRunLabel, c as collectFingerprint, b as bootModeOf, K as boardIo } from './load-BUKQOYRH.js';
+import { createReadStream, readFileSync } from 'node:fs';
 import { k as kvmModeOf, B as BoardConfigError, r as refusal } from './kvm-log-C4l-EQrw.js';
 import { i as isConfigFailure } from './types-wg0IM0kg.js';
+import { hostname } from 'node:os';
 import { setTimeout } from 'node:timers/promises';
 import { createSocket } from 'node:dgram';
 
@@ -5402,6 +5403,294 @@ class EtaEstimator {
     }
 }
 
+/**
+ * Recovery after a crash. A run that is killed (SIGKILL, a lost runner, a power cut of the
+ * controller) tears nothing down; the next run on the board removes what it left, before it
+ * starts anything of its own.
+ *
+ * Labels — what a run starts carries its id:
+ *  - every process, on the controller and on the board (netserver, QEMU, a cell's tree, the ssh
+ *    clients and masters): `AVB_RUN=<run id>` in its environment (transport/process.ts and
+ *    transport/ssh.ts add it to every command of the run);
+ *  - containers: the label `arm-virt-bench.run=<run id>`;
+ *  - the run itself: a record, `RUNS_ROOT/<run id>/run.json`, on the board and (when the board is
+ *    another machine) on the controller: who drives it (controller host, pid and the pid's start
+ *    time) and its environments (the Xen domain names, the docker command).
+ *
+ * A run is dead when its controller is this machine and its pid is gone (or is another process
+ * now: another start time), or, for a record of another controller, when the record was not
+ * refreshed within the board lock's `staleSeconds`. For each dead run: its labelled processes are
+ * killed, its containers removed, its domains destroyed, its record removed — one log line each.
+ * Never throws: recovery must not stop a run; what it could not do is a warning.
+ */
+/** Where run records live (on the board, and on the controller); survives reboots like the board lock. */
+const RUNS_ROOT = '/var/tmp/arm-virt-bench/runs';
+const RUN_RECORD_SCHEMA = 'arm-virt-bench/run-record@1';
+const TIMEOUT_MS$1 = 60_000;
+/** $1 root, $2 run id; the record on stdin. */
+const WRITE_RECORD = [
+    'set -e',
+    'd="$1/$2"',
+    'mkdir -p "$d"',
+    'cat >"$d/run.json.tmp"',
+    'mv "$d/run.json.tmp" "$d/run.json"',
+].join('\n');
+/** $1 root, $2 run id: refreshes the record's time (the heartbeat of a run). */
+const TOUCH_RECORD = 'touch "$1/$2/run.json" 2>/dev/null || true';
+/** $1 root: every record, each after a line `@@record <age seconds> <path>`. */
+const LIST_RECORDS = [
+    'now=$(date +%s)',
+    'for f in "$1"/*/run.json; do',
+    '  [ -f "$f" ] || continue',
+    '  m=$(stat -c %Y "$f" 2>/dev/null || echo 0)',
+    '  printf "@@record %s %s\\n" "$((now - m))" "$f"',
+    '  cat "$f"; printf "\\n"',
+    'done',
+].join('\n');
+/**
+ * $1 run id: kills every process whose environment holds AVB_RUN=<id> (two passes: a child
+ * forked while the first pass ran is caught by the second). Prints `killed PID COMMAND`.
+ */
+const KILL_LABELLED = [
+    'id=$1; me=$$',
+    // One grep over every environ (NUL-separated: -z); a grep without -z falls back to a loop.
+    'list() {',
+    `  if grep -q -z . /proc/self/environ 2>/dev/null; then grep -l -z -x -F "${RUN_LABEL_VAR}=$id" /proc/[0-9]*/environ 2>/dev/null`,
+    `  else for e in /proc/[0-9]*/environ; do tr '\\000' '\\n' <"$e" 2>/dev/null | grep -qx "${RUN_LABEL_VAR}=$id" && echo "$e"; done; fi`,
+    '}',
+    'for pass in 1 2; do',
+    '  for e in $(list); do',
+    '    p=${e#/proc/}; p=${p%/environ}',
+    '    [ "$p" = "$me" ] && continue',
+    `    c=$(tr '\\000' ' ' <"/proc/$p/cmdline" 2>/dev/null | cut -c1-100)`,
+    '    kill -KILL "$p" 2>/dev/null && echo "killed $p $c"',
+    '  done',
+    'done',
+    'exit 0',
+].join('\n');
+/** Names...: destroys each Xen domain that exists (needs xl: in Dom0 only). */
+const DESTROY_DOMAINS = [
+    'command -v xl >/dev/null 2>&1 || exit 0',
+    'for n in "$@"; do',
+    '  if xl list "$n" >/dev/null 2>&1; then xl destroy "$n" >/dev/null 2>&1 && echo "destroyed $n"; fi',
+    'done',
+].join('\n');
+/** $1 root, $2 run id. */
+const REMOVE_RECORD = 'rm -rf -- "$1/$2"';
+/** The start time of a process (field 22 of /proc/PID/stat, in clock ticks since boot), or null. */
+function processStartTime(pid) {
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+    }
+    catch {
+        return null;
+    }
+}
+/** Parses LIST_RECORDS' output (pure); unreadable records are skipped. */
+function parseRecords(output) {
+    const out = [];
+    const parts = output.split(/^@@record /m).slice(1);
+    for (const part of parts) {
+        const nl = part.indexOf('\n');
+        const head = part.slice(0, nl).trim().split(' ');
+        const age = Number(head[0]);
+        try {
+            const r = JSON.parse(part.slice(nl + 1));
+            if (r.schema === RUN_RECORD_SCHEMA && typeof r.runId === 'string' && /^[A-Za-z0-9._-]+$/.test(r.runId))
+                out.push({ record: r, ageSeconds: Number.isFinite(age) ? age : 0 });
+        }
+        catch {
+            // A half-written record (its run died while writing it) holds nothing to clean.
+        }
+    }
+    return out;
+}
+/** Is the run of this record over (its controller process gone)? Pure but for the pid check. */
+function isDead(rec, self, alive = pidAlive) {
+    const c = rec.record.controller;
+    if (c.host === self.host)
+        return !alive(c.pid, c.startTime);
+    return rec.ageSeconds > self.staleSeconds;
+}
+function pidAlive(pid, startTime) {
+    try {
+        process.kill(pid, 0);
+    }
+    catch (e) {
+        if (e.code !== 'EPERM')
+            return false;
+    }
+    // The same pid, another process: the run's controller is gone.
+    return startTime === null || processStartTime(pid) === startTime;
+}
+/** One run's record on each place, and the removal of dead runs' leftovers there. */
+class RunLedger {
+    o;
+    lastBeat = 0;
+    record;
+    root;
+    constructor(o) {
+        this.o = o;
+        this.root = o.root ?? RUNS_ROOT;
+        this.record = {
+            schema: RUN_RECORD_SCHEMA,
+            runId: o.runId,
+            controller: { host: hostname(), pid: process.pid, startTime: processStartTime(process.pid) },
+            started: new Date().toISOString(),
+            environments: o.environments,
+        };
+    }
+    /** Removes the leftovers of dead runs, then writes this run's record. */
+    async open(signal) {
+        for (const place of this.o.places) {
+            await this.recover(place, signal);
+            await this.write(place.name);
+        }
+    }
+    /** Adds what an environment made on the board to the record (rewritten in place). */
+    async track(item) {
+        (this.record.made ??= []).push(item);
+        await this.write();
+    }
+    async write(only) {
+        for (const place of this.o.places) {
+            if (only !== undefined && place.name !== only)
+                continue;
+            try {
+                const r = await place
+                    .transport()
+                    .exec(['sh', '-c', WRITE_RECORD, 'avb-ledger', this.root, this.o.runId], {
+                    timeoutMs: TIMEOUT_MS$1,
+                    stdin: `${JSON.stringify(this.record)}\n`,
+                });
+                if (r.exitCode !== 0)
+                    this.o.warn(`run record on ${place.name}: ${r.output.trim().slice(-200) || `exit ${String(r.exitCode)}`}`);
+            }
+            catch (e) {
+                this.o.warn(`run record on ${place.name}: ${e.message}`);
+            }
+        }
+    }
+    /** Refreshes the records (at most once a minute): a run of another controller is alive while it does. */
+    async heartbeat() {
+        if (Date.now() - this.lastBeat < 60_000)
+            return;
+        this.lastBeat = Date.now();
+        for (const place of this.o.places) {
+            await place
+                .transport()
+                .exec(['sh', '-c', TOUCH_RECORD, 'avb-ledger', this.root, this.o.runId], { timeoutMs: TIMEOUT_MS$1 })
+                .catch(() => undefined);
+        }
+    }
+    /** Removes this run's records (its teardown has run). */
+    async close() {
+        for (const place of this.o.places) {
+            await place
+                .transport()
+                .exec(['sh', '-c', REMOVE_RECORD, 'avb-ledger', this.root, this.o.runId], { timeoutMs: TIMEOUT_MS$1 })
+                .catch(() => undefined);
+        }
+    }
+    async recover(place, signal) {
+        const t = place.transport();
+        let listed;
+        try {
+            listed = await t.exec(['sh', '-c', LIST_RECORDS, 'avb-ledger', this.root], {
+                timeoutMs: TIMEOUT_MS$1,
+                signal,
+            });
+        }
+        catch (e) {
+            this.o.warn(`leftovers on ${place.name}: cannot list run records: ${e.message}`);
+            return;
+        }
+        const self = { host: hostname(), staleSeconds: this.o.staleSeconds };
+        const dead = parseRecords(listed.output).filter((r) => r.record.runId !== this.o.runId && isDead(r, self));
+        for (const { record } of dead) {
+            const who = `run ${record.runId} (pid ${record.controller.pid} on ${record.controller.host}, started ${record.started})`;
+            this.o.log(`leftovers on ${place.name}: ${who} is gone; removing what it left`);
+            await this.step(place.name, who, async () => {
+                const r = await t.exec(['sh', '-c', KILL_LABELLED, 'avb-leftovers', record.runId], {
+                    timeoutMs: TIMEOUT_MS$1,
+                });
+                return [...r.output.matchAll(/^killed (\d+) (.*)$/gm)].map((m) => `killed process ${m[1]} (${m[2].trim()})`);
+            });
+            const dockers = new Map();
+            for (const e of record.environments.filter((x) => x.kind === 'docker')) {
+                const docker = e.docker && e.docker.length > 0 ? e.docker : ['docker'];
+                dockers.set(JSON.stringify([docker, e.dockerHost]), {
+                    docker,
+                    ...(e.dockerHost ? { dockerHost: e.dockerHost } : {}),
+                });
+            }
+            for (const d of dockers.values()) {
+                await this.step(place.name, who, async () => {
+                    const env = d.dockerHost ? { DOCKER_HOST: d.dockerHost } : undefined;
+                    const ls = await t.exec([
+                        ...d.docker,
+                        'ps',
+                        '-a',
+                        '--filter',
+                        `label=${CONTAINER_LABEL}.run=${record.runId}`,
+                        '--format',
+                        '{{.Names}}',
+                    ], { timeoutMs: TIMEOUT_MS$1, ...(env ? { env } : {}) });
+                    if (ls.exitCode !== 0)
+                        return [];
+                    const names = ls.output
+                        .split('\n')
+                        .map((s) => s.trim())
+                        .filter((s) => /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(s));
+                    if (names.length === 0)
+                        return [];
+                    const rm = await t.exec([...d.docker, 'rm', '-f', '-v', ...names], {
+                        timeoutMs: 120_000,
+                        ...(env ? { env } : {}),
+                    });
+                    return rm.exitCode === 0
+                        ? names.map((n) => `removed container ${n}`)
+                        : [`could not remove containers ${names.join(', ')}: ${rm.output.trim().slice(-200)}`];
+                });
+            }
+            const domains = record.environments.flatMap((e) => (e.domain ? [e.domain] : []));
+            if (domains.length > 0) {
+                await this.step(place.name, who, async () => {
+                    const r = await t.exec(['sh', '-c', DESTROY_DOMAINS, 'avb-leftovers', ...domains], {
+                        timeoutMs: 120_000,
+                    });
+                    return [...r.output.matchAll(/^destroyed (.+)$/gm)].map((m) => `destroyed Xen domain ${m[1]}`);
+                });
+            }
+            for (const m of record.made ?? []) {
+                // After its QEMU is gone: the TAP, and the bridge, NAT rule and forwarding it set up.
+                await this.step(place.name, who, async () => {
+                    await t.exec(['sh', '-c', TAP_DOWN_SCRIPT, 'sh', m.tap, m.bridge ?? '', m.natFor ?? '', m.forwardWas ?? ''], { timeoutMs: TIMEOUT_MS$1 });
+                    return [
+                        `removed TAP ${m.tap}${m.bridge ? ` and bridge ${m.bridge}` : ''}${m.natFor ? ` and its NAT rule` : ''}`,
+                    ];
+                });
+            }
+            await this.step(place.name, who, async () => {
+                await t.exec(['sh', '-c', REMOVE_RECORD, 'avb-leftovers', this.root, record.runId], {
+                    timeoutMs: TIMEOUT_MS$1,
+                });
+                return [`removed its record ${this.root}/${record.runId}`];
+            });
+        }
+    }
+    async step(where, who, f) {
+        try {
+            for (const line of await f())
+                this.o.log(`leftovers on ${where}: ${who}: ${line}`);
+        }
+        catch (e) {
+            this.o.warn(`leftovers on ${where}: ${who}: ${e.message}`);
+        }
+    }
+}
+
 function formatDuration(ms) {
     const s = Math.max(0, Math.round(ms / 1000));
     const h = Math.floor(s / 3600);
@@ -6363,6 +6652,23 @@ async function runBench(config, options) {
         dropRemaining(id);
         reporter.info(`skipped ${id}: ${reason}`);
     };
+    // Every process this run starts carries its id (AVB_RUN), every container its label.
+    setRunLabel(runId);
+    const ledger = new RunLedger({
+        runId,
+        environments: config.environments
+            .filter((e) => configured.some((c) => c.env.id === e.id))
+            .map((e) => recordOf(e)),
+        places: [
+            { name: `board ${config.board.name}`, transport: boardOf },
+            ...(config.board.connection.type === 'ssh'
+                ? [{ name: 'the controller', transport: () => controllerTransport }]
+                : []),
+        ],
+        staleSeconds: config.board.lock.staleSeconds,
+        log: (line) => reporter.info(line),
+        warn: (line) => reporter.warn(line),
+    });
     try {
         await store.flush();
         // Which mode is the board in now? The board's own fingerprint says.
@@ -6391,6 +6697,10 @@ async function runBench(config, options) {
             reporter.warn(`board fingerprint failed: ${err.message}`);
         }
         await store.flush();
+        // Before anything of this run starts: what dead runs left on the board (and on the
+        // controller) goes, and this run's record marks what it starts as its own.
+        activity('removing what crashed runs left on the board');
+        await ledger.open(signal);
         const groups = groupByBootMode(configured.map((c) => ({ ...c, id: c.env.id, bootMode: c.env.bootMode })));
         switchesLeft = countSwitches(current, groups.map((g) => g.bootMode));
         for (const group of groups) {
@@ -6473,6 +6783,9 @@ async function runBench(config, options) {
                 ? 'partial'
                 : 'complete';
         await store.flush();
+        // Teardown has run: nothing of this run is left to find (a cancel included).
+        await ledger.close();
+        setRunLabel(undefined);
         if (ownBoard)
             await ownBoard.close().catch(() => undefined);
         if (external)
@@ -6609,6 +6922,7 @@ async function runBench(config, options) {
                     message = r.message;
                     samples = r.samples;
                     eta.record(id, r.durationMs);
+                    await ledger.heartbeat();
                 }
                 await store.flush();
                 reporter.cell({
@@ -6661,6 +6975,8 @@ async function runBench(config, options) {
                 logDir,
                 signal,
                 log: (line) => reporter.info(`${st.id}: ${line}`),
+                runId,
+                track: (item) => ledger.track(item),
             });
             const fp = await st.env.fingerprint();
             const entry = results.environments.find((e) => e.id === st.id);
@@ -6711,6 +7027,17 @@ async function runBench(config, options) {
             }
         }
     }
+}
+/** What a run record says about an environment: enough to remove what it may leave. */
+function recordOf(e) {
+    const s = e.settings;
+    return {
+        id: e.id,
+        kind: e.kind,
+        ...(e.kind === 'xen-domu' && typeof s.name === 'string' ? { domain: s.name } : {}),
+        ...(e.kind === 'docker' && Array.isArray(s.docker) ? { docker: s.docker.map(String) } : {}),
+        ...(e.kind === 'docker' && typeof s.dockerHost === 'string' ? { dockerHost: s.dockerHost } : {}),
+    };
 }
 
 export { LocalTransport as L, NetperfTest as N, PlanError as P, ResultsFileError as R, TOOL_VERSION as T, analyze as a, renderMarkdown as b, renderCsv as c, renderHtml as d, ParseError as e, resolveRun as f, groupByBootMode as g, plannedCells as h, formatDuration as i, runBench as j, escapeMarkdown as k, lineReporter as l, groupedReporter as m, parsers as p, readResultsFile as r, writeReports as w };
