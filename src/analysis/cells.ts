@@ -12,6 +12,8 @@ export interface RawCell {
   better: Better;
   label: string;
   values: number[];
+  /** The round of each value (parallel to values). */
+  rounds: number[];
   warnings: number;
   /** Another unit or direction showed up for the same cell (a parser bug or a changed tool). */
   conflicts: string[];
@@ -47,6 +49,7 @@ export function groupCells(results: Results): Map<string, RawCell> {
         better: s.better,
         label: metricLabel(s.metric, s.params),
         values: [],
+        rounds: [],
         warnings: 0,
         conflicts: [],
       };
@@ -57,7 +60,19 @@ export function groupCells(results: Results): Map<string, RawCell> {
       continue;
     }
     cell.values.push(s.value);
+    cell.rounds.push(s.round);
     if (s.warnings && s.warnings.length > 0) cell.warnings++;
   }
   return cells;
+}
+
+/** The cell restricted to rounds below `limit` (the first look of an adaptive run). */
+export function firstRounds(cell: RawCell, limit: number): RawCell {
+  if (cell.rounds.every((r) => r < limit)) return cell;
+  const keep = cell.rounds.map((r) => r < limit);
+  return {
+    ...cell,
+    values: cell.values.filter((_, i) => keep[i]),
+    rounds: cell.rounds.filter((_, i) => keep[i]),
+  };
 }

@@ -1,32 +1,101 @@
 /**
- * Which fingerprint differences make a baseline and a current run incomparable.
- * Compared (both sides must have the fact; a fact one side did not collect is not a change):
- * kernel, arch, hypervisor + version, Xen capabilities, KVM (as the stable facts `kvmFacts` reads
- * from the line, see there), QEMU and Docker versions,
- * CPU model, CPU count, governor, memory, cgroup CPU/memory limits, and tool versions (a tool
- * version only affects its own suite). Not compared: cmdline (root=UUIDs and console= differ
- * between identical setups), cpuMHz (a reading, not a setting), and unknown extra keys.
+ * Which fingerprint differences between a baseline and a current run stop a comparison.
+ *
+ * The facts are split by who changes them:
+ * - **changes under test** (`under-test`): what a PR of the users' repositories changes on
+ *   purpose — the kernel (version, config), the hypervisor and its version, Xen's
+ *   capabilities, KVM's mode, QEMU, Docker, the guest or container image. They are compared:
+ *   the verdicts include their effect, and the report names the change beside them.
+ * - **changes of setup** (`setup`): what the lab changes — board, architecture, CPU model and
+ *   count, governor, memory, cgroup and guest resource limits, the resources an environment
+ *   may use (`cpusAvailable`, `cpuList`, `memoryLimitBytes`), its measurement paths (`scratch`
+ *   for IOzone, `netperfPeer` for netperf) and benchmark tool versions (a tool version, a
+ *   scratch folder or a netperf peer only affects its own suite). A difference makes the
+ *   cells incomparable: a verdict would measure the lab, not the code.
+ * Both sides must have a fact for it to differ (a fact one side did not collect is not a
+ * change). Overrides: `expectChanges` names keys compared anyway (a setup change made on
+ * purpose, such as a new cgroup limit), `expectSame` keys that must not change (a team whose
+ * PRs must never change the kernel). A key matches itself and its dotted children
+ * (`toolVersions` matches `toolVersions.netperf`).
+ * Not compared: cmdline (root=UUIDs and console= differ between identical setups), cpuMHz (a
+ * reading, not a setting), run-specific ids (Xen domain ids, free memory) and unknown keys.
  */
 import type { Fingerprint, Results, SuiteId } from '../results/schema.js';
 import { kvmModeOf } from '../board/kvm-log.js';
-import type { FingerprintDifference } from './types.js';
+import type { ChangeClass, FingerprintDifference } from './types.js';
 
-export const COMPARED_KEYS = [
-  'kernel',
-  'arch',
-  'hypervisor',
-  'hypervisorVersion',
-  'xenCapabilities',
-  'kvm',
-  'qemuVersion',
-  'dockerVersion',
-  'cpuModel',
-  'cpus',
-  'governor',
-  'memoryBytes',
-  'cgroupCpuLimit',
-  'cgroupMemoryLimit',
-] as const;
+export interface FingerprintRule {
+  key: string;
+  class: ChangeClass;
+  /** The one suite a difference affects (null: the whole environment). */
+  suite: SuiteId | null;
+}
+
+const rule = (key: string, cls: ChangeClass, suite: SuiteId | null = null): FingerprintRule => ({
+  key,
+  class: cls,
+  suite,
+});
+
+/** Every compared fact, in report order. Tool versions are added per tool (setup, their suite). */
+export const FINGERPRINT_RULES: readonly FingerprintRule[] = [
+  // Changes under test.
+  rule('kernel', 'under-test'),
+  rule('kernelConfig', 'under-test'),
+  rule('hypervisor', 'under-test'),
+  rule('hypervisorVersion', 'under-test'),
+  rule('xenCapabilities', 'under-test'),
+  rule('kvm', 'under-test'),
+  rule('qemuVersion', 'under-test'),
+  rule('dockerVersion', 'under-test'),
+  rule('dockerImage', 'under-test'),
+  rule('guestImage', 'under-test'),
+  rule('xenPvDrivers', 'under-test'),
+  // Changes of setup.
+  rule('arch', 'setup'),
+  rule('cpuModel', 'setup'),
+  rule('cpus', 'setup'),
+  rule('governor', 'setup'),
+  rule('memoryBytes', 'setup'),
+  rule('cgroupCpuLimit', 'setup'),
+  rule('cgroupMemoryLimit', 'setup'),
+  rule('cpusAvailable', 'setup'),
+  rule('cpuList', 'setup'),
+  rule('memoryLimitBytes', 'setup'),
+  rule('guest', 'setup'),
+  rule('dockerLimits', 'setup'),
+  rule('domainVcpus', 'setup'),
+  rule('domainMemMiB', 'setup'),
+  rule('scratch', 'setup', 'iozone'),
+  rule('netperfPeer', 'setup', 'netperf'),
+];
+
+/** The keys compared (kept for callers of the earlier API). */
+export const COMPARED_KEYS = FINGERPRINT_RULES.map((r) => r.key);
+
+/** Which side of the split a key is on by default (tool versions and unknown keys: setup). */
+export function classOf(key: string): ChangeClass {
+  if (key === 'board' || key === 'kind') return 'setup';
+  return FINGERPRINT_RULES.find((r) => r.key === key.split('.')[0])?.class ?? 'setup';
+}
+
+/** How expectChanges / expectSame apply: a key names itself and its dotted children. */
+export interface ChangePolicy {
+  expectChanges: readonly string[];
+  expectSame: readonly string[];
+}
+
+function matches(list: readonly string[], key: string): boolean {
+  return list.some((k) => k === key || key.startsWith(`${k}.`));
+}
+
+/** Whether a difference in `key` is compared (true) or makes its cells incomparable (false). */
+export function isCompared(key: string, cls: ChangeClass, policy: ChangePolicy): boolean {
+  if (key === 'kind') return false;
+  if (matches(policy.expectSame, key)) return false;
+  if (matches(policy.expectChanges, key)) return true;
+  return cls === 'under-test';
+}
 
 const TOOL_SUITES: Record<string, SuiteId> = {
   hackbench: 'hackbench',
@@ -69,27 +138,34 @@ function diffKvm(a: string, b: string): { baseline: string; current: string } | 
   return { baseline: asText(fa), current: asText(fb) };
 }
 
+/** A fact as text; objects with their keys sorted, so key order is never a difference. */
 function show(v: unknown): string {
-  return typeof v === 'string' ? v : JSON.stringify(v);
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x !== null && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : x,
+  );
 }
 
 export function diffFingerprints(
   env: string,
   base: Fingerprint,
   cur: Fingerprint,
-  expectChanges: readonly string[],
+  policy: ChangePolicy,
 ): FingerprintDifference[] {
   const out: FingerprintDifference[] = [];
-  const expected = (key: string) => expectChanges.includes(key) || expectChanges.includes(key.split('.')[0]!);
-  for (const key of COMPARED_KEYS) {
-    const a = base[key];
-    const b = cur[key];
-    if (a === undefined || b === undefined) continue;
-    if (key === 'kvm') {
+  const push = (key: string, cls: ChangeClass, suite: SuiteId | null, baseline: string, current: string) =>
+    out.push({ env, key, baseline, current, expected: isCompared(key, cls, policy), class: cls, suite });
+  for (const r of FINGERPRINT_RULES) {
+    const a = base[r.key];
+    const b = cur[r.key];
+    if (a === undefined || b === undefined || a === null || b === null) continue;
+    if (r.key === 'kvm') {
       const d = diffKvm(show(a), show(b));
-      if (d) out.push({ env, key, ...d, expected: expected(key), suite: null });
+      if (d) push(r.key, r.class, r.suite, d.baseline, d.current);
     } else if (show(a) !== show(b)) {
-      out.push({ env, key, baseline: show(a), current: show(b), expected: expected(key), suite: null });
+      push(r.key, r.class, r.suite, show(a), show(b));
     }
   }
   const ta = base.toolVersions ?? {};
@@ -98,18 +174,13 @@ export function diffFingerprints(
     const a = ta[tool];
     const b = tb[tool];
     if (a === undefined || b === undefined || a === b) continue;
-    const key = `toolVersions.${tool}`;
-    out.push({ env, key, baseline: a, current: b, expected: expected(key), suite: suiteOfTool(tool) });
+    push(`toolVersions.${tool}`, 'setup', suiteOfTool(tool), a, b);
   }
   return out;
 }
 
 /** Differences for every environment present on both sides, plus the board name. */
-export function diffRuns(
-  baseline: Results,
-  current: Results,
-  expectChanges: readonly string[],
-): FingerprintDifference[] {
+export function diffRuns(baseline: Results, current: Results, policy: ChangePolicy): FingerprintDifference[] {
   const out: FingerprintDifference[] = [];
   if (baseline.board.name !== current.board.name) {
     out.push({
@@ -117,7 +188,8 @@ export function diffRuns(
       key: 'board',
       baseline: baseline.board.name,
       current: current.board.name,
-      expected: expectChanges.includes('board'),
+      expected: isCompared('board', 'setup', policy),
+      class: 'setup',
       suite: null,
     });
   }
@@ -132,10 +204,11 @@ export function diffRuns(
         baseline: b.kind,
         current: env.kind,
         expected: false,
+        class: 'setup',
         suite: null,
       });
     }
-    out.push(...diffFingerprints(env.id, b.fingerprint, env.fingerprint, expectChanges));
+    out.push(...diffFingerprints(env.id, b.fingerprint, env.fingerprint, policy));
   }
   return out;
 }

@@ -2,28 +2,48 @@
  * analyze(): results (and optionally a baseline) → a typed, JSON-serialisable Analysis.
  * Pure: no fs, no processes, no GitHub. Every interval is 95%; every bootstrap is seeded.
  */
-import type { Results } from '../results/schema.js';
+import type { AdaptiveRounds, Results, SuiteId } from '../results/schema.js';
+import {
+  aggregateContrast,
+  aggregateInterval,
+  clusteredMean,
+  designEffect,
+  modelVariance,
+  overheadOfLog,
+  SUITE_LABELS,
+  suiteBetter,
+  type CellPair,
+  type ClusteredMean,
+  type DesignEffect,
+} from './aggregates.js';
 import { cellKey, groupCells, type RawCell } from './cells.js';
-import { adjust } from './correction.js';
 import { diffRuns, incomparableReason } from './fingerprint.js';
+import { hierarchicalAdjust } from './hierarchy.js';
 import { envLabel } from './labels.js';
 import { overheadInterval } from './overhead.js';
+import { mde, worseBy } from './power.js';
+import { atFirstLook, baselineForTests, extraRoundsOf, sequentialP } from './sequential.js';
 import { describe } from './stats.js';
 import { degradationFromLog, logContrast, type Group } from './tests.js';
 import {
   ANALYSIS_SCHEMA_ID,
+  type AggregateComparison,
   type Analysis,
   type AnalyzeOptions,
+  type CellRef,
   type CellStats,
   type Comparison,
   type EnvironmentSummary,
   type FailureGroup,
   type FingerprintDifference,
+  type HeadlineStatus,
   type Overhead,
   type OverheadComparison,
   type ResolvedOptions,
   type RunSummary,
   type SideSummary,
+  type SuiteOverhead,
+  type Underpowered,
   type Verdict,
   type VerdictCounts,
 } from './types.js';
@@ -31,6 +51,8 @@ import {
 export * from './types.js';
 export { envLabel, metricLabel, metricKeyOf, paramsKey } from './labels.js';
 export { overheadFromRatio } from './overhead.js';
+export { classOf, FINGERPRINT_RULES } from './fingerprint.js';
+export { DEFAULT_ALPHA_FIRST_LOOK } from './sequential.js';
 
 export const DEFAULTS = {
   minEffect: 0.05,
@@ -38,6 +60,8 @@ export const DEFAULTS = {
   correction: 'holm',
   maxCv: 0.25,
   bootstrap: 1000,
+  aggregateShare: 0.5,
+  power: 0.8,
 } as const;
 
 export function pct(x: number, digits = 1): string {
@@ -50,6 +74,9 @@ function resolve(current: Results, options: AnalyzeOptions): ResolvedOptions {
   const maxCv = options.maxCv ?? DEFAULTS.maxCv;
   const bootstrap = options.bootstrap ?? DEFAULTS.bootstrap;
   const correction = options.correction ?? DEFAULTS.correction;
+  const aggregateShare = options.aggregateShare ?? DEFAULTS.aggregateShare;
+  if (!(aggregateShare > 0 && aggregateShare < 1))
+    throw new RangeError(`aggregateShare must be in (0, 1) (got ${aggregateShare})`);
   if (!(minEffect >= 0 && minEffect < 1))
     throw new RangeError(`minEffect must be in [0, 1) (got ${minEffect})`);
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1) (got ${alpha})`);
@@ -70,6 +97,9 @@ function resolve(current: Results, options: AnalyzeOptions): ResolvedOptions {
     maxCv,
     hostEnv,
     expectChanges: [...(options.expectChanges ?? [])],
+    expectSame: [...(options.expectSame ?? [])],
+    aggregateShare,
+    power: DEFAULTS.power,
     bootstrap,
     confidence: 0.95,
   };
@@ -93,7 +123,7 @@ function kindOf(results: Results, env: string) {
 }
 
 function toStats(cell: RawCell): CellStats {
-  const { values: _values, conflicts: _conflicts, ...ref } = cell;
+  const { values: _values, rounds: _rounds, conflicts: _conflicts, ...ref } = cell;
   return { ...ref, ...describeCell(cell) };
 }
 
@@ -128,9 +158,8 @@ function computeOverheads(
         : `n=${cell.values.length}/${host.values.length}`;
     const envMean = cell.values.reduce((a, b) => a + b, 0) / cell.values.length;
     const hostMean = host.values.reduce((a, b) => a + b, 0) / host.values.length;
-    const { values: _v, conflicts: _c, warnings: _w, ...ref } = cell;
     out.push({
-      ...ref,
+      ...cellRefOf(cell),
       hostEnv,
       overhead: o.overhead,
       ciLow: o.low,
@@ -217,16 +246,45 @@ function emptyCounts(): VerdictCounts {
   return { regression: 0, improvement: 0, unchanged: 0, incomparable: 0, erratic: 0, missing: 0 };
 }
 
+/** One test of the report's family, before the correction. */
 interface Pending {
-  target: Comparison | OverheadComparison;
-  contrast: ReturnType<typeof logContrast>;
+  target: Comparison | OverheadComparison | AggregateComparison;
+  p: number;
+  se: number;
+  df: number;
+  better: 'higher' | 'lower';
+  level: 'aggregate' | 'cell';
+  /** Aggregate key (env|suite) an overhead cell belongs to. */
+  aggregateKey: string | null;
+}
+
+type Contrast = ReturnType<typeof logContrast>;
+
+/**
+ * A test on the current run's first-look rounds and, when the cells got extra rounds, on every
+ * round: the final contrast (for the change and its interval) and the two-look p-value.
+ */
+function twoLook(
+  build: (look: 'first' | 'all') => readonly Group[],
+  extended: boolean,
+  gamma: number | null,
+  alpha: number,
+): { contrast: Contrast; p: number } {
+  const first = logContrast(build('first'), alpha);
+  if (!extended) return { contrast: first, p: sequentialP(first.p, null, gamma) };
+  const all = logContrast(build('all'), alpha);
+  return { contrast: all, p: sequentialP(first.p, all.p, gamma) };
 }
 
 export function analyze(current: Results, options: AnalyzeOptions = {}): Analysis {
   const opts = resolve(current, options);
   const baseline = options.baseline;
+  const design = current.run.adaptive;
+  const gamma = design ? design.alphaFirstLook : null;
   const curCells = groupCells(current);
   const baseCells = baseline ? groupCells(baseline) : new Map<string, RawCell>();
+  // The baseline's extra rounds (adaptive baseline) are not tested: see sequential.ts.
+  const baseTest = baseline ? baselineForTests(baseline, baseCells) : baseCells;
   const baseHost = baseline
     ? opts.hostEnv !== null && baseline.environments.some((e) => e.id === opts.hostEnv)
       ? opts.hostEnv
@@ -244,25 +302,26 @@ export function analyze(current: Results, options: AnalyzeOptions = {}): Analysi
   const baselineOverheads = baseline
     ? computeOverheads(baseline, baseCells, baseHost, { ...opts, bootstrap: 0 }, 'baseline')
     : [];
+  const suiteOverheads = computeSuiteOverheads(current, curCells, opts.hostEnv, opts);
 
-  const diffs: FingerprintDifference[] = baseline ? diffRuns(baseline, current, opts.expectChanges) : [];
-  for (const d of diffs.filter((x) => x.expected)) {
-    notes.push(`Expected change on ${d.env}: ${d.key} ${d.baseline} → ${d.current}.`);
-  }
+  const diffs: FingerprintDifference[] = baseline ? diffRuns(baseline, current, opts) : [];
+  notes.push(...changeNotes(diffs, current));
   const comparisons: Comparison[] = [];
   const overheadComparisons: OverheadComparison[] = [];
+  const aggregates: AggregateComparison[] = [];
   const pending: Pending[] = [];
+  const extraOf = (c: RawCell | undefined) => (c ? extraRoundsOf(c, design) : 0);
+  const view = (c: RawCell, look: 'first' | 'all') => (look === 'first' ? atFirstLook(c, design) : c);
 
   if (baseline) {
     // Absolute comparisons: every cell on either side.
     const keys = new Set<string>([...baseCells.keys(), ...curCells.keys()]);
     for (const key of keys) {
-      const b = baseCells.get(key);
+      const b = baseTest.get(key);
       const c = curCells.get(key);
       const ref = (c ?? b)!;
-      const { values: _v, conflicts: _c, warnings: _w, ...cellRef } = ref;
       const cmp: Comparison = {
-        ...cellRef,
+        ...cellRefOf(ref),
         verdict: 'unchanged',
         change: null,
         ciLow: null,
@@ -270,7 +329,9 @@ export function analyze(current: Results, options: AnalyzeOptions = {}): Analysi
         p: null,
         pAdjusted: null,
         reason: null,
-        baseline: side(b),
+        mde: null,
+        extraRounds: extraOf(c),
+        baseline: side(baseCells.get(key)),
         current: side(c),
       };
       comparisons.push(cmp);
@@ -285,17 +346,19 @@ export function analyze(current: Results, options: AnalyzeOptions = {}): Analysi
         continue;
       }
       const fp = incomparableReason(diffs, ref.env, ref.suite);
-      const why = fp ?? untestable([b, c], b);
+      const why = fp ?? untestable([b, c, view(c, 'first')], b);
       if (why) {
         cmp.verdict = 'incomparable';
         cmp.reason = why;
         continue;
       }
-      const contrast = logContrast(
-        [
-          { values: c.values, sign: 1 },
-          { values: b.values, sign: -1 },
+      const { contrast, p } = twoLook(
+        (look) => [
+          { values: view(c, look).values, sign: 1, partner: 1 },
+          { values: b.values, sign: -1, partner: 0 },
         ],
+        cmp.extraRounds > 0,
+        gamma,
         opts.alpha,
       );
       const erratic = erraticReason(
@@ -306,15 +369,24 @@ export function analyze(current: Results, options: AnalyzeOptions = {}): Analysi
         opts.maxCv,
       );
       setChange(cmp, contrast, ref.better);
+      cmp.p = p;
       if (erratic) {
         cmp.verdict = 'erratic';
         cmp.reason = erratic;
         continue;
       }
-      pending.push({ target: cmp, contrast });
+      pending.push({
+        target: cmp,
+        p,
+        ...seDf(contrast),
+        better: ref.better,
+        level: 'cell',
+        aggregateKey: null,
+      });
     }
 
     // Overhead comparisons: each non-host environment against its host, baseline vs current.
+    const aggregateMembers = new Map<string, { oc: OverheadComparison; groups: OverheadGroups }[]>();
     if (opts.hostEnv !== null && baseHost !== null) {
       const curOverheadByKey = new Map(overheads.map((o) => [cellKey(o.env, o.metricKey), o]));
       const baseOverheadByKey = new Map(baselineOverheads.map((o) => [cellKey(o.env, o.metricKey), o]));
@@ -327,15 +399,14 @@ export function analyze(current: Results, options: AnalyzeOptions = {}): Analysi
         const groups = {
           envCur: curCells.get(key),
           hostCur: curCells.get(cellKey(opts.hostEnv, c.metricKey)),
-          envBase: baseCells.get(key),
-          hostBase: baseCells.get(cellKey(baseHost, c.metricKey)),
+          envBase: baseTest.get(key),
+          hostBase: baseTest.get(cellKey(baseHost, c.metricKey)),
         };
-        const { values: _v, conflicts: _c, warnings: _w, ...cellRef } = c;
         const curO = curOverheadByKey.get(key);
         const baseO = baseOverheadByKey.get(key);
         const label = `${envLabel(c.env, kindOf(current, c.env) ?? kindOf(baseline, c.env))} ${c.label}`;
         const oc: OverheadComparison = {
-          ...cellRef,
+          ...cellRefOf(c),
           hostEnv: opts.hostEnv,
           verdict: 'unchanged',
           change: null,
@@ -344,6 +415,8 @@ export function analyze(current: Results, options: AnalyzeOptions = {}): Analysi
           p: null,
           pAdjusted: null,
           reason: null,
+          mde: null,
+          extraRounds: Math.max(extraOf(groups.envCur), extraOf(groups.hostCur)),
           baselineOverhead: baseO?.overhead ?? null,
           currentOverhead: curO?.overhead ?? null,
           sentence: '',
@@ -364,32 +437,48 @@ export function analyze(current: Results, options: AnalyzeOptions = {}): Analysi
           oc.sentence = `${label} overhead: ${oc.reason}`;
           continue;
         }
-        const all = [groups.envCur!, groups.hostCur!, groups.envBase!, groups.hostBase!];
-        const fp =
-          incomparableReason(diffs, c.env, c.suite) ??
-          incomparableReason(diffs, opts.hostEnv, c.suite) ??
-          (baseHost !== opts.hostEnv ? `host environment changed: ${baseHost} → ${opts.hostEnv}` : null);
-        const why = fp ?? untestable(all, groups.envCur!);
+        const g = groups as OverheadGroups;
+        const all = [
+          g.envCur,
+          g.hostCur,
+          g.envBase,
+          g.hostBase,
+          view(g.envCur, 'first'),
+          view(g.hostCur, 'first'),
+        ];
+        const fp = overheadIncomparable(diffs, c.env, opts.hostEnv, baseHost, c.suite);
+        const why = fp ?? untestable(all, g.envCur);
         if (why) {
           oc.verdict = 'incomparable';
           oc.reason = why;
           oc.sentence = `${label} overhead not comparable: ${why}`;
           continue;
         }
-        const gs: Group[] = [
-          { values: groups.envCur!.values, sign: 1 },
-          { values: groups.hostCur!.values, sign: -1 },
-          { values: groups.envBase!.values, sign: -1 },
-          { values: groups.hostBase!.values, sign: 1 },
-        ];
-        const contrast = logContrast(gs, opts.alpha);
+        const { contrast, p } = twoLook(
+          (look) => [
+            { values: view(g.envCur, look).values, sign: 1, partner: 2 },
+            { values: view(g.hostCur, look).values, sign: -1, partner: 3 },
+            { values: g.envBase.values, sign: -1, partner: 0 },
+            { values: g.hostBase.values, sign: 1, partner: 1 },
+          ],
+          oc.extraRounds > 0,
+          gamma,
+          opts.alpha,
+        );
         setChange(oc, contrast, c.better);
+        oc.p = p;
+        // Erratic cells are not tested one by one, but their runs still count in the aggregate
+        // (its variance carries their noise).
+        const aggKey = `${c.env}\u0000${c.suite}`;
+        let members = aggregateMembers.get(aggKey);
+        if (!members) aggregateMembers.set(aggKey, (members = []));
+        members.push({ oc, groups: g });
         const erratic = erraticReason(
           [
-            { cell: groups.envCur!, role: `${c.env} current` },
-            { cell: groups.hostCur!, role: `${opts.hostEnv} current` },
-            { cell: groups.envBase!, role: `${c.env} baseline` },
-            { cell: groups.hostBase!, role: `${baseHost} baseline` },
+            { cell: g.envCur, role: `${c.env} current` },
+            { cell: g.hostCur, role: `${opts.hostEnv} current` },
+            { cell: g.envBase, role: `${c.env} baseline` },
+            { cell: g.hostBase, role: `${baseHost} baseline` },
           ],
           opts.maxCv,
         );
@@ -399,14 +488,53 @@ export function analyze(current: Results, options: AnalyzeOptions = {}): Analysi
           oc.sentence = `${label} overhead too noisy to judge: ${erratic}`;
           continue;
         }
-        pending.push({ target: oc, contrast });
+        pending.push({
+          target: oc,
+          p,
+          ...seDf(contrast),
+          better: c.better,
+          level: 'cell',
+          aggregateKey: aggKey,
+        });
+      }
+
+      // Suite-level aggregates: every env × suite with an overhead comparison.
+      const bySuite = new Map<string, OverheadComparison[]>();
+      for (const oc of overheadComparisons) {
+        const k = `${oc.env}\u0000${oc.suite}`;
+        let list = bySuite.get(k);
+        if (!list) bySuite.set(k, (list = []));
+        list.push(oc);
+      }
+      const prepared = [...bySuite].map(([aggKey, list]) =>
+        prepareAggregate(aggKey, list, aggregateMembers.get(aggKey) ?? [], design),
+      );
+      // Each environment's design effect, from the first looks of all its suites, both sides.
+      const effects = new Map<string, DesignEffect>();
+      for (const env of new Set(prepared.map((x) => x.env))) {
+        effects.set(env, designEffect(prepared.filter((x) => x.env === env).flatMap((x) => x.effectParts)));
+      }
+      for (const x of prepared) {
+        const agg = aggregateComparison(current, baseline, x, opts, effects.get(x.env)!, gamma);
+        aggregates.push(agg.target);
+        if (agg.pending) pending.push({ ...agg.pending, aggregateKey: x.key });
       }
     }
 
-    // One correction family per report: absolute and overhead tests together.
-    const adjusted = adjust(
-      pending.map((x) => x.contrast.p),
+    // The correction: aggregates first, cells as the drill-down (hierarchy.ts).
+    const aggIndex = new Map<string, number>();
+    pending.forEach((x, i) => {
+      if (x.level === 'aggregate') aggIndex.set(x.aggregateKey!, i);
+    });
+    const { adjusted, weights } = hierarchicalAdjust(
+      pending.map((x) => ({
+        p: x.p,
+        level: x.level,
+        parent: x.level === 'cell' && x.aggregateKey !== null ? (aggIndex.get(x.aggregateKey) ?? null) : null,
+      })),
       opts.correction,
+      opts.aggregateShare,
+      opts.alpha,
     );
     pending.forEach((x, i) => {
       const t = x.target;
@@ -415,27 +543,39 @@ export function analyze(current: Results, options: AnalyzeOptions = {}): Analysi
       if (t.verdict === 'unchanged' && t.pAdjusted < opts.alpha) {
         t.reason = `significant but within the minimum effect (${pct(opts.minEffect, 0)})`;
       }
+      // The level this test was (last) tested at; with adaptive rounds, the final look's share.
+      const level = opts.alpha * weights[i]! * (gamma === null ? 1 : 1 - gamma);
+      t.mde = level > 0 ? mde(x.se, x.df, level, x.better, opts.power) : null;
     });
     for (const oc of overheadComparisons) {
       if (oc.sentence === '') oc.sentence = overheadSentence(oc, current, baseline);
+    }
+    for (const agg of aggregates) {
+      if (agg.sentence === '') agg.sentence = aggregateSentence(agg);
     }
   }
 
   const drift = hostDriftNote(comparisons, opts.hostEnv);
   if (drift) notes.push(drift);
 
-  const overheadRegressions = overheadComparisons
-    .filter((o) => o.verdict === 'regression')
-    .sort((a, b) => b.change! - a.change!);
-  const regressions = comparisons
-    .filter((o) => o.verdict === 'regression')
-    .sort((a, b) => b.change! - a.change!);
+  const byChange = <T extends { change: number | null }>(list: T[]) =>
+    list.sort((a, b) => b.change! - a.change!);
+  const aggregateRegressions = byChange(aggregates.filter((o) => o.verdict === 'regression'));
+  const overheadRegressions = byChange(overheadComparisons.filter((o) => o.verdict === 'regression'));
+  const regressions = byChange(comparisons.filter((o) => o.verdict === 'regression'));
   const count = (list: { verdict: Verdict }[]) => {
     const c = emptyCounts();
     for (const x of list) c[x.verdict]++;
     return c;
   };
-
+  const underpowered = underpoweredTests(aggregates, overheadComparisons, comparisons, opts.minEffect);
+  const status: HeadlineStatus = !baseline
+    ? 'no-baseline'
+    : aggregateRegressions.length + overheadRegressions.length + regressions.length > 0
+      ? 'regression'
+      : pending.length === 0
+        ? 'incomparable'
+        : 'ok';
   return {
     schema: ANALYSIS_SCHEMA_ID,
     options: opts,
@@ -446,24 +586,177 @@ export function analyze(current: Results, options: AnalyzeOptions = {}): Analysi
     baselineCells,
     overheads,
     baselineOverheads,
+    suiteOverheads,
+    aggregates,
     comparisons,
     overheadComparisons,
     headline: {
-      status: !baseline
-        ? 'no-baseline'
-        : overheadRegressions.length + regressions.length > 0
-          ? 'regression'
-          : 'ok',
+      status,
+      reason: status === 'incomparable' ? incomparableHeadline(comparisons, diffs) : null,
+      aggregateRegressions,
       overheadRegressions,
       regressions,
+      aggregateCounts: count(aggregates),
       overheadCounts: count(overheadComparisons),
       absoluteCounts: count(comparisons),
       tests: pending.length,
+      underpowered: underpowered.length,
     },
+    design: {
+      correction: opts.correction,
+      aggregateTests: pending.filter((x) => x.level === 'aggregate').length,
+      cellTests: pending.filter((x) => x.level === 'cell').length,
+      alphaFirstLook: gamma,
+      extendedCells: design?.extended.length ?? 0,
+      extraRounds: design?.extraRounds ?? 0,
+    },
+    underpowered,
     failures: groupFailures(current),
     fingerprintDifferences: diffs,
     notes,
   };
+}
+
+interface OverheadGroups {
+  envCur: RawCell;
+  hostCur: RawCell;
+  envBase: RawCell;
+  hostBase: RawCell;
+}
+
+function cellRefOf(cell: RawCell): CellRef {
+  const { values: _v, rounds: _r, conflicts: _c, warnings: _w, ...ref } = cell;
+  return ref;
+}
+
+function seDf(c: Contrast): { se: number; df: number } {
+  return { se: c.se, df: c.df };
+}
+
+function overheadIncomparable(
+  diffs: readonly FingerprintDifference[],
+  env: string,
+  hostEnv: string,
+  baseHost: string,
+  suite: SuiteId,
+): string | null {
+  return (
+    incomparableReason(diffs, env, suite) ??
+    incomparableReason(diffs, hostEnv, suite) ??
+    (baseHost !== hostEnv ? `host environment changed: ${baseHost} → ${hostEnv}` : null)
+  );
+}
+
+interface PreparedAggregate {
+  key: string;
+  env: string;
+  suite: SuiteId;
+  members: { oc: OverheadComparison; groups: OverheadGroups }[];
+  all: OverheadComparison[];
+  /** Whether every cell got the same extra rounds (then the aggregate uses them). */
+  extended: boolean;
+  extraRounds: number;
+  cur: (look: 'first' | 'all') => CellPair[];
+  base: CellPair[];
+  /** Clustered and model variances of both sides at the first look (the design effect's parts). */
+  effectParts: { clustered: ClusteredMean; model: number }[];
+}
+
+function prepareAggregate(
+  key: string,
+  all: OverheadComparison[],
+  members: { oc: OverheadComparison; groups: OverheadGroups }[],
+  design: AdaptiveRounds | undefined,
+): PreparedAggregate {
+  const { env, suite } = all[0]!;
+  const cur = (look: 'first' | 'all') =>
+    members.map(({ groups: g }) => ({
+      env: look === 'first' ? atFirstLook(g.envCur, design) : g.envCur,
+      host: look === 'first' ? atFirstLook(g.hostCur, design) : g.hostCur,
+    }));
+  const base = members.map(({ groups: g }) => ({ env: g.envBase, host: g.hostBase }));
+  // The aggregate's rounds are its clusters: it uses the extra rounds only when every cell of
+  // the suite got them (the engine extends a suggestive aggregate's whole suite); otherwise its
+  // test is the first look's.
+  const extra = members.map(({ groups: g }) =>
+    Math.min(extraRoundsOf(g.envCur, design), extraRoundsOf(g.hostCur, design)),
+  );
+  const extended = extra.length > 0 && extra.every((x) => x > 0 && x === extra[0]);
+  const first = cur('first');
+  const effectParts =
+    members.length === 0
+      ? []
+      : [
+          { clustered: clusteredMean(first), model: modelVariance(first) },
+          { clustered: clusteredMean(base), model: modelVariance(base) },
+        ];
+  return {
+    key,
+    env,
+    suite,
+    members,
+    all,
+    extended,
+    extraRounds: extended ? extra[0]! : 0,
+    cur,
+    base,
+    effectParts,
+  };
+}
+
+/** The aggregate of one env × suite: its verdict entry, and its test when it has one. */
+function aggregateComparison(
+  current: Results,
+  baseline: Results,
+  x: PreparedAggregate,
+  opts: ResolvedOptions,
+  effect: DesignEffect,
+  gamma: number | null,
+): { target: AggregateComparison; pending: Omit<Pending, 'aggregateKey'> | null } {
+  const { env, suite, members } = x;
+  const label = `${envLabel(env, kindOf(current, env) ?? kindOf(baseline, env))} ${SUITE_LABELS[suite]}`;
+  const target: AggregateComparison = {
+    env,
+    suite,
+    hostEnv: opts.hostEnv!,
+    label,
+    verdict: 'unchanged',
+    change: null,
+    ciLow: null,
+    ciHigh: null,
+    p: null,
+    pAdjusted: null,
+    reason: null,
+    mde: null,
+    extraRounds: x.extraRounds,
+    cells: members.length,
+    baselineOverhead: null,
+    currentOverhead: null,
+    rounds: { baseline: 0, current: 0 },
+    sentence: '',
+  };
+  if (members.length === 0) {
+    // Nothing testable: the cells' own verdicts say why (the first one is representative).
+    const first = x.all.find((o) => o.verdict === 'incomparable') ?? x.all[0]!;
+    target.verdict = first.verdict === 'incomparable' ? 'incomparable' : 'missing';
+    target.reason = first.reason;
+    target.sentence = `${label} overhead: ${first.reason ?? 'no cell compared on both sides'}`;
+    return { target, pending: null };
+  }
+  const better = suiteBetter(x.base);
+  const base = clusteredMean(x.base);
+  const curAll = clusteredMean(x.cur(x.extended ? 'all' : 'first'));
+  target.baselineOverhead = overheadOfLog(base.estimate, better);
+  target.currentOverhead = overheadOfLog(curAll.estimate, better);
+  target.rounds = { baseline: base.rounds, current: curAll.rounds };
+  const first = aggregateContrast(x.cur('first'), x.base, effect, opts.alpha);
+  const final = x.extended ? aggregateContrast(x.cur('all'), x.base, effect, opts.alpha) : first;
+  const p = sequentialP(first.p, x.extended ? final.p : null, gamma);
+  target.change = worseBy(final.estimate, better);
+  target.ciLow = worseBy(final.low, better);
+  target.ciHigh = worseBy(final.high, better);
+  target.p = p;
+  return { target, pending: { target, p, se: final.se, df: final.df, better, level: 'aggregate' } };
 }
 
 /**
@@ -585,4 +878,146 @@ function groupFailures(results: Results): FailureGroup[] {
     g.rounds.push(f.round);
   }
   return [...groups.values()];
+}
+
+/** The current run's geometric-mean overhead per environment × suite, with its interval. */
+function computeSuiteOverheads(
+  results: Results,
+  cells: Map<string, RawCell>,
+  hostEnv: string | null,
+  opts: ResolvedOptions,
+): SuiteOverhead[] {
+  if (hostEnv === null) return [];
+  const groups = new Map<string, CellPair[]>();
+  for (const cell of cells.values()) {
+    if (cell.env === hostEnv || cell.values.length === 0) continue;
+    const host = cells.get(cellKey(hostEnv, cell.metricKey));
+    if (!host || host.values.length === 0 || host.unit !== cell.unit || host.better !== cell.better) continue;
+    if (cell.values.some((v) => !(v > 0)) || host.values.some((v) => !(v > 0))) continue;
+    const k = `${cell.env}\u0000${cell.suite}`;
+    let list = groups.get(k);
+    if (!list) groups.set(k, (list = []));
+    list.push({ env: cell, host });
+  }
+  const effects = new Map<string, DesignEffect>();
+  for (const pairs of groups.values()) {
+    const env = pairs[0]!.env.env;
+    if (effects.has(env)) continue;
+    const parts = [...groups.values()]
+      .filter((p) => p[0]!.env.env === env)
+      .map((p) => ({ clustered: clusteredMean(p), model: modelVariance(p) }));
+    effects.set(env, designEffect(parts));
+  }
+  const out: SuiteOverhead[] = [];
+  for (const pairs of groups.values()) {
+    const { env, suite } = pairs[0]!.env;
+    const m = clusteredMean(pairs);
+    const better = suiteBetter(pairs);
+    const i = aggregateInterval(pairs, m, effects.get(env)!, better, opts.confidence);
+    const label = `${envLabel(env, kindOf(results, env))} ${SUITE_LABELS[suite]}`;
+    const range =
+      i.low !== null && i.high !== null
+        ? ` (95% CI ${pct(i.low)} to ${pct(i.high)})`
+        : ' (one run: no interval)';
+    out.push({
+      env,
+      suite,
+      hostEnv,
+      label,
+      overhead: i.overhead,
+      ciLow: i.low,
+      ciHigh: i.high,
+      cells: pairs.length,
+      rounds: m.rounds,
+      sentence: `${label} overhead ${pct(i.overhead)}${range}, geometric mean of ${pairs.length} cell${pairs.length === 1 ? '' : 's'} over ${m.rounds} round${m.rounds === 1 ? '' : 's'}`,
+    });
+  }
+  return out;
+}
+
+/**
+ * Changes under test, said once per key and value pair: "This run's kernel differs from the
+ * baseline's (host, kvm: 6.1.0 → 6.6.0): the verdicts include its effect."
+ */
+function changeNotes(diffs: readonly FingerprintDifference[], current: Results): string[] {
+  const groups = new Map<string, FingerprintDifference[]>();
+  for (const d of diffs.filter((x) => x.expected)) {
+    const k = `${d.key}\u0000${d.baseline}\u0000${d.current}`;
+    let list = groups.get(k);
+    if (!list) groups.set(k, (list = []));
+    list.push(d);
+  }
+  const out: string[] = [];
+  for (const list of groups.values()) {
+    const d = list[0]!;
+    const where = list.map((x) => (x.env === '*' ? 'the board' : envLabel(x.env, kindOf(current, x.env))));
+    const what = d.class === 'under-test' ? 'a change under test' : 'a setup change declared expected';
+    out.push(
+      `This run's ${d.key} differs from the baseline's (${where.join(', ')}: ${d.baseline} → ${d.current}), ${what}: the verdicts include its effect.`,
+    );
+  }
+  return out;
+}
+
+/** The first line of a report in which nothing could be compared. */
+function incomparableHeadline(
+  comparisons: readonly Comparison[],
+  diffs: readonly FingerprintDifference[],
+): string {
+  const setup = diffs.filter((d) => !d.expected);
+  if (setup.length > 0 && comparisons.some((c) => c.verdict === 'incomparable')) {
+    const shown = setup
+      .slice(0, 3)
+      .map((d) => `${d.key} on ${d.env === '*' ? 'the board' : d.env}: ${d.baseline} → ${d.current}`)
+      .join('; ');
+    const more = setup.length > 3 ? `; ${setup.length - 3} more` : '';
+    return `Nothing could be compared with the baseline: the setup changed (${shown}${more}). Run the baseline on this setup, or declare the change with expect-change.`;
+  }
+  const counts = emptyCounts();
+  for (const c of comparisons) counts[c.verdict]++;
+  if (comparisons.length === 0 || counts.missing === comparisons.length)
+    return 'Nothing could be compared with the baseline: no cell was measured in both runs.';
+  if (counts.erratic > 0 && counts.incomparable === 0)
+    return `Nothing could be compared with the baseline: every cell measured in both runs was too noisy (CV above max-cv) to test.`;
+  const first = comparisons.find((c) => c.verdict === 'incomparable');
+  return `Nothing could be compared with the baseline: ${first?.reason ?? 'no cell could be tested'}.`;
+}
+
+function aggregateSentence(agg: AggregateComparison): string {
+  const from = agg.baselineOverhead !== null ? pct(agg.baselineOverhead) : '?';
+  const to = agg.currentOverhead !== null ? pct(agg.currentOverhead) : '?';
+  const verb =
+    agg.verdict === 'regression' ? 'grew' : agg.verdict === 'improvement' ? 'shrank' : 'is unchanged,';
+  const rel =
+    agg.change !== null
+      ? `; relative to the host ${agg.change >= 0 ? pct(agg.change) + ' worse' : pct(-agg.change) + ' better'} (95% CI ${pct(agg.ciLow!)} to ${pct(agg.ciHigh!)}, adjusted p=${formatP(agg.pAdjusted)})`
+      : '';
+  const cannot =
+    agg.verdict === 'unchanged' && agg.mde !== null
+      ? ` — this run could not see less than ${pct(agg.mde, 0)}`
+      : '';
+  return `${agg.label} overhead (geometric mean of ${agg.cells} cells) ${verb} from ${from} to ${to}${rel}${cannot}`;
+}
+
+/** Unchanged tests whose minimum detectable effect is above the minimum effect, largest first. */
+function underpoweredTests(
+  aggregates: readonly AggregateComparison[],
+  overheads: readonly OverheadComparison[],
+  absolute: readonly Comparison[],
+  minEffect: number,
+): Underpowered[] {
+  const out: Underpowered[] = [];
+  const add = (
+    test: Underpowered['test'],
+    list: readonly (AggregateComparison | OverheadComparison | Comparison)[],
+  ) => {
+    for (const t of list) {
+      if (t.verdict !== 'unchanged' || t.mde === null || !(t.mde > minEffect)) continue;
+      out.push({ test, env: t.env, suite: t.suite, label: t.label, mde: t.mde });
+    }
+  };
+  add('aggregate', aggregates);
+  add('overhead', overheads);
+  add('absolute', absolute);
+  return out.sort((a, b) => b.mde - a.mde);
 }

@@ -9,10 +9,30 @@ import { SuiteSettings, type SuiteOverrides } from './suites.js';
 export const PRESET_NAMES = ['paper', 'quick', 'test'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
+/**
+ * Adaptive rounds (see docs/analysis.md, "Adaptive rounds"): after the preset's runs, when
+ * a baseline is known, extra interleaved rounds for the cells whose comparison is suggestive
+ * but not decided, capped by rounds and by time.
+ */
+export interface RoundPolicy {
+  /** Rounds an extended cell may reach (its preset runs + extra rounds). */
+  maxRuns: number;
+  /** Time budget of the extra rounds, as a share of the time the boot group's first rounds took. */
+  extraTime: number;
+  /** Share of each test's α spent at the first look; the rest at the final look. */
+  alphaFirstLook: number;
+  /** Uncorrected first-look p below which a test that points the worse way is suggestive. */
+  suggestiveP: number;
+  /** A cell is extended by at least this many rounds, or not at all (the least suggestive give way). */
+  minExtraRounds: number;
+}
+
 export interface Preset {
   name: PresetName;
-  /** Runs per cell unless a suite says otherwise. */
+  /** Runs per cell unless a suite says otherwise (the first look of adaptive rounds). */
   runs: number;
+  /** Adaptive rounds; absent: every cell runs exactly its runs. */
+  rounds?: RoundPolicy;
   suites: SuiteSettings;
 }
 
@@ -87,7 +107,8 @@ export const PRESETS: Record<PresetName, Preset> = {
   },
   quick: {
     name: 'quick',
-    runs: 3,
+    runs: 6,
+    rounds: { maxRuns: 12, extraTime: 0.5, alphaFirstLook: 0.1, suggestiveP: 0.05, minExtraRounds: 3 },
     suites: {
       hackbench: {
         enabled: true,
@@ -102,7 +123,7 @@ export const PRESETS: Record<PresetName, Preset> = {
       unixbench: {
         enabled: true,
         timeoutSeconds: 1200,
-        tests: ['dhry2reg', 'pipe', 'context1', 'syscall'],
+        tests: ['context1', 'syscall'],
         copies: [1],
         iterations: 1,
       },
@@ -111,6 +132,7 @@ export const PRESETS: Record<PresetName, Preset> = {
         timeoutSeconds: 600,
         fileSizesKb: [1024],
         minRecordKb: 4,
+        maxRecordKb: 64,
         tests: ['write-rewrite', 'read-reread', 'random-read-write'],
         flush: false,
       },

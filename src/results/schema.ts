@@ -163,6 +163,26 @@ export const Environment = z.object({
 });
 export type Environment = z.infer<typeof Environment>;
 
+/**
+ * The round policy of a run that added rounds after looking at its data (adaptive rounds):
+ * which rounds were the first look, how much of α the analysis spends there, and which cells
+ * got extra rounds. Absent: every cell ran its fixed rounds, one look.
+ */
+export const AdaptiveRounds = z.object({
+  /** Rounds each suite's cells ran before the interim look (rounds 0 … n−1). */
+  firstLook: z.partialRecord(SuiteId, z.number().int().positive()),
+  /** Rounds an extended cell may reach. */
+  maxRuns: z.number().int().positive(),
+  /** Share of each test's α spent at the first look; the rest is spent at the final look. */
+  alphaFirstLook: z.number().gt(0).lt(1),
+  /** Engine cells (`env/suite/key`) that got extra rounds. */
+  extended: z.array(z.string()),
+  /** Extra rounds run, and why they stopped. */
+  extraRounds: z.number().int().nonnegative().optional(),
+  stopped: z.string().optional(),
+});
+export type AdaptiveRounds = z.infer<typeof AdaptiveRounds>;
+
 export const RunInfo = z.object({
   id: z.string().min(1),
   toolVersion: z.string(),
@@ -173,6 +193,7 @@ export const RunInfo = z.object({
   gitSha: z.string().optional(),
   /** in-progress while the engine runs; complete / partial / cancelled at the end. */
   status: z.enum(['in-progress', 'complete', 'partial', 'cancelled']).optional(),
+  adaptive: AdaptiveRounds.optional(),
 });
 export type RunInfo = z.infer<typeof RunInfo>;
 

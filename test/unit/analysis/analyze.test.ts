@@ -107,19 +107,80 @@ describe('analyze()', () => {
     expect(c.pAdjusted).toBeNull();
   });
 
-  it('a changed kernel makes that environment incomparable and says which key; expectChanges allows it', () => {
+  it('a changed kernel is a change under test: compared, and reported beside the verdicts; expectSame makes it incomparable', () => {
     const { baseline, current } = pair();
     const changed: Results = structuredClone(current);
     changed.environments[1]!.fingerprint.kernel = '6.6.0-custom';
     const a = analyze(changed, { baseline });
-    const kvm = a.comparisons.filter((c) => c.env === 'kvm');
+    expect(a.comparisons.every((c) => c.verdict === 'unchanged')).toBe(true);
+    expect(a.overheadComparisons.every((c) => c.verdict === 'unchanged')).toBe(true);
+    expect(a.headline.status).toBe('ok');
+    expect(a.fingerprintDifferences).toEqual([
+      {
+        env: 'kvm',
+        key: 'kernel',
+        baseline: '6.1.0-28-armmp-lpae',
+        current: '6.6.0-custom',
+        expected: true,
+        class: 'under-test',
+        suite: null,
+      },
+    ]);
+    expect(a.notes).toEqual([
+      "This run's kernel differs from the baseline's (KVM: 6.1.0-28-armmp-lpae → 6.6.0-custom), a change under test: the verdicts include its effect.",
+    ]);
+    const strict = analyze(changed, { baseline, expectSame: ['kernel'] });
+    const kvm = strict.comparisons.filter((c) => c.env === 'kvm');
     expect(kvm.every((c) => c.verdict === 'incomparable')).toBe(true);
     expect(kvm[0]!.reason).toBe('kernel: 6.1.0-28-armmp-lpae → 6.6.0-custom');
-    expect(a.comparisons.filter((c) => c.env === 'host').every((c) => c.verdict === 'unchanged')).toBe(true);
+    expect(strict.comparisons.filter((c) => c.env === 'host').every((c) => c.verdict === 'unchanged')).toBe(
+      true,
+    );
+    expect(strict.overheadComparisons.every((c) => c.verdict === 'incomparable')).toBe(true);
+    expect(strict.aggregates.every((c) => c.verdict === 'incomparable')).toBe(true);
+    // The host's cells were still tested: not a report in which nothing was compared.
+    expect(strict.headline.status).toBe('ok');
+  });
+
+  it('a changed CPU model is a change of setup: every cell incomparable, status incomparable, and the first line says why; expectChanges compares anyway', () => {
+    const { baseline, current } = pair();
+    const changed: Results = structuredClone(current);
+    for (const e of changed.environments) e.fingerprint.cpuModel = 'ARMv7 Processor rev 3 (v7l) Cortex-A7';
+    const a = analyze(changed, { baseline });
+    expect(a.comparisons.every((c) => c.verdict === 'incomparable')).toBe(true);
     expect(a.overheadComparisons.every((c) => c.verdict === 'incomparable')).toBe(true);
-    const ok = analyze(changed, { baseline, expectChanges: ['kernel'] });
-    expect(ok.comparisons.every((c) => c.verdict === 'unchanged')).toBe(true);
-    expect(ok.notes).toEqual(['Expected change on kvm: kernel 6.1.0-28-armmp-lpae → 6.6.0-custom.']);
+    expect(a.aggregates.every((c) => c.verdict === 'incomparable')).toBe(true);
+    expect(a.headline.status).toBe('incomparable');
+    expect(a.headline.tests).toBe(0);
+    expect(a.headline.reason).toBe(
+      'Nothing could be compared with the baseline: the setup changed (cpuModel on host: ARMv7 Processor rev 4 (v7l) Cortex-A15 → ARMv7 Processor rev 3 (v7l) Cortex-A7; cpuModel on kvm: ARMv7 Processor rev 4 (v7l) Cortex-A15 → ARMv7 Processor rev 3 (v7l) Cortex-A7). Run the baseline on this setup, or declare the change with expect-change.',
+    );
+    const declared = analyze(changed, { baseline, expectChanges: ['cpuModel'] });
+    expect(declared.headline.status).toBe('ok');
+    expect(declared.notes[0]).toMatch(/^This run's cpuModel differs .* a setup change declared expected/);
+  });
+
+  it('classifies every compared fingerprint key, and tool versions, scratch and netperf peers affect only their suite', () => {
+    const { baseline, current } = pair();
+    const changed: Results = structuredClone(current);
+    const fp = changed.environments[1]!.fingerprint;
+    fp.toolVersions = { ...fp.toolVersions, netperf: '2.7.1' };
+    fp['scratch'] = { path: '/var/tmp', source: 'tmpfs', fstype: 'tmpfs' };
+    const b: Results = structuredClone(baseline);
+    b.environments[1]!.fingerprint['scratch'] = { source: '/dev/vdb', path: '/var/tmp', fstype: 'ext4' };
+    const a = analyze(changed, { baseline: b });
+    const kvm = (suite: string) => a.comparisons.find((c) => c.env === 'kvm' && c.suite === suite)!;
+    expect(kvm('netperf').verdict).toBe('incomparable');
+    expect(kvm('netperf').reason).toBe('toolVersions.netperf: 2.7.0 → 2.7.1');
+    expect(kvm('hackbench').verdict).toBe('unchanged');
+    expect(a.fingerprintDifferences.map((d) => [d.key, d.class, d.suite])).toEqual([
+      ['scratch', 'setup', 'iozone'],
+      ['toolVersions.netperf', 'setup', 'netperf'],
+    ]);
+    // The same object with its keys in another order is no difference.
+    expect(a.fingerprintDifferences.find((d) => d.key === 'scratch')!.baseline).toBe(
+      '{"fstype":"ext4","path":"/var/tmp","source":"/dev/vdb"}',
+    );
   });
 
   it('KVM is compared as facts (/dev/kvm, mode), not as the kernel-log lines, whose window moves', () => {
@@ -156,9 +217,19 @@ describe('analyze()', () => {
       },
     );
     expect(board.comparisons.every((c) => c.verdict === 'unchanged')).toBe(true);
-    // What does matter: /dev/kvm gone, or KVM in another mode.
+    expect(board.fingerprintDifferences).toEqual([]);
+    // What does matter: /dev/kvm gone, or KVM in another mode. A change under test (the kernel
+    // decides it): reported and compared by default, incomparable where it must stay the same.
+    const reported = analyze(withKvm(current, '/dev/kvm absent; kvm [1]: HYP mode not available'), {
+      baseline: withKvm(baseline, '/dev/kvm present; kvm [1]: Hyp mode initialized successfully'),
+    });
+    expect(verdicts(reported, 'host')[0]).toEqual(['unchanged', null]);
+    expect(reported.fingerprintDifferences.map((d) => [d.key, d.class, d.expected])).toEqual([
+      ['kvm', 'under-test', true],
+    ]);
     const gone = analyze(withKvm(current, '/dev/kvm absent; kvm [1]: HYP mode not available'), {
       baseline: withKvm(baseline, '/dev/kvm present; kvm [1]: Hyp mode initialized successfully'),
+      expectSame: ['kvm'],
     });
     expect(verdicts(gone, 'host')[0]).toEqual([
       'incomparable',
@@ -166,6 +237,7 @@ describe('analyze()', () => {
     ]);
     const mode = analyze(withKvm(current, '/dev/kvm present; kvm [1]: Hyp mode initialized successfully'), {
       baseline: withKvm(baseline, '/dev/kvm present; kvm [1]: VHE mode initialized successfully'),
+      expectSame: ['kvm'],
     });
     expect(verdicts(mode, 'host')[0]).toEqual([
       'incomparable',
@@ -175,6 +247,7 @@ describe('analyze()', () => {
       withKvm(current, '/dev/kvm present; kvm [1]: Protected nVHE mode initialized successfully'),
       {
         baseline: withKvm(baseline, '/dev/kvm present; kvm [1]: VHE mode initialized successfully'),
+        expectSame: ['kvm'],
       },
     );
     expect(verdicts(pkvm, 'host')[0]).toEqual([

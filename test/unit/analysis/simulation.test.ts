@@ -2,7 +2,8 @@
 // figures are reproducible; the larger runs, with heavier tails too, are in
 // bench/analysis-simulation.bench.ts). One trial = one full report: 150 metrics × 5
 // environments, n = 10 per side, baseline and current drawn independently, every absolute
-// and overhead test (1,350) in one Holm family.
+// and overhead test (1,350) and the 8 suite aggregates in one family (weighted Holm with
+// drill-down, src/analysis/hierarchy.ts).
 import { describe, expect, it } from 'vitest';
 import { analyze, metricKeyOf } from '../../../src/analysis/index.js';
 import { genericMetrics, simulate } from './synthetic.js';
@@ -22,7 +23,8 @@ describe('simulation (seeded)', () => {
     let flagged = 0;
     for (let t = 0; t < trials; t++) {
       const a = trial(1000 + t);
-      expect(a.headline.tests).toBe(150 * 5 + 150 * 4);
+      // 750 absolute + 600 overhead cells, and 4 environments × 2 suites of aggregates.
+      expect(a.headline.tests).toBe(150 * 5 + 150 * 4 + 8);
       if (a.headline.status === 'regression') flagged++;
     }
     expect(flagged / trials).toBeLessThanOrEqual(0.05);

@@ -28,6 +28,8 @@ export interface SimMetric {
   /** Overhead per environment kind (paper definition, fraction); missing = 0. */
   overhead?: Partial<Record<EnvironmentKind, number>>;
   cv?: number;
+  /** The engine cell (CellSpec key) that yields this metric: its samples' log ref `env/suite/cell.rN`. */
+  cell?: string;
 }
 
 export interface SimOptions {
@@ -45,6 +47,16 @@ export interface SimOptions {
   failed?: Map<string, string>;
   runId?: string;
   gitSha?: string;
+  /** Rounds to draw (default 0 … n − 1): extra rounds of an adaptive run are drawn separately. */
+  rounds?: readonly number[];
+  /** Draw only these (env, metric index) pairs (default all): the cells an extra round re-runs. */
+  include?: (env: EnvironmentKind, index: number) => boolean;
+  /**
+   * Drift shared by every value of one environment in one round (log-normal, this CV): what
+   * slows the machine for a while moves all the cells run back to back.
+   */
+  roundCv?: number;
+  preset?: string;
 }
 
 /** Value of an environment with overhead `o` relative to host value `h`, by the paper's definition. */
@@ -73,15 +85,18 @@ export function simulate(opts: SimOptions): Results {
   const rng = mulberry32(opts.seed);
   const z = normalSource(rng);
   const samples: Sample[] = [];
+  const rounds = opts.rounds ?? Array.from({ length: n }, (_, r) => r);
   // Rounds interleave environments, as the engine does.
-  for (let round = 0; round < n; round++) {
+  for (const round of rounds) {
     for (const env of envs) {
+      const drift = opts.roundCv ? opts.roundCv * z() : 0;
       opts.metrics.forEach((m, i) => {
         if (opts.failed?.has(`${env}|${i}`)) return;
+        if (opts.include && !opts.include(env, i)) return;
         const cv = m.cv ?? opts.cv ?? 0.01;
         const shift = opts.shifts?.get(`${env}|${i}`) ?? 0;
         const mean = applyOverhead(applyOverhead(m.base, m.overhead?.[env] ?? 0, m.better), shift, m.better);
-        let noise = cv * z();
+        let noise = cv * z() + (m.better === 'lower' ? drift : -drift);
         if (opts.outlierRate && rng() < opts.outlierRate) noise += 5 * cv * Math.abs(z());
         const value = mean * Math.exp(noise);
         samples.push({
@@ -93,7 +108,7 @@ export function simulate(opts: SimOptions): Results {
           unit: m.unit,
           better: m.better,
           round,
-          log: `${env}/${m.suite}/r${round}.log`,
+          log: m.cell ? `${env}/${m.suite}/${m.cell}.r${round}` : `${env}/${m.suite}/r${round}.log`,
         });
       });
     }
@@ -106,7 +121,7 @@ export function simulate(opts: SimOptions): Results {
       toolVersion: '0.1.0',
       started: '2026-01-01T00:00:00Z',
       finished: '2026-01-01T01:00:00Z',
-      preset: 'paper',
+      preset: opts.preset ?? 'paper',
       configDigest: 'synthetic',
       status: opts.failed && opts.failed.size > 0 ? 'partial' : 'complete',
       ...(opts.gitSha ? { gitSha: opts.gitSha } : {}),
