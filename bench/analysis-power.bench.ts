@@ -139,7 +139,95 @@ function tenCells(p: SimPreset, shift: number, trials: number, correction: 'holm
   return `${(absolute / trials).toFixed(1)}/10 / ${(overhead / trials).toFixed(1)}/10 (a KVM aggregate in ${pct(aggregate, trials)})`;
 }
 
+/** Share of trials in which `found` holds. */
+function rate(
+  p: SimPreset,
+  trials: number,
+  seed: number,
+  shifts: (t: number) => Map<string, number> | undefined,
+  options: AnalyzeOptions,
+  found: (a: ReturnType<typeof trial>['analysis'], t: number) => boolean,
+): string {
+  let hits = 0;
+  for (let t = 0; t < trials; t++) {
+    const s = shifts(t);
+    const r = trial({ preset: p, seed: seed + t, ...(s ? { shifts: s } : {}), analysis: options });
+    if (found(r.analysis, t)) hits++;
+  }
+  return pct(hits, trials);
+}
+
 const tables: Record<string, () => string[]> = {
+  defaults: () => {
+    const now = simPreset('quick');
+    const t = Math.max(20, Math.round(TRIALS / 2));
+    const cells = now.metrics
+      .map((_, i) => i)
+      .filter((i) => !now.metrics[i]!.metric.startsWith('unixbench.index'));
+    const hb = indicesOf(now, 'hackbench');
+    const io = indicesOf(now, 'iozone');
+    const rows = [
+      '| correction, min-effect | A/A: reports with a false regression | 10% worse, one KVM cell: found | 5% worse, KVM hackbench: aggregate found | 3% worse, KVM IOzone: aggregate found |',
+      '|---|---|---|---|---|',
+    ];
+    for (const correction of ['holm', 'bh'] as const) {
+      for (const minEffect of [0.03, 0.05, 0.1]) {
+        const o: AnalyzeOptions = { correction, minEffect };
+        const cellAt = (k: number) => cells[(k * 7) % cells.length]!;
+        rows.push(
+          `| ${correction === 'holm' ? 'Holm' : 'BH'}, ${minEffect * 100}% | ` +
+            [
+              rate(
+                now,
+                t,
+                50_000,
+                () => undefined,
+                o,
+                (a) => a.headline.status === 'regression',
+              ),
+              rate(
+                now,
+                t,
+                51_000,
+                (k) => new Map([[`kvm|${cellAt(k)}`, 0.1]]),
+                o,
+                (a, k) => {
+                  const m = now.metrics[cellAt(k)]!;
+                  const key = metricKeyOf(m.metric, m.params);
+                  return [...a.comparisons, ...a.overheadComparisons].some(
+                    (c) => c.env === 'kvm' && c.metricKey === key && c.verdict === 'regression',
+                  );
+                },
+              ),
+              rate(
+                now,
+                t,
+                52_000,
+                () => new Map(hb.map((i) => [`kvm|${i}`, 0.05])),
+                o,
+                (a) =>
+                  a.aggregates.some(
+                    (g) => g.env === 'kvm' && g.suite === 'hackbench' && g.verdict === 'regression',
+                  ),
+              ),
+              rate(
+                now,
+                t,
+                53_000,
+                () => new Map(io.map((i) => [`kvm|${i}`, 0.03])),
+                o,
+                (a) =>
+                  a.aggregates.some(
+                    (g) => g.env === 'kvm' && g.suite === 'iozone' && g.verdict === 'regression',
+                  ),
+              ),
+            ].join(' | ') +
+            ' |',
+        );
+      }
+    }
+    return rows;
+  },
   aa: () => {
     const now = simPreset('quick');
     const old = oldQuick();

@@ -53,6 +53,15 @@ export interface ClusteredMean {
 
 const orient = (better: Better) => (better === 'lower' ? 1 : -1);
 
+/**
+ * Metrics that restate another metric of the same run: UnixBench's index values are its scores
+ * divided by a fixed baseline (and their geometric mean). An aggregate counts each run once, by
+ * its score; the index cells are still shown and tested on their own.
+ */
+export function restatesAnotherMetric(metric: string): boolean {
+  return metric === 'unixbench.index' || metric.startsWith('unixbench.index.');
+}
+
 function meanLog(values: readonly number[]): number {
   let s = 0;
   for (const v of values) s += Math.log(v);

@@ -10,6 +10,7 @@ import {
   designEffect,
   modelVariance,
   overheadOfLog,
+  restatesAnotherMetric,
   SUITE_LABELS,
   suiteBetter,
   type CellPair,
@@ -470,9 +471,11 @@ export function analyze(current: Results, options: AnalyzeOptions = {}): Analysi
         // Erratic cells are not tested one by one, but their runs still count in the aggregate
         // (its variance carries their noise).
         const aggKey = `${c.env}\u0000${c.suite}`;
-        let members = aggregateMembers.get(aggKey);
-        if (!members) aggregateMembers.set(aggKey, (members = []));
-        members.push({ oc, groups: g });
+        if (!restatesAnotherMetric(c.metric)) {
+          let members = aggregateMembers.get(aggKey);
+          if (!members) aggregateMembers.set(aggKey, (members = []));
+          members.push({ oc, groups: g });
+        }
         const erratic = erraticReason(
           [
             { cell: g.envCur, role: `${c.env} current` },
@@ -894,6 +897,7 @@ function computeSuiteOverheads(
     const host = cells.get(cellKey(hostEnv, cell.metricKey));
     if (!host || host.values.length === 0 || host.unit !== cell.unit || host.better !== cell.better) continue;
     if (cell.values.some((v) => !(v > 0)) || host.values.some((v) => !(v > 0))) continue;
+    if (restatesAnotherMetric(cell.metric)) continue;
     const k = `${cell.env}\u0000${cell.suite}`;
     let list = groups.get(k);
     if (!list) groups.set(k, (list = []));

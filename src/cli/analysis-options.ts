@@ -43,7 +43,16 @@ export const ANALYSIS_OPTIONS: OptionSpec[] = [
     type: 'string',
     value: 'KEY',
     multiple: true,
-    description: 'a fingerprint key changed on purpose (e.g. kernel): compared anyway',
+    description:
+      'a setup fact changed on purpose (e.g. cgroupCpuLimit): compared anyway (changes under test — kernel, hypervisor, QEMU, Docker — always are)',
+  },
+  {
+    name: 'expect-same',
+    type: 'string',
+    value: 'KEY',
+    multiple: true,
+    description:
+      'a fingerprint key that must not change (e.g. kernel): a difference makes the cells incomparable',
   },
 ];
 
@@ -82,5 +91,6 @@ export function analysisOptions(values: Values): AnalyzeOptions {
   if (correction !== undefined) opts.correction = correction;
   if (typeof values['host-env'] === 'string') opts.hostEnv = values['host-env'];
   if (Array.isArray(values['expect-change'])) opts.expectChanges = values['expect-change'];
+  if (Array.isArray(values['expect-same'])) opts.expectSame = values['expect-same'];
   return opts;
 }

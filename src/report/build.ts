@@ -12,6 +12,7 @@ import { cellKey } from '../analysis/cells.js';
 import { envLabel } from '../analysis/labels.js';
 import { overheadFromRatio } from '../analysis/overhead.js';
 import type {
+  AggregateComparison,
   Analysis,
   CellStats,
   Comparison,
@@ -70,7 +71,7 @@ const METHOD =
   'Overhead = degradation relative to the host (Raho et al. 2015): (env − host)/host for times, (host − env)/host for throughputs; ' +
   'its interval is a 95% percentile bootstrap of the ratio of means, and intervals of means are 95% on the log scale, so neither leaves the possible range; ' +
   `with fewer than ${MIN_RUNS_FOR_INTERVAL} runs a cell shows its range (min … max) instead. ` +
-  'Verdicts: Welch t-test on log values per cell, one Holm (or Benjamini-Hochberg) family per report; a regression must be significant and its 95% interval must reach the minimum effect. ' +
+  'Verdicts: suite overheads (geometric mean of env/host) first, then cells (Welch t on logs), one weighted Holm (or BH) family; a regression is significant and its 95% interval reaches the minimum effect. ' +
   'Units: Mbit/s and MiB/s here (IOzone’s kB is 1024 bytes); results.json and the CSV keep each tool’s own unit.';
 
 function envName(a: Analysis, id: string): string {
@@ -153,22 +154,49 @@ function fewRunsNote(what: string): Block {
 
 // ---------------------------------------------------------------------------- the headline
 
+/** "could not see less than 12%": the minimum detectable effect of an unchanged verdict, in words. */
+export function cannotSee(mde: number | null): string {
+  return mde === null ? '' : `could not see less than ${formatPct(mde, 0)}`;
+}
+
 function verdict(a: Analysis): ReportDocument['verdict'] {
   const h = a.headline;
   const o = a.options;
-  const method = `${h.tests} tests, ${o.correction === 'holm' ? 'Holm' : 'Benjamini-Hochberg'} at α=${o.alpha}, minimum effect ${formatPct(o.minEffect, 0)}`;
+  const d = a.design;
+  const family =
+    d.aggregateTests > 0
+      ? `${d.aggregateTests} suite aggregates first, then ${d.cellTests} cells`
+      : `${h.tests} tests`;
+  const method = `${family}, ${o.correction === 'holm' ? 'weighted Holm' : 'Benjamini-Hochberg'} at α=${o.alpha}, minimum effect ${formatPct(o.minEffect, 0)}`;
   if (h.status === 'no-baseline')
     return {
       text: [safe('ℹ️ No baseline: overheads against the host only, no verdicts.', { strong: true })],
     };
+  if (h.status === 'incomparable')
+    // The first line says why: a report that compared nothing never reads as a pass.
+    return {
+      text: [
+        span(`⚠️ ${h.reason ?? 'Nothing could be compared with the baseline.'}`, { strong: true, max: 600 }),
+      ],
+      tone: 'warn',
+    };
   if (h.status === 'ok') {
-    const inc = h.overheadCounts.incomparable + h.absoluteCounts.incomparable;
-    const mis = h.overheadCounts.missing + h.absoluteCounts.missing;
+    const inc =
+      h.aggregateCounts.incomparable + h.overheadCounts.incomparable + h.absoluteCounts.incomparable;
+    const mis = h.aggregateCounts.missing + h.overheadCounts.missing + h.absoluteCounts.missing;
     const err = h.overheadCounts.erratic + h.absoluteCounts.erratic;
+    const seen = a.aggregates.filter((x) => x.verdict === 'unchanged' && x.mde !== null).map((x) => x.mde!);
+    const reach =
+      seen.length > 0
+        ? ` The suite overheads could not see less than ${formatPct(Math.min(...seen), 0)}–${formatPct(Math.max(...seen), 0)}` +
+          (h.underpowered > 0
+            ? `; ${h.underpowered} tests could not see ${formatPct(o.minEffect, 0)} (underpowered, listed below).`
+            : '.')
+        : '';
     return {
       text: [
         safe('✅ No regression', { strong: true }),
-        safe(` (${method}; ${inc} incomparable, ${mis} missing, ${err} erratic).`),
+        safe(` (${method}; ${inc} incomparable, ${mis} missing, ${err} erratic).${reach}`),
       ],
       tone: 'good',
     };
@@ -176,7 +204,7 @@ function verdict(a: Analysis): ReportDocument['verdict'] {
   return {
     text: [
       safe(
-        `❌ ${h.overheadRegressions.length} overhead regression(s), ${h.regressions.length} absolute regression(s)`,
+        `❌ ${h.aggregateRegressions.length} suite overhead regression(s), ${h.overheadRegressions.length} overhead regression(s), ${h.regressions.length} absolute regression(s)`,
         { strong: true },
       ),
       safe(` (${method}).`),
@@ -263,7 +291,7 @@ function comparisonRow(a: Analysis, c: Comparison): Cell[] {
     num(ci(c.ciLow, c.ciHigh)),
     num(p(c.pAdjusted)),
     num(ICONS[c.verdict], { tone: VERDICT_TONE[c.verdict] }),
-    cell(c.reason ?? '', { max: 200 }),
+    cell(c.reason ?? (c.verdict === 'unchanged' ? cannotSee(c.mde) : ''), { max: 200 }),
   ];
 }
 
@@ -289,8 +317,112 @@ function overheadComparisonRow(a: Analysis, o: OverheadComparison): Cell[] {
     num(ci(o.ciLow, o.ciHigh)),
     num(p(o.pAdjusted)),
     num(ICONS[o.verdict], { tone: VERDICT_TONE[o.verdict] }),
-    cell(o.reason ?? '', { max: 200 }),
+    cell(o.reason ?? (o.verdict === 'unchanged' ? cannotSee(o.mde) : ''), { max: 200 }),
   ];
+}
+
+const AGGREGATE_COLUMNS: Column[] = [
+  { title: 'Environment' },
+  { title: 'Suite' },
+  { title: 'Cells', numeric: true },
+  { title: 'Overhead before', numeric: true },
+  { title: 'Overhead now', numeric: true },
+  { title: 'Change vs host', numeric: true },
+  { title: '95% CI', numeric: true },
+  { title: 'p (adj.)', numeric: true },
+  { title: 'Verdict' },
+  { title: 'Note' },
+];
+
+function aggregateRow(a: Analysis, g: AggregateComparison): Cell[] {
+  const note =
+    g.reason ??
+    (g.verdict === 'unchanged' ? cannotSee(g.mde) : '') +
+      (g.extraRounds > 0 ? ` (+${g.extraRounds} rounds)` : '');
+  return [
+    cell(envName(a, g.env), { max: 60 }),
+    cell(g.label.slice(envName(a, g.env).length).trim() || g.suite, { max: 60 }),
+    num(String(g.cells)),
+    num(formatPct(g.baselineOverhead)),
+    num(formatPct(g.currentOverhead)),
+    num(formatPct(g.change, 1, true), g.verdict === 'regression' ? { tone: 'bad' } : {}),
+    num(ci(g.ciLow, g.ciHigh)),
+    num(p(g.pAdjusted)),
+    num(ICONS[g.verdict], { tone: VERDICT_TONE[g.verdict] }),
+    cell(note.trim(), { max: 200 }),
+  ];
+}
+
+/** The suite-level verdicts: what the comment leads with (the cells are their drill-down). */
+function aggregateSection(a: Analysis): Section | null {
+  if (a.aggregates.length === 0) return null;
+  const rows = [...a.aggregates].sort((x, y) => ORDER[x.verdict] - ORDER[y.verdict]);
+  const blocks: Block[] = [];
+  const regressions = a.headline.aggregateRegressions;
+  if (regressions.length > 0)
+    blocks.push({
+      kind: 'list',
+      items: regressions.map((g) => [safe('🔴 '), span(g.sentence, { max: 400, tone: 'bad' })]),
+      limit: 20,
+    });
+  blocks.push({
+    kind: 'table',
+    columns: AGGREGATE_COLUMNS,
+    rows: rows.map((g) => aggregateRow(a, g)),
+    limit: 40,
+  });
+  return {
+    id: 'suite-overheads',
+    title: 'Suite overheads (geometric mean over each suite’s cells; tested first)',
+    blocks,
+    markdown: { summary: 'open', comment: 'open' },
+    essential: true,
+  };
+}
+
+/** Without a baseline: each suite's overhead in each environment, with its interval. */
+function suiteOverheadSection(a: Analysis): Section | null {
+  if (a.suiteOverheads.length === 0) return null;
+  return {
+    id: 'suite-overheads',
+    title: 'Overhead per suite (geometric mean over its cells)',
+    blocks: [
+      { kind: 'list', items: a.suiteOverheads.map((s) => [span(s.sentence, { max: 300 })]), limit: 40 },
+    ],
+    markdown: { summary: 'open', comment: 'open' },
+  };
+}
+
+/** Tests whose MDE is above the minimum effect: the change they could have missed. */
+function underpoweredSection(a: Analysis): Section | null {
+  if (a.underpowered.length === 0) return null;
+  const what = { aggregate: 'suite overhead', overhead: 'overhead', absolute: 'absolute' } as const;
+  return {
+    id: 'underpowered',
+    title: `Underpowered: ${a.underpowered.length} unchanged verdicts could not see a ${formatPct(a.options.minEffect, 0)} change`,
+    blocks: [
+      {
+        kind: 'list',
+        items: a.underpowered.map((u) => [
+          span(
+            `${envName(a, u.env)} ${u.test === 'aggregate' ? u.label.slice(envName(a, u.env).length).trim() : u.label}`,
+            { max: 160 },
+          ),
+          safe(` (${what[u.test]}): ${cannotSee(u.mde)}`),
+        ]),
+        limit: 30,
+      },
+      {
+        kind: 'note',
+        text: [
+          safe(
+            'More runs (runs:, or the paper preset), or fewer cells, shrink these; a noisy cell (see its CV) needs more runs than a quiet one.',
+          ),
+        ],
+      },
+    ],
+    markdown: { summary: 'collapsed', comment: 'collapsed' },
+  };
 }
 
 function regressionSections(a: Analysis): Section[] {
@@ -351,9 +483,14 @@ function setupDifferences(a: Analysis): Section | null {
   const diffs = a.fingerprintDifferences;
   if (diffs.length === 0) return null;
   const unexpected = diffs.some((d) => !d.expected);
+  const underTest = diffs.every((d) => d.expected && d.class === 'under-test');
   return {
     id: 'setup-differences',
-    title: unexpected ? '⚠️ Not comparable: the setup changed' : 'Expected setup changes (compared anyway)',
+    title: unexpected
+      ? '⚠️ Not comparable: the setup changed'
+      : underTest
+        ? 'Changes under test (compared: the verdicts include their effect)'
+        : 'Expected setup changes (compared anyway)',
     blocks: [
       {
         kind: 'table',
@@ -369,7 +506,9 @@ function setupDifferences(a: Analysis): Section | null {
           cell(d.key, { max: 60 }),
           cell(d.baseline, { max: 120 }),
           cell(d.current, { max: 120 }),
-          d.expected ? num('expected: compared') : num('incomparable', { tone: 'warn' }),
+          d.expected
+            ? num(d.class === 'under-test' ? 'change under test: compared' : 'expected: compared')
+            : num('incomparable (setup)', { tone: 'warn' }),
         ]),
       },
     ],
@@ -613,12 +752,20 @@ function pointer(o: ReportOptions, format: 'markdown' | 'html'): Text {
 export function buildReport(a: Analysis, o: ReportOptions = {}): ReportDocument {
   const lookup = cellIndex(a);
   const sections: Section[] = [];
-  if (a.baseline) sections.push(...regressionSections(a));
-  else sections.push(overheadSummary(a, lookup));
+  if (a.baseline) {
+    const suites = aggregateSection(a);
+    if (suites) sections.push(suites);
+    sections.push(...regressionSections(a));
+  } else {
+    sections.push(overheadSummary(a, lookup));
+    const suites = suiteOverheadSection(a);
+    if (suites) sections.push(suites);
+  }
   for (const s of [
     setupDifferences(a),
     failures(a),
     notes(a),
+    underpoweredSection(a),
     overheadTable(a, lookup),
     measurementPaths(a),
     figures(a),

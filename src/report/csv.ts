@@ -31,9 +31,11 @@ export const CSV_COLUMNS = [
   'p',
   'p_adjusted',
   'verdict',
+  'mde',
   'overhead_change',
   'overhead_p_adjusted',
   'overhead_verdict',
+  'overhead_mde',
   'reason',
 ] as const;
 
@@ -81,9 +83,11 @@ export function renderCsv(a: Analysis): string {
       cmp?.p,
       cmp?.pAdjusted,
       cmp?.verdict,
+      cmp?.mde,
       oc?.change,
       oc?.pAdjusted,
       oc?.verdict,
+      oc?.mde,
       reason,
     ];
     rows.push(values.map(csvField).join(','));

@@ -164,7 +164,7 @@ describe('renderCsv', () => {
     const { baseline, current } = paperFixtures();
     const a = analyze(current, { baseline, bootstrap: 0 });
     const lines = renderCsv(a).trimEnd().split('\r\n');
-    expect(lines[0]!.split(',')).toHaveLength(28);
+    expect(lines[0]!.split(',')).toHaveLength(30);
     expect(lines).toHaveLength(1 + a.cells.length + 1);
     const rr = lines.find((l) => l.startsWith('kvm,netperf,netperf.tcp_rr.rate,'))!;
     expect(rr).toContain(',regression,');
