@@ -72,6 +72,19 @@ export const EnvironmentEntrySchema = EnvironmentCommon.catchall(z.unknown()).tr
   return entry;
 });
 
+const FingerprintKeys = z.array(z.string().min(1, 'a fingerprint key, e.g. kernel or cgroupCpuLimit'));
+
+/** How this board's results are compared with a baseline (the action inputs and CLI flags add to it). */
+export const AnalysisConfig = z
+  .object({
+    /** Fingerprint keys compared although they differ (a setup change made on purpose). */
+    expectChange: FingerprintKeys.default([]),
+    /** Fingerprint keys that must not differ: a difference makes the cells incomparable. */
+    expectSame: FingerprintKeys.default([]),
+  })
+  .strict();
+export type AnalysisConfig = z.infer<typeof AnalysisConfig>;
+
 export const ConfigSchema = z
   .object({
     board: BoardConfig.prefault({}),
@@ -81,6 +94,7 @@ export const ConfigSchema = z
     runs: Runs.optional(),
     environments: z.array(EnvironmentEntrySchema).min(1, 'name at least one environment'),
     suites: SuiteOverrides.prefault({}),
+    analysis: AnalysisConfig.prefault({}),
   })
   .strict()
   .superRefine((c, ctx) => {
