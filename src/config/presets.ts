@@ -123,7 +123,7 @@ export const PRESETS: Record<PresetName, Preset> = {
       unixbench: {
         enabled: true,
         timeoutSeconds: 1200,
-        tests: ['context1', 'syscall'],
+        tests: ['context1', 'syscall', 'pipe'],
         copies: [1],
         iterations: 1,
       },
@@ -211,4 +211,29 @@ export function resolveSuites(preset: Preset, overrides: SuiteOverrides = {}): S
 function stripUndefined<T extends object>(o: T | undefined): Partial<T> {
   if (!o) return {};
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A config's `adaptive` overrides (docs/configuration.md). */
+export interface AdaptiveOverrides {
+  enabled?: boolean;
+  maxRuns?: number;
+  extraTime?: number;
+}
+
+/**
+ * The round policy of a run: the preset's, with the config's overrides; undefined when the
+ * preset has none or the config turns it off. `runs` is the first look: maxRuns must exceed it.
+ */
+export function roundPolicyFor(
+  preset: Preset,
+  overrides: AdaptiveOverrides = {},
+  runs = preset.runs,
+): RoundPolicy | undefined {
+  if (overrides.enabled === false || !preset.rounds) return undefined;
+  const policy: RoundPolicy = {
+    ...preset.rounds,
+    ...(overrides.maxRuns !== undefined ? { maxRuns: overrides.maxRuns } : {}),
+    ...(overrides.extraTime !== undefined ? { extraTime: overrides.extraTime } : {}),
+  };
+  return policy.maxRuns > runs && policy.extraTime > 0 ? policy : undefined;
 }

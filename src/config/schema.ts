@@ -85,6 +85,18 @@ export const AnalysisConfig = z
   .strict();
 export type AnalysisConfig = z.infer<typeof AnalysisConfig>;
 
+/** Adaptive rounds (the preset's round policy, see docs/analysis.md): on/off and its caps. */
+export const AdaptiveConfig = z
+  .object({
+    /** Extra rounds for suggestive cells when a baseline is known (default: as the preset says). */
+    enabled: z.boolean().optional(),
+    /** Rounds an extended cell may reach. */
+    maxRuns: z.number().int().positive().max(1000, 'at most 1000 runs per cell').optional(),
+    /** Time budget of the extra rounds, as a share of the time the first rounds took. */
+    extraTime: z.number().positive().max(10, 'at most 10 × the first rounds').optional(),
+  })
+  .strict();
+
 export const ConfigSchema = z
   .object({
     board: BoardConfig.prefault({}),
@@ -95,6 +107,7 @@ export const ConfigSchema = z
     environments: z.array(EnvironmentEntrySchema).min(1, 'name at least one environment'),
     suites: SuiteOverrides.prefault({}),
     analysis: AnalysisConfig.prefault({}),
+    adaptive: AdaptiveConfig.prefault({}),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -7,16 +7,18 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AnalyzeOptions } from '../analysis/types.js';
 import type { Results } from '../results/schema.js';
 import { writeReports } from '../report/write.js';
 
 export async function writeRunReports(
   results: Results,
   outDir: string,
-  options: { baseline?: Results; warn?: (line: string) => void } = {},
+  options: { baseline?: Results; analysis?: AnalyzeOptions; warn?: (line: string) => void } = {},
 ): Promise<void> {
   try {
     await writeReports(results, outDir, {
+      ...options.analysis,
       ...(options.baseline ? { baseline: options.baseline } : {}),
       logsDir: 'logs/',
     });

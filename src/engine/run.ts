@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { configDigest } from '../config/load.js';
-import { PRESETS, resolveSuites, type PresetName } from '../config/presets.js';
+import { PRESETS, resolveSuites, roundPolicyFor, type PresetName } from '../config/presets.js';
 import type { Config } from '../config/schema.js';
 import { peerSpec, type SuiteSettings } from '../config/suites.js';
 import { bootModeOf, collectFingerprint } from '../environments/fingerprint.js';
@@ -38,6 +38,8 @@ import { controllerView, peerTarget, type ControllerView } from './peers.js';
 import { openSuite, plannedCells, type SuiteSession } from './sessions.js';
 import { withEnv } from './env-transport.js';
 import { writeRunReports } from './reports.js';
+import { adaptiveRecord, withExtraRounds, type ExtraRoundsContext } from './adaptive.js';
+import type { AnalyzeOptions } from '../analysis/types.js';
 
 export interface RunOptions {
   /** Environment ids to run (default: all in the config). */
@@ -66,8 +68,10 @@ export interface RunOptions {
   environments?: readonly ConfiguredEnvironment[];
   /** Write report.md/report.html at the end (default true). */
   reports?: boolean;
-  /** A previous run to compare with in the report. */
+  /** A previous run to compare with in the report (and, with a round policy, for adaptive rounds). */
   baseline?: Results;
+  /** How to compare with the baseline (added to the config's `analysis`). */
+  analysis?: AnalyzeOptions;
   /** Git sha recorded in run info. */
   gitSha?: string;
 }
@@ -176,6 +180,17 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
     logs: [],
     ioCounters: [],
   };
+  // The comparison with the baseline: the config's analysis settings plus the caller's.
+  const analysisOptions: AnalyzeOptions = {
+    ...options.analysis,
+    expectChanges: [...config.analysis.expectChange, ...(options.analysis?.expectChanges ?? [])],
+    expectSame: [...config.analysis.expectSame, ...(options.analysis?.expectSame ?? [])],
+  };
+  // Adaptive rounds need a baseline to look at; the design goes into results.json up front.
+  const policy = options.baseline
+    ? roundPolicyFor(PRESETS[presetName], config.adaptive, Math.max(...enabled.map(runsFor)))
+    : undefined;
+  if (policy) results.run.adaptive = adaptiveRecord(policy, enabled, runsFor);
   await mkdir(options.outDir, { recursive: true });
   // Opened only once the selection is valid, and closed in the finally below.
   if (options.board === undefined) {
@@ -220,7 +235,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
     ),
   );
   let remaining = schedule(allPlanned).map((s) => cellId(s.env, s.cell));
-  const total = remaining.length;
+  let total = remaining.length;
   let index = 0;
   const dropRemaining = (envId: string): void => {
     remaining = remaining.filter((id) => !id.startsWith(`${envId}/`));
@@ -387,6 +402,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
   if (options.reports !== false) {
     try {
       await writeRunReports(results, options.outDir, {
+        analysis: analysisOptions,
         ...(options.baseline ? { baseline: options.baseline } : {}),
         warn: (l) => reporter.warn(l),
       });
@@ -452,7 +468,22 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
       }
       const byEnv = new Map(states.map((s) => [s.id, s]));
       let round = -1;
-      for (const item of schedule(planned)) {
+      const extra: ExtraRoundsContext | undefined =
+        policy && options.baseline
+          ? {
+              policy,
+              baseline: options.baseline,
+              analysis: analysisOptions,
+              results,
+              cost: (id) => (eta.estimate([id]) ?? 0) / 1000,
+              info: (line) => reporter.info(line),
+              onPlan: (items) => {
+                remaining.push(...items.map((i) => cellId(i.env, i.cell)));
+                total += items.length;
+              },
+            }
+          : undefined;
+      for (const item of withExtraRounds(planned, extra)) {
         if (cancelled()) break;
         if (item.round !== round) {
           round = item.round;

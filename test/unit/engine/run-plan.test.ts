@@ -38,7 +38,7 @@ describe('runBench refuses a run it cannot plan', () => {
 
   it('counts the plan without building it', () => {
     const config = parseConfig({ environments: [{ kind: 'host' }, { kind: 'docker' }] });
-    // quick: hackbench 2×2×2 = 8 cells, unixbench 2, iozone 1, netperf 2 + 1 + 1 = 4; 6 runs; 2 envs.
-    expect(resolveRun(config, {}).cellRuns).toBe((8 + 2 + 1 + 4) * 6 * 2);
+    // quick: hackbench 2×2×2 = 8 cells, unixbench 3, iozone 1, netperf 2 + 1 + 1 = 4; 6 runs; 2 envs.
+    expect(resolveRun(config, {}).cellRuns).toBe((8 + 3 + 1 + 4) * 6 * 2);
   });
 });
