@@ -38,7 +38,15 @@ import { publishCheckRun } from './github/check.js';
 import { annotationsFor, decide, nothingCollected, type Decision } from './github/verdict.js';
 import { mergeByBoard } from './github/merge.js';
 import { escapeMarkdown } from './report/escape.js';
-import { analyze, groupedReporter, renderMarkdown, writeReports, type Analysis } from './github/deps.js';
+import {
+  analyze,
+  groupedReporter,
+  renderMarkdown,
+  writeReports,
+  type Analysis,
+  type AnalyzeOptions,
+  type Config,
+} from './github/deps.js';
 
 interface Env {
   inputs: Inputs;
@@ -97,8 +105,26 @@ async function runAction(): Promise<void> {
 // ---------------------------------------------------------------- run
 
 /** What the run phase hands to the report phase of the same job. */
+/**
+ * How results are compared with the baseline: the inputs, plus the config's `analysis` lists
+ * when the config is known (phase all); expect-change / expect-same add to them.
+ */
+function comparison(inputs: Inputs, config: Config | undefined): AnalyzeOptions {
+  return {
+    minEffect: inputs.minEffect,
+    alpha: inputs.alpha,
+    correction: inputs.correction,
+    expectChanges: [...(config?.analysis.expectChange ?? []), ...inputs.expectChange],
+    expectSame: [...(config?.analysis.expectSame ?? []), ...inputs.expectSame],
+  };
+}
+
 interface Measured {
   results: Results;
+  /** The config it was measured with (its `analysis` settings reach the comparison). */
+  config: Config;
+  /** The baseline loaded before measuring (phase all), reused by the report phase. */
+  baseline?: BaselineSet;
   /** Sentences for the summary: where the config came from, what could not be uploaded. */
   notes: string[];
 }
@@ -108,6 +134,10 @@ async function runPhase(env: Env): Promise<Measured | undefined> {
   const reporter = groupedReporter(core);
   const { config, notes } = await resolveRunConfig(inputs.config, inputs.environments, reporter);
   await mkdir(outDir, { recursive: true });
+  // phase all: the baseline is known before measuring, so the engine can add rounds where the
+  // comparison is suggestive but undecided (adaptive rounds); the report phase reuses it.
+  const baseline = inputs.phase === 'all' ? await core.group('Baseline', () => loadBaseline(env)) : undefined;
+  const boardBaseline = baseline?.byBoard.get(config.board.name);
   const abort = new AbortController();
   // The runner cancels a job with SIGINT, then SIGTERM: stop measuring, keep what was measured.
   const onSignal = () => abort.abort(new Error('cancelled by the runner'));
@@ -125,6 +155,7 @@ async function runPhase(env: Env): Promise<Measured | undefined> {
       signal: abort.signal,
       reporter,
       ...(ctx.headSha ? { gitSha: ctx.headSha } : {}),
+      ...(boardBaseline ? { baseline: boardBaseline, analysis: comparison(inputs, config) } : {}),
     });
   } catch (err) {
     failure = err;
@@ -176,7 +207,7 @@ async function runPhase(env: Env): Promise<Measured | undefined> {
     );
   }
   if (failure) throw failure;
-  return results ? { results, notes } : undefined;
+  return results ? { results, notes, config, ...(baseline ? { baseline } : {}) } : undefined;
 }
 
 // ---------------------------------------------------------------- report
@@ -336,7 +367,7 @@ async function reportPhase(env: Env, local: Measured | undefined): Promise<void>
     current = c.results;
     claimedPull = c.claimedPull;
   }
-  const baseline = await core.group('Baseline', () => loadBaseline(env));
+  const baseline = local?.baseline ?? (await core.group('Baseline', () => loadBaseline(env)));
   core.info(baseline.note);
 
   const analyses: Analysis[] = [];
@@ -345,24 +376,22 @@ async function reportPhase(env: Env, local: Measured | undefined): Promise<void>
     analyses.push(
       analyze(results, {
         ...(base ? { baseline: base } : {}),
-        minEffect: inputs.minEffect,
-        alpha: inputs.alpha,
-        correction: inputs.correction,
+        ...comparison(inputs, local?.config),
       }),
     );
     const dir = current.length === 1 ? outDir : join(outDir, 'boards', slug(results.board.name));
     await writeReports(results, dir, {
       ...(base ? { baseline: base } : {}),
-      minEffect: inputs.minEffect,
-      alpha: inputs.alpha,
-      correction: inputs.correction,
+      ...comparison(inputs, local?.config),
       ...(runUrl(ctx) ? { artifactUrl: runUrl(ctx) } : {}),
       origin: 'action',
     }).catch((err) => core.warning(`report files: ${(err as Error).message}`));
   }
   const decision = decide(analyses, inputs.failOn);
   const artifactUrl = runUrl(ctx);
-  const header = [...(local?.notes ?? []), baseline.note].map((n) => `${n}\n\n`).join('');
+  // A report that compared nothing says why in its first line, before anything else.
+  const why = decision.verdict === 'incomparable' ? [`**⚠️ ${escapeMarkdown(decision.title, 1000)}**`] : [];
+  const header = [...why, ...(local?.notes ?? []), baseline.note].map((n) => `${n}\n\n`).join('');
   const render = (flavor: 'summary' | 'comment', budget?: number) =>
     header +
     analyses

@@ -3,7 +3,7 @@
  * the action's modules depend on these signatures only.
  */
 export { analyze } from '../analysis/index.js';
-export type { Analysis } from '../analysis/index.js';
+export type { Analysis, AnalyzeOptions } from '../analysis/index.js';
 export { loadConfigFile } from '../config/load.js';
 export type { Config } from '../config/schema.js';
 export { runBench } from '../engine/run.js';

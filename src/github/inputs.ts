@@ -44,6 +44,14 @@ const list = z
   .transform((v) => v.split(/[\s,]+/).filter((s) => s.length > 0))
   .pipe(z.array(z.string().regex(/^[A-Za-z0-9._-]+$/, 'environment ids are letters, digits, . _ -')));
 
+/** Fingerprint keys (kernel, cgroupCpuLimit, toolVersions.netperf), comma/space/newline separated. */
+const keyList = z
+  .string()
+  .transform((v) => v.split(/[\s,]+/).filter((s) => s.length > 0))
+  .pipe(
+    z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9._-]*$/, 'fingerprint keys are letters, digits, . _ -')),
+  );
+
 /** Artifact names end up in URLs and file names: keep them plain. */
 const artifactName = z
   .string()
@@ -68,6 +76,8 @@ export const Inputs = z.object({
   minEffect: number('min-effect', 0, 10),
   alpha: number('alpha', 0, 0.5).refine((n) => n > 0, 'alpha must be above 0'),
   correction: z.enum(['holm', 'bh']),
+  expectChange: keyList,
+  expectSame: keyList,
   outDir: z.string().trim().min(1),
   checkName: z.string().trim().min(1).max(100),
 });
@@ -91,6 +101,8 @@ export const INPUT_NAMES = {
   minEffect: 'min-effect',
   alpha: 'alpha',
   correction: 'correction',
+  expectChange: 'expect-change',
+  expectSame: 'expect-same',
   outDir: 'out-dir',
   checkName: 'check-name',
 } as const satisfies Record<keyof Inputs, string>;
@@ -117,6 +129,8 @@ export const INPUT_DEFAULTS: Record<keyof Inputs, string> = {
   minEffect: '0.05',
   alpha: '0.05',
   correction: 'holm',
+  expectChange: '',
+  expectSame: '',
   outDir: 'arm-virt-bench-results',
   checkName: 'arm-virt-bench',
 };

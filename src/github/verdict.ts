@@ -10,7 +10,8 @@ import type { Analysis } from './deps.js';
 import type { CheckAnnotation, CheckConclusion } from './check.js';
 
 export type FailOn = 'regression' | 'overhead-regression' | 'never';
-export type ActionVerdict = 'pass' | 'regression' | 'overhead-regression' | 'no-baseline' | 'skipped';
+export type ActionVerdict =
+  'pass' | 'regression' | 'overhead-regression' | 'incomparable' | 'no-baseline' | 'skipped';
 
 export interface Decision {
   verdict: ActionVerdict;
@@ -23,24 +24,46 @@ export interface Decision {
 }
 
 export function decide(analyses: Analysis[], failOn: FailOn): Decision {
-  const overhead = analyses.reduce((n, a) => n + a.headline.overheadRegressions.length, 0);
+  // A suite whose overhead grew is an overhead regression, as one of its cells would be.
+  const overhead = analyses.reduce(
+    (n, a) => n + a.headline.overheadRegressions.length + (a.headline.aggregateRegressions?.length ?? 0),
+    0,
+  );
   const absolute = analyses.reduce((n, a) => n + a.headline.regressions.length, 0);
-  const compared = analyses.some((a) => a.headline.status !== 'no-baseline');
+  const compared = analyses.some((a) => a.headline.status === 'ok' || a.headline.status === 'regression');
+  // A baseline, but nothing could be compared (every cell incomparable): never a pass.
+  const incomparable = analyses.filter((a) => a.headline.status === 'incomparable');
   const verdict: ActionVerdict =
-    overhead > 0 ? 'overhead-regression' : absolute > 0 ? 'regression' : compared ? 'pass' : 'no-baseline';
+    overhead > 0
+      ? 'overhead-regression'
+      : absolute > 0
+        ? 'regression'
+        : compared
+          ? 'pass'
+          : incomparable.length > 0
+            ? 'incomparable'
+            : 'no-baseline';
   const fail =
     failOn === 'regression'
       ? overhead + absolute > 0
       : failOn === 'overhead-regression'
         ? overhead > 0
         : false;
-  const conclusion: CheckConclusion = fail ? 'failure' : overhead + absolute > 0 ? 'neutral' : 'success';
+  const conclusion: CheckConclusion = fail
+    ? 'failure'
+    : overhead + absolute > 0 || incomparable.length > 0
+      ? 'neutral'
+      : 'success';
   const parts: string[] = [];
   if (overhead > 0) parts.push(`${overhead} overhead regression${overhead === 1 ? '' : 's'}`);
   if (absolute > 0) parts.push(`${absolute} regression${absolute === 1 ? '' : 's'}`);
+  if (incomparable.length > 0) {
+    const why = incomparable[0]!.headline.reason ?? 'nothing could be compared with the baseline';
+    parts.push(analyses.length > 1 ? `${incomparable[0]!.current.board}: ${why}` : why.replace(/\.$/, ''));
+  }
   const title =
     parts.length > 0
-      ? parts.join(', ')
+      ? parts.join('; ').slice(0, 1000)
       : compared
         ? 'No regression against the baseline'
         : 'No baseline yet: overheads against the host only';
@@ -71,6 +94,14 @@ export function annotationsFor(analyses: Analysis[], failOn: FailOn, path: strin
   const out: CheckAnnotation[] = [];
   const at = { path, start_line: 1, end_line: 1 };
   for (const a of analyses) {
+    for (const r of a.headline.aggregateRegressions ?? []) {
+      out.push({
+        ...at,
+        annotation_level: failOn === 'never' ? 'warning' : 'failure',
+        title: `${a.current.board}: ${r.label} overhead regression (suite)`,
+        message: r.sentence,
+      });
+    }
     for (const r of a.headline.overheadRegressions) {
       out.push({
         ...at,
