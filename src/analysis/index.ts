@@ -2,27 +2,29 @@
  * analyze(): results (and optionally a baseline) → a typed, JSON-serialisable Analysis.
  * Pure: no fs, no processes, no GitHub. Every interval is 95%; every bootstrap is seeded.
  */
-import type { AdaptiveRounds, Results, SuiteId } from '../results/schema.js';
-import {
-  aggregateContrast,
-  aggregateInterval,
-  clusteredMean,
-  designEffect,
-  modelVariance,
-  overheadOfLog,
-  restatesAnotherMetric,
-  SUITE_LABELS,
-  suiteBetter,
-  type CellPair,
-  type ClusteredMean,
-  type DesignEffect,
-} from './aggregates.js';
+import type { Results, SuiteId } from '../results/schema.js';
+import { designEffect, restatesAnotherMetric, type DesignEffect } from './aggregates.js';
 import { cellKey, groupCells, type RawCell } from './cells.js';
 import { diffRuns, incomparableReason } from './fingerprint.js';
 import { hierarchicalAdjust } from './hierarchy.js';
+import {
+  changeNotes,
+  hostDriftNote,
+  incomparableHeadline,
+  kindOf,
+  overheadSentence,
+  aggregateSentence,
+  pct,
+} from './sentences.js';
+import {
+  aggregateComparison,
+  computeSuiteOverheads,
+  prepareAggregate,
+  type OverheadGroups,
+} from './suites.js';
 import { envLabel } from './labels.js';
 import { overheadInterval } from './overhead.js';
-import { mde, worseBy } from './power.js';
+import { mde } from './power.js';
 import { atFirstLook, baselineForTests, extraRoundsOf, sequentialP } from './sequential.js';
 import { describe } from './stats.js';
 import { degradationFromLog, logContrast, type Group } from './tests.js';
@@ -43,13 +45,13 @@ import {
   type ResolvedOptions,
   type RunSummary,
   type SideSummary,
-  type SuiteOverhead,
   type Underpowered,
   type Verdict,
   type VerdictCounts,
 } from './types.js';
 
 export * from './types.js';
+export { formatP, pct } from './sentences.js';
 export { envLabel, metricLabel, metricKeyOf, paramsKey } from './labels.js';
 export { overheadFromRatio } from './overhead.js';
 export { classOf, FINGERPRINT_RULES } from './fingerprint.js';
@@ -64,10 +66,6 @@ export const DEFAULTS = {
   aggregateShare: 0.5,
   power: 0.8,
 } as const;
-
-export function pct(x: number, digits = 1): string {
-  return `${(x * 100).toFixed(digits)}%`;
-}
 
 function resolve(current: Results, options: AnalyzeOptions): ResolvedOptions {
   const minEffect = options.minEffect ?? DEFAULTS.minEffect;
@@ -117,10 +115,6 @@ function runSummary(r: Results): RunSummary {
     board: r.board.name,
     toolVersion: r.run.toolVersion,
   };
-}
-
-function kindOf(results: Results, env: string) {
-  return results.environments.find((e) => e.id === env)?.kind;
 }
 
 function toStats(cell: RawCell): CellStats {
@@ -182,6 +176,7 @@ function overheadDefined(values: readonly number[]): boolean {
 }
 
 const described = new WeakMap<RawCell, ReturnType<typeof describe>>();
+
 function describeCell(cell: RawCell) {
   let d = described.get(cell);
   if (!d) {
@@ -620,13 +615,6 @@ export function analyze(current: Results, options: AnalyzeOptions = {}): Analysi
   };
 }
 
-interface OverheadGroups {
-  envCur: RawCell;
-  hostCur: RawCell;
-  envBase: RawCell;
-  hostBase: RawCell;
-}
-
 function cellRefOf(cell: RawCell): CellRef {
   const { values: _v, rounds: _r, conflicts: _c, warnings: _w, ...ref } = cell;
   return ref;
@@ -647,142 +635,6 @@ function overheadIncomparable(
     incomparableReason(diffs, env, suite) ??
     incomparableReason(diffs, hostEnv, suite) ??
     (baseHost !== hostEnv ? `host environment changed: ${baseHost} → ${hostEnv}` : null)
-  );
-}
-
-interface PreparedAggregate {
-  key: string;
-  env: string;
-  suite: SuiteId;
-  members: { oc: OverheadComparison; groups: OverheadGroups }[];
-  all: OverheadComparison[];
-  /** Whether every cell got the same extra rounds (then the aggregate uses them). */
-  extended: boolean;
-  extraRounds: number;
-  cur: (look: 'first' | 'all') => CellPair[];
-  base: CellPair[];
-  /** Clustered and model variances of both sides at the first look (the design effect's parts). */
-  effectParts: { clustered: ClusteredMean; model: number }[];
-}
-
-function prepareAggregate(
-  key: string,
-  all: OverheadComparison[],
-  members: { oc: OverheadComparison; groups: OverheadGroups }[],
-  design: AdaptiveRounds | undefined,
-): PreparedAggregate {
-  const { env, suite } = all[0]!;
-  const cur = (look: 'first' | 'all') =>
-    members.map(({ groups: g }) => ({
-      env: look === 'first' ? atFirstLook(g.envCur, design) : g.envCur,
-      host: look === 'first' ? atFirstLook(g.hostCur, design) : g.hostCur,
-    }));
-  const base = members.map(({ groups: g }) => ({ env: g.envBase, host: g.hostBase }));
-  // The aggregate's rounds are its clusters: it uses the extra rounds only when every cell of
-  // the suite got them (the engine extends a suggestive aggregate's whole suite); otherwise its
-  // test is the first look's.
-  const extra = members.map(({ groups: g }) =>
-    Math.min(extraRoundsOf(g.envCur, design), extraRoundsOf(g.hostCur, design)),
-  );
-  const extended = extra.length > 0 && extra.every((x) => x > 0 && x === extra[0]);
-  const first = cur('first');
-  const effectParts =
-    members.length === 0
-      ? []
-      : [
-          { clustered: clusteredMean(first), model: modelVariance(first) },
-          { clustered: clusteredMean(base), model: modelVariance(base) },
-        ];
-  return {
-    key,
-    env,
-    suite,
-    members,
-    all,
-    extended,
-    extraRounds: extended ? extra[0]! : 0,
-    cur,
-    base,
-    effectParts,
-  };
-}
-
-/** The aggregate of one env × suite: its verdict entry, and its test when it has one. */
-function aggregateComparison(
-  current: Results,
-  baseline: Results,
-  x: PreparedAggregate,
-  opts: ResolvedOptions,
-  effect: DesignEffect,
-  gamma: number | null,
-): { target: AggregateComparison; pending: Omit<Pending, 'aggregateKey'> | null } {
-  const { env, suite, members } = x;
-  const label = `${envLabel(env, kindOf(current, env) ?? kindOf(baseline, env))} ${SUITE_LABELS[suite]}`;
-  const target: AggregateComparison = {
-    env,
-    suite,
-    hostEnv: opts.hostEnv!,
-    label,
-    verdict: 'unchanged',
-    change: null,
-    ciLow: null,
-    ciHigh: null,
-    p: null,
-    pAdjusted: null,
-    reason: null,
-    mde: null,
-    extraRounds: x.extraRounds,
-    cells: members.length,
-    baselineOverhead: null,
-    currentOverhead: null,
-    rounds: { baseline: 0, current: 0 },
-    sentence: '',
-  };
-  if (members.length === 0) {
-    // Nothing testable: the cells' own verdicts say why (the first one is representative).
-    const first = x.all.find((o) => o.verdict === 'incomparable') ?? x.all[0]!;
-    target.verdict = first.verdict === 'incomparable' ? 'incomparable' : 'missing';
-    target.reason = first.reason;
-    target.sentence = `${label} overhead: ${first.reason ?? 'no cell compared on both sides'}`;
-    return { target, pending: null };
-  }
-  const better = suiteBetter(x.base);
-  const base = clusteredMean(x.base);
-  const curAll = clusteredMean(x.cur(x.extended ? 'all' : 'first'));
-  target.baselineOverhead = overheadOfLog(base.estimate, better);
-  target.currentOverhead = overheadOfLog(curAll.estimate, better);
-  target.rounds = { baseline: base.rounds, current: curAll.rounds };
-  const first = aggregateContrast(x.cur('first'), x.base, effect, opts.alpha);
-  const final = x.extended ? aggregateContrast(x.cur('all'), x.base, effect, opts.alpha) : first;
-  const p = sequentialP(first.p, x.extended ? final.p : null, gamma);
-  target.change = worseBy(final.estimate, better);
-  target.ciLow = worseBy(final.low, better);
-  target.ciHigh = worseBy(final.high, better);
-  target.p = p;
-  return { target, pending: { target, p, se: final.se, df: final.df, better, level: 'aggregate' } };
-}
-
-/**
- * When the host's own cells moved between the runs, every absolute verdict of the other
- * environments carries that move too (a changed host kernel or firmware, or a machine shared
- * with other load, as on CI runners). The overhead verdicts compare each environment with the
- * host of its own run, interleaved round by round, so they do not: the note says which to trust.
- */
-function hostDriftNote(comparisons: Comparison[], hostEnv: string | null): string | null {
-  // A run of the host alone has no other verdicts for the move to explain.
-  if (hostEnv === null || comparisons.every((c) => c.env === hostEnv)) return null;
-  const host = comparisons.filter((c) => c.env === hostEnv && c.change !== null);
-  const moved = host.filter((c) => c.verdict === 'regression' || c.verdict === 'improvement');
-  if (moved.length === 0) return null;
-  const shown = moved
-    .slice(0, 2)
-    .map((c) => `${c.label} ${pct(Math.abs(c.change!))} ${c.change! > 0 ? 'worse' : 'better'}`)
-    .join('; ');
-  const more = moved.length > 2 ? `; ${moved.length - 2} more` : '';
-  return (
-    `The host itself changed between the two runs in ${moved.length} of ${host.length} cells (${shown}${more}): ` +
-    "the absolute verdicts of the other environments include that change of the host or of the machine's load; " +
-    'the overhead verdicts compare each environment with the host of its own run and do not.'
   );
 }
 
@@ -811,29 +663,6 @@ function decide(change: number, low: number, high: number, pAdj: number, opts: R
   if (change > 0 && high >= opts.minEffect) return 'regression';
   if (change < 0 && low <= -opts.minEffect) return 'improvement';
   return 'unchanged';
-}
-
-function overheadSentence(oc: OverheadComparison, current: Results, baseline: Results): string {
-  const label = `${envLabel(oc.env, kindOf(current, oc.env) ?? kindOf(baseline, oc.env))} ${oc.label}`;
-  const from = oc.baselineOverhead !== null ? pct(oc.baselineOverhead) : '?';
-  const to = oc.currentOverhead !== null ? pct(oc.currentOverhead) : '?';
-  const pp =
-    oc.baselineOverhead !== null && oc.currentOverhead !== null
-      ? ` (${oc.currentOverhead >= oc.baselineOverhead ? '+' : ''}${((oc.currentOverhead - oc.baselineOverhead) * 100).toFixed(1)} pp)`
-      : '';
-  const verb =
-    oc.verdict === 'regression' ? 'grew' : oc.verdict === 'improvement' ? 'shrank' : 'is unchanged,';
-  const rel =
-    oc.change !== null
-      ? `; relative to the host ${oc.change >= 0 ? pct(oc.change) + ' worse' : pct(-oc.change) + ' better'} (95% CI ${pct(oc.ciLow!)} to ${pct(oc.ciHigh!)}, adjusted p=${formatP(oc.pAdjusted)})`
-      : '';
-  return `${label} overhead ${verb} from ${from} to ${to}${pp}${rel}`;
-}
-
-export function formatP(p: number | null): string {
-  if (p === null) return '–';
-  if (p < 0.0001) return p.toExponential(1);
-  return p.toFixed(4);
 }
 
 function environmentSummaries(
@@ -881,126 +710,6 @@ function groupFailures(results: Results): FailureGroup[] {
     g.rounds.push(f.round);
   }
   return [...groups.values()];
-}
-
-/** The current run's geometric-mean overhead per environment × suite, with its interval. */
-function computeSuiteOverheads(
-  results: Results,
-  cells: Map<string, RawCell>,
-  hostEnv: string | null,
-  opts: ResolvedOptions,
-): SuiteOverhead[] {
-  if (hostEnv === null) return [];
-  const groups = new Map<string, CellPair[]>();
-  for (const cell of cells.values()) {
-    if (cell.env === hostEnv || cell.values.length === 0) continue;
-    const host = cells.get(cellKey(hostEnv, cell.metricKey));
-    if (!host || host.values.length === 0 || host.unit !== cell.unit || host.better !== cell.better) continue;
-    if (cell.values.some((v) => !(v > 0)) || host.values.some((v) => !(v > 0))) continue;
-    if (restatesAnotherMetric(cell.metric)) continue;
-    const k = `${cell.env}\u0000${cell.suite}`;
-    let list = groups.get(k);
-    if (!list) groups.set(k, (list = []));
-    list.push({ env: cell, host });
-  }
-  const effects = new Map<string, DesignEffect>();
-  for (const pairs of groups.values()) {
-    const env = pairs[0]!.env.env;
-    if (effects.has(env)) continue;
-    const parts = [...groups.values()]
-      .filter((p) => p[0]!.env.env === env)
-      .map((p) => ({ clustered: clusteredMean(p), model: modelVariance(p) }));
-    effects.set(env, designEffect(parts));
-  }
-  const out: SuiteOverhead[] = [];
-  for (const pairs of groups.values()) {
-    const { env, suite } = pairs[0]!.env;
-    const m = clusteredMean(pairs);
-    const better = suiteBetter(pairs);
-    const i = aggregateInterval(pairs, m, effects.get(env)!, better, opts.confidence);
-    const label = `${envLabel(env, kindOf(results, env))} ${SUITE_LABELS[suite]}`;
-    const range =
-      i.low !== null && i.high !== null
-        ? ` (95% CI ${pct(i.low)} to ${pct(i.high)})`
-        : ' (one run: no interval)';
-    out.push({
-      env,
-      suite,
-      hostEnv,
-      label,
-      overhead: i.overhead,
-      ciLow: i.low,
-      ciHigh: i.high,
-      cells: pairs.length,
-      rounds: m.rounds,
-      sentence: `${label} overhead ${pct(i.overhead)}${range}, geometric mean of ${pairs.length} cell${pairs.length === 1 ? '' : 's'} over ${m.rounds} round${m.rounds === 1 ? '' : 's'}`,
-    });
-  }
-  return out;
-}
-
-/**
- * Changes under test, said once per key and value pair: "This run's kernel differs from the
- * baseline's (host, kvm: 6.1.0 → 6.6.0): the verdicts include its effect."
- */
-function changeNotes(diffs: readonly FingerprintDifference[], current: Results): string[] {
-  const groups = new Map<string, FingerprintDifference[]>();
-  for (const d of diffs.filter((x) => x.expected)) {
-    const k = `${d.key}\u0000${d.baseline}\u0000${d.current}`;
-    let list = groups.get(k);
-    if (!list) groups.set(k, (list = []));
-    list.push(d);
-  }
-  const out: string[] = [];
-  for (const list of groups.values()) {
-    const d = list[0]!;
-    const where = list.map((x) => (x.env === '*' ? 'the board' : envLabel(x.env, kindOf(current, x.env))));
-    const what = d.class === 'under-test' ? 'a change under test' : 'a setup change declared expected';
-    out.push(
-      `This run's ${d.key} differs from the baseline's (${where.join(', ')}: ${d.baseline} → ${d.current}), ${what}: the verdicts include its effect.`,
-    );
-  }
-  return out;
-}
-
-/** The first line of a report in which nothing could be compared. */
-function incomparableHeadline(
-  comparisons: readonly Comparison[],
-  diffs: readonly FingerprintDifference[],
-): string {
-  const setup = diffs.filter((d) => !d.expected);
-  if (setup.length > 0 && comparisons.some((c) => c.verdict === 'incomparable')) {
-    const shown = setup
-      .slice(0, 3)
-      .map((d) => `${d.key} on ${d.env === '*' ? 'the board' : d.env}: ${d.baseline} → ${d.current}`)
-      .join('; ');
-    const more = setup.length > 3 ? `; ${setup.length - 3} more` : '';
-    return `Nothing could be compared with the baseline: the setup changed (${shown}${more}). Run the baseline on this setup, or declare the change with expect-change.`;
-  }
-  const counts = emptyCounts();
-  for (const c of comparisons) counts[c.verdict]++;
-  if (comparisons.length === 0 || counts.missing === comparisons.length)
-    return 'Nothing could be compared with the baseline: no cell was measured in both runs.';
-  if (counts.erratic > 0 && counts.incomparable === 0)
-    return `Nothing could be compared with the baseline: every cell measured in both runs was too noisy (CV above max-cv) to test.`;
-  const first = comparisons.find((c) => c.verdict === 'incomparable');
-  return `Nothing could be compared with the baseline: ${first?.reason ?? 'no cell could be tested'}.`;
-}
-
-function aggregateSentence(agg: AggregateComparison): string {
-  const from = agg.baselineOverhead !== null ? pct(agg.baselineOverhead) : '?';
-  const to = agg.currentOverhead !== null ? pct(agg.currentOverhead) : '?';
-  const verb =
-    agg.verdict === 'regression' ? 'grew' : agg.verdict === 'improvement' ? 'shrank' : 'is unchanged,';
-  const rel =
-    agg.change !== null
-      ? `; relative to the host ${agg.change >= 0 ? pct(agg.change) + ' worse' : pct(-agg.change) + ' better'} (95% CI ${pct(agg.ciLow!)} to ${pct(agg.ciHigh!)}, adjusted p=${formatP(agg.pAdjusted)})`
-      : '';
-  const cannot =
-    agg.verdict === 'unchanged' && agg.mde !== null
-      ? ` — this run could not see less than ${pct(agg.mde, 0)}`
-      : '';
-  return `${agg.label} overhead (geometric mean of ${agg.cells} cells) ${verb} from ${from} to ${to}${rel}${cannot}`;
 }
 
 /** Unchanged tests whose minimum detectable effect is above the minimum effect, largest first. */
