@@ -73,7 +73,8 @@ describe('adaptive rounds in a real engine run', () => {
         iozone: { enabled: false },
         netperf: { enabled: false },
       },
-      adaptive: { maxRuns: 10, extraTime: 20 },
+      // Budget: the first rounds × 1 = 6 rounds of the same cells; the cap (10) allows 4.
+      adaptive: { maxRuns: 10, extraTime: 1 },
     });
     const lines: string[] = [];
     const reporter: Reporter = {
