@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import { P as PlanError, R as ResultsFileError, r as readResultsFile, a as analyze, b as renderMarkdown, c as renderCsv, d as renderHtml, N as NetperfTest, p as parsers, e as ParseError, f as resolveRun, g as groupByBootMode, h as plannedCells, L as LocalTransport, i as formatDuration, l as lineReporter, w as writeReports, j as runBench, T as TOOL_VERSION } from './chunks/run-DW8T_MRk.js';
-import { C as ConfigError, _ as _enum, S as SuiteId, c as collectFingerprint, b as bootModeOf, P as PRESET_NAMES, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/load-BUKQOYRH.js';
+import { P as PlanError, R as ResultsFileError, r as readResultsFile, a as analyze, b as renderMarkdown, c as renderCsv, d as renderHtml, N as NetperfTest, p as parsers, e as ParseError, f as resolveRun, g as groupByBootMode, h as plannedCells, L as LocalTransport, i as formatDuration, l as lineReporter, w as writeReports, j as runBench, T as TOOL_VERSION } from './chunks/run-BQj1ECaS.js';
+import { C as ConfigError, _ as _enum, S as SuiteId, c as collectFingerprint, b as bootModeOf, P as PRESET_NAMES, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/load-DOlpjQQu.js';
 import { B as BoardConfigError, r as refusal, a as BoardCancelledError } from './chunks/kvm-log-C4l-EQrw.js';
 import { parseArgs } from 'node:util';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { i as isConfigFailure } from './chunks/types-wg0IM0kg.js';
-import { localDefaultConfig } from './chunks/local-default-DPQUtVYI.js';
+import { localDefaultConfig } from './chunks/local-default-CZds6Knk.js';
 import { withBoard } from './chunks/controller-DNDplotP.js';
 import 'node:crypto';
 import 'node:fs';
@@ -221,7 +221,14 @@ const ANALYSIS_OPTIONS = [
         type: 'string',
         value: 'KEY',
         multiple: true,
-        description: 'a fingerprint key changed on purpose (e.g. kernel): compared anyway',
+        description: 'a setup fact changed on purpose (e.g. cgroupCpuLimit): compared anyway (changes under test — kernel, hypervisor, QEMU, Docker — always are)',
+    },
+    {
+        name: 'expect-same',
+        type: 'string',
+        value: 'KEY',
+        multiple: true,
+        description: 'a fingerprint key that must not change (e.g. kernel): a difference makes the cells incomparable',
     },
 ];
 function fraction(name, v) {
@@ -265,6 +272,8 @@ function analysisOptions(values) {
         opts.hostEnv = values['host-env'];
     if (Array.isArray(values['expect-change']))
         opts.expectChanges = values['expect-change'];
+    if (Array.isArray(values['expect-same']))
+        opts.expectSame = values['expect-same'];
     return opts;
 }
 

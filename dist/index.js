@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, stat, rm, readdir, readFile, writeFile, appendFile } from 'node:fs/promises';
 import { join, dirname, resolve, normalize } from 'node:path';
 import { s as setSecret, d as debug, B as BottleneckLight, g as getOctokit, r as retry, w as warning, i as info, a as setFailed, b as setOutput, c as group, e as core } from './chunks/index-DnNg5fi3.js';
-import { T as TOOL_VERSION, k as escapeMarkdown, L as LocalTransport, j as runBench, w as writeReports, a as analyze, m as groupedReporter, b as renderMarkdown } from './chunks/run-DW8T_MRk.js';
-import { d as string, e as array, o as object, _ as _enum, n as number$1, u as union, P as PRESET_NAMES, f as literal, N as NEVER, R as Results, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/load-BUKQOYRH.js';
+import { T as TOOL_VERSION, k as escapeMarkdown, L as LocalTransport, j as runBench, w as writeReports, a as analyze, m as groupedReporter, b as renderMarkdown } from './chunks/run-BQj1ECaS.js';
+import { d as string, e as array, o as object, _ as _enum, n as number$1, u as union, P as PRESET_NAMES, f as literal, N as NEVER, R as Results, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/load-DOlpjQQu.js';
 import { readFileSync, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import 'node:crypto';
@@ -82,6 +82,10 @@ const BaselineInput = string()
 const list = string()
     .transform((v) => v.split(/[\s,]+/).filter((s) => s.length > 0))
     .pipe(array(string().regex(/^[A-Za-z0-9._-]+$/, 'environment ids are letters, digits, . _ -')));
+/** Fingerprint keys (kernel, cgroupCpuLimit, toolVersions.netperf), comma/space/newline separated. */
+const keyList = string()
+    .transform((v) => v.split(/[\s,]+/).filter((s) => s.length > 0))
+    .pipe(array(string().regex(/^[A-Za-z][A-Za-z0-9._-]*$/, 'fingerprint keys are letters, digits, . _ -')));
 /** Artifact names end up in URLs and file names: keep them plain. */
 const artifactName = string()
     .trim()
@@ -104,6 +108,8 @@ const Inputs = object({
     minEffect: number('min-effect', 0, 10),
     alpha: number('alpha', 0, 0.5).refine((n) => n > 0, 'alpha must be above 0'),
     correction: _enum(['holm', 'bh']),
+    expectChange: keyList,
+    expectSame: keyList,
     outDir: string().trim().min(1),
     checkName: string().trim().min(1).max(100),
 });
@@ -125,6 +131,8 @@ const INPUT_NAMES = {
     minEffect: 'min-effect',
     alpha: 'alpha',
     correction: 'correction',
+    expectChange: 'expect-change',
+    expectSame: 'expect-same',
     outDir: 'out-dir',
     checkName: 'check-name',
 };
@@ -150,6 +158,8 @@ const INPUT_DEFAULTS = {
     minEffect: '0.05',
     alpha: '0.05',
     correction: 'holm',
+    expectChange: '',
+    expectSame: '',
     outDir: 'arm-virt-bench-results',
     checkName: 'arm-virt-bench',
 };
@@ -1110,7 +1120,7 @@ async function resolveRunConfig(configInput, envs, reporter) {
         throw new MissingConfigError(`input 'config': ${configInput} does not exist (looked for ${path}). Start from ${EXAMPLE_CONFIG} in the arm-virt-bench repository (one board over SSH), or leave 'config' unset to measure this runner's own machine.`);
     }
     // Loaded only here: probing the machine (and building a guest) is not the common path.
-    const { localDefaultConfig } = await import('./chunks/local-default-DPQUtVYI.js');
+    const { localDefaultConfig } = await import('./chunks/local-default-CZds6Knk.js');
     const d = await localDefaultConfig(new LocalTransport(), envs.length > 0 ? { only: envs } : {});
     const envIds = d.config.environments
         .map((e) => e.id)
@@ -1311,23 +1321,42 @@ async function publishCheckRun(octokit, spec) {
 }
 
 function decide(analyses, failOn) {
-    const overhead = analyses.reduce((n, a) => n + a.headline.overheadRegressions.length, 0);
+    // A suite whose overhead grew is an overhead regression, as one of its cells would be.
+    const overhead = analyses.reduce((n, a) => n + a.headline.overheadRegressions.length + (a.headline.aggregateRegressions?.length ?? 0), 0);
     const absolute = analyses.reduce((n, a) => n + a.headline.regressions.length, 0);
-    const compared = analyses.some((a) => a.headline.status !== 'no-baseline');
-    const verdict = overhead > 0 ? 'overhead-regression' : absolute > 0 ? 'regression' : compared ? 'pass' : 'no-baseline';
+    const compared = analyses.some((a) => a.headline.status === 'ok' || a.headline.status === 'regression');
+    // A baseline, but nothing could be compared (every cell incomparable): never a pass.
+    const incomparable = analyses.filter((a) => a.headline.status === 'incomparable');
+    const verdict = overhead > 0
+        ? 'overhead-regression'
+        : absolute > 0
+            ? 'regression'
+            : compared
+                ? 'pass'
+                : incomparable.length > 0
+                    ? 'incomparable'
+                    : 'no-baseline';
     const fail = failOn === 'regression'
         ? overhead + absolute > 0
         : failOn === 'overhead-regression'
             ? overhead > 0
             : false;
-    const conclusion = fail ? 'failure' : overhead + absolute > 0 ? 'neutral' : 'success';
+    const conclusion = fail
+        ? 'failure'
+        : overhead + absolute > 0 || incomparable.length > 0
+            ? 'neutral'
+            : 'success';
     const parts = [];
     if (overhead > 0)
         parts.push(`${overhead} overhead regression${overhead === 1 ? '' : 's'}`);
     if (absolute > 0)
         parts.push(`${absolute} regression${absolute === 1 ? '' : 's'}`);
+    if (incomparable.length > 0) {
+        const why = incomparable[0].headline.reason ?? 'nothing could be compared with the baseline';
+        parts.push(analyses.length > 1 ? `${incomparable[0].current.board}: ${why}` : why.replace(/\.$/, ''));
+    }
     const title = parts.length > 0
-        ? parts.join(', ')
+        ? parts.join('; ').slice(0, 1000)
         : compared
             ? 'No regression against the baseline'
             : 'No baseline yet: overheads against the host only';
@@ -1356,6 +1385,14 @@ function annotationsFor(analyses, failOn, path) {
     const out = [];
     const at = { path, start_line: 1, end_line: 1 };
     for (const a of analyses) {
+        for (const r of a.headline.aggregateRegressions ?? []) {
+            out.push({
+                ...at,
+                annotation_level: failOn === 'never' ? 'warning' : 'failure',
+                title: `${a.current.board}: ${r.label} overhead regression (suite)`,
+                message: r.sentence,
+            });
+        }
         for (const r of a.headline.overheadRegressions) {
             out.push({
                 ...at,
@@ -1439,11 +1476,30 @@ async function runAction() {
     if (inputs.phase !== 'run')
         await reportPhase(env, local);
 }
+// ---------------------------------------------------------------- run
+/** What the run phase hands to the report phase of the same job. */
+/**
+ * How results are compared with the baseline: the inputs, plus the config's `analysis` lists
+ * when the config is known (phase all); expect-change / expect-same add to them.
+ */
+function comparison(inputs, config) {
+    return {
+        minEffect: inputs.minEffect,
+        alpha: inputs.alpha,
+        correction: inputs.correction,
+        expectChanges: [...(config?.analysis.expectChange ?? []), ...inputs.expectChange],
+        expectSame: [...(config?.analysis.expectSame ?? []), ...inputs.expectSame],
+    };
+}
 async function runPhase(env) {
     const { inputs, ctx, outDir } = env;
     const reporter = groupedReporter(core);
     const { config, notes } = await resolveRunConfig(inputs.config, inputs.environments, reporter);
     await mkdir(outDir, { recursive: true });
+    // phase all: the baseline is known before measuring, so the engine can add rounds where the
+    // comparison is suggestive but undecided (adaptive rounds); the report phase reuses it.
+    const baseline = inputs.phase === 'all' ? await group('Baseline', () => loadBaseline(env)) : undefined;
+    const boardBaseline = baseline?.byBoard.get(config.board.name);
     const abort = new AbortController();
     // The runner cancels a job with SIGINT, then SIGTERM: stop measuring, keep what was measured.
     const onSignal = () => abort.abort(new Error('cancelled by the runner'));
@@ -1460,6 +1516,7 @@ async function runPhase(env) {
             signal: abort.signal,
             reporter,
             ...(ctx.headSha ? { gitSha: ctx.headSha } : {}),
+            ...(boardBaseline ? { baseline: boardBaseline, analysis: comparison(inputs, config) } : {}),
         });
     }
     catch (err) {
@@ -1509,7 +1566,7 @@ async function runPhase(env) {
     }
     if (failure)
         throw failure;
-    return results ? { results, notes } : undefined;
+    return results ? { results, notes, config, ...(baseline ? { baseline } : {}) } : undefined;
 }
 /**
  * Why the report phase has nothing to compare. `unavailable`: the artifact service could not be
@@ -1649,30 +1706,28 @@ async function reportPhase(env, local) {
         current = c.results;
         claimedPull = c.claimedPull;
     }
-    const baseline = await group('Baseline', () => loadBaseline(env));
+    const baseline = local?.baseline ?? (await group('Baseline', () => loadBaseline(env)));
     info(baseline.note);
     const analyses = [];
     for (const results of current) {
         const base = baseline.byBoard.get(results.board.name);
         analyses.push(analyze(results, {
             ...(base ? { baseline: base } : {}),
-            minEffect: inputs.minEffect,
-            alpha: inputs.alpha,
-            correction: inputs.correction,
+            ...comparison(inputs, local?.config),
         }));
         const dir = current.length === 1 ? outDir : join(outDir, 'boards', slug(results.board.name));
         await writeReports(results, dir, {
             ...(base ? { baseline: base } : {}),
-            minEffect: inputs.minEffect,
-            alpha: inputs.alpha,
-            correction: inputs.correction,
+            ...comparison(inputs, local?.config),
             ...(runUrl(ctx) ? { artifactUrl: runUrl(ctx) } : {}),
             origin: 'action',
         }).catch((err) => warning(`report files: ${err.message}`));
     }
     const decision = decide(analyses, inputs.failOn);
     const artifactUrl = runUrl(ctx);
-    const header = [...(local?.notes ?? []), baseline.note].map((n) => `${n}\n\n`).join('');
+    // A report that compared nothing says why in its first line, before anything else.
+    const why = decision.verdict === 'incomparable' ? [`**⚠️ ${escapeMarkdown(decision.title, 1000)}**`] : [];
+    const header = [...why, ...(local?.notes ?? []), baseline.note].map((n) => `${n}\n\n`).join('');
     const render = (flavor, budget) => header +
         analyses
             .map((a) => renderMarkdown(a, {

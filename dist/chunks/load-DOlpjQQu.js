@@ -15082,6 +15082,16 @@ function record(keyType, valueType, params) {
         ...normalizeParams(params),
     });
 }
+// type alksjf = core.output<core.$ZodRecordKey>;
+function partialRecord(keyType, valueType, params) {
+    return new ZodRecord({
+        type: "record",
+        keyType,
+        valueType: valueType,
+        ...normalizeParams(params),
+        partial: true,
+    });
+}
 const ZodEnum = /*@__PURE__*/ $constructor("ZodEnum", (inst, def) => {
     $ZodEnum.init(inst, def);
     ZodType.init(inst, def);
@@ -15458,6 +15468,24 @@ const Environment = object({
     /** Set when the environment could not be measured at all (and why). */
     skipped: string().optional(),
 });
+/**
+ * The round policy of a run that added rounds after looking at its data (adaptive rounds):
+ * which rounds were the first look, how much of α the analysis spends there, and which cells
+ * got extra rounds. Absent: every cell ran its fixed rounds, one look.
+ */
+const AdaptiveRounds = object({
+    /** Rounds each suite's cells ran before the interim look (rounds 0 … n−1). */
+    firstLook: partialRecord(SuiteId, number().int().positive()),
+    /** Rounds an extended cell may reach. */
+    maxRuns: number().int().positive(),
+    /** Share of each test's α spent at the first look; the rest is spent at the final look. */
+    alphaFirstLook: number().gt(0).lt(1),
+    /** Engine cells (`env/suite/key`) that got extra rounds. */
+    extended: array(string()),
+    /** Extra rounds run, and why they stopped. */
+    extraRounds: number().int().nonnegative().optional(),
+    stopped: string().optional(),
+});
 const RunInfo = object({
     id: string().min(1),
     toolVersion: string(),
@@ -15468,6 +15496,7 @@ const RunInfo = object({
     gitSha: string().optional(),
     /** in-progress while the engine runs; complete / partial / cancelled at the end. */
     status: _enum(['in-progress', 'complete', 'partial', 'cancelled']).optional(),
+    adaptive: AdaptiveRounds.optional(),
 });
 const Board = object({
     name: string().min(1),
@@ -19391,7 +19420,8 @@ const PRESETS = {
     },
     quick: {
         name: 'quick',
-        runs: 3,
+        runs: 6,
+        rounds: { maxRuns: 12, extraTime: 0.5, alphaFirstLook: 0.1, suggestiveP: 0.05, minExtraRounds: 3 },
         suites: {
             hackbench: {
                 enabled: true,
@@ -19406,7 +19436,7 @@ const PRESETS = {
             unixbench: {
                 enabled: true,
                 timeoutSeconds: 1200,
-                tests: ['dhry2reg', 'pipe', 'context1', 'syscall'],
+                tests: ['context1', 'syscall', 'pipe'],
                 copies: [1],
                 iterations: 1,
             },
@@ -19415,6 +19445,7 @@ const PRESETS = {
                 timeoutSeconds: 600,
                 fileSizesKb: [1024],
                 minRecordKb: 4,
+                maxRecordKb: 64,
                 tests: ['write-rewrite', 'read-reread', 'random-read-write'],
                 flush: false,
             },
@@ -19493,6 +19524,20 @@ function stripUndefined(o) {
         return {};
     return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
+/**
+ * The round policy of a run: the preset's, with the config's overrides; undefined when the
+ * preset has none or the config turns it off. `runs` is the first look: maxRuns must exceed it.
+ */
+function roundPolicyFor(preset, overrides = {}, runs = preset.runs) {
+    if (overrides.enabled === false || !preset.rounds)
+        return undefined;
+    const policy = {
+        ...preset.rounds,
+        ...(overrides.maxRuns !== undefined ? { maxRuns: overrides.maxRuns } : {}),
+        ...(overrides.extraTime !== undefined ? { extraTime: overrides.extraTime } : {}),
+    };
+    return policy.maxRuns > runs && policy.extraTime > 0 ? policy : undefined;
+}
 
 /**
  * The config file (YAML or JSON): the board, the environments to measure, the preset
@@ -19544,6 +19589,25 @@ const EnvironmentEntrySchema = EnvironmentCommon.catchall(unknown()).transform((
     };
     return entry;
 });
+const FingerprintKeys = array(string().min(1, 'a fingerprint key, e.g. kernel or cgroupCpuLimit'));
+/** How this board's results are compared with a baseline (the action inputs and CLI flags add to it). */
+const AnalysisConfig = object({
+    /** Fingerprint keys compared although they differ (a setup change made on purpose). */
+    expectChange: FingerprintKeys.default([]),
+    /** Fingerprint keys that must not differ: a difference makes the cells incomparable. */
+    expectSame: FingerprintKeys.default([]),
+})
+    .strict();
+/** Adaptive rounds (the preset's round policy, see docs/analysis.md): on/off and its caps. */
+const AdaptiveConfig = object({
+    /** Extra rounds for suggestive cells when a baseline is known (default: as the preset says). */
+    enabled: boolean().optional(),
+    /** Rounds an extended cell may reach. */
+    maxRuns: number().int().positive().max(1000, 'at most 1000 runs per cell').optional(),
+    /** Time budget of the extra rounds, as a share of the time the first rounds took. */
+    extraTime: number().positive().max(10, 'at most 10 × the first rounds').optional(),
+})
+    .strict();
 const ConfigSchema = object({
     board: BoardConfig.prefault({}),
     /** Default preset; `--preset` overrides it. */
@@ -19552,6 +19616,8 @@ const ConfigSchema = object({
     runs: Runs.optional(),
     environments: array(EnvironmentEntrySchema).min(1, 'name at least one environment'),
     suites: SuiteOverrides.prefault({}),
+    analysis: AnalysisConfig.prefault({}),
+    adaptive: AdaptiveConfig.prefault({}),
 })
     .strict()
     .superRefine((c, ctx) => {
@@ -19660,4 +19726,4 @@ function canonicalJson(v) {
     return JSON.stringify(v) ?? 'null';
 }
 
-export { SUITES as A, BLOCK_STAT_SCRIPT as B, ConfigError as C, factoryFor as D, PRESETS as E, configDigest as F, RESULTS_SCHEMA_ID as G, peerSpec as H, IFACE_STAT_SCRIPT as I, setRunLabel as J, boardIo as K, environmentRegistry as L, parseConfig as M, NEVER as N, PRESET_NAMES as P, Results as R, SuiteId as S, TAP_DOWN_SCRIPT as T, _enum as _, SshTransport as a, bootModeOf as b, collectFingerprint as c, string as d, array as e, literal as f, CONTAINER_LABEL as g, RUN_LABEL_VAR as h, parseIfaceStat as i, parseBlockProbe as j, NETDEV_SCRIPT as k, loadConfigFile as l, minimalEnv as m, number as n, object as o, parseProcNetDev as p, IOZONE_TESTS as q, runProcess as r, sshHostFromConfig as s, routeVia as t, union as u, parseScratchProbe as v, isRamFs as w, ROUTE_PROBE_SCRIPT as x, SCRATCH_PROBE_SCRIPT as y, resolveSuites as z };
+export { SUITES as A, BLOCK_STAT_SCRIPT as B, ConfigError as C, factoryFor as D, PRESETS as E, configDigest as F, roundPolicyFor as G, RESULTS_SCHEMA_ID as H, IFACE_STAT_SCRIPT as I, peerSpec as J, setRunLabel as K, boardIo as L, environmentRegistry as M, NEVER as N, parseConfig as O, PRESET_NAMES as P, Results as R, SuiteId as S, TAP_DOWN_SCRIPT as T, _enum as _, SshTransport as a, bootModeOf as b, collectFingerprint as c, string as d, array as e, literal as f, CONTAINER_LABEL as g, RUN_LABEL_VAR as h, parseIfaceStat as i, parseBlockProbe as j, NETDEV_SCRIPT as k, loadConfigFile as l, minimalEnv as m, number as n, object as o, parseProcNetDev as p, IOZONE_TESTS as q, runProcess as r, sshHostFromConfig as s, routeVia as t, union as u, parseScratchProbe as v, isRamFs as w, ROUTE_PROBE_SCRIPT as x, SCRATCH_PROBE_SCRIPT as y, resolveSuites as z };

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, mkdir, writeFile, stat, rename, cp, rm } from 'node:fs/promises';
 import { join, dirname, relative, sep } from 'node:path';
-import { R as Results, _ as _enum, o as object, r as runProcess, m as minimalEnv, s as sshHostFromConfig, a as SshTransport, g as CONTAINER_LABEL, T as TAP_DOWN_SCRIPT, h as RUN_LABEL_VAR, p as parseProcNetDev, I as IFACE_STAT_SCRIPT, i as parseIfaceStat, B as BLOCK_STAT_SCRIPT, j as parseBlockProbe, k as NETDEV_SCRIPT, q as IOZONE_TESTS, t as routeVia, v as parseScratchProbe, w as isRamFs, x as ROUTE_PROBE_SCRIPT, y as SCRATCH_PROBE_SCRIPT, z as resolveSuites, A as SUITES, D as factoryFor, E as PRESETS, F as configDigest, G as RESULTS_SCHEMA_ID, H as peerSpec, J as setRunLabel, c as collectFingerprint, b as bootModeOf, K as boardIo } from './load-BUKQOYRH.js';
+import { R as Results, _ as _enum, o as object, r as runProcess, m as minimalEnv, s as sshHostFromConfig, a as SshTransport, g as CONTAINER_LABEL, T as TAP_DOWN_SCRIPT, h as RUN_LABEL_VAR, p as parseProcNetDev, I as IFACE_STAT_SCRIPT, i as parseIfaceStat, B as BLOCK_STAT_SCRIPT, j as parseBlockProbe, k as NETDEV_SCRIPT, q as IOZONE_TESTS, t as routeVia, v as parseScratchProbe, w as isRamFs, x as ROUTE_PROBE_SCRIPT, y as SCRATCH_PROBE_SCRIPT, z as resolveSuites, A as SUITES, D as factoryFor, E as PRESETS, F as configDigest, G as roundPolicyFor, H as RESULTS_SCHEMA_ID, J as peerSpec, K as setRunLabel, c as collectFingerprint, b as bootModeOf, L as boardIo } from './load-DOlpjQQu.js';
 import { createReadStream, readFileSync } from 'node:fs';
 import { k as kvmModeOf, B as BoardConfigError, r as refusal } from './kvm-log-C4l-EQrw.js';
 import { i as isConfigFailure } from './types-wg0IM0kg.js';
@@ -20,6 +20,410 @@ const TOOL_VERSION = '0.1.0';
 class PlanError extends Error {
     name = 'PlanError';
 }
+
+/**
+ * Student's t distribution: CDF and quantile. Two functions do not justify a dependency
+ * (the candidates ship no types or pull a whole matrix library); the regularised incomplete
+ * beta below is the classic continued fraction (Lentz), checked against R's pt/qt in
+ * test/unit/analysis/distributions.test.ts.
+ */
+function logGamma(x) {
+    // Lanczos approximation (g = 7, n = 9), accurate to ~1e-15 for x > 0.
+    const c = [
+        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.6150291621406,
+        12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+    ];
+    if (x < 0.5)
+        return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+    const z = x - 1;
+    let a = c[0];
+    const t = z + 7.5;
+    for (let i = 1; i < 9; i++)
+        a += c[i] / (z + i);
+    return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+}
+function betaContinuedFraction(a, b, x) {
+    const tiny = 1e-300;
+    let c = 1;
+    let d = 1 - ((a + b) * x) / (a + 1);
+    if (Math.abs(d) < tiny)
+        d = tiny;
+    d = 1 / d;
+    let h = d;
+    for (let m = 1; m <= 300; m++) {
+        const m2 = 2 * m;
+        let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
+        d = 1 + aa * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = 1 + aa / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        h *= d * c;
+        aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
+        d = 1 + aa * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = 1 + aa / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        const delta = d * c;
+        h *= delta;
+        if (Math.abs(delta - 1) < 1e-15)
+            break;
+    }
+    return h;
+}
+/** Regularised incomplete beta I_x(a, b). */
+function incompleteBeta(x, a, b) {
+    if (x <= 0)
+        return 0;
+    if (x >= 1)
+        return 1;
+    const lnFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x);
+    if (x < (a + 1) / (a + b + 2))
+        return (Math.exp(lnFront) * betaContinuedFraction(a, b, x)) / a;
+    return 1 - (Math.exp(lnFront) * betaContinuedFraction(b, a, 1 - x)) / b;
+}
+/** P(T <= t) for Student's t with `df` degrees of freedom (df may be fractional: Welch). */
+function tCdf(t, df) {
+    if (!(df > 0))
+        throw new RangeError(`t distribution needs df > 0 (got ${df})`);
+    if (t === Infinity)
+        return 1;
+    if (t === -Infinity)
+        return 0;
+    const tail = 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
+    return t > 0 ? 1 - tail : tail;
+}
+/** Two-sided p-value of a t statistic. */
+function tTwoSidedP(t, df) {
+    if (Number.isNaN(t))
+        return 1;
+    const abs = Math.abs(t);
+    if (abs === Infinity)
+        return 0;
+    return incompleteBeta(df / (df + abs * abs), df / 2, 0.5);
+}
+function tPdf(t, df) {
+    return (Math.exp(logGamma((df + 1) / 2) - logGamma(df / 2) - ((df + 1) / 2) * Math.log1p((t * t) / df)) /
+        Math.sqrt(df * Math.PI));
+}
+/**
+ * The t quantile: the t with P(T <= t) = p. Start from the Cornish-Fisher expansion around
+ * the normal quantile, then Newton steps on the CDF (bisection as a safety net).
+ */
+function tQuantile(p, df) {
+    if (!(p > 0 && p < 1))
+        throw new RangeError(`quantile needs 0 < p < 1 (got ${p})`);
+    if (p === 0.5)
+        return 0;
+    if (p < 0.5)
+        return -tQuantile(1 - p, df);
+    const z = probit(p);
+    const z3 = z ** 3;
+    const z5 = z ** 5;
+    let t = z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df * df);
+    for (let i = 0; i < 50; i++) {
+        const step = (tCdf(t, df) - p) / tPdf(t, df);
+        if (!Number.isFinite(step))
+            break;
+        const next = t - step;
+        if (next <= 0)
+            break;
+        t = next;
+        if (Math.abs(step) < 1e-12 * Math.max(1, t))
+            return t;
+    }
+    // Newton did not settle (tiny df): bisection.
+    let lo = 0;
+    let hi = 1;
+    while (tCdf(hi, df) < p)
+        hi *= 2;
+    for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, hi); i++) {
+        const mid = (lo + hi) / 2;
+        if (tCdf(mid, df) < p)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (lo + hi) / 2;
+}
+/** Standard normal quantile (Acklam's rational approximation, refined by one Halley step). */
+function probit(p) {
+    const a = [
+        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+        2.506628277459239,
+    ];
+    const b = [
+        -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+    ];
+    const c = [
+        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+        2.938163982698783,
+    ];
+    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+    const pl = 0.02425;
+    let x;
+    if (p < pl) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        x =
+            (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    else if (p <= 1 - pl) {
+        const q = p - 0.5;
+        const r = q * q;
+        x =
+            ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+                (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    }
+    else {
+        const q = Math.sqrt(-2 * Math.log(1 - p));
+        x =
+            -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    return x;
+}
+const quantileCache = new Map();
+/** Cached two-sided critical value t_{1-alpha/2, df} (df rounded to 1e-6: Welch df repeats). */
+function tCritical(alpha, df) {
+    const key = `${alpha}:${Math.round(df * 1e6)}`;
+    let v = quantileCache.get(key);
+    if (v === undefined) {
+        v = tQuantile(1 - alpha / 2, df);
+        if (quantileCache.size > 10_000)
+            quantileCache.clear();
+        quantileCache.set(key, v);
+    }
+    return v;
+}
+
+/**
+ * The per-cell test: Welch's t on log values (a contrast of group means of logs).
+ *
+ * Why not Mann-Whitney U: with exact p its smallest attainable two-sided p is 2/C(2n, n)
+ * (n = 5: 0.0079; n = 10: 1.1e-5). After a family-wise correction over hundreds of cells
+ * (Holm's first threshold is alpha/m: 0.05/750 = 6.7e-5) a quick preset with n = 5 could never
+ * flag anything, and n = 10 only barely. Welch on logs keeps power at small n, does not assume
+ * equal variances (an environment change often changes the noise too), and works on the scale
+ * that matters: a difference of log means is a ratio of geometric means, i.e. "5% slower".
+ * Benchmark values are positive and roughly log-normal (times, rates). Outlier sensitivity is
+ * handled by the `erratic` verdict (CV above a limit) instead of by rank statistics.
+ *
+ * The same contrast with four groups tests an overhead change:
+ * (log env_cur − log host_cur) − (log env_base − log host_base), Welch-Satterthwaite df.
+ *
+ * Unequal runs (a current run with adaptive extra rounds against a baseline without): Welch's
+ * approximation is then too liberal in the far tail a corrected report tests in — measured
+ * (bench/analysis-power.bench.ts, `welch` table): with 10 runs against 3 at equal noise,
+ * P(p < 10⁻⁴) = 7.6·10⁻⁴, because the small side's variance is the one estimated worst and a
+ * chance low estimate both shrinks the standard error and raises the degrees of freedom. So a
+ * group with fewer runs than its partner (the same cell on the other side) uses the larger of
+ * the two variances (with the degrees of freedom of the one it uses), and the degrees of
+ * freedom are capped at what the groups that kept their own variance can give (Σ (n − 1)).
+ * With equal noise and two groups the test is then never more liberal than the exact t-test
+ * that uses the larger side's variance for both (t with n_large − 1 df): when that variance is
+ * the larger it is that test, otherwise its statistic is smaller and its critical value larger.
+ * With equal runs nothing changes.
+ */
+function logMoments(values) {
+    const n = values.length;
+    let s = 0;
+    for (const v of values)
+        s += Math.log(v);
+    const mean = s / n;
+    let ss = 0;
+    for (const v of values) {
+        const d = Math.log(v) - mean;
+        ss += d * d;
+    }
+    return { mean, variance: n > 1 ? ss / (n - 1) : 0, n };
+}
+/** Welch-Satterthwaite test of a ± contrast of log means. Every group needs n ≥ 2 and values > 0. */
+function logContrast(groups, alpha) {
+    const moments = groups.map((g) => {
+        if (g.values.length < 2)
+            throw new RangeError('each group needs at least 2 values');
+        return logMoments(g.values);
+    });
+    let estimate = 0;
+    let se2 = 0;
+    let dfDen = 0;
+    let dfCap = 0;
+    groups.forEach((g, i) => {
+        const m = moments[i];
+        const partner = g.partner !== undefined ? moments[g.partner] : undefined;
+        const floored = partner !== undefined && m.n < partner.n;
+        // A borrowed variance brings its own degrees of freedom (the partner's n − 1).
+        const borrowed = floored && partner.variance > m.variance;
+        const variance = borrowed ? partner.variance : m.variance;
+        if (!floored)
+            dfCap += m.n - 1;
+        estimate += g.sign * m.mean;
+        const w = (g.sign * g.sign * variance) / m.n;
+        se2 += w;
+        dfDen += (w * w) / ((borrowed ? partner.n : m.n) - 1);
+    });
+    if (se2 === 0) {
+        // Every group is constant: the difference is exact.
+        return { estimate, low: estimate, high: estimate, p: estimate === 0 ? 1 : 0, se: 0, df: Infinity };
+    }
+    const se = Math.sqrt(se2);
+    const df = Math.min((se2 * se2) / dfDen, dfCap);
+    const t = estimate / se;
+    const p = tTwoSidedP(t, df);
+    const half = tCritical(alpha, df) * se;
+    return { estimate, low: estimate - half, high: estimate + half, p, se, df };
+}
+/** Log contrast → direction-aware relative degradation (> 0 worse), as the paper's overhead. */
+function degradationFromLog(logRatio, better) {
+    return better === 'lower' ? Math.expm1(logRatio) : -Math.expm1(logRatio);
+}
+
+const orient = (better) => (better === 'lower' ? 1 : -1);
+/**
+ * Metrics that restate another metric of the same run: UnixBench's index values are its scores
+ * divided by a fixed baseline (and their geometric mean). An aggregate counts each run once, by
+ * its score; the index cells are still shown and tested on their own.
+ */
+function restatesAnotherMetric(metric) {
+    return metric === 'unixbench.index' || metric.startsWith('unixbench.index.');
+}
+function meanLog(values) {
+    let s = 0;
+    for (const v of values)
+        s += Math.log(v);
+    return s / values.length;
+}
+/** G and its round-clustered variance for one side. Every cell needs values > 0 on both sides. */
+function clusteredMean(pairs) {
+    const k = pairs.length;
+    const u = new Map();
+    let estimate = 0;
+    for (const { env, host } of pairs) {
+        const o = orient(env.better);
+        const me = meanLog(env.values);
+        const mh = meanLog(host.values);
+        estimate += (o * (me - mh)) / k;
+        env.values.forEach((v, i) => {
+            const r = env.rounds[i];
+            u.set(r, (u.get(r) ?? 0) + (o * (Math.log(v) - me)) / (k * env.values.length));
+        });
+        host.values.forEach((v, i) => {
+            const r = host.rounds[i];
+            u.set(r, (u.get(r) ?? 0) - (o * (Math.log(v) - mh)) / (k * host.values.length));
+        });
+    }
+    const c = u.size;
+    let ss = 0;
+    for (const x of u.values())
+        ss += x * x;
+    return { estimate, variance: c > 1 ? (c / (c - 1)) * ss : NaN, rounds: c, cells: k };
+}
+/** The suite's direction for reporting: the cells' common one, or lower-is-better when mixed. */
+function suiteBetter(pairs) {
+    const first = pairs[0]?.env.better ?? 'lower';
+    return pairs.every((p) => p.env.better === first) ? first : 'lower';
+}
+/** The oriented log G as the paper's overhead of the geometric-mean ratio. */
+function overheadOfLog(g, better) {
+    // better = lower: ratio env/host = e^G, overhead = ratio − 1; higher: ratio = e^−G, overhead = 1 − ratio.
+    return better === 'lower' ? Math.expm1(g) : -Math.expm1(-g);
+}
+/** The per-cell model's variance of one side's G: (1/K²) Σ_c (s²_env/n_env + s²_host/n_host). */
+function modelVariance(pairs) {
+    const k = pairs.length;
+    let v = 0;
+    for (const { env, host } of pairs)
+        v += logVariance(env.values) / env.values.length + logVariance(host.values) / host.values.length;
+    return v / (k * k);
+}
+function logVariance(values) {
+    const n = values.length;
+    if (n < 2)
+        return 0;
+    const m = meanLog(values);
+    let ss = 0;
+    for (const v of values)
+        ss += (Math.log(v) - m) ** 2;
+    return ss / (n - 1);
+}
+function designEffect(parts) {
+    let cl = 0;
+    let model = 0;
+    let df = 0;
+    for (const p of parts) {
+        if (!(p.clustered.rounds > 1) || !Number.isFinite(p.clustered.variance) || !(p.model > 0))
+            continue;
+        cl += p.clustered.variance;
+        model += p.model;
+        df += p.clustered.rounds - 1;
+    }
+    return { phi: model > 0 ? cl / model : 1, df };
+}
+/**
+ * The aggregate's change: the Welch contrast of every cell's four groups (env and host, current
+ * and baseline), each weighted ±1/K, inflated by the design effect when φ > 1.
+ */
+function aggregateContrast(cur, base, effect, alpha) {
+    const k = cur.length;
+    const groups = [];
+    cur.forEach((c, i) => {
+        const b = base[i];
+        const o = orient(c.env.better) / k;
+        const at = groups.length;
+        groups.push({ values: c.env.values, sign: o, partner: at + 2 }, { values: c.host.values, sign: -o, partner: at + 3 }, { values: b.env.values, sign: -o, partner: at }, { values: b.host.values, sign: o, partner: at + 1 });
+    });
+    const r = logContrast(groups, alpha);
+    if (!(effect.phi > 1) || r.se === 0)
+        return { estimate: r.estimate, low: r.low, high: r.high, p: r.p, se: r.se, df: r.df };
+    const se = r.se * Math.sqrt(effect.phi);
+    const df = Math.max(1, Math.min(r.df, effect.df));
+    const half = tCritical(alpha, df) * se;
+    return {
+        estimate: r.estimate,
+        low: r.estimate - half,
+        high: r.estimate + half,
+        p: tTwoSidedP(r.estimate / se, df),
+        se,
+        df,
+    };
+}
+/**
+ * The interval of one run's aggregate overhead: the model's variance inflated by the design
+ * effect (as the test), t with the model's Satterthwaite df (capped by φ's when φ > 1).
+ */
+function aggregateInterval(pairs, m, effect, better, confidence) {
+    const overhead = overheadOfLog(m.estimate, better);
+    const groups = pairs.flatMap(({ env, host }) => [
+        { values: env.values, sign: 1 / pairs.length },
+        { values: host.values, sign: -1 / pairs.length },
+    ]);
+    if (groups.some((g) => g.values.length < 2))
+        return { overhead, low: null, high: null };
+    const r = logContrast(groups, 1 - confidence);
+    const inflate = effect.phi > 1 ? Math.sqrt(effect.phi) : 1;
+    const df = effect.phi > 1 ? Math.max(1, Math.min(r.df, effect.df)) : r.df;
+    if (!Number.isFinite(df) || r.se === 0)
+        return { overhead, low: overhead, high: overhead };
+    const half = tCritical(1 - confidence, df) * r.se * inflate;
+    // overheadOfLog is increasing in G for both directions.
+    return {
+        overhead,
+        low: overheadOfLog(m.estimate - half, better),
+        high: overheadOfLog(m.estimate + half, better),
+    };
+}
+const SUITE_LABELS = {
+    hackbench: 'hackbench',
+    unixbench: 'UnixBench',
+    iozone: 'IOzone',
+    netperf: 'netperf',
+};
 
 const KIND_LABELS = {
     host: 'Host',
@@ -122,6 +526,7 @@ function groupCells(results) {
                 better: s.better,
                 label: metricLabel(s.metric, s.params),
                 values: [],
+                rounds: [],
                 warnings: 0,
                 conflicts: [],
             };
@@ -132,64 +537,76 @@ function groupCells(results) {
             continue;
         }
         cell.values.push(s.value);
+        cell.rounds.push(s.round);
         if (s.warnings && s.warnings.length > 0)
             cell.warnings++;
     }
     return cells;
 }
-
-/**
- * Multiple-comparison adjustments across every compared cell of a report (absolute and
- * overhead tests in one family), so the false-alarm rate is per report, not per cell.
- * Holm (default): family-wise error ≤ alpha under any dependence. Benjamini-Hochberg
- * (option): false discovery rate ≤ alpha for independent or positively dependent tests;
- * more power when many cells really changed. Both return adjusted p-values (compare to alpha).
- */
-function holm(p) {
-    const m = p.length;
-    const order = p.map((v, i) => i).sort((a, b) => p[a] - p[b]);
-    const out = new Array(m);
-    let running = 0;
-    order.forEach((idx, rank) => {
-        const adj = Math.min(1, (m - rank) * p[idx]);
-        running = Math.max(running, adj);
-        out[idx] = running;
-    });
-    return out;
-}
-function benjaminiHochberg(p) {
-    const m = p.length;
-    const order = p.map((v, i) => i).sort((a, b) => p[b] - p[a]); // descending
-    const out = new Array(m);
-    let running = 1;
-    order.forEach((idx, k) => {
-        const rank = m - k; // ascending rank of this p
-        const adj = Math.min(1, (m / rank) * p[idx]);
-        running = Math.min(running, adj);
-        out[idx] = running;
-    });
-    return out;
-}
-function adjust(p, method) {
-    return method === 'holm' ? holm(p) : benjaminiHochberg(p);
+/** The cell restricted to rounds below `limit` (the first look of an adaptive run). */
+function firstRounds(cell, limit) {
+    if (cell.rounds.every((r) => r < limit))
+        return cell;
+    const keep = cell.rounds.map((r) => r < limit);
+    return {
+        ...cell,
+        values: cell.values.filter((_, i) => keep[i]),
+        rounds: cell.rounds.filter((_, i) => keep[i]),
+    };
 }
 
-const COMPARED_KEYS = [
-    'kernel',
-    'arch',
-    'hypervisor',
-    'hypervisorVersion',
-    'xenCapabilities',
-    'kvm',
-    'qemuVersion',
-    'dockerVersion',
-    'cpuModel',
-    'cpus',
-    'governor',
-    'memoryBytes',
-    'cgroupCpuLimit',
-    'cgroupMemoryLimit',
+const rule = (key, cls, suite = null) => ({
+    key,
+    class: cls,
+    suite,
+});
+/** Every compared fact, in report order. Tool versions are added per tool (setup, their suite). */
+const FINGERPRINT_RULES = [
+    // Changes under test.
+    rule('kernel', 'under-test'),
+    rule('kernelConfig', 'under-test'),
+    rule('hypervisor', 'under-test'),
+    rule('hypervisorVersion', 'under-test'),
+    rule('xenCapabilities', 'under-test'),
+    rule('kvm', 'under-test'),
+    rule('qemuVersion', 'under-test'),
+    rule('dockerVersion', 'under-test'),
+    rule('dockerImage', 'under-test'),
+    rule('guestImage', 'under-test'),
+    rule('xenPvDrivers', 'under-test'),
+    // Changes of setup.
+    rule('arch', 'setup'),
+    rule('cpuModel', 'setup'),
+    rule('cpus', 'setup'),
+    rule('governor', 'setup'),
+    rule('memoryBytes', 'setup'),
+    rule('cgroupCpuLimit', 'setup'),
+    rule('cgroupMemoryLimit', 'setup'),
+    rule('cpusAvailable', 'setup'),
+    rule('cpuList', 'setup'),
+    rule('memoryLimitBytes', 'setup'),
+    rule('guest', 'setup'),
+    rule('dockerLimits', 'setup'),
+    rule('domainVcpus', 'setup'),
+    rule('domainMemMiB', 'setup'),
+    rule('scratch', 'setup', 'iozone'),
+    rule('netperfPeer', 'setup', 'netperf'),
 ];
+/** The keys compared (kept for callers of the earlier API). */
+FINGERPRINT_RULES.map((r) => r.key);
+function matches(list, key) {
+    return list.some((k) => k === key || key.startsWith(`${k}.`));
+}
+/** Whether a difference in `key` is compared (true) or makes its cells incomparable (false). */
+function isCompared(key, cls, policy) {
+    if (key === 'kind')
+        return false;
+    if (matches(policy.expectSame, key))
+        return false;
+    if (matches(policy.expectChanges, key))
+        return true;
+    return cls === 'under-test';
+}
 const TOOL_SUITES = {
     hackbench: 'hackbench',
     'rt-tests': 'hackbench',
@@ -231,24 +648,29 @@ function diffKvm(a, b) {
     const asText = (f) => [f.device, f.mode].filter(Boolean).join('; ');
     return { baseline: asText(fa), current: asText(fb) };
 }
+/** A fact as text; objects with their keys sorted, so key order is never a difference. */
 function show(v) {
-    return typeof v === 'string' ? v : JSON.stringify(v);
+    if (typeof v === 'string')
+        return v;
+    return JSON.stringify(v, (_k, x) => x !== null && typeof x === 'object' && !Array.isArray(x)
+        ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1)))
+        : x);
 }
-function diffFingerprints(env, base, cur, expectChanges) {
+function diffFingerprints(env, base, cur, policy) {
     const out = [];
-    const expected = (key) => expectChanges.includes(key) || expectChanges.includes(key.split('.')[0]);
-    for (const key of COMPARED_KEYS) {
-        const a = base[key];
-        const b = cur[key];
-        if (a === undefined || b === undefined)
+    const push = (key, cls, suite, baseline, current) => out.push({ env, key, baseline, current, expected: isCompared(key, cls, policy), class: cls, suite });
+    for (const r of FINGERPRINT_RULES) {
+        const a = base[r.key];
+        const b = cur[r.key];
+        if (a === undefined || b === undefined || a === null || b === null)
             continue;
-        if (key === 'kvm') {
+        if (r.key === 'kvm') {
             const d = diffKvm(show(a), show(b));
             if (d)
-                out.push({ env, key, ...d, expected: expected(key), suite: null });
+                push(r.key, r.class, r.suite, d.baseline, d.current);
         }
         else if (show(a) !== show(b)) {
-            out.push({ env, key, baseline: show(a), current: show(b), expected: expected(key), suite: null });
+            push(r.key, r.class, r.suite, show(a), show(b));
         }
     }
     const ta = base.toolVersions ?? {};
@@ -258,13 +680,12 @@ function diffFingerprints(env, base, cur, expectChanges) {
         const b = tb[tool];
         if (a === undefined || b === undefined || a === b)
             continue;
-        const key = `toolVersions.${tool}`;
-        out.push({ env, key, baseline: a, current: b, expected: expected(key), suite: suiteOfTool(tool) });
+        push(`toolVersions.${tool}`, 'setup', suiteOfTool(tool), a, b);
     }
     return out;
 }
 /** Differences for every environment present on both sides, plus the board name. */
-function diffRuns(baseline, current, expectChanges) {
+function diffRuns(baseline, current, policy) {
     const out = [];
     if (baseline.board.name !== current.board.name) {
         out.push({
@@ -272,7 +693,8 @@ function diffRuns(baseline, current, expectChanges) {
             key: 'board',
             baseline: baseline.board.name,
             current: current.board.name,
-            expected: expectChanges.includes('board'),
+            expected: isCompared('board', 'setup', policy),
+            class: 'setup',
             suite: null,
         });
     }
@@ -288,10 +710,11 @@ function diffRuns(baseline, current, expectChanges) {
                 baseline: b.kind,
                 current: env.kind,
                 expected: false,
+                class: 'setup',
                 suite: null,
             });
         }
-        out.push(...diffFingerprints(env.id, b.fingerprint, env.fingerprint, expectChanges));
+        out.push(...diffFingerprints(env.id, b.fingerprint, env.fingerprint, policy));
     }
     return out;
 }
@@ -301,6 +724,533 @@ function incomparableReason(diffs, env, suite) {
     if (hits.length === 0)
         return null;
     return hits.map((d) => `${d.key}: ${d.baseline} → ${d.current}`).join('; ');
+}
+
+/**
+ * Multiple-comparison adjustments across every compared cell of a report (absolute and
+ * overhead tests in one family), so the false-alarm rate is per report, not per cell.
+ * Holm (default): family-wise error ≤ alpha under any dependence. Benjamini-Hochberg
+ * (option): false discovery rate ≤ alpha for independent or positively dependent tests;
+ * more power when many cells really changed. Both return adjusted p-values (compare to alpha).
+ */
+function benjaminiHochberg(p) {
+    const m = p.length;
+    const order = p.map((v, i) => i).sort((a, b) => p[b] - p[a]); // descending
+    const out = new Array(m);
+    let running = 1;
+    order.forEach((idx, k) => {
+        const rank = m - k; // ascending rank of this p
+        const adj = Math.min(1, (m / rank) * p[idx]);
+        running = Math.min(running, adj);
+        out[idx] = running;
+    });
+    return out;
+}
+
+/**
+ * The correction of a report: suite-level aggregates first, cells as the drill-down.
+ *
+ * `holm` (default): a weighted Holm procedure with recycling — a sequentially rejective
+ * graphical procedure (Bretz, Maurer, Brannath & Posch 2009). The family-wise error over
+ * every test of the report (aggregates and cells) is at most α under any dependence between
+ * the tests, by the sequential rejection principle (Goeman & Solari 2010): for every set R of
+ * hypotheses not yet rejected, the local levels α_i(R) sum to at most α (a Bonferroni test of
+ * R), and they never shrink as R shrinks. The levels, for R:
+ *   - each aggregate still in R:  a = share · α / (aggregates)
+ *   - each cell still in R:       F(R) / (cells in R)
+ *       + a / (its aggregate's cells in R)          when its aggregate is rejected (drill-down)
+ *   where the pool F(R) = (1 − share) · α, plus `a` for every rejected aggregate none of whose
+ *   cells is left; and when no cell is left, F(R) is split among the aggregates still in R.
+ * A rejected aggregate passes its level to its own cells, so a suite found worse is searched
+ * for the cells that moved at a higher level; a rejected cell passes its level to the other
+ * cells (Holm). The adjusted p-value of a test is the smallest α at which it is rejected:
+ * reject the smallest p_i / w_i(R) in turn, keeping the running maximum (Bretz et al.'s
+ * algorithm for adjusted p-values), with w = α_i(R) / α.
+ *
+ * `bh`: Benjamini-Hochberg inside each level, at share · α (aggregates) and (1 − share) · α
+ * (cells), no drill-down; the false-discovery rate of each level is bounded (independent or
+ * positively dependent tests), and a report with nothing changed raises an alarm with
+ * probability ≤ α, as with Holm.
+ */
+function hierarchicalAdjust(tests, method, share, alpha) {
+    const aggs = tests.flatMap((t, i) => (t.level === 'aggregate' ? [i] : []));
+    const cells = tests.flatMap((t, i) => (t.level === 'cell' ? [i] : []));
+    // Without aggregates every cell gets the whole α.
+    const aggShare = aggs.length > 0 ? (cells.length > 0 ? share : 1) : 0;
+    return method === 'bh'
+        ? benjaminiHochbergLevels(tests, aggs, cells, aggShare, alpha)
+        : weightedHolm(tests, aggs, cells, aggShare, alpha);
+}
+function benjaminiHochbergLevels(tests, aggs, cells, aggShare, alpha) {
+    const adjusted = new Array(tests.length).fill(1);
+    const weights = new Array(tests.length).fill(0);
+    for (const [members, w] of [
+        [aggs, aggShare],
+        [cells, 1 - aggShare],
+    ]) {
+        if (members.length === 0 || w <= 0)
+            continue;
+        const adj = benjaminiHochberg(members.map((i) => tests[i].p));
+        let rejected = 0;
+        members.forEach((i, k) => {
+            adjusted[i] = Math.min(1, adj[k] / w);
+            if (adjusted[i] <= alpha)
+                rejected++;
+        });
+        // The level the next rejection would have needed: (rejected + 1) / m of the level's share.
+        const next = (w * Math.min(members.length, rejected + 1)) / members.length;
+        for (const i of members)
+            weights[i] = next;
+    }
+    return { adjusted, weights };
+}
+/** Indices sorted by p (ascending), with a cursor that skips removed ones. */
+class Queue {
+    p;
+    removed;
+    order;
+    at = 0;
+    constructor(members, p, removed) {
+        this.p = p;
+        this.removed = removed;
+        this.order = [...members].sort((a, b) => p(a) - p(b));
+    }
+    peek(skip) {
+        while (this.at < this.order.length && this.removed[this.order[this.at]])
+            this.at++;
+        if (!skip)
+            return this.order[this.at];
+        for (let k = this.at; k < this.order.length; k++) {
+            const i = this.order[k];
+            if (!this.removed[i] && !skip(i))
+                return i;
+        }
+        return undefined;
+    }
+}
+function weightedHolm(tests, aggs, cells, aggShare, alpha) {
+    const n = tests.length;
+    const adjusted = new Array(n).fill(1);
+    const weights = new Array(n).fill(0);
+    if (n === 0)
+        return { adjusted, weights };
+    const p = (i) => tests[i].p;
+    const removed = new Uint8Array(n);
+    const a = aggs.length > 0 ? aggShare / aggs.length : 0;
+    // Children of each aggregate, by p.
+    const children = new Map();
+    for (const i of cells) {
+        const parent = tests[i].parent;
+        if (parent !== null && tests[parent]?.level === 'aggregate') {
+            let list = children.get(parent);
+            if (!list)
+                children.set(parent, (list = []));
+            list.push(i);
+        }
+    }
+    const childQueues = new Map([...children].map(([k, list]) => [k, new Queue(list, p, removed)]));
+    const childLeft = new Map([...children].map(([k, list]) => [k, list.length]));
+    const released = new Set(); // rejected aggregates whose cells inherit their level
+    const aggQueue = new Queue(aggs, p, removed);
+    const cellQueue = new Queue(cells, p, removed);
+    let aggsLeft = aggs.length;
+    let cellsLeft = cells.length;
+    let pool = 1 - aggShare;
+    const releasedParentOf = (i) => {
+        const parent = tests[i].parent;
+        return parent !== null && released.has(parent) ? parent : null;
+    };
+    const cellWeight = (i) => {
+        const parent = releasedParentOf(i);
+        return pool / cellsLeft + (parent !== null ? a / childLeft.get(parent) : 0);
+    };
+    const aggWeight = () => a + (cellsLeft === 0 ? pool / aggsLeft : 0);
+    let running = 0;
+    let stoppedAt = null; // the running max passed alpha: weights frozen there
+    const snapshot = () => {
+        for (const i of aggs)
+            if (!removed[i])
+                weights[i] = aggWeight();
+        for (const i of cells)
+            if (!removed[i])
+                weights[i] = cellWeight(i);
+    };
+    for (let step = 0; step < n; step++) {
+        // The candidate with the smallest p / w: the best aggregate, the best plain cell, and the
+        // best cell of every released aggregate (their weights differ from the plain cells').
+        let best = -1;
+        let bestRatio = Infinity;
+        let bestWeight = 0;
+        const consider = (i, w) => {
+            if (i === undefined || !(w > 0))
+                return;
+            const r = p(i) / w;
+            if (r < bestRatio || best < 0) {
+                bestRatio = r;
+                best = i;
+                bestWeight = w;
+            }
+        };
+        if (aggsLeft > 0)
+            consider(aggQueue.peek(), aggWeight());
+        if (cellsLeft > 0) {
+            consider(cellQueue.peek((i) => releasedParentOf(i) !== null), pool / cellsLeft);
+            for (const parent of released) {
+                if (childLeft.get(parent) > 0) {
+                    const i = childQueues.get(parent).peek();
+                    if (i !== undefined)
+                        consider(i, cellWeight(i));
+                }
+            }
+        }
+        if (best < 0)
+            break;
+        const next = Math.max(running, Math.min(1, bestRatio));
+        if (stoppedAt === null && next > alpha) {
+            stoppedAt = step;
+            snapshot();
+        }
+        running = next;
+        adjusted[best] = running;
+        if (stoppedAt === null)
+            weights[best] = bestWeight; // rejected at alpha, at this level
+        if (running >= 1)
+            break; // everything left adjusts to 1
+        removed[best] = 1;
+        if (tests[best].level === 'aggregate') {
+            aggsLeft--;
+            if ((childLeft.get(best) ?? 0) > 0)
+                released.add(best);
+            else
+                pool += a;
+        }
+        else {
+            cellsLeft--;
+            const parent = tests[best].parent;
+            if (parent !== null && childLeft.has(parent)) {
+                const left = childLeft.get(parent) - 1;
+                childLeft.set(parent, left);
+                // The last cell of a released aggregate gives its inherited level back to the pool.
+                if (left === 0 && released.has(parent)) {
+                    released.delete(parent);
+                    pool += a;
+                }
+            }
+        }
+    }
+    if (stoppedAt === null)
+        snapshot();
+    return { adjusted, weights };
+}
+
+function pct(x, digits = 1) {
+    return `${(x * 100).toFixed(digits)}%`;
+}
+function kindOf(results, env) {
+    return results.environments.find((e) => e.id === env)?.kind;
+}
+/**
+ * When the host's own cells moved between the runs, every absolute verdict of the other
+ * environments carries that move too (a changed host kernel or firmware, or a machine shared
+ * with other load, as on CI runners). The overhead verdicts compare each environment with the
+ * host of its own run, interleaved round by round, so they do not: the note says which to trust.
+ */
+function hostDriftNote(comparisons, hostEnv) {
+    // A run of the host alone has no other verdicts for the move to explain.
+    if (hostEnv === null || comparisons.every((c) => c.env === hostEnv))
+        return null;
+    const host = comparisons.filter((c) => c.env === hostEnv && c.change !== null);
+    const moved = host.filter((c) => c.verdict === 'regression' || c.verdict === 'improvement');
+    if (moved.length === 0)
+        return null;
+    const shown = moved
+        .slice(0, 2)
+        .map((c) => `${c.label} ${pct(Math.abs(c.change))} ${c.change > 0 ? 'worse' : 'better'}`)
+        .join('; ');
+    const more = moved.length > 2 ? `; ${moved.length - 2} more` : '';
+    return (`The host itself changed between the two runs in ${moved.length} of ${host.length} cells (${shown}${more}): ` +
+        "the absolute verdicts of the other environments include that change of the host or of the machine's load; " +
+        'the overhead verdicts compare each environment with the host of its own run and do not.');
+}
+function overheadSentence(oc, current, baseline) {
+    const label = `${envLabel(oc.env, kindOf(current, oc.env) ?? kindOf(baseline, oc.env))} ${oc.label}`;
+    const from = oc.baselineOverhead !== null ? pct(oc.baselineOverhead) : '?';
+    const to = oc.currentOverhead !== null ? pct(oc.currentOverhead) : '?';
+    const pp = oc.baselineOverhead !== null && oc.currentOverhead !== null
+        ? ` (${oc.currentOverhead >= oc.baselineOverhead ? '+' : ''}${((oc.currentOverhead - oc.baselineOverhead) * 100).toFixed(1)} pp)`
+        : '';
+    const verb = oc.verdict === 'regression' ? 'grew' : oc.verdict === 'improvement' ? 'shrank' : 'is unchanged,';
+    const rel = oc.change !== null
+        ? `; relative to the host ${oc.change >= 0 ? pct(oc.change) + ' worse' : pct(-oc.change) + ' better'} (95% CI ${pct(oc.ciLow)} to ${pct(oc.ciHigh)}, adjusted p=${formatP(oc.pAdjusted)})`
+        : '';
+    return `${label} overhead ${verb} from ${from} to ${to}${pp}${rel}`;
+}
+function formatP(p) {
+    if (p === null)
+        return '–';
+    if (p < 0.0001)
+        return p.toExponential(1);
+    return p.toFixed(4);
+}
+/**
+ * Changes under test, said once per key and value pair: "This run's kernel differs from the
+ * baseline's (host, kvm: 6.1.0 → 6.6.0): the verdicts include its effect."
+ */
+function changeNotes(diffs, current) {
+    const groups = new Map();
+    for (const d of diffs.filter((x) => x.expected)) {
+        const k = `${d.key}\u0000${d.baseline}\u0000${d.current}`;
+        let list = groups.get(k);
+        if (!list)
+            groups.set(k, (list = []));
+        list.push(d);
+    }
+    const out = [];
+    for (const list of groups.values()) {
+        const d = list[0];
+        const where = list.map((x) => (x.env === '*' ? 'the board' : envLabel(x.env, kindOf(current, x.env))));
+        const what = d.class === 'under-test' ? 'a change under test' : 'a setup change declared expected';
+        out.push(`This run's ${d.key} differs from the baseline's (${where.join(', ')}: ${d.baseline} → ${d.current}), ${what}: the verdicts include its effect.`);
+    }
+    return out;
+}
+/** The first line of a report in which nothing could be compared. */
+function incomparableHeadline(comparisons, diffs) {
+    const setup = diffs.filter((d) => !d.expected);
+    if (setup.length > 0 && comparisons.some((c) => c.verdict === 'incomparable')) {
+        const shown = setup
+            .slice(0, 3)
+            .map((d) => `${d.key} on ${d.env === '*' ? 'the board' : d.env}: ${d.baseline} → ${d.current}`)
+            .join('; ');
+        const more = setup.length > 3 ? `; ${setup.length - 3} more` : '';
+        return `Nothing could be compared with the baseline: the setup changed (${shown}${more}). Run the baseline on this setup, or declare the change with expect-change.`;
+    }
+    const count = (v) => comparisons.filter((c) => c.verdict === v).length;
+    const counts = {
+        missing: count('missing'),
+        erratic: count('erratic'),
+        incomparable: count('incomparable'),
+    };
+    if (comparisons.length === 0 || counts.missing === comparisons.length)
+        return 'Nothing could be compared with the baseline: no cell was measured in both runs.';
+    if (counts.erratic > 0 && counts.incomparable === 0)
+        return `Nothing could be compared with the baseline: every cell measured in both runs was too noisy (CV above max-cv) to test.`;
+    const first = comparisons.find((c) => c.verdict === 'incomparable');
+    return `Nothing could be compared with the baseline: ${first?.reason ?? 'no cell could be tested'}.`;
+}
+function aggregateSentence(agg) {
+    const from = agg.baselineOverhead !== null ? pct(agg.baselineOverhead) : '?';
+    const to = agg.currentOverhead !== null ? pct(agg.currentOverhead) : '?';
+    const verb = agg.verdict === 'regression' ? 'grew' : agg.verdict === 'improvement' ? 'shrank' : 'is unchanged,';
+    const rel = agg.change !== null
+        ? `; relative to the host ${agg.change >= 0 ? pct(agg.change) + ' worse' : pct(-agg.change) + ' better'} (95% CI ${pct(agg.ciLow)} to ${pct(agg.ciHigh)}, adjusted p=${formatP(agg.pAdjusted)})`
+        : '';
+    const cannot = agg.verdict === 'unchanged' && agg.mde !== null
+        ? ` — this run could not see less than ${pct(agg.mde, 0)}`
+        : '';
+    return `${agg.label} overhead (geometric mean of ${agg.cells} cells) ${verb} from ${from} to ${to}${rel}${cannot}`;
+}
+
+/**
+ * The smallest change a test could see: the minimum detectable effect (MDE) at a given power,
+ * from the test's own standard error (its n and CV) and degrees of freedom, at the level it was
+ * tested at (after the correction). The test rejects when |T| > c = t(1 − a/2, df); under a
+ * shift δ, T is a noncentral t with noncentrality λ = δ / se, and its power is
+ * P(T > c) ≈ Φ((λ − c (1 − 1/(4 df))) / √(1 + c² / (2 df))) (the normal approximation of the
+ * noncentral t, which carries the uncertainty of the estimated variance — the simpler
+ * (c + t_power) · se understates the MDE at the few df and small levels of a corrected report:
+ * measured 69% power instead of 80% at n = 6, level 0.001). Solved for λ:
+ *   δ = se · (c (1 − 1/(4 df)) + z_power √(1 + c² / (2 df)))      (log scale)
+ * δ is a difference of log means, turned into the degradation it stands for ("12% worse").
+ */
+/** Minimum detectable log-scale shift of a two-sided test at `level`. */
+function mdeLog(se, df, level, power = 0.8) {
+    if (!(se >= 0) || !(df > 0) || !(level > 0 && level < 1))
+        return Infinity;
+    if (se === 0)
+        return 0;
+    const c = tQuantile(1 - level / 2, df);
+    return se * (c * (1 - 1 / (4 * df)) + probit(power) * Math.sqrt(1 + (c * c) / (2 * df)));
+}
+/** A log-scale shift in the worse direction as a degradation (fraction): the paper's overhead scale. */
+function worseBy(logShift, better) {
+    if (!Number.isFinite(logShift))
+        return Infinity;
+    // lower is better: values grow by e^δ → (e^δ − 1) worse; higher is better: they shrink by e^−δ.
+    return better === 'lower' ? Math.expm1(logShift) : -Math.expm1(-logShift);
+}
+/** MDE as a degradation (fraction); Infinity → null (not computable: no df or no level). */
+function mde(se, df, level, better, power = 0.8) {
+    const d = worseBy(mdeLog(se, df, level, power), better);
+    return Number.isFinite(d) ? d : null;
+}
+
+/** The two-look p-value; `p2` is null for a test whose cells got no extra rounds. */
+function sequentialP(p1, p2, gamma) {
+    if (gamma === null)
+        return p1;
+    const first = p1 / gamma;
+    const second = p2 === null ? Infinity : p2 / (1 - gamma);
+    return Math.min(1, first, second);
+}
+/** The first-look rounds of a suite in an adaptive run, or null (one look). */
+function firstLookOf(design, suite) {
+    return design?.firstLook[suite] ?? null;
+}
+/** Rounds of a cell at or after its suite's first look (its extra rounds). */
+function extraRoundsOf(cell, design) {
+    const first = firstLookOf(design, cell.suite);
+    if (first === null)
+        return 0;
+    return new Set(cell.rounds.filter((r) => r >= first)).size;
+}
+/** The cell as look 1 saw it (unchanged when the run was not adaptive). */
+function atFirstLook(cell, design) {
+    const first = firstLookOf(design, cell.suite);
+    return first === null ? cell : firstRounds(cell, first);
+}
+/** The baseline's cells restricted to its first look (its extra rounds are selected data). */
+function baselineForTests(baseline, cells) {
+    const design = baseline.run.adaptive;
+    if (!design)
+        return cells;
+    return new Map([...cells].map(([k, c]) => [k, atFirstLook(c, design)]));
+}
+
+function prepareAggregate(key, all, members, design) {
+    const { env, suite } = all[0];
+    const cur = (look) => members.map(({ groups: g }) => ({
+        env: look === 'first' ? atFirstLook(g.envCur, design) : g.envCur,
+        host: look === 'first' ? atFirstLook(g.hostCur, design) : g.hostCur,
+    }));
+    const base = members.map(({ groups: g }) => ({ env: g.envBase, host: g.hostBase }));
+    // The aggregate's rounds are its clusters: it uses the extra rounds only when every cell of
+    // the suite got them (the engine extends a suggestive aggregate's whole suite); otherwise its
+    // test is the first look's.
+    const extra = members.map(({ groups: g }) => Math.min(extraRoundsOf(g.envCur, design), extraRoundsOf(g.hostCur, design)));
+    const extended = extra.length > 0 && extra.every((x) => x > 0 && x === extra[0]);
+    const first = cur('first');
+    const effectParts = members.length === 0
+        ? []
+        : [
+            { clustered: clusteredMean(first), model: modelVariance(first) },
+            { clustered: clusteredMean(base), model: modelVariance(base) },
+        ];
+    return {
+        key,
+        env,
+        suite,
+        members,
+        all,
+        extended,
+        extraRounds: extended ? extra[0] : 0,
+        cur,
+        base,
+        effectParts,
+    };
+}
+/** The aggregate of one env × suite: its verdict entry, and its test when it has one. */
+function aggregateComparison(current, baseline, x, opts, effect, gamma) {
+    const { env, suite, members } = x;
+    const label = `${envLabel(env, kindOf(current, env) ?? kindOf(baseline, env))} ${SUITE_LABELS[suite]}`;
+    const target = {
+        env,
+        suite,
+        hostEnv: opts.hostEnv,
+        label,
+        verdict: 'unchanged',
+        change: null,
+        ciLow: null,
+        ciHigh: null,
+        p: null,
+        pAdjusted: null,
+        reason: null,
+        mde: null,
+        extraRounds: x.extraRounds,
+        cells: members.length,
+        baselineOverhead: null,
+        currentOverhead: null,
+        rounds: { baseline: 0, current: 0 },
+        sentence: '',
+    };
+    if (members.length === 0) {
+        // Nothing testable: the cells' own verdicts say why (the first one is representative).
+        const first = x.all.find((o) => o.verdict === 'incomparable') ?? x.all[0];
+        target.verdict = first.verdict === 'incomparable' ? 'incomparable' : 'missing';
+        target.reason = first.reason;
+        target.sentence = `${label} overhead: ${first.reason ?? 'no cell compared on both sides'}`;
+        return { target, pending: null };
+    }
+    const better = suiteBetter(x.base);
+    const base = clusteredMean(x.base);
+    const curAll = clusteredMean(x.cur(x.extended ? 'all' : 'first'));
+    target.baselineOverhead = overheadOfLog(base.estimate, better);
+    target.currentOverhead = overheadOfLog(curAll.estimate, better);
+    target.rounds = { baseline: base.rounds, current: curAll.rounds };
+    const first = aggregateContrast(x.cur('first'), x.base, effect, opts.alpha);
+    const final = x.extended ? aggregateContrast(x.cur('all'), x.base, effect, opts.alpha) : first;
+    const p = sequentialP(first.p, x.extended ? final.p : null, gamma);
+    target.change = worseBy(final.estimate, better);
+    target.ciLow = worseBy(final.low, better);
+    target.ciHigh = worseBy(final.high, better);
+    target.p = p;
+    return { target, pending: { target, p, se: final.se, df: final.df, better, level: 'aggregate' } };
+}
+/** The current run's geometric-mean overhead per environment × suite, with its interval. */
+function computeSuiteOverheads(results, cells, hostEnv, opts) {
+    if (hostEnv === null)
+        return [];
+    const groups = new Map();
+    for (const cell of cells.values()) {
+        if (cell.env === hostEnv || cell.values.length === 0)
+            continue;
+        const host = cells.get(cellKey(hostEnv, cell.metricKey));
+        if (!host || host.values.length === 0 || host.unit !== cell.unit || host.better !== cell.better)
+            continue;
+        if (cell.values.some((v) => !(v > 0)) || host.values.some((v) => !(v > 0)))
+            continue;
+        if (restatesAnotherMetric(cell.metric))
+            continue;
+        const k = `${cell.env}\u0000${cell.suite}`;
+        let list = groups.get(k);
+        if (!list)
+            groups.set(k, (list = []));
+        list.push({ env: cell, host });
+    }
+    const effects = new Map();
+    for (const pairs of groups.values()) {
+        const env = pairs[0].env.env;
+        if (effects.has(env))
+            continue;
+        const parts = [...groups.values()]
+            .filter((p) => p[0].env.env === env)
+            .map((p) => ({ clustered: clusteredMean(p), model: modelVariance(p) }));
+        effects.set(env, designEffect(parts));
+    }
+    const out = [];
+    for (const pairs of groups.values()) {
+        const { env, suite } = pairs[0].env;
+        const m = clusteredMean(pairs);
+        const better = suiteBetter(pairs);
+        const i = aggregateInterval(pairs, m, effects.get(env), better, opts.confidence);
+        const label = `${envLabel(env, kindOf(results, env))} ${SUITE_LABELS[suite]}`;
+        const range = i.low !== null && i.high !== null
+            ? ` (95% CI ${pct(i.low)} to ${pct(i.high)})`
+            : ' (one run: no interval)';
+        out.push({
+            env,
+            suite,
+            hostEnv,
+            label,
+            overhead: i.overhead,
+            ciLow: i.low,
+            ciHigh: i.high,
+            cells: pairs.length,
+            rounds: m.rounds,
+            sentence: `${label} overhead ${pct(i.overhead)}${range}, geometric mean of ${pairs.length} cell${pairs.length === 1 ? '' : 's'} over ${m.rounds} round${m.rounds === 1 ? '' : 's'}`,
+        });
+    }
+    return out;
 }
 
 /**
@@ -793,187 +1743,6 @@ function median$1(x) {
 }
 
 /**
- * Student's t distribution: CDF and quantile. Two functions do not justify a dependency
- * (the candidates ship no types or pull a whole matrix library); the regularised incomplete
- * beta below is the classic continued fraction (Lentz), checked against R's pt/qt in
- * test/unit/analysis/distributions.test.ts.
- */
-function logGamma(x) {
-    // Lanczos approximation (g = 7, n = 9), accurate to ~1e-15 for x > 0.
-    const c = [
-        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.6150291621406,
-        12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-    ];
-    if (x < 0.5)
-        return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-    const z = x - 1;
-    let a = c[0];
-    const t = z + 7.5;
-    for (let i = 1; i < 9; i++)
-        a += c[i] / (z + i);
-    return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
-}
-function betaContinuedFraction(a, b, x) {
-    const tiny = 1e-300;
-    let c = 1;
-    let d = 1 - ((a + b) * x) / (a + 1);
-    if (Math.abs(d) < tiny)
-        d = tiny;
-    d = 1 / d;
-    let h = d;
-    for (let m = 1; m <= 300; m++) {
-        const m2 = 2 * m;
-        let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
-        d = 1 + aa * d;
-        if (Math.abs(d) < tiny)
-            d = tiny;
-        c = 1 + aa / c;
-        if (Math.abs(c) < tiny)
-            c = tiny;
-        d = 1 / d;
-        h *= d * c;
-        aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
-        d = 1 + aa * d;
-        if (Math.abs(d) < tiny)
-            d = tiny;
-        c = 1 + aa / c;
-        if (Math.abs(c) < tiny)
-            c = tiny;
-        d = 1 / d;
-        const delta = d * c;
-        h *= delta;
-        if (Math.abs(delta - 1) < 1e-15)
-            break;
-    }
-    return h;
-}
-/** Regularised incomplete beta I_x(a, b). */
-function incompleteBeta(x, a, b) {
-    if (x <= 0)
-        return 0;
-    if (x >= 1)
-        return 1;
-    const lnFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x);
-    if (x < (a + 1) / (a + b + 2))
-        return (Math.exp(lnFront) * betaContinuedFraction(a, b, x)) / a;
-    return 1 - (Math.exp(lnFront) * betaContinuedFraction(b, a, 1 - x)) / b;
-}
-/** P(T <= t) for Student's t with `df` degrees of freedom (df may be fractional: Welch). */
-function tCdf(t, df) {
-    if (!(df > 0))
-        throw new RangeError(`t distribution needs df > 0 (got ${df})`);
-    if (t === Infinity)
-        return 1;
-    if (t === -Infinity)
-        return 0;
-    const tail = 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
-    return t > 0 ? 1 - tail : tail;
-}
-/** Two-sided p-value of a t statistic. */
-function tTwoSidedP(t, df) {
-    if (Number.isNaN(t))
-        return 1;
-    const abs = Math.abs(t);
-    if (abs === Infinity)
-        return 0;
-    return incompleteBeta(df / (df + abs * abs), df / 2, 0.5);
-}
-function tPdf(t, df) {
-    return (Math.exp(logGamma((df + 1) / 2) - logGamma(df / 2) - ((df + 1) / 2) * Math.log1p((t * t) / df)) /
-        Math.sqrt(df * Math.PI));
-}
-/**
- * The t quantile: the t with P(T <= t) = p. Start from the Cornish-Fisher expansion around
- * the normal quantile, then Newton steps on the CDF (bisection as a safety net).
- */
-function tQuantile(p, df) {
-    if (!(p > 0 && p < 1))
-        throw new RangeError(`quantile needs 0 < p < 1 (got ${p})`);
-    if (p === 0.5)
-        return 0;
-    if (p < 0.5)
-        return -tQuantile(1 - p, df);
-    const z = probit(p);
-    const z3 = z ** 3;
-    const z5 = z ** 5;
-    let t = z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df * df);
-    for (let i = 0; i < 50; i++) {
-        const step = (tCdf(t, df) - p) / tPdf(t, df);
-        if (!Number.isFinite(step))
-            break;
-        const next = t - step;
-        if (next <= 0)
-            break;
-        t = next;
-        if (Math.abs(step) < 1e-12 * Math.max(1, t))
-            return t;
-    }
-    // Newton did not settle (tiny df): bisection.
-    let lo = 0;
-    let hi = 1;
-    while (tCdf(hi, df) < p)
-        hi *= 2;
-    for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, hi); i++) {
-        const mid = (lo + hi) / 2;
-        if (tCdf(mid, df) < p)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return (lo + hi) / 2;
-}
-/** Standard normal quantile (Acklam's rational approximation, refined by one Halley step). */
-function probit(p) {
-    const a = [
-        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
-        2.506628277459239,
-    ];
-    const b = [
-        -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
-    ];
-    const c = [
-        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-        2.938163982698783,
-    ];
-    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-    const pl = 0.02425;
-    let x;
-    if (p < pl) {
-        const q = Math.sqrt(-2 * Math.log(p));
-        x =
-            (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    }
-    else if (p <= 1 - pl) {
-        const q = p - 0.5;
-        const r = q * q;
-        x =
-            ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
-                (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-    }
-    else {
-        const q = Math.sqrt(-2 * Math.log(1 - p));
-        x =
-            -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    }
-    return x;
-}
-const quantileCache = new Map();
-/** Cached two-sided critical value t_{1-alpha/2, df} (df rounded to 1e-6: Welch df repeats). */
-function tCritical(alpha, df) {
-    const key = `${alpha}:${Math.round(df * 1e6)}`;
-    let v = quantileCache.get(key);
-    if (v === undefined) {
-        v = tQuantile(1 - alpha / 2, df);
-        if (quantileCache.size > 10_000)
-            quantileCache.clear();
-        quantileCache.set(key, v);
-    }
-    return v;
-}
-
-/**
  * Per-cell descriptive statistics with a 95% interval of the mean that never leaves the
  * possible range: every metric is a time, a rate or a throughput (> 0), so the interval is
  * built on the log scale — mean · exp(± t · sd(log x) / √n) — and stays positive however few
@@ -1024,64 +1793,6 @@ function describe(values, confidence = 0.95) {
     };
 }
 
-/**
- * The per-cell test: Welch's t on log values (a contrast of group means of logs).
- *
- * Why not Mann-Whitney U: with exact p its smallest attainable two-sided p is 2/C(2n, n)
- * (n = 5: 0.0079; n = 10: 1.1e-5). After a family-wise correction over hundreds of cells
- * (Holm's first threshold is alpha/m: 0.05/750 = 6.7e-5) a quick preset with n = 5 could never
- * flag anything, and n = 10 only barely. Welch on logs keeps power at small n, does not assume
- * equal variances (an environment change often changes the noise too), and works on the scale
- * that matters: a difference of log means is a ratio of geometric means, i.e. "5% slower".
- * Benchmark values are positive and roughly log-normal (times, rates). Outlier sensitivity is
- * handled by the `erratic` verdict (CV above a limit) instead of by rank statistics.
- *
- * The same contrast with four groups tests an overhead change:
- * (log env_cur − log host_cur) − (log env_base − log host_base), Welch-Satterthwaite df.
- */
-function logMoments(values) {
-    const n = values.length;
-    let s = 0;
-    for (const v of values)
-        s += Math.log(v);
-    const mean = s / n;
-    let ss = 0;
-    for (const v of values) {
-        const d = Math.log(v) - mean;
-        ss += d * d;
-    }
-    return { mean, variance: n > 1 ? ss / (n - 1) : 0, n };
-}
-/** Welch-Satterthwaite test of a ± contrast of log means. Every group needs n ≥ 2 and values > 0. */
-function logContrast(groups, alpha) {
-    let estimate = 0;
-    let se2 = 0;
-    let dfDen = 0;
-    for (const g of groups) {
-        if (g.values.length < 2)
-            throw new RangeError('each group needs at least 2 values');
-        const m = logMoments(g.values);
-        estimate += g.sign * m.mean;
-        const w = m.variance / m.n;
-        se2 += w;
-        dfDen += (w * w) / (m.n - 1);
-    }
-    if (se2 === 0) {
-        // Every group is constant: the difference is exact.
-        return { estimate, low: estimate, high: estimate, p: estimate === 0 ? 1 : 0, df: Infinity };
-    }
-    const se = Math.sqrt(se2);
-    const df = (se2 * se2) / dfDen;
-    const t = estimate / se;
-    const p = tTwoSidedP(t, df);
-    const half = tCritical(alpha, df) * se;
-    return { estimate, low: estimate - half, high: estimate + half, p, df };
-}
-/** Log contrast → direction-aware relative degradation (> 0 worse), as the paper's overhead. */
-function degradationFromLog(logRatio, better) {
-    return better === 'lower' ? Math.expm1(logRatio) : -Math.expm1(logRatio);
-}
-
 const ANALYSIS_SCHEMA_ID = 'arm-virt-bench/analysis@1';
 
 const DEFAULTS = {
@@ -1090,16 +1801,18 @@ const DEFAULTS = {
     correction: 'holm',
     maxCv: 0.25,
     bootstrap: 1000,
+    aggregateShare: 0.5,
+    power: 0.8,
 };
-function pct(x, digits = 1) {
-    return `${(x * 100).toFixed(digits)}%`;
-}
 function resolve(current, options) {
     const minEffect = options.minEffect ?? DEFAULTS.minEffect;
     const alpha = options.alpha ?? DEFAULTS.alpha;
     const maxCv = options.maxCv ?? DEFAULTS.maxCv;
     const bootstrap = options.bootstrap ?? DEFAULTS.bootstrap;
     const correction = options.correction ?? DEFAULTS.correction;
+    const aggregateShare = options.aggregateShare ?? DEFAULTS.aggregateShare;
+    if (!(aggregateShare > 0 && aggregateShare < 1))
+        throw new RangeError(`aggregateShare must be in (0, 1) (got ${aggregateShare})`);
     if (!(minEffect >= 0 && minEffect < 1))
         throw new RangeError(`minEffect must be in [0, 1) (got ${minEffect})`);
     if (!(alpha > 0 && alpha < 1))
@@ -1123,6 +1836,9 @@ function resolve(current, options) {
         maxCv,
         hostEnv,
         expectChanges: [...(options.expectChanges ?? [])],
+        expectSame: [...(options.expectSame ?? [])],
+        aggregateShare,
+        power: DEFAULTS.power,
         bootstrap,
         confidence: 0.95,
     };
@@ -1139,11 +1855,8 @@ function runSummary(r) {
         toolVersion: r.run.toolVersion,
     };
 }
-function kindOf(results, env) {
-    return results.environments.find((e) => e.id === env)?.kind;
-}
 function toStats(cell) {
-    const { values: _values, conflicts: _conflicts, ...ref } = cell;
+    const { values: _values, rounds: _rounds, conflicts: _conflicts, ...ref } = cell;
     return { ...ref, ...describeCell(cell) };
 }
 function computeOverheads(results, cells, hostEnv, opts, side) {
@@ -1167,9 +1880,8 @@ function computeOverheads(results, cells, hostEnv, opts, side) {
             : `n=${cell.values.length}/${host.values.length}`;
         const envMean = cell.values.reduce((a, b) => a + b, 0) / cell.values.length;
         const hostMean = host.values.reduce((a, b) => a + b, 0) / host.values.length;
-        const { values: _v, conflicts: _c, warnings: _w, ...ref } = cell;
         out.push({
-            ...ref,
+            ...cellRefOf(cell),
             hostEnv,
             overhead: o.overhead,
             ciLow: o.low,
@@ -1247,11 +1959,26 @@ function matchFailure(results, cell) {
 function emptyCounts() {
     return { regression: 0, improvement: 0, unchanged: 0, incomparable: 0, erratic: 0, missing: 0 };
 }
+/**
+ * A test on the current run's first-look rounds and, when the cells got extra rounds, on every
+ * round: the final contrast (for the change and its interval) and the two-look p-value.
+ */
+function twoLook(build, extended, gamma, alpha) {
+    const first = logContrast(build('first'), alpha);
+    if (!extended)
+        return { contrast: first, p: sequentialP(first.p, null, gamma) };
+    const all = logContrast(build('all'), alpha);
+    return { contrast: all, p: sequentialP(first.p, all.p, gamma) };
+}
 function analyze(current, options = {}) {
     const opts = resolve(current, options);
     const baseline = options.baseline;
+    const design = current.run.adaptive;
+    const gamma = design ? design.alphaFirstLook : null;
     const curCells = groupCells(current);
     const baseCells = baseline ? groupCells(baseline) : new Map();
+    // The baseline's extra rounds (adaptive baseline) are not tested: see sequential.ts.
+    const baseTest = baseline ? baselineForTests(baseline, baseCells) : baseCells;
     const baseHost = baseline
         ? opts.hostEnv !== null && baseline.environments.some((e) => e.id === opts.hostEnv)
             ? opts.hostEnv
@@ -1268,23 +1995,24 @@ function analyze(current, options = {}) {
     const baselineOverheads = baseline
         ? computeOverheads(baseline, baseCells, baseHost, { ...opts, bootstrap: 0 }, 'baseline')
         : [];
-    const diffs = baseline ? diffRuns(baseline, current, opts.expectChanges) : [];
-    for (const d of diffs.filter((x) => x.expected)) {
-        notes.push(`Expected change on ${d.env}: ${d.key} ${d.baseline} → ${d.current}.`);
-    }
+    const suiteOverheads = computeSuiteOverheads(current, curCells, opts.hostEnv, opts);
+    const diffs = baseline ? diffRuns(baseline, current, opts) : [];
+    notes.push(...changeNotes(diffs, current));
     const comparisons = [];
     const overheadComparisons = [];
+    const aggregates = [];
     const pending = [];
+    const extraOf = (c) => (c ? extraRoundsOf(c, design) : 0);
+    const view = (c, look) => (look === 'first' ? atFirstLook(c, design) : c);
     if (baseline) {
         // Absolute comparisons: every cell on either side.
         const keys = new Set([...baseCells.keys(), ...curCells.keys()]);
         for (const key of keys) {
-            const b = baseCells.get(key);
+            const b = baseTest.get(key);
             const c = curCells.get(key);
             const ref = (c ?? b);
-            const { values: _v, conflicts: _c, warnings: _w, ...cellRef } = ref;
             const cmp = {
-                ...cellRef,
+                ...cellRefOf(ref),
                 verdict: 'unchanged',
                 change: null,
                 ciLow: null,
@@ -1292,7 +2020,9 @@ function analyze(current, options = {}) {
                 p: null,
                 pAdjusted: null,
                 reason: null,
-                baseline: side$1(b),
+                mde: null,
+                extraRounds: extraOf(c),
+                baseline: side$1(baseCells.get(key)),
                 current: side$1(c),
             };
             comparisons.push(cmp);
@@ -1307,29 +2037,38 @@ function analyze(current, options = {}) {
                 continue;
             }
             const fp = incomparableReason(diffs, ref.env, ref.suite);
-            const why = fp ?? untestable([b, c], b);
+            const why = fp ?? untestable([b, c, view(c, 'first')], b);
             if (why) {
                 cmp.verdict = 'incomparable';
                 cmp.reason = why;
                 continue;
             }
-            const contrast = logContrast([
-                { values: c.values, sign: 1 },
-                { values: b.values, sign: -1 },
-            ], opts.alpha);
+            const { contrast, p } = twoLook((look) => [
+                { values: view(c, look).values, sign: 1, partner: 1 },
+                { values: b.values, sign: -1, partner: 0 },
+            ], cmp.extraRounds > 0, gamma, opts.alpha);
             const erratic = erraticReason([
                 { cell: b, role: 'baseline' },
                 { cell: c, role: 'current' },
             ], opts.maxCv);
             setChange(cmp, contrast, ref.better);
+            cmp.p = p;
             if (erratic) {
                 cmp.verdict = 'erratic';
                 cmp.reason = erratic;
                 continue;
             }
-            pending.push({ target: cmp, contrast });
+            pending.push({
+                target: cmp,
+                p,
+                ...seDf(contrast),
+                better: ref.better,
+                level: 'cell',
+                aggregateKey: null,
+            });
         }
         // Overhead comparisons: each non-host environment against its host, baseline vs current.
+        const aggregateMembers = new Map();
         if (opts.hostEnv !== null && baseHost !== null) {
             const curOverheadByKey = new Map(overheads.map((o) => [cellKey(o.env, o.metricKey), o]));
             const baseOverheadByKey = new Map(baselineOverheads.map((o) => [cellKey(o.env, o.metricKey), o]));
@@ -1344,15 +2083,14 @@ function analyze(current, options = {}) {
                 const groups = {
                     envCur: curCells.get(key),
                     hostCur: curCells.get(cellKey(opts.hostEnv, c.metricKey)),
-                    envBase: baseCells.get(key),
-                    hostBase: baseCells.get(cellKey(baseHost, c.metricKey)),
+                    envBase: baseTest.get(key),
+                    hostBase: baseTest.get(cellKey(baseHost, c.metricKey)),
                 };
-                const { values: _v, conflicts: _c, warnings: _w, ...cellRef } = c;
                 const curO = curOverheadByKey.get(key);
                 const baseO = baseOverheadByKey.get(key);
                 const label = `${envLabel(c.env, kindOf(current, c.env) ?? kindOf(baseline, c.env))} ${c.label}`;
                 const oc = {
-                    ...cellRef,
+                    ...cellRefOf(c),
                     hostEnv: opts.hostEnv,
                     verdict: 'unchanged',
                     change: null,
@@ -1361,6 +2099,8 @@ function analyze(current, options = {}) {
                     p: null,
                     pAdjusted: null,
                     reason: null,
+                    mde: null,
+                    extraRounds: Math.max(extraOf(groups.envCur), extraOf(groups.hostCur)),
                     baselineOverhead: baseO?.overhead ?? null,
                     currentOverhead: curO?.overhead ?? null,
                     sentence: '',
@@ -1379,30 +2119,45 @@ function analyze(current, options = {}) {
                     oc.sentence = `${label} overhead: ${oc.reason}`;
                     continue;
                 }
-                const all = [groups.envCur, groups.hostCur, groups.envBase, groups.hostBase];
-                const fp = incomparableReason(diffs, c.env, c.suite) ??
-                    incomparableReason(diffs, opts.hostEnv, c.suite) ??
-                    (baseHost !== opts.hostEnv ? `host environment changed: ${baseHost} → ${opts.hostEnv}` : null);
-                const why = fp ?? untestable(all, groups.envCur);
+                const g = groups;
+                const all = [
+                    g.envCur,
+                    g.hostCur,
+                    g.envBase,
+                    g.hostBase,
+                    view(g.envCur, 'first'),
+                    view(g.hostCur, 'first'),
+                ];
+                const fp = overheadIncomparable(diffs, c.env, opts.hostEnv, baseHost, c.suite);
+                const why = fp ?? untestable(all, g.envCur);
                 if (why) {
                     oc.verdict = 'incomparable';
                     oc.reason = why;
                     oc.sentence = `${label} overhead not comparable: ${why}`;
                     continue;
                 }
-                const gs = [
-                    { values: groups.envCur.values, sign: 1 },
-                    { values: groups.hostCur.values, sign: -1 },
-                    { values: groups.envBase.values, sign: -1 },
-                    { values: groups.hostBase.values, sign: 1 },
-                ];
-                const contrast = logContrast(gs, opts.alpha);
+                const { contrast, p } = twoLook((look) => [
+                    { values: view(g.envCur, look).values, sign: 1, partner: 2 },
+                    { values: view(g.hostCur, look).values, sign: -1, partner: 3 },
+                    { values: g.envBase.values, sign: -1, partner: 0 },
+                    { values: g.hostBase.values, sign: 1, partner: 1 },
+                ], oc.extraRounds > 0, gamma, opts.alpha);
                 setChange(oc, contrast, c.better);
+                oc.p = p;
+                // Erratic cells are not tested one by one, but their runs still count in the aggregate
+                // (its variance carries their noise).
+                const aggKey = `${c.env}\u0000${c.suite}`;
+                if (!restatesAnotherMetric(c.metric)) {
+                    let members = aggregateMembers.get(aggKey);
+                    if (!members)
+                        aggregateMembers.set(aggKey, (members = []));
+                    members.push({ oc, groups: g });
+                }
                 const erratic = erraticReason([
-                    { cell: groups.envCur, role: `${c.env} current` },
-                    { cell: groups.hostCur, role: `${opts.hostEnv} current` },
-                    { cell: groups.envBase, role: `${c.env} baseline` },
-                    { cell: groups.hostBase, role: `${baseHost} baseline` },
+                    { cell: g.envCur, role: `${c.env} current` },
+                    { cell: g.hostCur, role: `${opts.hostEnv} current` },
+                    { cell: g.envBase, role: `${c.env} baseline` },
+                    { cell: g.hostBase, role: `${baseHost} baseline` },
                 ], opts.maxCv);
                 if (erratic) {
                     oc.verdict = 'erratic';
@@ -1410,11 +2165,48 @@ function analyze(current, options = {}) {
                     oc.sentence = `${label} overhead too noisy to judge: ${erratic}`;
                     continue;
                 }
-                pending.push({ target: oc, contrast });
+                pending.push({
+                    target: oc,
+                    p,
+                    ...seDf(contrast),
+                    better: c.better,
+                    level: 'cell',
+                    aggregateKey: aggKey,
+                });
+            }
+            // Suite-level aggregates: every env × suite with an overhead comparison.
+            const bySuite = new Map();
+            for (const oc of overheadComparisons) {
+                const k = `${oc.env}\u0000${oc.suite}`;
+                let list = bySuite.get(k);
+                if (!list)
+                    bySuite.set(k, (list = []));
+                list.push(oc);
+            }
+            const prepared = [...bySuite].map(([aggKey, list]) => prepareAggregate(aggKey, list, aggregateMembers.get(aggKey) ?? [], design));
+            // Each environment's design effect, from the first looks of all its suites, both sides.
+            const effects = new Map();
+            for (const env of new Set(prepared.map((x) => x.env))) {
+                effects.set(env, designEffect(prepared.filter((x) => x.env === env).flatMap((x) => x.effectParts)));
+            }
+            for (const x of prepared) {
+                const agg = aggregateComparison(current, baseline, x, opts, effects.get(x.env), gamma);
+                aggregates.push(agg.target);
+                if (agg.pending)
+                    pending.push({ ...agg.pending, aggregateKey: x.key });
             }
         }
-        // One correction family per report: absolute and overhead tests together.
-        const adjusted = adjust(pending.map((x) => x.contrast.p), opts.correction);
+        // The correction: aggregates first, cells as the drill-down (hierarchy.ts).
+        const aggIndex = new Map();
+        pending.forEach((x, i) => {
+            if (x.level === 'aggregate')
+                aggIndex.set(x.aggregateKey, i);
+        });
+        const { adjusted, weights } = hierarchicalAdjust(pending.map((x) => ({
+            p: x.p,
+            level: x.level,
+            parent: x.level === 'cell' && x.aggregateKey !== null ? (aggIndex.get(x.aggregateKey) ?? null) : null,
+        })), opts.correction, opts.aggregateShare, opts.alpha);
         pending.forEach((x, i) => {
             const t = x.target;
             t.pAdjusted = adjusted[i];
@@ -1422,27 +2214,40 @@ function analyze(current, options = {}) {
             if (t.verdict === 'unchanged' && t.pAdjusted < opts.alpha) {
                 t.reason = `significant but within the minimum effect (${pct(opts.minEffect, 0)})`;
             }
+            // The level this test was (last) tested at; with adaptive rounds, the final look's share.
+            const level = opts.alpha * weights[i] * (gamma === null ? 1 : 1 - gamma);
+            t.mde = level > 0 ? mde(x.se, x.df, level, x.better, opts.power) : null;
         });
         for (const oc of overheadComparisons) {
             if (oc.sentence === '')
                 oc.sentence = overheadSentence(oc, current, baseline);
         }
+        for (const agg of aggregates) {
+            if (agg.sentence === '')
+                agg.sentence = aggregateSentence(agg);
+        }
     }
     const drift = hostDriftNote(comparisons, opts.hostEnv);
     if (drift)
         notes.push(drift);
-    const overheadRegressions = overheadComparisons
-        .filter((o) => o.verdict === 'regression')
-        .sort((a, b) => b.change - a.change);
-    const regressions = comparisons
-        .filter((o) => o.verdict === 'regression')
-        .sort((a, b) => b.change - a.change);
+    const byChange = (list) => list.sort((a, b) => b.change - a.change);
+    const aggregateRegressions = byChange(aggregates.filter((o) => o.verdict === 'regression'));
+    const overheadRegressions = byChange(overheadComparisons.filter((o) => o.verdict === 'regression'));
+    const regressions = byChange(comparisons.filter((o) => o.verdict === 'regression'));
     const count = (list) => {
         const c = emptyCounts();
         for (const x of list)
             c[x.verdict]++;
         return c;
     };
+    const underpowered = underpoweredTests(aggregates, overheadComparisons, comparisons, opts.minEffect);
+    const status = !baseline
+        ? 'no-baseline'
+        : aggregateRegressions.length + overheadRegressions.length + regressions.length > 0
+            ? 'regression'
+            : pending.length === 0
+                ? 'incomparable'
+                : 'ok';
     return {
         schema: ANALYSIS_SCHEMA_ID,
         options: opts,
@@ -1453,47 +2258,47 @@ function analyze(current, options = {}) {
         baselineCells,
         overheads,
         baselineOverheads,
+        suiteOverheads,
+        aggregates,
         comparisons,
         overheadComparisons,
         headline: {
-            status: !baseline
-                ? 'no-baseline'
-                : overheadRegressions.length + regressions.length > 0
-                    ? 'regression'
-                    : 'ok',
+            status,
+            reason: status === 'incomparable' ? incomparableHeadline(comparisons, diffs) : null,
+            aggregateRegressions,
             overheadRegressions,
             regressions,
+            aggregateCounts: count(aggregates),
             overheadCounts: count(overheadComparisons),
             absoluteCounts: count(comparisons),
             tests: pending.length,
+            underpowered: underpowered.length,
         },
+        design: {
+            correction: opts.correction,
+            aggregateTests: pending.filter((x) => x.level === 'aggregate').length,
+            cellTests: pending.filter((x) => x.level === 'cell').length,
+            alphaFirstLook: gamma,
+            extendedCells: design?.extended.length ?? 0,
+            extraRounds: design?.extraRounds ?? 0,
+        },
+        underpowered,
         failures: groupFailures(current),
         fingerprintDifferences: diffs,
         notes,
     };
 }
-/**
- * When the host's own cells moved between the runs, every absolute verdict of the other
- * environments carries that move too (a changed host kernel or firmware, or a machine shared
- * with other load, as on CI runners). The overhead verdicts compare each environment with the
- * host of its own run, interleaved round by round, so they do not: the note says which to trust.
- */
-function hostDriftNote(comparisons, hostEnv) {
-    // A run of the host alone has no other verdicts for the move to explain.
-    if (hostEnv === null || comparisons.every((c) => c.env === hostEnv))
-        return null;
-    const host = comparisons.filter((c) => c.env === hostEnv && c.change !== null);
-    const moved = host.filter((c) => c.verdict === 'regression' || c.verdict === 'improvement');
-    if (moved.length === 0)
-        return null;
-    const shown = moved
-        .slice(0, 2)
-        .map((c) => `${c.label} ${pct(Math.abs(c.change))} ${c.change > 0 ? 'worse' : 'better'}`)
-        .join('; ');
-    const more = moved.length > 2 ? `; ${moved.length - 2} more` : '';
-    return (`The host itself changed between the two runs in ${moved.length} of ${host.length} cells (${shown}${more}): ` +
-        "the absolute verdicts of the other environments include that change of the host or of the machine's load; " +
-        'the overhead verdicts compare each environment with the host of its own run and do not.');
+function cellRefOf(cell) {
+    const { values: _v, rounds: _r, conflicts: _c, warnings: _w, ...ref } = cell;
+    return ref;
+}
+function seDf(c) {
+    return { se: c.se, df: c.df };
+}
+function overheadIncomparable(diffs, env, hostEnv, baseHost, suite) {
+    return (incomparableReason(diffs, env, suite) ??
+        incomparableReason(diffs, hostEnv, suite) ??
+        (baseHost !== hostEnv ? `host environment changed: ${baseHost} → ${hostEnv}` : null));
 }
 /** Map the log contrast to a direction-aware degradation and its interval. */
 function setChange(t, contrast, better) {
@@ -1518,26 +2323,6 @@ function decide(change, low, high, pAdj, opts) {
     if (change < 0 && low <= -opts.minEffect)
         return 'improvement';
     return 'unchanged';
-}
-function overheadSentence(oc, current, baseline) {
-    const label = `${envLabel(oc.env, kindOf(current, oc.env) ?? kindOf(baseline, oc.env))} ${oc.label}`;
-    const from = oc.baselineOverhead !== null ? pct(oc.baselineOverhead) : '?';
-    const to = oc.currentOverhead !== null ? pct(oc.currentOverhead) : '?';
-    const pp = oc.baselineOverhead !== null && oc.currentOverhead !== null
-        ? ` (${oc.currentOverhead >= oc.baselineOverhead ? '+' : ''}${((oc.currentOverhead - oc.baselineOverhead) * 100).toFixed(1)} pp)`
-        : '';
-    const verb = oc.verdict === 'regression' ? 'grew' : oc.verdict === 'improvement' ? 'shrank' : 'is unchanged,';
-    const rel = oc.change !== null
-        ? `; relative to the host ${oc.change >= 0 ? pct(oc.change) + ' worse' : pct(-oc.change) + ' better'} (95% CI ${pct(oc.ciLow)} to ${pct(oc.ciHigh)}, adjusted p=${formatP(oc.pAdjusted)})`
-        : '';
-    return `${label} overhead ${verb} from ${from} to ${to}${pp}${rel}`;
-}
-function formatP(p) {
-    if (p === null)
-        return '–';
-    if (p < 0.0001)
-        return p.toExponential(1);
-    return p.toFixed(4);
 }
 function environmentSummaries(results, cells, hostEnv) {
     const perEnv = new Map();
@@ -1582,6 +2367,21 @@ function groupFailures(results) {
         g.rounds.push(f.round);
     }
     return [...groups.values()];
+}
+/** Unchanged tests whose minimum detectable effect is above the minimum effect, largest first. */
+function underpoweredTests(aggregates, overheads, absolute, minEffect) {
+    const out = [];
+    const add = (test, list) => {
+        for (const t of list) {
+            if (t.verdict !== 'unchanged' || t.mde === null || !(t.mde > minEffect))
+                continue;
+            out.push({ test, env: t.env, suite: t.suite, label: t.label, mde: t.mde });
+        }
+    };
+    add('aggregate', aggregates);
+    add('overhead', overheads);
+    add('absolute', absolute);
+    return out.sort((a, b) => b.mde - a.mde);
 }
 
 /**
@@ -1681,9 +2481,11 @@ const CSV_COLUMNS = [
     'p',
     'p_adjusted',
     'verdict',
+    'mde',
     'overhead_change',
     'overhead_p_adjusted',
     'overhead_verdict',
+    'overhead_mde',
     'reason',
 ];
 function renderCsv(a) {
@@ -1731,9 +2533,11 @@ function renderCsv(a) {
             cmp?.p,
             cmp?.pAdjusted,
             cmp?.verdict,
+            cmp?.mde,
             oc?.change,
             oc?.pAdjusted,
             oc?.verdict,
+            oc?.mde,
             reason,
         ];
         rows.push(values.map(csvField).join(','));
@@ -2116,7 +2920,7 @@ const VERDICT_TONE = {
 const METHOD = 'Overhead = degradation relative to the host (Raho et al. 2015): (env − host)/host for times, (host − env)/host for throughputs; ' +
     'its interval is a 95% percentile bootstrap of the ratio of means, and intervals of means are 95% on the log scale, so neither leaves the possible range; ' +
     `with fewer than ${MIN_RUNS_FOR_INTERVAL} runs a cell shows its range (min … max) instead. ` +
-    'Verdicts: Welch t-test on log values per cell, one Holm (or Benjamini-Hochberg) family per report; a regression must be significant and its 95% interval must reach the minimum effect. ' +
+    'Verdicts: suite overheads (geometric mean of env/host) first, then cells (Welch t on logs), one weighted Holm (or BH) family; a regression is significant and its 95% interval reaches the minimum effect. ' +
     'Units: Mbit/s and MiB/s here (IOzone’s kB is 1024 bytes); results.json and the CSV keep each tool’s own unit.';
 function envName(a, id) {
     return a.environments.find((x) => x.id === id)?.label ?? envLabel(id);
@@ -2191,29 +2995,52 @@ function fewRunsNote(what) {
     };
 }
 // ---------------------------------------------------------------------------- the headline
+/** "could not see less than 12%": the minimum detectable effect of an unchanged verdict, in words. */
+function cannotSee(mde) {
+    return mde === null ? '' : `could not see less than ${formatPct(mde, 0)}`;
+}
 function verdict(a) {
     const h = a.headline;
     const o = a.options;
-    const method = `${h.tests} tests, ${o.correction === 'holm' ? 'Holm' : 'Benjamini-Hochberg'} at α=${o.alpha}, minimum effect ${formatPct(o.minEffect, 0)}`;
+    const d = a.design;
+    const family = d.aggregateTests > 0
+        ? `${d.aggregateTests} suite aggregates first, then ${d.cellTests} cells`
+        : `${h.tests} tests`;
+    const method = `${family}, ${o.correction === 'holm' ? 'weighted Holm' : 'Benjamini-Hochberg'} at α=${o.alpha}, minimum effect ${formatPct(o.minEffect, 0)}`;
     if (h.status === 'no-baseline')
         return {
             text: [safe('ℹ️ No baseline: overheads against the host only, no verdicts.', { strong: true })],
         };
+    if (h.status === 'incomparable')
+        // The first line says why: a report that compared nothing never reads as a pass.
+        return {
+            text: [
+                span(`⚠️ ${h.reason ?? 'Nothing could be compared with the baseline.'}`, { strong: true, max: 600 }),
+            ],
+            tone: 'warn',
+        };
     if (h.status === 'ok') {
-        const inc = h.overheadCounts.incomparable + h.absoluteCounts.incomparable;
-        const mis = h.overheadCounts.missing + h.absoluteCounts.missing;
+        const inc = h.aggregateCounts.incomparable + h.overheadCounts.incomparable + h.absoluteCounts.incomparable;
+        const mis = h.aggregateCounts.missing + h.overheadCounts.missing + h.absoluteCounts.missing;
         const err = h.overheadCounts.erratic + h.absoluteCounts.erratic;
+        const seen = a.aggregates.filter((x) => x.verdict === 'unchanged' && x.mde !== null).map((x) => x.mde);
+        const reach = seen.length > 0
+            ? ` The suite overheads could not see less than ${formatPct(Math.min(...seen), 0)}–${formatPct(Math.max(...seen), 0)}` +
+                (h.underpowered > 0
+                    ? `; ${h.underpowered} tests could not see ${formatPct(o.minEffect, 0)} (underpowered, listed below).`
+                    : '.')
+            : '';
         return {
             text: [
                 safe('✅ No regression', { strong: true }),
-                safe(` (${method}; ${inc} incomparable, ${mis} missing, ${err} erratic).`),
+                safe(` (${method}; ${inc} incomparable, ${mis} missing, ${err} erratic).${reach}`),
             ],
             tone: 'good',
         };
     }
     return {
         text: [
-            safe(`❌ ${h.overheadRegressions.length} overhead regression(s), ${h.regressions.length} absolute regression(s)`, { strong: true }),
+            safe(`❌ ${h.aggregateRegressions.length} suite overhead regression(s), ${h.overheadRegressions.length} overhead regression(s), ${h.regressions.length} absolute regression(s)`, { strong: true }),
             safe(` (${method}).`),
         ],
         tone: 'bad',
@@ -2296,7 +3123,7 @@ function comparisonRow(a, c) {
         num(ci(c.ciLow, c.ciHigh)),
         num(p(c.pAdjusted)),
         num(ICONS[c.verdict], { tone: VERDICT_TONE[c.verdict] }),
-        cell(c.reason ?? '', { max: 200 }),
+        cell(c.reason ?? (c.verdict === 'unchanged' ? cannotSee(c.mde) : ''), { max: 200 }),
     ];
 }
 const OVERHEAD_COMPARISON_COLUMNS = [
@@ -2320,8 +3147,104 @@ function overheadComparisonRow(a, o) {
         num(ci(o.ciLow, o.ciHigh)),
         num(p(o.pAdjusted)),
         num(ICONS[o.verdict], { tone: VERDICT_TONE[o.verdict] }),
-        cell(o.reason ?? '', { max: 200 }),
+        cell(o.reason ?? (o.verdict === 'unchanged' ? cannotSee(o.mde) : ''), { max: 200 }),
     ];
+}
+const AGGREGATE_COLUMNS = [
+    { title: 'Environment' },
+    { title: 'Suite' },
+    { title: 'Cells', numeric: true },
+    { title: 'Overhead before', numeric: true },
+    { title: 'Overhead now', numeric: true },
+    { title: 'Change vs host', numeric: true },
+    { title: '95% CI', numeric: true },
+    { title: 'p (adj.)', numeric: true },
+    { title: 'Verdict' },
+    { title: 'Note' },
+];
+function aggregateRow(a, g) {
+    const note = g.reason ??
+        (g.verdict === 'unchanged' ? cannotSee(g.mde) : '') +
+            (g.extraRounds > 0 ? ` (+${g.extraRounds} rounds)` : '');
+    return [
+        cell(envName(a, g.env), { max: 60 }),
+        cell(g.label.slice(envName(a, g.env).length).trim() || g.suite, { max: 60 }),
+        num(String(g.cells)),
+        num(formatPct(g.baselineOverhead)),
+        num(formatPct(g.currentOverhead)),
+        num(formatPct(g.change, 1, true), g.verdict === 'regression' ? { tone: 'bad' } : {}),
+        num(ci(g.ciLow, g.ciHigh)),
+        num(p(g.pAdjusted)),
+        num(ICONS[g.verdict], { tone: VERDICT_TONE[g.verdict] }),
+        cell(note.trim(), { max: 200 }),
+    ];
+}
+/** The suite-level verdicts: what the comment leads with (the cells are their drill-down). */
+function aggregateSection(a) {
+    if (a.aggregates.length === 0)
+        return null;
+    const rows = [...a.aggregates].sort((x, y) => ORDER[x.verdict] - ORDER[y.verdict]);
+    const blocks = [];
+    const regressions = a.headline.aggregateRegressions;
+    if (regressions.length > 0)
+        blocks.push({
+            kind: 'list',
+            items: regressions.map((g) => [safe('🔴 '), span(g.sentence, { max: 400, tone: 'bad' })]),
+            limit: 20,
+        });
+    blocks.push({
+        kind: 'table',
+        columns: AGGREGATE_COLUMNS,
+        rows: rows.map((g) => aggregateRow(a, g)),
+        limit: 40,
+    });
+    return {
+        id: 'suite-overheads',
+        title: 'Suite overheads (geometric mean over each suite’s cells; tested first)',
+        blocks,
+        markdown: { summary: 'open', comment: 'open' },
+        essential: true,
+    };
+}
+/** Without a baseline: each suite's overhead in each environment, with its interval. */
+function suiteOverheadSection(a) {
+    if (a.suiteOverheads.length === 0)
+        return null;
+    return {
+        id: 'suite-overheads',
+        title: 'Overhead per suite (geometric mean over its cells)',
+        blocks: [
+            { kind: 'list', items: a.suiteOverheads.map((s) => [span(s.sentence, { max: 300 })]), limit: 40 },
+        ],
+        markdown: { summary: 'open', comment: 'open' },
+    };
+}
+/** Tests whose MDE is above the minimum effect: the change they could have missed. */
+function underpoweredSection(a) {
+    if (a.underpowered.length === 0)
+        return null;
+    const what = { aggregate: 'suite overhead', overhead: 'overhead', absolute: 'absolute' };
+    return {
+        id: 'underpowered',
+        title: `Underpowered: ${a.underpowered.length} unchanged verdicts could not see a ${formatPct(a.options.minEffect, 0)} change`,
+        blocks: [
+            {
+                kind: 'list',
+                items: a.underpowered.map((u) => [
+                    span(`${envName(a, u.env)} ${u.test === 'aggregate' ? u.label.slice(envName(a, u.env).length).trim() : u.label}`, { max: 160 }),
+                    safe(` (${what[u.test]}): ${cannotSee(u.mde)}`),
+                ]),
+                limit: 30,
+            },
+            {
+                kind: 'note',
+                text: [
+                    safe('More runs (runs:, or the paper preset), or fewer cells, shrink these; a noisy cell (see its CV) needs more runs than a quiet one.'),
+                ],
+            },
+        ],
+        markdown: { summary: 'collapsed', comment: 'collapsed' },
+    };
 }
 function regressionSections(a) {
     const h = a.headline;
@@ -2376,9 +3299,14 @@ function setupDifferences(a) {
     if (diffs.length === 0)
         return null;
     const unexpected = diffs.some((d) => !d.expected);
+    const underTest = diffs.every((d) => d.expected && d.class === 'under-test');
     return {
         id: 'setup-differences',
-        title: unexpected ? '⚠️ Not comparable: the setup changed' : 'Expected setup changes (compared anyway)',
+        title: unexpected
+            ? '⚠️ Not comparable: the setup changed'
+            : underTest
+                ? 'Changes under test (compared: the verdicts include their effect)'
+                : 'Expected setup changes (compared anyway)',
         blocks: [
             {
                 kind: 'table',
@@ -2394,7 +3322,9 @@ function setupDifferences(a) {
                     cell(d.key, { max: 60 }),
                     cell(d.baseline, { max: 120 }),
                     cell(d.current, { max: 120 }),
-                    d.expected ? num('expected: compared') : num('incomparable', { tone: 'warn' }),
+                    d.expected
+                        ? num(d.class === 'under-test' ? 'change under test: compared' : 'expected: compared')
+                        : num('incomparable (setup)', { tone: 'warn' }),
                 ]),
             },
         ],
@@ -2640,14 +3570,23 @@ function pointer(o, format) {
 function buildReport(a, o = {}) {
     const lookup = cellIndex(a);
     const sections = [];
-    if (a.baseline)
+    if (a.baseline) {
+        const suites = aggregateSection(a);
+        if (suites)
+            sections.push(suites);
         sections.push(...regressionSections(a));
-    else
+    }
+    else {
         sections.push(overheadSummary(a, lookup));
+        const suites = suiteOverheadSection(a);
+        if (suites)
+            sections.push(suites);
+    }
     for (const s of [
         setupDifferences(a),
         failures(a),
         notes(a),
+        underpoweredSection(a),
         overheadTable(a, lookup),
         measurementPaths(a),
         figures(a),
@@ -6440,6 +7379,7 @@ function withEnv(inner, vars) {
 async function writeRunReports(results, outDir, options = {}) {
     try {
         await writeReports(results, outDir, {
+            ...options.analysis,
             ...(options.baseline ? { baseline: options.baseline } : {}),
             logsDir: 'logs/',
         });
@@ -6510,6 +7450,161 @@ function html(results, rows) {
 <h2>Failures</h2><table><tbody>${results.failures.map((f) => tr([f.env, f.suite, f.round, f.message])).join('\n')}</tbody></table>
 </body></html>
 `;
+}
+
+/** The engine cell of a sample: its log ref `env/suite/key.rN` without the round. */
+function engineCellOf(logRef) {
+    return logRef.replace(/\.r\d+$/, '');
+}
+/**
+ * The suggestive, undecided tests of a first look, as engine cells to extend, most promising
+ * first. `current` holds the first-look rounds only (its `run.adaptive` is ignored).
+ */
+function selectExtraRounds(current, options, policy) {
+    const { adaptive: _ignored, ...run } = current.run;
+    const a = analyze({ ...current, run }, { ...options, bootstrap: 0 });
+    const alpha = a.options.alpha;
+    const hostEnv = a.options.hostEnv;
+    // Metric cell (env × metric key) → its engine cells, and env × suite → its engine cells,
+    // from the samples' log refs.
+    const engineCells = new Map();
+    const bySuite = new Map();
+    const add = (map, key, cell) => {
+        let set = map.get(key);
+        if (!set)
+            map.set(key, (set = new Set()));
+        set.add(cell);
+    };
+    for (const s of current.samples) {
+        const cell = engineCellOf(s.log);
+        add(engineCells, cellKey(s.env, metricKeyOf(s.metric, s.params)), cell);
+        add(bySuite, `${s.env}\u0000${s.suite}`, cell);
+    }
+    const out = new Map();
+    const choose = (cells, p, why) => {
+        for (const cell of cells) {
+            const prev = out.get(cell);
+            if (!prev || p < prev.priority)
+                out.set(cell, { cell, priority: p, why });
+        }
+    };
+    const suggestive = (t) => t.change !== null &&
+        t.change > 0 &&
+        t.p !== null &&
+        t.pAdjusted !== null &&
+        t.verdict !== 'erratic' &&
+        t.p < policy.suggestiveP &&
+        !(t.pAdjusted / policy.alphaFirstLook < alpha);
+    const cellsOf = (env, metricKey) => engineCells.get(cellKey(env, metricKey)) ?? new Set();
+    for (const t of a.comparisons) {
+        if (suggestive(t))
+            choose(cellsOf(t.env, t.metricKey), t.p, `${t.env} ${t.label}`);
+    }
+    for (const t of a.overheadComparisons) {
+        if (!suggestive(t))
+            continue;
+        choose([...cellsOf(t.env, t.metricKey), ...cellsOf(t.hostEnv, t.metricKey)], t.p, `${t.env} ${t.label} overhead`);
+    }
+    for (const t of a.aggregates) {
+        if (!suggestive(t))
+            continue;
+        const cells = [
+            ...(bySuite.get(`${t.env}\u0000${t.suite}`) ?? []),
+            ...(hostEnv !== null ? (bySuite.get(`${hostEnv}\u0000${t.suite}`) ?? []) : []),
+        ];
+        choose(cells, t.p, `${t.label} overhead (suite)`);
+    }
+    return [...out.values()].sort((x, y) => x.priority - y.priority || (x.cell < y.cell ? -1 : 1));
+}
+/**
+ * The most extra rounds the budget gives the chosen cells: the largest prefix of the candidates
+ * (most promising first) that still gets `minExtraRounds`, each of them `rounds` more rounds.
+ * `cost(cell)` is the measured seconds of one run of the cell; `firstLook` its rounds so far.
+ */
+function planExtraRounds(candidates, cost, firstLook, budgetSeconds, policy) {
+    const cap = policy.maxRuns - firstLook;
+    const none = { cells: [], rounds: 0, leftOut: candidates.length };
+    if (cap < 1 || candidates.length === 0 || !(budgetSeconds > 0))
+        return none;
+    const need = Math.min(policy.minExtraRounds, cap);
+    let best = none;
+    let sum = 0;
+    for (let m = 1; m <= candidates.length; m++) {
+        sum += Math.max(0, cost(candidates[m - 1].cell));
+        const rounds = sum > 0 ? Math.min(cap, Math.floor(budgetSeconds / sum)) : cap;
+        if (rounds < need)
+            break;
+        best = { cells: candidates.slice(0, m).map((c) => c.cell), rounds, leftOut: candidates.length - m };
+    }
+    return best;
+}
+
+/**
+ * Adaptive rounds in the engine: a boot group's schedule (rounds interleaved across its
+ * environments), then — with a baseline and a round policy — extra rounds for the cells whose
+ * comparison is suggestive but not decided. Which cells and how many rounds is decided once,
+ * after the group's first rounds, by the pure half in src/analysis/adaptive.ts; the extra
+ * rounds are interleaved like every round. The statistics of the design are in
+ * src/analysis/sequential.ts and docs/analysis.md ("Adaptive rounds").
+ */
+/** The design recorded in results.json before the first cell: every run with a look at its data says so. */
+function adaptiveRecord(policy, enabled, runsFor) {
+    return {
+        firstLook: Object.fromEntries(enabled.map((s) => [s, runsFor(s)])),
+        maxRuns: policy.maxRuns,
+        alphaFirstLook: policy.alphaFirstLook,
+        extended: [],
+        extraRounds: 0,
+    };
+}
+/**
+ * The group's rounds, then its extra rounds. A generator: the loop that runs the cells pulls
+ * the next item only after the previous one ran, so the first look happens when the group's
+ * first rounds are done, with their results in `ctx.results`.
+ */
+function* withExtraRounds(planned, ctx) {
+    yield* schedule(planned);
+    if (!ctx || planned.length === 0)
+        return;
+    // The time the group's first rounds took, from the measured duration of each cell.
+    const firstLookSeconds = planned.reduce((s, p) => s + ctx.cost(cellId(p.env, p.cell)) * p.runs, 0);
+    const design = ctx.results.run.adaptive;
+    if (!design)
+        return;
+    const ids = new Map(planned.map((p) => [cellId(p.env, p.cell), p]));
+    // Cells of other boot groups (the host's, for a Xen guest's overhead) cannot be run here.
+    const candidates = selectExtraRounds(ctx.results, { ...ctx.analysis, baseline: ctx.baseline }, ctx.policy).filter((c) => ids.has(c.cell));
+    if (candidates.length === 0) {
+        ctx.info('adaptive rounds: no suggestive, undecided comparison in this boot group');
+        return;
+    }
+    const first = Math.min(...planned.map((p) => p.runs));
+    const budget = ctx.policy.extraTime * firstLookSeconds;
+    const plan = planExtraRounds(candidates, (id) => ctx.cost(id), first, budget, ctx.policy);
+    if (plan.rounds === 0) {
+        ctx.info(`adaptive rounds: ${candidates.length} suggestive cell(s), but the budget (${Math.round(budget)} s) does not fit ${ctx.policy.minExtraRounds} extra rounds of the most suggestive one`);
+        design.stopped = 'budget';
+        return;
+    }
+    const chosen = plan.cells.map((id) => ids.get(id));
+    const items = [];
+    for (let k = 0; k < plan.rounds; k++) {
+        for (const p of chosen) {
+            const total = Math.min(ctx.policy.maxRuns, p.runs + plan.rounds);
+            if (p.runs + k < total)
+                items.push({ ...p, runs: total, round: p.runs + k });
+        }
+    }
+    // Interleaved as every round: round by round, environments in their order.
+    const envOrder = [...new Set(planned.map((p) => p.env))];
+    items.sort((a, b) => a.round - b.round || envOrder.indexOf(a.env) - envOrder.indexOf(b.env));
+    design.extended.push(...plan.cells);
+    design.extraRounds = Math.max(design.extraRounds ?? 0, plan.rounds);
+    ctx.info(`adaptive rounds: ${plan.rounds} extra round(s) of ${plan.cells.length} cell(s) (${plan.cells.join(', ')})` +
+        (plan.leftOut > 0 ? `; ${plan.leftOut} less suggestive cell(s) left out by the time budget` : '') +
+        `; first chosen for ${candidates[0].why}`);
+    ctx.onPlan(items);
+    yield* items;
 }
 
 /**
@@ -6585,6 +7680,18 @@ async function runBench(config, options) {
         logs: [],
         ioCounters: [],
     };
+    // The comparison with the baseline: the config's analysis settings plus the caller's.
+    const analysisOptions = {
+        ...options.analysis,
+        expectChanges: [...config.analysis.expectChange, ...(options.analysis?.expectChanges ?? [])],
+        expectSame: [...config.analysis.expectSame, ...(options.analysis?.expectSame ?? [])],
+    };
+    // Adaptive rounds need a baseline to look at; the design goes into results.json up front.
+    const policy = options.baseline
+        ? roundPolicyFor(PRESETS[presetName], config.adaptive, Math.max(...enabled.map(runsFor)))
+        : undefined;
+    if (policy)
+        results.run.adaptive = adaptiveRecord(policy, enabled, runsFor);
     await mkdir(options.outDir, { recursive: true });
     // Opened only once the selection is valid, and closed in the finally below.
     if (options.board === undefined) {
@@ -6626,7 +7733,7 @@ async function runBench(config, options) {
     // Cells of every environment, for the progress total and the ETA (refined as we go).
     const allPlanned = configured.flatMap((c) => enabled.flatMap((suite) => plannedCells(suite, suites).map((cell) => ({ env: c.env.id, cell, runs: runsFor(suite) }))));
     let remaining = schedule(allPlanned).map((s) => cellId(s.env, s.cell));
-    const total = remaining.length;
+    let total = remaining.length;
     let index = 0;
     const dropRemaining = (envId) => {
         remaining = remaining.filter((id) => !id.startsWith(`${envId}/`));
@@ -6794,6 +7901,7 @@ async function runBench(config, options) {
     if (options.reports !== false) {
         try {
             await writeRunReports(results, options.outDir, {
+                analysis: analysisOptions,
                 ...(options.baseline ? { baseline: options.baseline } : {}),
                 warn: (l) => reporter.warn(l),
             });
@@ -6861,7 +7969,21 @@ async function runBench(config, options) {
             }
             const byEnv = new Map(states.map((s) => [s.id, s]));
             let round = -1;
-            for (const item of schedule(planned)) {
+            const extra = policy && options.baseline
+                ? {
+                    policy,
+                    baseline: options.baseline,
+                    analysis: analysisOptions,
+                    results,
+                    cost: (id) => (eta.estimate([id]) ?? 0) / 1000,
+                    info: (line) => reporter.info(line),
+                    onPlan: (items) => {
+                        remaining.push(...items.map((i) => cellId(i.env, i.cell)));
+                        total += items.length;
+                    },
+                }
+                : undefined;
+            for (const item of withExtraRounds(planned, extra)) {
                 if (cancelled())
                     break;
                 if (item.round !== round) {

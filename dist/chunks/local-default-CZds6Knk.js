@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { o as object, r as runProcess, m as minimalEnv, e as array, d as string, L as environmentRegistry, M as parseConfig } from './load-BUKQOYRH.js';
+import { o as object, r as runProcess, m as minimalEnv, e as array, d as string, M as environmentRegistry, O as parseConfig } from './load-DOlpjQQu.js';
 import 'node:crypto';
 import 'process';
 import 'buffer';
