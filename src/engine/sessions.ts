@@ -221,7 +221,8 @@ async function openIozone(s: SuiteSettings, ctx: SessionContext): Promise<SuiteS
       `iozone: cannot tell where the scratch folder ${base} lies in '${ctx.envId}': ${(err as Error).message}`,
     );
   }
-  const facts = { scratch };
+  // The fingerprint keeps what stays the same run after run (not the device number).
+  const facts = { scratch: { path: scratch.path, source: scratch.source, fstype: scratch.fstype } };
   if (isRamFs(scratch.fstype) && !ctx.io.scratch.allowRam) {
     return unavailable(
       'scratch-in-ram',

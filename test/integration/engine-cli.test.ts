@@ -64,6 +64,40 @@ describe('run CLI with the embedded default', () => {
     expect(onlyHost.skipped).toEqual([]);
   });
 
+  it("puts the guest on the paper's I/O paths: bridge + TAP, a virtio-blk scratch disk, peer board", async () => {
+    // A stand-in for guest/build.sh's result: only the paths are used here, nothing boots.
+    const d = await localDefaultConfig(new LocalTransport(), {
+      only: ['kvm'],
+      guestImage: async () => ({
+        dir: '/nonexistent/guest',
+        kernel: '/nonexistent/guest/vmlinuz',
+        initrd: '/nonexistent/guest/initrd.cpio.gz',
+        hostKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBqg',
+        identityFile: '/nonexistent/guest/id_ed25519',
+        manifest: {
+          key: 'k',
+          arch: 'amd64',
+          kernelPackage: 'p',
+          kernelPackageVersion: 'v',
+          kernelRelease: 'r',
+          clientKey: 'id_ed25519',
+          modules: [],
+          tools: [],
+        },
+      }),
+    });
+    const kvm = d.config.environments.find((e) => e.id === 'kvm')!.settings as {
+      network: { type: string };
+      dataDisk: unknown;
+      allowRamScratch: boolean;
+    };
+    expect(kvm.network.type).toBe('bridge');
+    expect(kvm.dataDisk).toEqual({ format: 'raw', sizeMiB: 1024 });
+    expect(kvm.allowRamScratch).toBe(false);
+    expect(d.config.board.connection.type).toBe('local');
+    expect(d.config.suites.netperf?.peer ?? 'auto').toBe('auto');
+  });
+
   it('rejects an unknown environment and a bad preset with a clear message', async () => {
     let stderr = '';
     const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
