@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { P as PlanError, R as ResultsFileError, r as readResultsFile, a as analyze, b as renderMarkdown, c as renderCsv, d as renderHtml, N as NetperfTest, p as parsers, e as ParseError, f as resolveRun, g as groupByBootMode, h as plannedCells, L as LocalTransport, i as formatDuration, l as lineReporter, w as writeReports, j as runBench, T as TOOL_VERSION } from './chunks/run-BQj1ECaS.js';
+import { P as PlanError, R as ResultsFileError, r as readResultsFile, a as analyze, b as renderMarkdown, c as renderCsv, d as renderHtml, N as NetperfTest, p as parsers, e as ParseError, f as resolveRun, g as groupByBootMode, h as plannedCells, L as LocalTransport, i as formatDuration, l as lineReporter, w as writeReports, j as runBench, T as TOOL_VERSION } from './chunks/run-DjwNsd62.js';
 import { C as ConfigError, _ as _enum, S as SuiteId, c as collectFingerprint, b as bootModeOf, P as PRESET_NAMES, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/load-DOlpjQQu.js';
 import { B as BoardConfigError, r as refusal, a as BoardCancelledError } from './chunks/kvm-log-C4l-EQrw.js';
 import { parseArgs } from 'node:util';

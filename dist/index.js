@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, stat, rm, readdir, readFile, writeFile, appendFile } from 'node:fs/promises';
 import { join, dirname, resolve, normalize } from 'node:path';
 import { s as setSecret, d as debug, B as BottleneckLight, g as getOctokit, r as retry, w as warning, i as info, a as setFailed, b as setOutput, c as group, e as core } from './chunks/index-DnNg5fi3.js';
-import { T as TOOL_VERSION, k as escapeMarkdown, L as LocalTransport, j as runBench, w as writeReports, a as analyze, m as groupedReporter, b as renderMarkdown } from './chunks/run-BQj1ECaS.js';
+import { T as TOOL_VERSION, k as escapeMarkdown, L as LocalTransport, j as runBench, w as writeReports, a as analyze, m as groupedReporter, b as renderMarkdown } from './chunks/run-DjwNsd62.js';
 import { d as string, e as array, o as object, _ as _enum, n as number$1, u as union, P as PRESET_NAMES, f as literal, N as NEVER, R as Results, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/load-DOlpjQQu.js';
 import { readFileSync, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';

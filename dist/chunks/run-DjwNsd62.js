@@ -7268,7 +7268,8 @@ async function openIozone(s, ctx) {
     catch (err) {
         return unavailable('setup', `iozone: cannot tell where the scratch folder ${base} lies in '${ctx.envId}': ${err.message}`);
     }
-    const facts = { scratch };
+    // The fingerprint keeps what stays the same run after run (not the device number).
+    const facts = { scratch: { path: scratch.path, source: scratch.source, fstype: scratch.fstype } };
     if (isRamFs(scratch.fstype) && !ctx.io.scratch.allowRam) {
         return unavailable('scratch-in-ram', `iozone: the scratch folder ${scratch.path} in '${ctx.envId}' lies on ${scratch.fstype} (${scratch.source}), i.e. in RAM: IOzone would measure memory, not the environment's disk. ${ctx.io.scratch.remedy}; or set allowRamScratch: true on the environment to measure RAM on purpose`, facts);
     }
