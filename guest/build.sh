@@ -4,7 +4,7 @@
 # their libraries, the kernel's virtio / Xen PV modules and an OpenSSH server.
 #
 #   guest/build.sh [--flavour cloud-amd64] [--authorized-key FILE] [--tool PATH]... [--cache DIR]
-#                  [--sysroot DIR]
+#                  [--sysroot DIR] [--unixbench DIR]
 #
 # The result is cached by a content hash of its inputs (these scripts, the kernel package
 # version, the host binaries copied in, the authorized key) under
@@ -20,6 +20,10 @@
 # (e.g. an arm64 board rootfs made by mmdebstrap): libraries are found from the ELF headers
 # (readelf), never by running the binaries. With --sysroot, a kernel installed in DIR/boot
 # (from Debian's package) is used when there is one; --tool paths are inside DIR.
+#
+# --unixbench DIR: a built byte-UnixBench tree (in the sysroot, when given) is copied to the
+# same path in the guest, with perl, the Perl modules UnixBench's Run loads (listed by this
+# machine's perl, found in the sysroot's @INC folders) and their libraries.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,6 +31,7 @@ cache_root="${AVB_CACHE:-/var/cache/arm-virt-bench}/guest"
 flavour=""
 authorized_key=""
 sysroot=""
+unixbench=""
 tools=()
 # mke2fs (e2fsprogs): the guest formats its blank scratch disk ext4 (busybox's makes ext2 only).
 default_tools=(/usr/bin/hackbench /usr/bin/netperf /usr/bin/netserver /usr/bin/iozone /sbin/mke2fs)
@@ -40,7 +45,8 @@ while [ $# -gt 0 ]; do
     --tool) tools+=("$2"); shift 2 ;;
     --cache) cache_root="$2/guest"; shift 2 ;;
     --sysroot) sysroot="$(cd "$2" && pwd)"; [ "$sysroot" = / ] && sysroot=""; shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    --unixbench) unixbench="${2%/}"; shift 2 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) die "unknown argument: $1" ;;
   esac
 done
@@ -77,6 +83,37 @@ sftp=/usr/lib/openssh/sftp-server
 if [ -n "$authorized_key" ]; then
   [ -r "$authorized_key" ] || die "authorized key not readable: $authorized_key"
   grep -qE '^(ssh-|ecdsa-|sk-)' "$authorized_key" || die "not an OpenSSH public key: $authorized_key"
+fi
+
+# byte-UnixBench: the built tree and the Perl that runs its `Run`.
+perl_modules=(-MPOSIX -MTime::HiRes -MIO::Handle -MFile::Path -MFindBin -MCarp -MCwd -MFile::Basename -MFile::Spec -MSymbol -MTie::Hash)
+perl_files=()
+if [ -n "$unixbench" ]; then
+  case "$unixbench" in /*) ;; *) die "--unixbench needs an absolute path (the tree keeps it in the guest)" ;; esac
+  ubdir="$sysroot$unixbench"
+  [ -x "$ubdir/Run" ] && [ -x "$ubdir/pgms/dhry2reg" ] && [ -d "$ubdir/tmp" ] ||
+    die "no built byte-UnixBench tree at $ubdir (needs Run, pgms/dhry2reg and tmp/: build it with make)"
+  [ -x "$sysroot/usr/bin/perl" ] || die "perl not found in ${sysroot:-/} (install package perl): byte-UnixBench's Run is a Perl script"
+  command -v perl >/dev/null || die "perl not found on this machine (install package perl): it lists the modules Run loads"
+  if [ -z "$sysroot" ]; then
+    mapfile -t perl_files < <(perl "${perl_modules[@]}" -e 'print "$_\n" for values %INC, @DynaLoader::dl_shared_objects')
+  else
+    # Module names relative to their @INC folder (this perl), looked up in the sysroot's
+    # @INC: the same folders with the sysroot's multiarch triplet.
+    host_triplet="$(perl -e 'for (@INC) { if (m{^/usr/lib/([^/]+)/perl-base$}) { print $1; last } }')"
+    sys_triplet="$(cd "$sysroot" && ls -d usr/lib/*/perl-base 2>/dev/null | head -n1 | cut -d/ -f3)"
+    [ -n "$host_triplet" ] && [ -n "$sys_triplet" ] || die "cannot find perl-base in this machine's @INC or in $sysroot/usr/lib/*/perl-base"
+    mapfile -t inc_dirs < <(perl -e 'print "$_\n" for @INC' | sed "s|/$host_triplet/|/$sys_triplet/|")
+    while read -r rel; do
+      found=""
+      for d in "${inc_dirs[@]}"; do
+        if [ -e "$sysroot$d/$rel" ]; then found="$d/$rel"; break; fi
+      done
+      [ -n "$found" ] || die "Perl file $rel (needed by byte-UnixBench's Run) not found in $sysroot's @INC (${inc_dirs[*]}): the sysroot needs package perl of the same version as this machine's"
+      perl_files+=("$found")
+    done < <(perl "${perl_modules[@]}" -e 'for my $f (values %INC, @DynaLoader::dl_shared_objects) { for my $d (@INC) { if (index($f, "$d/") == 0) { print substr($f, length($d) + 1), "\n"; last } } }')
+  fi
+  [ ${#perl_files[@]} -gt 0 ] || die "could not list the Perl modules byte-UnixBench's Run loads"
 fi
 
 # The meta package (linux-image-FLAVOUR) names the versioned image package it depends on.
@@ -118,6 +155,11 @@ key="$( {
     $(printf "$sysroot%s " "${tools[@]}") | cut -d' ' -f1
   printf '%s\n' "sysroot=$sysroot" "${tools[@]}"
   if [ -n "$authorized_key" ]; then cat "$authorized_key"; fi
+  if [ -n "$unixbench" ]; then
+    echo "unixbench=$unixbench"
+    sha256sum "$sysroot/usr/bin/perl" $(printf "$sysroot%s " "${perl_files[@]}") | cut -d' ' -f1
+    (cd "$sysroot$unixbench" && find . \( -path ./results -o -path ./tmp \) -prune -o -type f -print | LC_ALL=C sort | xargs sha256sum)
+  fi
 } | sha256sum | cut -c1-16)"
 out="$cache_root/$key"
 if [ -f "$out/manifest.json" ]; then
@@ -198,6 +240,18 @@ copy_with_libs "${busybox#"$sysroot"}" /bin/busybox
 for t in "${tools[@]}"; do copy_with_libs "$t" "/usr/bin/$(basename "$t")"; done
 copy_with_libs "$sshd" /usr/sbin/sshd
 copy_with_libs "$sftp" /usr/lib/openssh/sftp-server
+if [ -n "$unixbench" ]; then
+  copy_with_libs /usr/bin/perl /usr/bin/perl
+  for f in "${perl_files[@]}"; do
+    case "$f" in
+      *.so) copy_with_libs "$f" "$f" ;;
+      *) install -D -m 0644 "$(resolve_in_sysroot "$sysroot$f")" "$root$f" ;;
+    esac
+  done
+  mkdir -p "$root$(dirname "$unixbench")"
+  cp -a "$sysroot$unixbench" "$root$unixbench"
+  rm -rf "$root$unixbench"/results/* "$root$unixbench"/tmp/*
+fi
 
 # Kernel modules the guest needs when they are not built in, dependencies first.
 declare -A seen=()
@@ -274,7 +328,8 @@ cp "$work/kernel/boot/vmlinuz-$kver" "$work/out/vmlinuz"
   printf '{\n  "key": "%s",\n  "arch": "%s",\n  "kernelPackage": "%s",\n  "kernelPackageVersion": "%s",\n' "$key" "$arch" "$image_pkg" "$image_ver"
   printf '  "kernelRelease": "%s",\n  "clientKey": "%s",\n' "$kver" "$client_key"
   printf '  "modules": [%s],\n' "$(if [ ${#modorder[@]} -gt 0 ]; then printf '"%s",' "${modorder[@]}"; fi | sed 's/,$//')"
-  printf '  "tools": [%s]\n}\n' "$(printf '"%s",' "${tools[@]}" | sed 's/,$//')"
+  printf '  "tools": [%s],\n' "$(printf '"%s",' "${tools[@]}" | sed 's/,$//')"
+  printf '  "unixbench": "%s"\n}\n' "$unixbench"
 } >"$work/out/manifest.json"
 chmod 0700 "$work/out"
 rm -rf "$out"

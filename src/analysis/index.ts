@@ -26,6 +26,7 @@ import { envLabel } from './labels.js';
 import { overheadInterval } from './overhead.js';
 import { mde } from './power.js';
 import { atFirstLook, baselineForTests, extraRoundsOf, sequentialP } from './sequential.js';
+import { unequalResourceNotes, unequalResources } from './resources.js';
 import { describe } from './stats.js';
 import { degradationFromLog, logContrast, type Group } from './tests.js';
 import {
@@ -164,6 +165,7 @@ function computeOverheads(
       envMean,
       hostMean,
       sentence: `${envLabel(cell.env, kindOf(results, cell.env))} ${cell.label} overhead ${pct(o.overhead)} ± ${pct(half)} (${n})`,
+      ...unequalVerdict(results, cell.env, hostEnv),
     });
   }
   return out;
@@ -173,6 +175,12 @@ function computeOverheads(
 function overheadDefined(values: readonly number[]): boolean {
   const m = values.reduce((a, b) => a + b, 0) / values.length;
   return Number.isFinite(m) && m > 0;
+}
+
+/** An overhead between unequal environments: incomparable, with the reason (analysis/resources.ts). */
+function unequalVerdict(results: Results, env: string, hostEnv: string): Partial<Overhead> {
+  const why = unequalResources(results, env, hostEnv);
+  return why ? { verdict: 'incomparable', reason: why } : {};
 }
 
 const described = new WeakMap<RawCell, ReturnType<typeof describe>>();
@@ -289,6 +297,7 @@ export function analyze(current: Results, options: AnalyzeOptions = {}): Analysi
   const notes: string[] = [];
   if (opts.hostEnv === null)
     notes.push('No host environment in these results: overheads cannot be computed.');
+  notes.push(...unequalResourceNotes(current, opts.hostEnv));
 
   const cells = [...curCells.values()].filter((c) => c.values.length > 0).map(toStats);
   const baselineCells = [...baseCells.values()].filter((c) => c.values.length > 0).map(toStats);
@@ -442,7 +451,10 @@ export function analyze(current: Results, options: AnalyzeOptions = {}): Analysi
           view(g.envCur, 'first'),
           view(g.hostCur, 'first'),
         ];
-        const fp = overheadIncomparable(diffs, c.env, opts.hostEnv, baseHost, c.suite);
+        const fp =
+          overheadIncomparable(diffs, c.env, opts.hostEnv, baseHost, c.suite) ??
+          unequalResources(current, c.env, opts.hostEnv) ??
+          unequalResources(baseline, c.env, baseHost);
         const why = fp ?? untestable(all, g.envCur);
         if (why) {
           oc.verdict = 'incomparable';

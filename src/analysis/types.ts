@@ -111,6 +111,12 @@ export interface Overhead extends CellRef {
   hostMean: number;
   /** "KVM TCP_RR 1/1 B overhead 32.5% ± 2.0% (n=10)". */
   sentence: string;
+  /**
+   * Set when the overhead does not measure the virtualization layer alone: the environment
+   * had other CPUs or memory than the host ("unequal resources: ..."; analysis/resources.ts).
+   */
+  verdict?: 'incomparable';
+  reason?: string;
 }
 
 export interface SideSummary {

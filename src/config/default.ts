@@ -3,6 +3,7 @@
  * host always, plus the environments the machine can offer — decided by probes in
  * src/engine/local-default.ts, which hand their findings in here.
  */
+import { TEN_SECOND_UNIXBENCH_TESTS } from './presets.js';
 import type { ConfigInput } from './schema.js';
 
 export interface LocalOffer {
@@ -24,7 +25,10 @@ export function defaultLocalConfig(offer: LocalOffer): ConfigInput {
       hackbench: { modes: ['process'], ipc: ['socket', 'pipe'], groups: [1], loops: 100 },
       iozone: { fileSizesKb: [256], tests: ['write-rewrite', 'read-reread'] },
       netperf: { messageBytes: [1024], tests: ['TCP_STREAM', 'TCP_RR'], lengthSeconds: 1 },
-      unixbench: offer.unixbenchPath ? { path: offer.unixbenchPath } : { enabled: false },
+      // All of UnixBench's 10-second tests (quick picks three of them for PRs).
+      unixbench: offer.unixbenchPath
+        ? { path: offer.unixbenchPath, tests: [...TEN_SECOND_UNIXBENCH_TESTS] }
+        : { enabled: false },
     },
   };
 }

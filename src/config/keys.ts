@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { environmentRegistry } from '../environments/registry.js';
 import { BoardConfig } from './board.js';
+import { ResourcesSettings } from './resources.js';
 import { EnvironmentCommon } from './schema.js';
 import { SuiteSettings } from './suites.js';
 
@@ -64,6 +65,7 @@ export function configKeys(): string[] {
   for (const [kind, f] of Object.entries(environmentRegistry)) {
     if (f) keys.push(...schemaKeys(f.schema, `environments[${kind}]`));
   }
+  keys.push('resources', ...schemaKeys(ResourcesSettings, 'resources'));
   keys.push('suites');
   for (const [suite, s] of Object.entries(SuiteSettings.shape))
     keys.push(`suites.${suite}`, ...schemaKeys(s, `suites.${suite}`));

@@ -9,6 +9,7 @@ import { environmentRegistry } from '../environments/registry.js';
 import { BoardConfig } from './board.js';
 import { Runs } from './bounds.js';
 import { PRESET_NAMES } from './presets.js';
+import { ResourcesSettings } from './resources.js';
 import { SuiteOverrides } from './suites.js';
 
 export const EnvironmentId = z
@@ -105,6 +106,8 @@ export const ConfigSchema = z
     /** Runs per cell for every suite (a suite's own `runs` wins). */
     runs: Runs.optional(),
     environments: z.array(EnvironmentEntrySchema).min(1, 'name at least one environment'),
+    /** The CPUs and memory every environment gets (default: the paper's 1 CPU, 1 GiB). */
+    resources: ResourcesSettings.prefault({}),
     suites: SuiteOverrides.prefault({}),
     analysis: AnalysisConfig.prefault({}),
     adaptive: AdaptiveConfig.prefault({}),

@@ -71,10 +71,30 @@ export const UNIXBENCH_TESTS = [
 export const UnixbenchSettings = z
   .object({
     ...common,
-    /** A built byte-UnixBench tree on the target (the folder holding `Run`). */
-    path: z.string().min(1).optional(),
+    /**
+     * A built byte-UnixBench tree on the board (the folder holding `Run`), at the same path
+     * in the Docker image and the guests. Default: where the engine installs it
+     * (src/suites/unixbench/source.ts, `defaultTreePath`).
+     */
+    path: z.string().min(1).startsWith('/', 'must be an absolute path').optional(),
     /** A source checkout on the target, built with `make` when `path` holds no built tree. */
     sourcePath: z.string().min(1).optional(),
+    /**
+     * byte-UnixBench's source on the controller (a tarball or a directory) that the engine
+     * copies to the board and builds at `path` when no built tree is there.
+     */
+    source: z.string().min(1).optional(),
+    /**
+     * Git URL the controller clones `commit` from when no `source` is given and no built
+     * tree is on the board. Default: $AVB_UNIXBENCH_GIT, else byte-UnixBench under
+     * $GITHUB_SERVER_URL (set in every GitHub Actions job).
+     */
+    gitUrl: z.string().min(1).optional(),
+    /** The byte-UnixBench commit a git clone checks out (default: the pinned one). */
+    commit: z
+      .string()
+      .regex(/^[0-9a-f]{40}$/, 'a full 40-character commit id')
+      .optional(),
     tests: list(z.enum(UNIXBENCH_TESTS)),
     /** Run -c: parallel copies; one result block per value. */
     copies: list(upTo(1024, "parallel copies beyond any board's CPU count")),

@@ -57,6 +57,7 @@ export async function runCell(run: CellRun): Promise<CellOutcome> {
       logPath,
       signal: run.signal,
       ...(cell.cwd ? { cwd: cell.cwd } : {}),
+      ...(cell.env ? { env: cell.env } : {}),
     });
   } catch (err) {
     await store.registerLog(ref);

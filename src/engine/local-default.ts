@@ -10,6 +10,7 @@ import { parseConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { environmentRegistry } from '../environments/registry.js';
 import type { Transport } from '../transport/types.js';
+import { DEFAULT_CACHE, UNIXBENCH_COMMIT, defaultTreePath } from '../suites/unixbench/source.js';
 
 export interface LocalDefault {
   config: Config;
@@ -17,8 +18,28 @@ export interface LocalDefault {
   notes: string[];
 }
 
-/** Known places of a built byte-UnixBench tree. */
-const UNIXBENCH_CANDIDATES = ['/opt/byte-unixbench/UnixBench', '/usr/local/lib/UnixBench'];
+/**
+ * Known places of a built byte-UnixBench tree: where scripts/setup.sh builds the pinned
+ * commit (under $AVB_CACHE), then where people often keep one.
+ */
+export function unixbenchCandidates(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string[] {
+  return [
+    defaultTreePath(UNIXBENCH_COMMIT, env.AVB_CACHE ?? DEFAULT_CACHE),
+    '/opt/byte-unixbench/UnixBench',
+    '/usr/local/lib/UnixBench',
+  ];
+}
+
+async function builtTreeAt(p: string): Promise<boolean> {
+  const ok = (f: string) =>
+    access(f).then(
+      () => true,
+      () => false,
+    );
+  return (await ok(`${p}/pgms/dhry2reg`)) && (await ok(`${p}/Run`)) && (await ok(`${p}/tmp`));
+}
 
 async function answers(
   t: Transport,
@@ -34,8 +55,11 @@ async function answers(
 }
 
 export interface LocalDefaultOptions {
-  /** Finds or builds the TCG guest (default: guest/build.sh, cached by content hash). */
-  guestImage?: () => Promise<GuestImage>;
+  /**
+   * Finds or builds the TCG guest (default: guest/build.sh, cached by content hash), with
+   * the built UnixBench tree in it when there is one.
+   */
+  guestImage?: (unixbench: string | undefined) => Promise<GuestImage>;
   /** Only these environment ids are wanted (`--env`): the others are not probed at all. */
   only?: readonly string[];
 }
@@ -66,6 +90,20 @@ export async function localDefaultConfig(
     environments.push({ kind: 'docker', id: 'docker' });
   }
 
+  let unixbenchPath: string | undefined;
+  const candidates = unixbenchCandidates();
+  for (const p of candidates) {
+    if (await builtTreeAt(p)) {
+      unixbenchPath = p;
+      break;
+    }
+  }
+  if (!unixbenchPath) {
+    notes.push(
+      `unixbench: off (no built byte-UnixBench tree in ${candidates.join(' or ')}: run scripts/setup.sh with AVB_UNIXBENCH_SOURCE or AVB_UNIXBENCH_GIT set, or set suites.unixbench.path in a config)`,
+    );
+  }
+
   // kvm: a TCG guest (no usable KVM assumed) needs QEMU for this machine's arch and the guest image.
   const arch = process.arch === 'arm64' ? 'aarch64' : process.arch === 'x64' ? 'x86_64' : undefined;
   const qemu = arch
@@ -79,7 +117,12 @@ export async function localDefaultConfig(
     skipped.push({ env: 'kvm', reason: 'the kvm environment is not available in this build' });
   else {
     try {
-      const image = await (options.guestImage ?? (() => buildGuestImage({ timeoutMs: 300_000 })))();
+      const build = (ub: string | undefined) =>
+        buildGuestImage({ timeoutMs: 300_000, ...(ub ? { unixbench: ub } : {}) });
+      const image = await (options.guestImage ?? build)(unixbenchPath);
+      if (unixbenchPath && image.manifest.unixbench !== unixbenchPath) {
+        notes.push(`kvm: the guest image has no UnixBench tree at ${unixbenchPath}: UnixBench fails there`);
+      }
       if (!image.identityFile) throw new Error('the guest image has no client key');
       environments.push({
         kind: 'kvm',
@@ -99,23 +142,6 @@ export async function localDefaultConfig(
     }
   }
 
-  let unixbenchPath: string | undefined;
-  for (const p of UNIXBENCH_CANDIDATES) {
-    if (
-      await access(`${p}/pgms/dhry2reg`).then(
-        () => true,
-        () => false,
-      )
-    ) {
-      unixbenchPath = p;
-      break;
-    }
-  }
-  if (!unixbenchPath) {
-    notes.push(
-      `unixbench: off (no built byte-UnixBench tree in ${UNIXBENCH_CANDIDATES.join(' or ')}; set suites.unixbench.path in a config)`,
-    );
-  }
   const config = parseConfig(
     defaultLocalConfig({ environments, unixbenchPath }),
     '(embedded default config)',

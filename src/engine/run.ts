@@ -11,6 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { configDigest } from '../config/load.js';
 import { PRESETS, resolveSuites, roundPolicyFor, type PresetName } from '../config/presets.js';
+import { resolveResources } from '../config/resources.js';
 import type { Config } from '../config/schema.js';
 import { peerSpec, type SuiteSettings } from '../config/suites.js';
 import { bootModeOf, collectFingerprint } from '../environments/fingerprint.js';
@@ -40,6 +41,7 @@ import { withEnv } from './env-transport.js';
 import { writeRunReports } from './reports.js';
 import { adaptiveRecord, withExtraRounds, type ExtraRoundsContext } from './adaptive.js';
 import type { AnalyzeOptions } from '../analysis/types.js';
+import { ensureBoardUnixbench, type BoardUnixbench } from './unixbench.js';
 
 export interface RunOptions {
   /** Environment ids to run (default: all in the config). */
@@ -116,11 +118,12 @@ export function resolveRun(
   const suites = resolveSuites(preset, config.suites);
   const runsFor = (suite: SuiteId): number => suites[suite].runs ?? config.runs ?? preset.runs;
   const enabled = SUITES.filter((s) => suites[s].enabled);
+  const resources = resolveResources(config.resources);
   let configured: ConfiguredEnvironment[];
   if (options.environments) configured = [...options.environments];
   else {
     configured = config.environments.map((e) => ({
-      env: factoryFor(e.kind).create(e.id, e.settings, boardDeps(config.board)),
+      env: factoryFor(e.kind).create(e.id, e.settings, { ...boardDeps(config.board), resources }),
       vars: e.env,
     }));
   }
@@ -167,6 +170,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
       configDigest: configDigest({ config, preset: presetName, envs: configured.map((c) => c.env.id) }),
       ...(options.gitSha ? { gitSha: options.gitSha } : {}),
       status: 'in-progress',
+      resources: resolveResources(config.resources),
     },
     board: { name: config.board.name, fingerprints: {} },
     environments: configured.map((c) => ({
@@ -279,6 +283,24 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
     log: (line) => reporter.info(line),
     warn: (line) => reporter.warn(line),
   });
+  /** The board's built UnixBench tree (made sure of once, before any environment). */
+  let unixbench: BoardUnixbench | undefined;
+  const boardUnixbench = async (): Promise<BoardUnixbench | undefined> => {
+    if (!enabled.includes('unixbench') || cancelled()) return undefined;
+    activity(`UnixBench: looking for a built tree on the board (${boardOf().description})`);
+    try {
+      return await ensureBoardUnixbench(boardOf(), suites.unixbench, {
+        logFile: (ref) => store.logFile(ref),
+        registerLog: async (ref) => {
+          await store.registerLog(ref);
+        },
+        info: (line) => reporter.info(line),
+        signal,
+      });
+    } catch (err) {
+      return { unavailable: { kind: 'setup', message: `unixbench: ${(err as Error).message}` } };
+    }
+  };
 
   try {
     await store.flush();
@@ -311,6 +333,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
     // controller) goes, and this run's record marks what it starts as its own.
     activity('removing what crashed runs left on the board');
     await ledger.open(signal);
+    unixbench = await boardUnixbench();
 
     const groups = groupByBootMode(configured.map((c) => ({ ...c, id: c.env.id, bootMode: c.env.bootMode })));
     switchesLeft = countSwitches(
@@ -598,6 +621,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
         log: (line) => reporter.info(`${st.id}: ${line}`),
         runId,
         track: (item) => ledger.track(item),
+        ...(unixbench?.path ? { unixbenchTree: unixbench.path } : {}),
       });
       const fp = await st.env.fingerprint();
       const entry = results.environments.find((e) => e.id === st.id)!;
@@ -630,6 +654,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
             netserverHost,
             signal,
             info: (line) => reporter.info(line),
+            ...(unixbench ? { unixbench } : {}),
           });
           st.sessions.push(session);
           // What the session read from inside belongs to the environment's fingerprint.

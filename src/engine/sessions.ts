@@ -21,11 +21,14 @@ import {
 import { netperfCells, PLANNED_TARGET } from '../suites/netperf/command.js';
 import {
   builtTreeProbes,
+  PERL_CHECK_ARGV,
   sourceTreeProbes,
   unixbenchBuildArgv,
   unixbenchCells,
   unixbenchMissingMessage,
+  unixbenchTreePath,
 } from '../suites/unixbench/command.js';
+import { missingBuildTools } from '../suites/unixbench/source.js';
 import type { Transport } from '../transport/types.js';
 import {
   BLOCK_STAT_SCRIPT,
@@ -44,6 +47,7 @@ import type { NetserverSite, PeerTarget } from './peers.js';
 
 /** IOzone's folder where neither the environment nor suites.iozone.scratchDir names one. */
 export const DEFAULT_SCRATCH_DIR = '/var/tmp';
+import type { BoardUnixbench } from './unixbench.js';
 
 export interface SessionContext {
   envId: string;
@@ -64,6 +68,8 @@ export interface SessionContext {
   netserverHost(site: Exclude<NetserverSite, 'environment'>): NetserverHost;
   signal?: AbortSignal;
   info(line: string): void;
+  /** What the engine did about the board's UnixBench tree (src/engine/unixbench.ts). */
+  unixbench?: BoardUnixbench;
 }
 
 export interface SuiteSession {
@@ -86,7 +92,7 @@ export function plannedCells(suite: SuiteId, s: SuiteSettings): CellSpec[] {
     case 'hackbench':
       return hackbenchCells(s.hackbench);
     case 'unixbench':
-      return unixbenchCells(s.unixbench, s.unixbench.path ?? s.unixbench.sourcePath ?? '.');
+      return unixbenchCells(s.unixbench, unixbenchTreePath(s.unixbench));
     case 'iozone':
       return iozoneCells(s.iozone, s.iozone.scratchDir ?? DEFAULT_SCRATCH_DIR);
     case 'netperf':
@@ -120,6 +126,16 @@ function missingMessage(envId: string, suite: SuiteId, tools: string[]): string 
 
 const noop = async (): Promise<void> => undefined;
 
+/** Why Perl cannot run UnixBench's `Run` here (no perl, or modules missing), or undefined. */
+async function perlProblem(ctx: SessionContext): Promise<string | undefined> {
+  const r = await ctx.transport.exec(PERL_CHECK_ARGV, { timeoutMs: PROBE_TIMEOUT_MS, signal: ctx.signal });
+  if (r.exitCode === 0) return undefined;
+  if (r.exitCode === 127 || (/not found|No such file/i.test(r.output) && !/Can't locate/.test(r.output))) {
+    return `unixbench: perl not found in environment '${ctx.envId}': byte-UnixBench's Run is a Perl script (install package perl; in a guest or container image, build it with Perl: see docs/guests.md)`;
+  }
+  return `unixbench: Perl in environment '${ctx.envId}' lacks modules Run needs (install package perl): ${r.output.trim().split('\n')[0]?.slice(0, 200) ?? ''}`;
+}
+
 export async function openSuite(
   suite: SuiteId,
   s: SuiteSettings,
@@ -152,8 +168,18 @@ export async function openSuite(
         }
         return true;
       };
-      if (u.path && (await ok(builtTreeProbes(u.path))))
-        return { suite, cells: unixbenchCells(u, u.path), close: noop };
+      const tree = unixbenchTreePath(u);
+      // The engine's own attempt to provide the board's tree failed: that is the reason.
+      if (ctx.unixbench?.unavailable) {
+        const why = ctx.unixbench.unavailable;
+        return unavailable(unixbenchCells(u, tree), why.kind, why.message);
+      }
+      const usable = async (dir: string): Promise<SuiteSession> => {
+        const cells = unixbenchCells(u, dir);
+        const perl = await perlProblem(ctx);
+        return perl ? unavailable(cells, 'missing-tool', perl) : { suite, cells, close: noop };
+      };
+      if (await ok(builtTreeProbes(tree))) return usable(tree);
       if (u.sourcePath && (await ok(sourceTreeProbes(u.sourcePath)))) {
         const cells = unixbenchCells(u, u.sourcePath);
         const missing = await missingTools(ctx, ['make', 'cc', 'perl']);
@@ -161,7 +187,7 @@ export async function openSuite(
           return unavailable(
             cells,
             'missing-tool',
-            `unixbench: cannot build ${u.sourcePath}: ${missing.join(', ')} not found in '${ctx.envId}'`,
+            `unixbench: cannot build ${u.sourcePath}: ${missingBuildTools(missing)} not found in '${ctx.envId}'`,
           );
         }
         const ref = `${ctx.envId}/unixbench/build`;
@@ -179,13 +205,9 @@ export async function openSuite(
             `unixbench: building ${u.sourcePath} failed (${r.timedOut ? 'timed out' : `exit ${r.exitCode}`}); see log ${ref}`,
           );
         }
-        return { suite, cells, close: noop };
+        return usable(u.sourcePath);
       }
-      return unavailable(
-        unixbenchCells(u, u.path ?? '.'),
-        'missing-tool',
-        unixbenchMissingMessage(u, ctx.envId),
-      );
+      return unavailable(unixbenchCells(u, tree), 'missing-tool', unixbenchMissingMessage(u, ctx.envId));
     }
   }
 }

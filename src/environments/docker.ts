@@ -20,7 +20,11 @@ import type { Fingerprint } from '../results/schema.js';
 import { DockerExecTransport } from '../transport/docker.js';
 import { REMOTE_PATH } from '../transport/remote-scripts.js';
 import type { ExecOptions, ExecResult, Transport } from '../transport/types.js';
+import { DEFAULT_RESOURCES, type Resources } from '../config/resources.js';
 import { CGROUP_VIEW_SCRIPT, parseCgroupView } from './docker-cgroup.js';
+import { splitSections, resourceFacts } from './fingerprint.js';
+import { boardCpuList } from './resources/host-limit.js';
+import { RESOURCE_VIEW_SCRIPT } from './resources/view.js';
 import { ASSEMBLE_ROOTFS_SCRIPT } from './docker-image/assemble-rootfs.js';
 import { BoardScratch, type EnvironmentIo } from './io-paths.js';
 import type { BenchEnvironment, EnvironmentContext } from './types.js';
@@ -43,13 +47,17 @@ export const DockerEnvironmentConfig = z
       .string()
       .regex(/^[a-z0-9][a-z0-9._/-]*$/, 'lower-case repository name')
       .default('arm-virt-bench/bench'),
-    /** `docker run --cpus` (paper: 1). */
-    cpus: z.number().positive().default(1),
-    /** `docker run --memory` (paper: 1g). */
+    /**
+     * `docker run --cpus`: a CPU-time quota ON TOP of the cpuset from `resources` (default
+     * none: a quota is not a CPU — with --cpus=1 on a 2-core board the container's tasks
+     * still spread over both cores and are throttled, which measures the quota).
+     */
+    cpus: z.number().positive().optional(),
+    /** `docker run --memory` (and --memory-swap: no swap); default `resources.memory`. */
     memory: z
       .string()
       .regex(/^\d+[bkmg]?$/i, 'a size like 1g or 512m')
-      .default('1g'),
+      .optional(),
     /** `docker run --network` (paper: the default bridge, veth + NAT). */
     network: z
       .string()
@@ -185,12 +193,17 @@ export class DockerEnvironment implements BenchEnvironment {
   /** What `docker inspect` and the container's eth0 tell about its I/O paths. */
   private paths: { driver?: string; upperDir?: string; volumeDir?: string; gateway?: string; veth?: string } =
     {};
+  private cpuset: string | undefined;
+  private memory: string | undefined;
+  readonly resources: Resources;
 
   constructor(
     readonly id: string,
     config: z.input<typeof DockerEnvironmentConfig> = {},
+    options: { resources?: Resources } = {},
   ) {
     this.config = DockerEnvironmentConfig.parse(config);
+    this.resources = options.resources ?? DEFAULT_RESOURCES;
   }
 
   /** The container's name (after prepare). */
@@ -238,6 +251,12 @@ export class DockerEnvironment implements BenchEnvironment {
     ctx.log(`docker ${v} on ${where}`);
 
     this.imageRef = this.config.image ?? (await this.buildImage(ctx));
+    // The same CPUs and memory as the host's benchmark processes: a cpuset (not a CPU-time
+    // quota) and a memory limit without swap.
+    this.cpuset = await boardCpuList(board, this.resources, signal);
+    this.memory =
+      this.config.memory ??
+      (this.resources.memoryBytes !== null ? String(this.resources.memoryBytes) : undefined);
 
     const name = `avb-${this.id.replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 40)}-${randomBytes(4).toString('hex')}`;
     const run = await this.docker(
@@ -250,8 +269,9 @@ export class DockerEnvironment implements BenchEnvironment {
         `--label=${CONTAINER_LABEL}.env=${this.id}`,
         // The run it belongs to: the next run removes it if this one dies (engine/leftovers.ts).
         ...(ctx.runId ? [`--label=${CONTAINER_LABEL}.run=${ctx.runId}`] : []),
-        `--cpus=${this.config.cpus}`,
-        `--memory=${this.config.memory}`,
+        ...(this.cpuset !== undefined ? [`--cpuset-cpus=${this.cpuset}`] : []),
+        ...(this.config.cpus !== undefined ? [`--cpus=${this.config.cpus}`] : []),
+        ...(this.memory !== undefined ? [`--memory=${this.memory}`, `--memory-swap=${this.memory}`] : []),
         `--network=${this.config.network}`,
         ...(this.config.volume ? ['--volume', `${this.config.volume}:${VOLUME_MOUNT}`] : []),
         ...(this.config.init ? ['--init'] : []),
@@ -299,7 +319,7 @@ export class DockerEnvironment implements BenchEnvironment {
       if (peer.exitCode === 0 && veth && /^[A-Za-z0-9_.@-]+$/.test(veth)) this.paths.veth = veth;
     }
     ctx.log(
-      `container ${name} (${this.imageRef}) at ${this.ip ?? 'no address'}${this.paths.veth ? ` via ${this.paths.veth}` : ''}, storage ${this.paths.driver ?? 'unknown'}`,
+      `container ${name} (${this.imageRef}) at ${this.ip ?? 'no address'}${this.paths.veth ? ` via ${this.paths.veth}` : ''}, storage ${this.paths.driver ?? 'unknown'}; CPUs ${this.cpuset ?? 'all'}, memory ${this.memory ?? 'unlimited'}${this.config.cpus !== undefined ? `, CPU quota ${this.config.cpus}` : ''}`,
     );
   }
 
@@ -320,11 +340,15 @@ export class DockerEnvironment implements BenchEnvironment {
     try {
       const rootfs = `${work}/rootfs`;
       const tools = [...BENCH_TOOLS, ...this.config.tools];
-      const asm = await board.exec(['sh', '-c', ASSEMBLE_ROOTFS_SCRIPT, 'avb-assemble', rootfs, ...tools], {
-        timeoutMs,
-        signal,
-        logPath,
-      });
+      const ub = ctx.unixbenchTree ?? '';
+      const asm = await board.exec(
+        ['sh', '-c', ASSEMBLE_ROOTFS_SCRIPT, 'avb-assemble', rootfs, ub, ...tools],
+        {
+          timeoutMs,
+          signal,
+          logPath,
+        },
+      );
       const hash = /^hash ([0-9a-f]{64})$/m.exec(asm.output)?.[1];
       if (asm.exitCode !== 0 || !hash) {
         throw new Error(
@@ -408,7 +432,9 @@ export class DockerEnvironment implements BenchEnvironment {
     const arch = await run(['uname', '-m']);
     const nproc = await run(['nproc']);
     const view = parseCgroupView((await run(['sh', '-c', CGROUP_VIEW_SCRIPT])) ?? '');
+    const resources = resourceFacts(splitSections((await run(['sh', '-c', RESOURCE_VIEW_SCRIPT])) ?? ''));
     return {
+      ...resources,
       kernel,
       arch,
       cpus: nproc && /^\d+$/.test(nproc) ? Number(nproc) : undefined,
@@ -422,7 +448,11 @@ export class DockerEnvironment implements BenchEnvironment {
       dockerNetwork: this.config.network,
       ...(this.paths.driver ? { dockerStorageDriver: this.paths.driver } : {}),
       ...(this.config.volume ? { dockerVolume: this.config.volume } : {}),
-      dockerLimits: { cpus: this.config.cpus, memory: this.config.memory },
+      dockerLimits: {
+        cpus: this.config.cpus ?? null,
+        cpuset: this.cpuset ?? null,
+        memory: this.memory ?? null,
+      },
     };
   }
 

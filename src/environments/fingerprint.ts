@@ -7,6 +7,7 @@
  */
 import type { BootMode, Fingerprint } from '../results/schema.js';
 import type { Transport } from '../transport/types.js';
+import { parseResourceView, RESOURCE_VIEW_SECTIONS } from './resources/view.js';
 
 /**
  * Each command's stderr is dropped: a missing file or tool just leaves its section empty
@@ -41,6 +42,7 @@ sec cgroup_v1_memory; cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/nul
 sec hackbench; if have hackbench; then hackbench --help 2>&1 | head -n 1; fi
 sec netperf; if have netperf; then netperf -V 2>&1; fi
 sec iozone; if have iozone; then iozone -v 2>&1 | grep Revision; fi
+${RESOURCE_VIEW_SECTIONS}
 sec end
 `;
 
@@ -234,8 +236,20 @@ export function parseFingerprint(s: Record<string, string>): Fingerprint {
     cgroupCpuLimit: cgroupCpu,
     cgroupMemoryLimit: cgroupMem,
     toolVersions: Object.keys(toolVersions).length > 0 ? toolVersions : undefined,
+    // What the environment's processes may use, read from inside (see resources/view.ts).
+    ...resourceFacts(s),
   };
   return Object.fromEntries(Object.entries(fp).filter(([, v]) => v !== undefined)) as Fingerprint;
+}
+
+/** The fingerprint keys `cpusAvailable`, `cpuList`, `memoryLimitBytes` from the sections. */
+export function resourceFacts(s: Record<string, string>): Partial<Fingerprint> {
+  const v = parseResourceView(s);
+  return {
+    cpusAvailable: v.cpusAvailable,
+    cpuList: v.cpuList,
+    memoryLimitBytes: v.memoryLimitBytes,
+  };
 }
 
 /**

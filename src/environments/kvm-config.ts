@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { BoardScratch } from './io-paths.js';
 import { timeoutSeconds } from '../config/bounds.js';
 import { SshUser } from '../config/board.js';
+import type { Resources } from '../config/resources.js';
 
 /** A path on the board (absolute: the engine's working directory is not the board's). */
 const BoardPath = z.string().regex(/^\//, 'must be an absolute path on the board');
@@ -139,8 +140,10 @@ export const KvmEnvironmentConfig = z
     machine: QemuName.optional(),
     /** `-cpu` value; default `host` with KVM, an emulated model with TCG. */
     cpu: QemuName.optional(),
-    memoryMiB: z.number().int().min(64).default(1024),
-    vcpus: z.number().int().min(1).max(64).default(1),
+    /** Guest memory; default `resources.memory` (the paper: 1 GiB). */
+    memoryMiB: z.number().int().min(64).optional(),
+    /** Guest vCPUs; default `resources.cpus` (the paper: 1). */
+    vcpus: z.number().int().min(1).max(64).optional(),
     /** Back guest RAM with pre-allocated huge pages from this hugetlbfs mount. */
     hugepages: z
       .union([z.literal(false), z.object({ path: BoardPath.default('/dev/hugepages') }).strict()])
@@ -164,5 +167,22 @@ export const KvmEnvironmentConfig = z
     workDir: BoardPath.optional(),
   })
   .strict();
-export type KvmEnvironmentConfig = z.infer<typeof KvmEnvironmentConfig>;
+/** The settings as written (the guest's size may be left to `resources`). */
+export type KvmEnvironmentSettings = z.infer<typeof KvmEnvironmentConfig>;
+/** The settings with the guest's size decided. */
+export type KvmEnvironmentConfig = KvmEnvironmentSettings & { vcpus: number; memoryMiB: number };
 export type KvmEnvironmentInput = z.input<typeof KvmEnvironmentConfig>;
+
+/**
+ * The guest gets the CPUs and memory of `resources` unless its own keys say otherwise
+ * (then the fingerprints differ and the analysis says so); with `resources: all`, 1 vCPU
+ * and 1 GiB.
+ */
+export function resolveKvmConfig(s: KvmEnvironmentSettings, resources: Resources): KvmEnvironmentConfig {
+  return {
+    ...s,
+    vcpus: s.vcpus ?? resources.cpus ?? 1,
+    memoryMiB:
+      s.memoryMiB ?? (resources.memoryBytes !== null ? Math.round(resources.memoryBytes / 2 ** 20) : 1024),
+  };
+}

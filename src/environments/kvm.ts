@@ -13,7 +13,9 @@ import { join, resolve } from 'node:path';
 import type { Fingerprint } from '../results/schema.js';
 import type { Transport } from '../transport/types.js';
 import { collectFingerprint } from './fingerprint.js';
-import { KvmEnvironmentConfig } from './kvm-config.js';
+import { DEFAULT_RESOURCES, type Resources } from '../config/resources.js';
+import { KvmEnvironmentConfig, resolveKvmConfig } from './kvm-config.js';
+import { boardCpuList } from './resources/host-limit.js';
 import { qemuAlive, readFrom, readPid, run, stopQemu } from './guest/board-qemu.js';
 import { consoleState, consoleTail, type BootStage } from './guest/console.js';
 import { hugepagesShortfall } from './guest/hugepages.js';
@@ -55,7 +57,12 @@ export interface KvmEnvironmentOptions {
   powerdownMs?: number;
   /** Console/SSH poll interval during boot. */
   pollMs?: number;
+  /** CPUs and memory of every environment (default: the paper's 1 CPU, 1 GiB). */
+  resources?: Resources;
 }
+
+/** Args: PID. The CPU lists the QEMU process's threads may run on, one per line (distinct). */
+const THREAD_AFFINITY_SCRIPT = `for f in /proc/$1/task/*/status; do sed -n 's/^Cpus_allowed_list:[[:space:]]*//p' "$f"; done | sort -u`;
 
 export class GuestBootError extends Error {
   override readonly name = 'GuestBootError';
@@ -87,13 +94,17 @@ export class KvmEnvironment implements BenchEnvironment {
   private tap: TapMade | undefined;
   /** The board's address on the guest's link, and the guest's board-side interface. */
   private boardLink: { address?: string; iface?: string } = {};
+  /** The board's CPUs QEMU (every thread: vCPUs and I/O) is pinned to, as read back. */
+  private pinnedCpus: string | undefined;
+  private readonly resources: Resources;
 
   constructor(
     readonly id: string,
     config: unknown,
     private readonly options: KvmEnvironmentOptions = {},
   ) {
-    this.config = KvmEnvironmentConfig.parse(config);
+    this.resources = options.resources ?? DEFAULT_RESOURCES;
+    this.config = resolveKvmConfig(KvmEnvironmentConfig.parse(config), this.resources);
   }
 
   /** The console log kept for this guest (on the controller). */
@@ -165,9 +176,22 @@ export class KvmEnvironment implements BenchEnvironment {
     });
 
     const runtime = await this.prepareIo(board, ctx);
-    const argv = buildQemuArgv(c, paths, `avb-${this.id}`, runtime);
+    // The guest's vCPUs run on the same physical CPUs as the host's benchmark processes:
+    // QEMU is started pinned (taskset), so every thread it makes inherits the affinity.
+    const pin = await boardCpuList(board, this.resources, ctx.signal);
+    if (pin !== undefined) {
+      const ts = await run(board, ['sh', '-c', 'command -v taskset'], 15_000, ctx.signal);
+      if (!ts.ok)
+        throw new Error(
+          `kvm ${this.id}: taskset is not on ${board.description} (install util-linux): it pins the guest to CPU ${pin}`,
+        );
+    }
+    const qemuArgv = buildQemuArgv(c, paths, `avb-${this.id}`, runtime);
+    const argv = pin !== undefined ? ['taskset', '-c', pin, ...qemuArgv] : qemuArgv;
     writeFileSync(join(logDir, 'qemu.argv.json'), JSON.stringify(argv, null, 2) + '\n');
-    ctx.log(`starting ${qemu} (${c.accel}, ${c.vcpus} vCPU, ${c.memoryMiB} MiB) on ${board.description}`);
+    ctx.log(
+      `starting ${qemu} (${c.accel}, ${c.vcpus} vCPU, ${c.memoryMiB} MiB${pin !== undefined ? `, pinned to CPU ${pin}` : ''}) on ${board.description}`,
+    );
     const started = await board.exec(argv, { timeoutMs: 60_000, signal: ctx.signal });
     this.pid = await readPid(board, paths.pidFile);
     if (started.exitCode !== 0) {
@@ -184,6 +208,12 @@ export class KvmEnvironment implements BenchEnvironment {
       );
     }
     await this.waitForBoot(ctx);
+    if (pin !== undefined) {
+      const aff = await run(board, ['sh', '-c', THREAD_AFFINITY_SCRIPT, 'avb-affinity', String(this.pid)]);
+      const lists = aff.output.trim().split('\n').filter(Boolean);
+      this.pinnedCpus = lists.length === 1 ? lists[0] : undefined;
+      ctx.log(`QEMU threads run on CPU ${lists.join(' / ') || '(unknown)'}`);
+    }
     if (c.dataDisk !== false) {
       const done = await mountGuestDisk(
         this.guest,
@@ -331,8 +361,12 @@ export class KvmEnvironment implements BenchEnvironment {
   async fingerprint(): Promise<Fingerprint> {
     const c = this.config;
     const base = await collectFingerprint(this.transport(), { signal: this.ctx?.signal });
+    // cpuList names the board's CPUs: the pinning as the board reads it, else unknown
+    // (the guest's own list numbers its vCPUs).
+    const { cpuList: _vcpus, ...inside } = base;
     return {
-      ...base,
+      ...inside,
+      ...(this.pinnedCpus !== undefined ? { cpuList: this.pinnedCpus } : {}),
       hypervisor: c.accel === 'kvm' ? 'kvm' : 'qemu-tcg',
       kvm: c.accel,
       ...(this.qemuVersion ? { qemuVersion: this.qemuVersion } : {}),
@@ -341,6 +375,7 @@ export class KvmEnvironment implements BenchEnvironment {
         machine: c.machine ?? null,
         vcpus: c.vcpus,
         memoryMiB: c.memoryMiB,
+        pinnedCpus: this.pinnedCpus ?? null,
         hugepages: c.hugepages !== false,
         network: c.network.type,
         dataDisk:

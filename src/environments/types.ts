@@ -23,6 +23,11 @@ export interface EnvironmentContext {
    * a bridge, a NAT rule): if the run dies, the next one removes it (engine/leftovers.ts).
    */
   track?: (item: MadeOnBoard) => Promise<void>;
+  /**
+   * A built byte-UnixBench tree on the board, when the run measures UnixBench: the Docker
+   * image carries it (with Perl) at the same path.
+   */
+  unixbenchTree?: string;
 }
 
 /** Something an environment made on the board that outlives its processes. */

@@ -6,6 +6,7 @@
  * Dom0's vCPUs and memory from `xl list`.
  */
 import { z } from 'zod';
+import { DEFAULT_RESOURCES, type Resources } from '../config/resources.js';
 import type { Fingerprint } from '../results/schema.js';
 import type { Transport } from '../transport/types.js';
 import { collectFingerprint } from './fingerprint.js';
@@ -13,6 +14,31 @@ import { boardIo, BoardScratch, type EnvironmentIo } from './io-paths.js';
 import type { BenchEnvironment, EnvironmentContext } from './types.js';
 import { DOM0_PROBE_SCRIPT, parseDom0Probe, type Dom0Probe } from './xen/probe.js';
 import { dom0Fingerprint, dom0Refusal } from './xen/xl.js';
+
+/**
+ * Why Dom0's vCPUs or memory (Xen's `xl list` view) are not what `resources` asks for, with
+ * the Xen arguments that would fix it; undefined when they match (memory within 10%).
+ */
+export function dom0ResourceMismatch(
+  facts: Record<string, string | number>,
+  resources: Resources,
+): string | undefined {
+  const vcpus = typeof facts.dom0Vcpus === 'number' ? facts.dom0Vcpus : undefined;
+  const memMiB = typeof facts.dom0MemMiB === 'number' ? facts.dom0MemMiB : undefined;
+  const wantMiB = resources.memoryBytes !== null ? Math.round(resources.memoryBytes / 2 ** 20) : null;
+  const problems: string[] = [];
+  const fixes: string[] = [];
+  if (resources.cpus !== null && vcpus !== undefined && vcpus !== resources.cpus) {
+    problems.push(`${vcpus} vCPU${vcpus === 1 ? '' : 's'} (resources.cpus: ${resources.cpus})`);
+    fixes.push(`dom0_max_vcpus=${resources.cpus}`);
+  }
+  if (wantMiB !== null && memMiB !== undefined && Math.abs(memMiB - wantMiB) > 0.1 * wantMiB) {
+    problems.push(`${memMiB} MiB (resources.memory: ${wantMiB} MiB)`);
+    fixes.push(`dom0_mem=${wantMiB}M,max:${wantMiB}M`);
+  }
+  if (problems.length === 0) return undefined;
+  return `Dom0 has ${problems.join(' and ')}: Xen's boot arguments decide it (${fixes.join(' ')}); its overheads will be marked unequal resources`;
+}
 
 /** Dom0's own settings (besides the common `id` and `env`): where IOzone writes. */
 export const XenDom0EnvironmentConfig = z.object({ ...BoardScratch }).strict();
@@ -32,12 +58,15 @@ export class XenDom0Environment implements BenchEnvironment {
   private probe: Dom0Probe | undefined;
 
   private readonly config: XenDom0EnvironmentConfig;
+  readonly resources: Resources;
 
   constructor(
     readonly id: string = 'xen-dom0',
     config: z.input<typeof XenDom0EnvironmentConfig> = {},
+    options: { resources?: Resources } = {},
   ) {
     this.config = XenDom0EnvironmentConfig.parse(config);
+    this.resources = options.resources ?? DEFAULT_RESOURCES;
   }
 
   io(): EnvironmentIo {
@@ -53,6 +82,13 @@ export class XenDom0Environment implements BenchEnvironment {
     this.signal = ctx.signal;
     this.probe = probe;
     ctx.log(`Xen Dom0 confirmed on ${ctx.board.description}`);
+    // Dom0's CPUs and memory come from Xen's boot arguments (dom0_max_vcpus, dom0_mem):
+    // checked against `resources`, never assumed (the fingerprint reads them from inside).
+    const mismatch = dom0ResourceMismatch(
+      dom0Fingerprint(probe.facts.xlInfoOutput, probe.xlList),
+      this.resources,
+    );
+    if (mismatch) ctx.log(`WARNING: ${mismatch}`);
   }
 
   async fingerprint(): Promise<Fingerprint> {
@@ -60,8 +96,10 @@ export class XenDom0Environment implements BenchEnvironment {
     const base = await collectFingerprint(board, { signal: this.signal });
     // Fresh numbers (free memory changes as domains come and go).
     const probe = await probeDom0(board, this.signal).catch(() => this.probe as Dom0Probe);
+    // Dom0's own CPU list numbers its vCPUs, not the board's CPUs: not kept.
+    const { cpuList: _vcpus, ...inside } = base;
     return {
-      ...base,
+      ...inside,
       hypervisor: 'xen',
       xenCapabilities: probe.facts.capabilities ?? base.xenCapabilities,
       ...dom0Fingerprint(probe.facts.xlInfoOutput, probe.xlList),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { BoardScratch } from './io-paths.js';
+import { DEFAULT_RESOURCES, type Resources } from '../config/resources.js';
 import { GuestSsh } from './kvm-config.js';
 import { timeoutSeconds } from '../config/bounds.js';
 import { SshHostName } from '../config/board.js';
@@ -27,8 +28,10 @@ export const XenDomuGenerated = z
       .string()
       .regex(/^[^"\n\r\0\\]*$/, 'no quotes, backslashes or newlines')
       .default('console=hvc0'),
-    memoryMiB: z.number().int().min(32).default(1024),
-    vcpus: z.number().int().min(1).max(64).default(1),
+    /** Domain memory; default `resources.memory` (the paper: 1 GiB). */
+    memoryMiB: z.number().int().min(32).optional(),
+    /** Domain vCPUs; default `resources.cpus` (the paper: 1). */
+    vcpus: z.number().int().min(1).max(64).optional(),
     /** Guest type; omitted → xl's default (on ARM every guest is PVH-like). */
     type: z.enum(['pv', 'pvh', 'hvm']).optional(),
     disks: z
@@ -108,12 +111,23 @@ export const XenDomuEnvironmentConfig = z
   );
 export type XenDomuEnvironmentConfig = z.infer<typeof XenDomuEnvironmentConfig>;
 
+/** The domain's size: its own keys, else `resources` (with `all`: 1 vCPU, 1 GiB). */
+export function domuSize(g: XenDomuGenerated, resources: Resources): { vcpus: number; memoryMiB: number } {
+  return {
+    vcpus: g.vcpus ?? resources.cpus ?? 1,
+    memoryMiB:
+      g.memoryMiB ?? (resources.memoryBytes !== null ? Math.round(resources.memoryBytes / 2 ** 20) : 1024),
+  };
+}
+
 /** The xl config text for generated domains: fixed layout, values already validated. */
 export function xlDomainConfig(
   name: string,
   g: XenDomuGenerated,
   extraDisks: XenDomuGenerated['disks'] = [],
+  resources: Resources = DEFAULT_RESOURCES,
 ): string {
+  const size = domuSize(g, resources);
   const q = (v: string): string => `"${v}"`;
   const lines = [
     '# Written by arm-virt-bench (xen-domu environment).',
@@ -122,8 +136,8 @@ export function xlDomainConfig(
     `kernel = ${q(g.kernel)}`,
     ...(g.ramdisk ? [`ramdisk = ${q(g.ramdisk)}`] : []),
     `extra = ${q(g.cmdline)}`,
-    `memory = ${g.memoryMiB}`,
-    `vcpus = ${g.vcpus}`,
+    `memory = ${size.memoryMiB}`,
+    `vcpus = ${size.vcpus}`,
     `vif = [ ${q(`bridge=${g.bridge}${g.mac ? `,mac=${g.mac}` : ''}`)} ]`,
     `disk = [ ${[...g.disks, ...extraDisks].map((d) => q(`format=${d.format},vdev=${d.vdev},access=${d.access},target=${d.path}`)).join(', ')} ]`,
     'on_poweroff = "destroy"',

@@ -10,6 +10,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DEFAULT_RESOURCES, type Resources } from '../config/resources.js';
 import type { Fingerprint } from '../results/schema.js';
 import type { SshHost } from '../transport/ssh.js';
 import type { Transport } from '../transport/types.js';
@@ -36,6 +37,8 @@ export interface XenDomuEnvironmentOptions {
   /** Dom0's SSH host when the board is remote (the guest is reached through it). */
   boardSsh?: SshHost;
   pollMs?: number;
+  /** CPUs and memory of every environment (default: the paper's 1 CPU, 1 GiB). */
+  resources?: Resources;
 }
 
 /** Writes stdin to $2 after creating the folder $1 (fixed script, values as arguments). */
@@ -128,7 +131,12 @@ export class XenDomuEnvironment implements BenchEnvironment {
     let configFile = c.configFile;
     if (c.generate) {
       configFile = `${workDir}/${c.name}.cfg`;
-      const text = xlDomainConfig(c.name, c.generate, extraDisks);
+      const text = xlDomainConfig(
+        c.name,
+        c.generate,
+        extraDisks,
+        this.options.resources ?? DEFAULT_RESOURCES,
+      );
       writeFileSync(join(this.logDir, `${c.name}.cfg`), text);
       const w = await this.dom0(['sh', '-c', WRITE_SCRIPT, 'avb-write', workDir, configFile], 30_000, text);
       if (!w.ok)
@@ -292,8 +300,10 @@ export class XenDomuEnvironment implements BenchEnvironment {
     } catch {
       // kept without the Dom0 view of the domain
     }
+    // The guest's own CPU list numbers its vCPUs, not the board's CPUs: not kept.
+    const { cpuList: _vcpus, ...inside } = base;
     return {
-      ...base,
+      ...inside,
       hypervisor: base.hypervisor ?? 'xen',
       xenPvDrivers: drivers,
       ...domain,

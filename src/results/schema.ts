@@ -110,6 +110,12 @@ export const Fingerprint = z
         via: z.string(),
       })
       .optional(),
+    /** CPUs the environment's benchmark processes may run on, read from inside it. */
+    cpusAvailable: z.number().int().positive().optional(),
+    /** Which physical CPUs those are (board numbering), where known. */
+    cpuList: z.string().optional(),
+    /** Memory the environment may use (bytes): the least of MemTotal and its cgroup limits. */
+    memoryLimitBytes: z.number().positive().optional(),
   })
   .catchall(z.unknown());
 export type Fingerprint = z.infer<typeof Fingerprint>;
@@ -194,6 +200,19 @@ export const RunInfo = z.object({
   /** in-progress while the engine runs; complete / partial / cancelled at the end. */
   status: z.enum(['in-progress', 'complete', 'partial', 'cancelled']).optional(),
   adaptive: AdaptiveRounds.optional(),
+  /**
+   * The CPUs and memory every environment was to get (config `resources`), and whether
+   * unequal environments were measured on purpose (`allowUnequal`).
+   */
+  resources: z
+    .object({
+      cpus: z.number().int().positive().nullable(),
+      memoryBytes: z.number().positive().nullable(),
+      cpuList: z.string().nullable(),
+      host: z.enum(['cgroup', 'boot']),
+      allowUnequal: z.boolean(),
+    })
+    .optional(),
 });
 export type RunInfo = z.infer<typeof RunInfo>;
 

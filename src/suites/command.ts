@@ -17,6 +17,8 @@ export interface CellSpec {
   hints?: ParseHints;
   /** Working directory on the target. */
   cwd?: string;
+  /** Extra environment variables for this cell's command. */
+  env?: Record<string, string>;
 }
 
 /** Programs a suite needs on the target, checked before its first cell. */

@@ -17,6 +17,8 @@ export const GuestManifest = z.object({
   clientKey: z.string(),
   modules: z.array(z.string()),
   tools: z.array(z.string()),
+  /** The built byte-UnixBench tree in the guest (same path as on the build host), or "". */
+  unixbench: z.string().optional(),
 });
 export type GuestManifest = z.infer<typeof GuestManifest>;
 
@@ -46,6 +48,8 @@ export interface BuildGuestOptions {
   flavour?: string;
   authorizedKey?: string;
   tools?: string[];
+  /** A built byte-UnixBench tree to put into the guest at the same path (with Perl). */
+  unixbench?: string;
   /** Cache root (default ${AVB_CACHE:-/var/cache/arm-virt-bench}). */
   cache?: string;
   timeoutMs?: number;
@@ -58,6 +62,7 @@ export async function buildGuestImage(options: BuildGuestOptions = {}): Promise<
   if (options.flavour) argv.push('--flavour', options.flavour);
   if (options.authorizedKey) argv.push('--authorized-key', options.authorizedKey);
   for (const t of options.tools ?? []) argv.push('--tool', t);
+  if (options.unixbench) argv.push('--unixbench', options.unixbench);
   if (options.cache) argv.push('--cache', options.cache);
   const env: Record<string, string> = {};
   if (process.env.AVB_CACHE) env.AVB_CACHE = process.env.AVB_CACHE;

@@ -3,7 +3,17 @@ import { PRESETS, resolveSuites } from '../../../src/config/presets.js';
 import { hackbenchCells } from '../../../src/suites/hackbench/command.js';
 import { iozoneCells, iozoneScratchDir } from '../../../src/suites/iozone/command.js';
 import { netperfCells, netserverArgv } from '../../../src/suites/netperf/command.js';
-import { unixbenchCells, unixbenchMissingMessage } from '../../../src/suites/unixbench/command.js';
+import {
+  PERL_CHECK_ARGV,
+  unixbenchCells,
+  unixbenchMissingMessage,
+} from '../../../src/suites/unixbench/command.js';
+import {
+  defaultTreePath,
+  missingBuildTools,
+  UNIXBENCH_COMMIT,
+  unixbenchGitUrl,
+} from '../../../src/suites/unixbench/source.js';
 
 const paper = PRESETS.paper.suites;
 
@@ -141,21 +151,68 @@ describe('suite commands (argv from params)', () => {
     expect(netserverArgv(12865, 'fd00::1').at(-1)).toBe('-6');
   });
 
-  it('unixbench: ./Run per test and copies inside the tree; a clear message naming what is missing', () => {
+  it('unixbench: ./Run per test and copies inside the tree (Run told not to re-make it); a clear message naming what is missing', () => {
     const cells = unixbenchCells(paper.unixbench, '/opt/ub');
     expect(cells).toHaveLength(9);
+    expect(cells.map((c) => c.params.test)).toEqual([
+      'dhry2reg',
+      'whetstone-double',
+      'execl',
+      'pipe',
+      'context1',
+      'spawn',
+      'shell1',
+      'shell8',
+      'syscall',
+    ]);
     expect(cells[0]).toEqual({
       suite: 'unixbench',
       key: 'dhry2reg-c1',
       params: { test: 'dhry2reg', copies: 1 },
       argv: ['./Run', '-c', '1', '-i', '1', 'dhry2reg'],
       cwd: '/opt/ub',
+      env: { MAKE: 'true' },
     });
-    expect(unixbenchMissingMessage({}, 'kvm')).toBe(
-      "unixbench cannot run in environment 'kvm': suites.unixbench.path (a built byte-UnixBench tree) is not set; suites.unixbench.sourcePath (a checkout to build on the target) is not set",
+    // No path: the default install path, and every way to get a tree is named.
+    const none = unixbenchMissingMessage({}, 'kvm');
+    expect(none).toMatch(
+      /^unixbench cannot run in environment 'kvm': no built byte-UnixBench tree at \/var\/cache\/arm-virt-bench\/unixbench\/986b674a1e50\/UnixBench /,
     );
-    expect(unixbenchMissingMessage({ path: '/opt/ub' }, 'host')).toContain(
-      'no built tree at /opt/ub (needs /opt/ub/Run and /opt/ub/pgms/dhry2reg)',
+    expect(none).toContain('suites.unixbench.source');
+    expect(none).toContain('AVB_UNIXBENCH_GIT');
+    expect(unixbenchMissingMessage({ path: '/opt/ub', sourcePath: '/src/ub' }, 'host')).toContain(
+      'no built byte-UnixBench tree at /opt/ub (needs /opt/ub/Run, /opt/ub/pgms/dhry2reg and /opt/ub/tmp); no source tree at /src/ub',
     );
+  });
+
+  it('unixbench sources: the pinned commit, the git server from the environment, never a fixed host', () => {
+    expect(UNIXBENCH_COMMIT).toBe('986b674a1e50eedd944bc08d6bdc8be925b2bc65');
+    expect(defaultTreePath()).toBe('/var/cache/arm-virt-bench/unixbench/986b674a1e50/UnixBench');
+    expect(unixbenchGitUrl(undefined, {})).toBeUndefined();
+    expect(unixbenchGitUrl(undefined, { GITHUB_SERVER_URL: 'https://git.example.org/' })).toBe(
+      'https://git.example.org/kdlucas/byte-unixbench.git',
+    );
+    expect(
+      unixbenchGitUrl(undefined, {
+        GITHUB_SERVER_URL: 'https://a.example',
+        AVB_UNIXBENCH_GIT: '/srv/ub.git',
+      }),
+    ).toBe('/srv/ub.git');
+    expect(unixbenchGitUrl('https://mirror.example/ub.git', { AVB_UNIXBENCH_GIT: '/srv/ub.git' })).toBe(
+      'https://mirror.example/ub.git',
+    );
+    expect(missingBuildTools(['cc', 'make', 'perl'])).toBe(
+      'cc (package gcc), make (package make), perl (package perl)',
+    );
+    expect(PERL_CHECK_ARGV).toEqual([
+      'perl',
+      '-MPOSIX',
+      '-MTime::HiRes',
+      '-MIO::Handle',
+      '-MFile::Path',
+      '-MFindBin',
+      '-e',
+      '1',
+    ]);
   });
 });

@@ -23,6 +23,15 @@ function board(machine: string, release: string, devKvm: boolean, meminfo = ''):
       reply: () => ({ exitCode: 0, output: `${machine}\n${release}\n${devKvm ? 'yes' : 'no'}\n` }),
     },
     { match: argvIs('cat', '/proc/meminfo'), reply: () => ({ exitCode: 0, output: meminfo }) },
+    // The CPUs the guest is pinned to (resources: 1 CPU → the last online one).
+    {
+      match: shScript('echo "online'),
+      reply: () => ({
+        exitCode: 0,
+        output: 'online 0-1\nlayout v2\ncontrollers cpuset memory\ntaskset yes\n',
+      }),
+    },
+    { match: shScript('command -v taskset'), reply: () => ({ exitCode: 0, output: '/usr/bin/taskset\n' }) },
   ]);
 }
 
@@ -58,6 +67,8 @@ describe('kvm prepare refusals', () => {
     // The fake board cannot start QEMU (exit 127): prepare gets past the KVM check and fails there.
     await expect(env.prepare(ctx(b))).rejects.toThrow(/qemu-system-arm failed to start \(exit 127\)/);
     expect(b.commands().some((c) => c.startsWith('sh -c uname'))).toBe(false);
+    // QEMU was started pinned to the host's benchmark CPU.
+    expect(b.commands().find((c) => c.includes('-daemonize'))).toMatch(/^taskset -c 1 qemu-system-arm /);
     await env.teardown();
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { KvmEnvironmentConfig } from '../../../src/environments/kvm-config.js';
+import { DEFAULT_RESOURCES, resolveResources, ResourcesSettings } from '../../../src/config/resources.js';
+import { KvmEnvironmentConfig as Settings, resolveKvmConfig } from '../../../src/environments/kvm-config.js';
+
+/** The settings resolved with the default resources (1 CPU, 1 GiB), as the environment does. */
+const KvmEnvironmentConfig = {
+  parse: (v: unknown) => resolveKvmConfig(Settings.parse(v), DEFAULT_RESOURCES),
+  safeParse: (v: unknown) => Settings.safeParse(v),
+};
 import { buildQemuArgv, guestEndpoint, qemuPaths } from '../../../src/environments/guest/qemu-argv.js';
 
 const ssh = { identityFile: '/keys/id', hostKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBqg' };
@@ -27,6 +34,16 @@ describe('KvmEnvironmentConfig', () => {
     const user = KvmEnvironmentConfig.parse({ boot: { kernel: '/k' }, network: { type: 'user' }, ssh });
     expect(user.network).toEqual({ type: 'user', hostPort: 10022 });
     expect(c.bootTimeoutSeconds).toBe(300);
+  });
+
+  it('takes its size from resources unless its own keys say otherwise', () => {
+    const big = resolveResources(ResourcesSettings.parse({ cpus: 2, memory: '2g' }));
+    const raw = Settings.parse({ boot: { kernel: '/k' }, ssh });
+    expect(resolveKvmConfig(raw, big)).toMatchObject({ vcpus: 2, memoryMiB: 2048 });
+    const own = Settings.parse({ boot: { kernel: '/k' }, ssh, vcpus: 1, memoryMiB: 512 });
+    expect(resolveKvmConfig(own, big)).toMatchObject({ vcpus: 1, memoryMiB: 512 });
+    const all = resolveResources(ResourcesSettings.parse({ cpus: 'all', memory: 'all' }));
+    expect(resolveKvmConfig(raw, all)).toMatchObject({ vcpus: 1, memoryMiB: 1024 });
   });
 
   it('takes a host key as read from host_key.pub (trailing newline)', () => {

@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DockerEnvironmentConfig } from '../../../src/environments/docker.js';
 
 describe('DockerEnvironmentConfig', () => {
-  it("defaults to the paper's container: 1 CPU, 1 GiB, default bridge, built image, the writable layer", () => {
+  it("defaults to the paper's container: CPUs and memory from resources (no CPU-time quota), default bridge, built image, the writable layer", () => {
     expect(DockerEnvironmentConfig.parse({})).toEqual({
       imageRepository: 'arm-virt-bench/bench',
-      cpus: 1,
-      memory: '1g',
       network: 'bridge',
       tools: [],
       docker: ['docker'],
