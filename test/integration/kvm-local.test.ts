@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KvmEnvironment, GuestBootError } from '../../src/environments/kvm.js';
@@ -100,6 +100,18 @@ describe('kvm environment on a local board (QEMU TCG)', () => {
       // 512 MiB guest: the kernel reports a little less than that as MemTotal.
       expect(fp.memoryBytes).toBeGreaterThan(400 * 1024 * 1024);
       expect(fp.memoryBytes).toBeLessThanOrEqual(512 * 1024 * 1024);
+      // The default resources (1 CPU): QEMU, every thread of it, runs on this machine's last
+      // CPU — the host's benchmark CPU — as the board (here: /proc) and the fingerprint say.
+      const lastCpu = String(availableParallelism() - 1);
+      const threads = readdirSync(`/proc/${pid}/task`).map(
+        (t) =>
+          /^Cpus_allowed_list:\s*(\S+)$/m.exec(readFileSync(`/proc/${pid}/task/${t}/status`, 'utf8'))?.[1],
+      );
+      expect(threads.length).toBeGreaterThan(1);
+      expect(new Set(threads)).toEqual(new Set([lastCpu]));
+      expect(fp.cpuList).toBe(lastCpu);
+      expect(fp.cpusAvailable).toBe(1);
+      expect(fp.memoryLimitBytes).toBe(fp.memoryBytes);
 
       const logPath = join(ctx.logDir, 'hackbench.log');
       const r = await env.transport().exec(['hackbench', '-s', '100', '-l', '100', '-g', '1'], {

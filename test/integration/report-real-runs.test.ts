@@ -29,6 +29,9 @@ import type { Results } from '../../src/results/schema.js';
 
 function config(cpus: number) {
   return parseConfig({
+    // The whole machine for both, limited only by the container's CPU-time quota: this test
+    // is about verdicts on an injected slowdown, not about the paper's equal resources.
+    resources: { cpus: 'all', memory: 'all' },
     environments: [{ kind: 'host' }, { kind: 'docker', cpus }],
     preset: 'test',
     runs: 6,

@@ -5,8 +5,9 @@
  * /sys/fs/cgroup/arm-virt-bench/) or v1 (a group in the cpuset and the memory hierarchies,
  * under the cgroup the board's shell is in, so outer limits still hold). Where the cpuset
  * controller is not available, CPU affinity (taskset) pins the processes instead. The
- * group is removed afterwards (its processes killed first); leftovers of a crashed run
- * are removed at the next start when empty.
+ * group is removed afterwards (its processes killed first). Nothing else is ever removed:
+ * a group without processes may belong to another environment or run between two of its
+ * commands (a crashed run leaves an empty folder behind, which costs nothing).
  *
  * Every script is fixed text; names, CPU lists and sizes are positional arguments.
  */
@@ -51,13 +52,11 @@ export function parseLimitProbe(text: string): LimitProbe {
 
 /**
  * Args: LAYOUT NAME CPUS MEMBYTES (CPUS or MEMBYTES empty: not limited). Makes the group(s)
- * and prints `dir PATH` for each, or `error REASON` and exits 1. Empty groups of earlier
- * (crashed) runs are removed first.
+ * and prints `dir PATH` for each, or `error REASON` and exits 1.
  */
 export const LIMIT_SETUP_SCRIPT = `set -u
 layout=$1; name=$2; cpus=$3; mem=$4
 fail() { echo "error $*"; exit 1; }
-sweep() { for d in "$1"/*/; do [ -d "$d" ] && rmdir "$d" 2>/dev/null; done; return 0; }
 if [ "$layout" = v2 ]; then
   root=/sys/fs/cgroup; base=$root/arm-virt-bench; dir=$base/$name; ctl=""
   [ -n "$cpus" ] && ctl="cpuset"
@@ -66,7 +65,6 @@ if [ "$layout" = v2 ]; then
     grep -qw "$c" "$root/cgroup.controllers" || fail "cgroup v2 has no $c controller (available: $(cat "$root/cgroup.controllers"))"
   done
   mkdir -p "$base" || fail "cannot create $base (not root?)"
-  sweep "$base"
   for c in $ctl; do
     grep -qw "$c" "$root/cgroup.subtree_control" || echo "+$c" > "$root/cgroup.subtree_control" || fail "cannot enable the $c controller in $root/cgroup.subtree_control"
     grep -qw "$c" "$base/cgroup.subtree_control" || echo "+$c" > "$base/cgroup.subtree_control" || fail "cannot enable the $c controller in $base/cgroup.subtree_control"
@@ -89,7 +87,6 @@ for c in cpuset memory; do
   self=$(sed -n "s/^[0-9]*:\\([^:]*,\\)\\{0,1\\}$c\\(,[^:]*\\)\\{0,1\\}:\\(.*\\)$/\\3/p" /proc/self/cgroup)
   base="$mnt\${self%/}/arm-virt-bench"; dir="$base/$name"
   mkdir -p "$base" || fail "cannot create $base (not root?)"
-  sweep "$base"
   if [ "$c" = cpuset ]; then
     # v1 cpusets start empty: the folder gets its parent's CPUs and memory nodes.
     [ -n "$(cat "$base/cpuset.cpus")" ] || cat "$base/../cpuset.cpus" > "$base/cpuset.cpus" || fail "cannot set $base/cpuset.cpus"
