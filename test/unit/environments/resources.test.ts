@@ -32,6 +32,7 @@ import {
 } from '../../../src/environments/resources/host-limit.js';
 import { parseResourceView } from '../../../src/environments/resources/view.js';
 import { dom0ResourceMismatch } from '../../../src/environments/xen-dom0.js';
+import { domuSize, xlDomainConfig } from '../../../src/environments/xen-domu-config.js';
 import type { Results } from '../../../src/results/schema.js';
 import { FakeTransport, shScript } from './fake-transport.js';
 
@@ -278,6 +279,16 @@ describe('host limiter', () => {
     await expect(HostLimit.apply(none, DEFAULT_RESOURCES, 'host')).rejects.toThrow(
       /no taskset \(install util-linux\)/,
     );
+  });
+});
+
+describe('a generated DomU is sized like the others', () => {
+  it('takes its vCPUs and memory from resources unless its own keys say otherwise', () => {
+    const g = { kernel: '/k', cmdline: 'console=hvc0', bridge: 'xenbr0', disks: [] };
+    const big = resolveResources(ResourcesSettings.parse({ cpus: 2, memory: '2g' }));
+    expect(domuSize(g, DEFAULT_RESOURCES)).toEqual({ vcpus: 1, memoryMiB: 1024 });
+    expect(xlDomainConfig('d', g, [], big)).toContain('memory = 2048\nvcpus = 2\n');
+    expect(domuSize({ ...g, vcpus: 1, memoryMiB: 512 }, big)).toEqual({ vcpus: 1, memoryMiB: 512 });
   });
 });
 
