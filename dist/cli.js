@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import { P as PlanError, R as ResultsFileError, r as readResultsFile, a as analyze, b as renderMarkdown, c as renderCsv, d as renderHtml, N as NetperfTest, p as parsers, e as ParseError, f as resolveRun, g as groupByBootMode, h as plannedCells, L as LocalTransport, i as formatDuration, l as lineReporter, w as writeReports, j as runBench, T as TOOL_VERSION } from './chunks/run-DjwNsd62.js';
-import { C as ConfigError, _ as _enum, S as SuiteId, c as collectFingerprint, b as bootModeOf, P as PRESET_NAMES, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/load-DOlpjQQu.js';
+import { P as PlanError, R as ResultsFileError, r as readResultsFile, a as analyze, b as renderMarkdown, c as renderCsv, d as renderHtml, N as NetperfTest, p as parsers, e as ParseError, f as resolveRun, g as groupByBootMode, h as plannedCells, L as LocalTransport, i as formatDuration, l as lineReporter, w as writeReports, j as runBench, T as TOOL_VERSION } from './chunks/run-BYD7Z0Wv.js';
+import { C as ConfigError, _ as _enum, S as SuiteId, c as collectFingerprint, b as bootModeOf, P as PRESET_NAMES, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/source-5RMsn46o.js';
 import { B as BoardConfigError, r as refusal, a as BoardCancelledError } from './chunks/kvm-log-C4l-EQrw.js';
 import { parseArgs } from 'node:util';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { i as isConfigFailure } from './chunks/types-wg0IM0kg.js';
-import { localDefaultConfig } from './chunks/local-default-CZds6Knk.js';
+import { localDefaultConfig } from './chunks/local-default-CTlmu39a.js';
 import { withBoard } from './chunks/controller-DNDplotP.js';
 import 'node:crypto';
 import 'node:fs';

@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, stat, rm, readdir, readFile, writeFile, appendFile } from 'node:fs/promises';
 import { join, dirname, resolve, normalize } from 'node:path';
 import { s as setSecret, d as debug, B as BottleneckLight, g as getOctokit, r as retry, w as warning, i as info, a as setFailed, b as setOutput, c as group, e as core } from './chunks/index-DnNg5fi3.js';
-import { T as TOOL_VERSION, k as escapeMarkdown, L as LocalTransport, j as runBench, w as writeReports, a as analyze, m as groupedReporter, b as renderMarkdown } from './chunks/run-DjwNsd62.js';
-import { d as string, e as array, o as object, _ as _enum, n as number$1, u as union, P as PRESET_NAMES, f as literal, N as NEVER, R as Results, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/load-DOlpjQQu.js';
+import { T as TOOL_VERSION, k as escapeMarkdown, L as LocalTransport, j as runBench, w as writeReports, a as analyze, m as groupedReporter, b as renderMarkdown } from './chunks/run-BYD7Z0Wv.js';
+import { d as string, e as array, o as object, _ as _enum, n as number$1, u as union, P as PRESET_NAMES, f as literal, N as NEVER, R as Results, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/source-5RMsn46o.js';
 import { readFileSync, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import 'node:crypto';
@@ -1120,7 +1120,7 @@ async function resolveRunConfig(configInput, envs, reporter) {
         throw new MissingConfigError(`input 'config': ${configInput} does not exist (looked for ${path}). Start from ${EXAMPLE_CONFIG} in the arm-virt-bench repository (one board over SSH), or leave 'config' unset to measure this runner's own machine.`);
     }
     // Loaded only here: probing the machine (and building a guest) is not the common path.
-    const { localDefaultConfig } = await import('./chunks/local-default-CZds6Knk.js');
+    const { localDefaultConfig } = await import('./chunks/local-default-CTlmu39a.js');
     const d = await localDefaultConfig(new LocalTransport(), envs.length > 0 ? { only: envs } : {});
     const envIds = d.config.environments
         .map((e) => e.id)

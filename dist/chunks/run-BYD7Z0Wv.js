@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile, mkdir, writeFile, stat, rename, cp, rm } from 'node:fs/promises';
+import { readFile, mkdir, writeFile, stat, rename, cp, rm, mkdtemp, readdir } from 'node:fs/promises';
 import { join, dirname, relative, sep } from 'node:path';
-import { R as Results, _ as _enum, o as object, r as runProcess, m as minimalEnv, s as sshHostFromConfig, a as SshTransport, g as CONTAINER_LABEL, T as TAP_DOWN_SCRIPT, h as RUN_LABEL_VAR, p as parseProcNetDev, I as IFACE_STAT_SCRIPT, i as parseIfaceStat, B as BLOCK_STAT_SCRIPT, j as parseBlockProbe, k as NETDEV_SCRIPT, q as IOZONE_TESTS, t as routeVia, v as parseScratchProbe, w as isRamFs, x as ROUTE_PROBE_SCRIPT, y as SCRATCH_PROBE_SCRIPT, z as resolveSuites, A as SUITES, D as factoryFor, E as PRESETS, F as configDigest, G as roundPolicyFor, H as RESULTS_SCHEMA_ID, J as peerSpec, K as setRunLabel, c as collectFingerprint, b as bootModeOf, L as boardIo } from './load-DOlpjQQu.js';
-import { createReadStream, readFileSync } from 'node:fs';
+import { R as Results, _ as _enum, o as object, r as runProcess, m as minimalEnv, s as sshHostFromConfig, a as SshTransport, g as CONTAINER_LABEL, T as TAP_DOWN_SCRIPT, h as RUN_LABEL_VAR, p as parseProcNetDev, I as IFACE_STAT_SCRIPT, i as parseIfaceStat, B as BLOCK_STAT_SCRIPT, j as parseBlockProbe, k as NETDEV_SCRIPT, q as IOZONE_TESTS, t as defaultTreePath, v as noSourceHint, w as missingBuildTools, x as routeVia, y as parseScratchProbe, z as isRamFs, A as ROUTE_PROBE_SCRIPT, D as SCRATCH_PROBE_SCRIPT, E as unixbenchGitUrl, U as UNIXBENCH_COMMIT, F as DEFAULT_CACHE, G as shortCommit, H as resolveSuites, J as SUITES, K as resolveResources, L as factoryFor, M as PRESETS, O as configDigest, Q as roundPolicyFor, V as RESULTS_SCHEMA_ID, W as peerSpec, X as setRunLabel, c as collectFingerprint, b as bootModeOf, Y as boardIo } from './source-5RMsn46o.js';
+import { createReadStream, readFileSync, existsSync, statSync } from 'node:fs';
 import { k as kvmModeOf, B as BoardConfigError, r as refusal } from './kvm-log-C4l-EQrw.js';
 import { i as isConfigFailure } from './types-wg0IM0kg.js';
-import { hostname } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { setTimeout } from 'node:timers/promises';
 import { createSocket } from 'node:dgram';
 
@@ -1332,6 +1332,46 @@ function overheadInterval(env, host, better, seedKey, resamples, confidence = 0.
     return { overhead: overheadFromRatio(r.ratio, better), low: Math.min(a, b), high: Math.max(a, b) };
 }
 
+/** Memory within this fraction of the host's counts as equal (a guest's MemTotal is its RAM less the kernel's share). */
+const MEMORY_TOLERANCE = 0.1;
+function gib(bytes) {
+    return `${(bytes / 2 ** 30).toFixed(bytes >= 10 * 2 ** 30 ? 0 : 2).replace(/\.?0+$/, '')} GiB`;
+}
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Why `env`'s resources differ from `hostEnv`'s in these results, or null. */
+function unequalResources(results, env, hostEnv) {
+    if (hostEnv === null || env === hostEnv)
+        return null;
+    if (results.run.resources?.allowUnequal)
+        return null;
+    const fp = (id) => results.environments.find((e) => e.id === id)?.fingerprint;
+    const e = fp(env);
+    const h = fp(hostEnv);
+    if (!e || !h)
+        return null;
+    const parts = [];
+    if (e.cpusAvailable !== undefined && h.cpusAvailable !== undefined && e.cpusAvailable !== h.cpusAvailable) {
+        parts.push(`${plural(e.cpusAvailable, 'CPU')} vs the host's ${h.cpusAvailable}`);
+    }
+    const em = e.memoryLimitBytes;
+    const hm = h.memoryLimitBytes;
+    if (em !== undefined && hm !== undefined && Math.abs(em - hm) > MEMORY_TOLERANCE * hm) {
+        parts.push(`${gib(em)} of memory vs the host's ${gib(hm)}`);
+    }
+    return parts.length === 0 ? null : `unequal resources: ${parts.join(', ')}`;
+}
+/** One note per environment whose resources differ from the host's (for the report). */
+function unequalResourceNotes(results, hostEnv) {
+    const notes = [];
+    for (const e of results.environments) {
+        const why = unequalResources(results, e.id, hostEnv);
+        if (why) {
+            notes.push(`${envLabel(e.id, e.kind)}: ${why} — its overheads are marked incomparable (set resources.allowUnequal to measure this on purpose).`);
+        }
+    }
+    return notes;
+}
+
 /**
  * When adding a new value to a list, one does not have to necessary
  * recompute the mean of the list in linear time. They can instead use
@@ -1891,6 +1931,7 @@ function computeOverheads(results, cells, hostEnv, opts, side) {
             envMean,
             hostMean,
             sentence: `${envLabel(cell.env, kindOf(results, cell.env))} ${cell.label} overhead ${pct(o.overhead)} ± ${pct(half)} (${n})`,
+            ...unequalVerdict(results, cell.env, hostEnv),
         });
     }
     return out;
@@ -1899,6 +1940,11 @@ function computeOverheads(results, cells, hostEnv, opts, side) {
 function overheadDefined(values) {
     const m = values.reduce((a, b) => a + b, 0) / values.length;
     return Number.isFinite(m) && m > 0;
+}
+/** An overhead between unequal environments: incomparable, with the reason (analysis/resources.ts). */
+function unequalVerdict(results, env, hostEnv) {
+    const why = unequalResources(results, env, hostEnv);
+    return why ? { verdict: 'incomparable', reason: why } : {};
 }
 const described = new WeakMap();
 function describeCell(cell) {
@@ -1987,6 +2033,7 @@ function analyze(current, options = {}) {
     const notes = [];
     if (opts.hostEnv === null)
         notes.push('No host environment in these results: overheads cannot be computed.');
+    notes.push(...unequalResourceNotes(current, opts.hostEnv));
     const cells = [...curCells.values()].filter((c) => c.values.length > 0).map(toStats);
     const baselineCells = [...baseCells.values()].filter((c) => c.values.length > 0).map(toStats);
     const overheads = computeOverheads(current, curCells, opts.hostEnv, opts, 'current');
@@ -2128,7 +2175,9 @@ function analyze(current, options = {}) {
                     view(g.envCur, 'first'),
                     view(g.hostCur, 'first'),
                 ];
-                const fp = overheadIncomparable(diffs, c.env, opts.hostEnv, baseHost, c.suite);
+                const fp = overheadIncomparable(diffs, c.env, opts.hostEnv, baseHost, c.suite) ??
+                    unequalResources(current, c.env, opts.hostEnv) ??
+                    unequalResources(baseline, c.env, baseHost);
                 const why = fp ?? untestable(all, g.envCur);
                 if (why) {
                     oc.verdict = 'incomparable';
@@ -6257,6 +6306,7 @@ async function runCell(run) {
             logPath,
             signal: run.signal,
             ...(cell.cwd ? { cwd: cell.cwd } : {}),
+            ...(cell.env ? { env: cell.env } : {}),
         });
     }
     catch (err) {
@@ -7111,6 +7161,18 @@ function removeArgv(dir) {
     return ['rm', '-rf', '--', dir];
 }
 
+/**
+ * `Run` starts with `make check`, which always re-runs `make all` (its check target depends
+ * on every program and then calls `all`): that needs make in every environment, and a
+ * compiler as soon as a timestamp looks newer (trees copied into images and initramfs
+ * guests). The session has already checked that the tree is built, so `Run` is told to use
+ * `true` as its make.
+ */
+const RUN_ENV = { MAKE: 'true' };
+/** The built tree the engine uses: `path`, or the default install path. */
+function unixbenchTreePath(s) {
+    return s.path ?? defaultTreePath(s.commit);
+}
 function unixbenchCells(s, tree) {
     const cells = [];
     for (const test of s.tests) {
@@ -7121,14 +7183,19 @@ function unixbenchCells(s, tree) {
                 params: { test, copies },
                 argv: ['./Run', '-c', String(copies), '-i', String(s.iterations), test],
                 cwd: tree,
+                env: { ...RUN_ENV },
             });
         }
     }
     return cells;
 }
-/** A tree counts as built when `Run` and a compiled benchmark program are there. */
+/** A tree counts as built when `Run`, a compiled benchmark program and `tmp/` are there. */
 function builtTreeProbes(tree) {
-    return [{ argv: ['test', '-x', `${tree}/Run`] }, { argv: ['test', '-x', `${tree}/pgms/dhry2reg`] }];
+    return [
+        { argv: ['test', '-x', `${tree}/Run`] },
+        { argv: ['test', '-x', `${tree}/pgms/dhry2reg`] },
+        { argv: ['test', '-d', `${tree}/tmp`] },
+    ];
 }
 function sourceTreeProbes(tree) {
     return [{ argv: ['test', '-f', `${tree}/Makefile`] }, { argv: ['test', '-x', `${tree}/Run`] }];
@@ -7137,18 +7204,19 @@ function sourceTreeProbes(tree) {
 function unixbenchBuildArgv(sourcePath) {
     return ['make', '-C', sourcePath];
 }
+/** The Perl modules `Run` uses (its `use` lines); Debian's perl-base alone lacks FindBin and Time::HiRes. */
+const RUN_PERL_MODULES = ['POSIX', 'Time::HiRes', 'IO::Handle', 'File::Path', 'FindBin'];
+/** Exits 0 when perl runs and loads every module `Run` uses. */
+const PERL_CHECK_ARGV = ['perl', ...RUN_PERL_MODULES.map((m) => `-M${m}`), '-e', '1'];
 /** The message when neither a built tree nor a source tree is configured/usable. */
 function unixbenchMissingMessage(s, env) {
-    const parts = [];
-    if (s.path)
-        parts.push(`no built tree at ${s.path} (needs ${s.path}/Run and ${s.path}/pgms/dhry2reg)`);
-    else
-        parts.push('suites.unixbench.path (a built byte-UnixBench tree) is not set');
+    const tree = unixbenchTreePath(s);
+    const parts = [
+        `no built byte-UnixBench tree at ${tree} (needs ${tree}/Run, ${tree}/pgms/dhry2reg and ${tree}/tmp)`,
+    ];
     if (s.sourcePath)
         parts.push(`no source tree at ${s.sourcePath} (needs Makefile and Run)`);
-    else
-        parts.push('suites.unixbench.sourcePath (a checkout to build on the target) is not set');
-    return `unixbench cannot run in environment '${env}': ${parts.join('; ')}`;
+    return `unixbench cannot run in environment '${env}': ${parts.join('; ')}; ${noSourceHint()}`;
 }
 
 /** IOzone's folder where neither the environment nor suites.iozone.scratchDir names one. */
@@ -7160,7 +7228,7 @@ function plannedCells(suite, s) {
         case 'hackbench':
             return hackbenchCells(s.hackbench);
         case 'unixbench':
-            return unixbenchCells(s.unixbench, s.unixbench.path ?? s.unixbench.sourcePath ?? '.');
+            return unixbenchCells(s.unixbench, unixbenchTreePath(s.unixbench));
         case 'iozone':
             return iozoneCells(s.iozone, s.iozone.scratchDir ?? DEFAULT_SCRATCH_DIR);
         case 'netperf':
@@ -7185,6 +7253,16 @@ function missingMessage(envId, suite, tools) {
     return `${suite}: ${tools.join(', ')} not found on PATH in environment '${envId}' (install it there, or set the environment's env.PATH)`;
 }
 const noop = async () => undefined;
+/** Why Perl cannot run UnixBench's `Run` here (no perl, or modules missing), or undefined. */
+async function perlProblem(ctx) {
+    const r = await ctx.transport.exec(PERL_CHECK_ARGV, { timeoutMs: PROBE_TIMEOUT_MS, signal: ctx.signal });
+    if (r.exitCode === 0)
+        return undefined;
+    if (r.exitCode === 127 || (/not found|No such file/i.test(r.output) && !/Can't locate/.test(r.output))) {
+        return `unixbench: perl not found in environment '${ctx.envId}': byte-UnixBench's Run is a Perl script (install package perl; in a guest or container image, build it with Perl: see docs/guests.md)`;
+    }
+    return `unixbench: Perl in environment '${ctx.envId}' lacks modules Run needs (install package perl): ${r.output.trim().split('\n')[0]?.slice(0, 200) ?? ''}`;
+}
 async function openSuite(suite, s, ctx) {
     const unavailable = (cells, kind, message) => ({
         suite,
@@ -7214,13 +7292,24 @@ async function openSuite(suite, s, ctx) {
                 }
                 return true;
             };
-            if (u.path && (await ok(builtTreeProbes(u.path))))
-                return { suite, cells: unixbenchCells(u, u.path), close: noop };
+            const tree = unixbenchTreePath(u);
+            // The engine's own attempt to provide the board's tree failed: that is the reason.
+            if (ctx.unixbench?.unavailable) {
+                const why = ctx.unixbench.unavailable;
+                return unavailable(unixbenchCells(u, tree), why.kind, why.message);
+            }
+            const usable = async (dir) => {
+                const cells = unixbenchCells(u, dir);
+                const perl = await perlProblem(ctx);
+                return perl ? unavailable(cells, 'missing-tool', perl) : { suite, cells, close: noop };
+            };
+            if (await ok(builtTreeProbes(tree)))
+                return usable(tree);
             if (u.sourcePath && (await ok(sourceTreeProbes(u.sourcePath)))) {
                 const cells = unixbenchCells(u, u.sourcePath);
                 const missing = await missingTools(ctx, ['make', 'cc', 'perl']);
                 if (missing.length) {
-                    return unavailable(cells, 'missing-tool', `unixbench: cannot build ${u.sourcePath}: ${missing.join(', ')} not found in '${ctx.envId}'`);
+                    return unavailable(cells, 'missing-tool', `unixbench: cannot build ${u.sourcePath}: ${missingBuildTools(missing)} not found in '${ctx.envId}'`);
                 }
                 const ref = `${ctx.envId}/unixbench/build`;
                 ctx.info(`${ctx.envId}: building UnixBench in ${u.sourcePath}`);
@@ -7233,9 +7322,9 @@ async function openSuite(suite, s, ctx) {
                 if (r.exitCode !== 0 || !(await ok(builtTreeProbes(u.sourcePath)))) {
                     return unavailable(cells, 'setup', `unixbench: building ${u.sourcePath} failed (${r.timedOut ? 'timed out' : `exit ${r.exitCode}`}); see log ${ref}`);
                 }
-                return { suite, cells, close: noop };
+                return usable(u.sourcePath);
             }
-            return unavailable(unixbenchCells(u, u.path ?? '.'), 'missing-tool', unixbenchMissingMessage(u, ctx.envId));
+            return unavailable(unixbenchCells(u, tree), 'missing-tool', unixbenchMissingMessage(u, ctx.envId));
         }
     }
 }
@@ -7609,6 +7698,165 @@ function* withExtraRounds(planned, ctx) {
 }
 
 /**
+ * The board's built byte-UnixBench tree, made sure of once per run before any environment
+ * is prepared (the Docker image copies it; host and Dom0 run it in place):
+ *  1. a built tree at `suites.unixbench.path` (default: defaultTreePath) → used as it is;
+ *  2. else, when a source is at hand on the controller (`source`: a tarball or directory;
+ *     else a git clone of `commit` from `gitUrl`/AVB_UNIXBENCH_GIT/GITHUB_SERVER_URL), it is
+ *     copied to the board and built there with the board's own make and compiler, then
+ *     moved into place — never over an existing folder;
+ *  3. else nothing: the session then tries `sourcePath` or says what is missing.
+ * A missing compiler, make or Perl on the board is a message that names the package.
+ */
+const SHORT_MS = 30_000;
+const BUILD_LOG_REF = 'board/unixbench/build';
+/**
+ * Args: SRC DEST. Moves a source tree that the build has finished in SRC to DEST (made
+ * once, never over an existing folder).
+ */
+const INSTALL_SCRIPT = `src=$1; dest=$2
+if [ -e "$dest" ]; then echo "arm-virt-bench: $dest exists already" >&2; exit 3; fi
+mkdir -p "$(dirname "$dest")" && mv "$src" "$dest"`;
+/** Args: TOOL... Prints `missing:TOOL` for each program not on PATH. */
+const MISSING_SCRIPT = 'for t in "$@"; do command -v "$t" >/dev/null 2>&1 || echo "missing:$t"; done';
+async function allOk(board, probes, signal) {
+    for (const p of probes) {
+        const r = await board.exec(p.argv, { timeoutMs: SHORT_MS, signal });
+        if (r.exitCode !== 0)
+            return false;
+    }
+    return true;
+}
+/** The folder holding `Run`, `Makefile` and `src/` inside an unpacked source (itself, `UnixBench/`, or one level down). */
+async function findSourceTree(root) {
+    const isTree = (d) => existsSync(join(d, 'Run')) && existsSync(join(d, 'Makefile')) && existsSync(join(d, 'src'));
+    const candidates = [root, join(root, 'UnixBench')];
+    for (const e of await readdir(root, { withFileTypes: true }).catch(() => [])) {
+        if (e.isDirectory())
+            candidates.push(join(root, e.name), join(root, e.name, 'UnixBench'));
+    }
+    return candidates.find(isTree);
+}
+async function local(argv, timeoutMs, signal) {
+    return runProcess(argv, { timeoutMs, env: minimalEnv(), signal });
+}
+/**
+ * The source tree on the controller: `source` (unpacked when it is a tarball) or a git
+ * checkout of `commit` in the cache. Returns the tree folder, or throws with the reason.
+ */
+async function stageSource(u, work, options) {
+    if (u.source) {
+        if (!existsSync(u.source))
+            throw new Error(`suites.unixbench.source: ${u.source} does not exist`);
+        let root = u.source;
+        if (!statSync(u.source).isDirectory()) {
+            root = join(work, 'unpacked');
+            await mkdir(root, { recursive: true });
+            const t = await local(['tar', '-C', root, '-xf', u.source], 120_000, options.signal);
+            if (t.exitCode !== 0)
+                throw new Error(`suites.unixbench.source: cannot unpack ${u.source}: ${t.output.trim().slice(0, 300)}`);
+        }
+        const tree = await findSourceTree(root);
+        if (!tree)
+            throw new Error(`suites.unixbench.source: no byte-UnixBench tree (Run, Makefile, src/) in ${u.source} or its UnixBench/ folder`);
+        return tree;
+    }
+    const env = options.env ?? process.env;
+    const url = unixbenchGitUrl(u.gitUrl, env);
+    if (!url)
+        throw new Error('no source');
+    const commit = u.commit ?? UNIXBENCH_COMMIT;
+    const cache = options.cacheDir ?? env.AVB_CACHE ?? DEFAULT_CACHE;
+    const dir = join(cache, 'unixbench', `git-${shortCommit(commit)}`);
+    const head = await local(['git', '-C', dir, 'rev-parse', 'HEAD'], SHORT_MS, options.signal).catch(() => undefined);
+    if (head?.exitCode !== 0 || head.output.trim() !== commit) {
+        options.info(`unixbench: fetching ${commit.slice(0, 12)} from ${url}`);
+        await rm(dir, { recursive: true, force: true });
+        await mkdir(dir, { recursive: true });
+        const git = (args, ms = 300_000) => local(['git', '-C', dir, ...args], ms, options.signal);
+        const steps = [
+            ['init', '-q'],
+            ['fetch', '-q', '--depth', '1', url, commit],
+        ];
+        for (const s of steps) {
+            const r = await git(s);
+            if (r.exitCode !== 0) {
+                // Servers that refuse a commit id in a fetch: fetch everything, then check out the commit.
+                if (s[0] === 'fetch' && (await git(['fetch', '-q', url])).exitCode === 0)
+                    break;
+                throw new Error(`git ${s[0]} of ${url} failed: ${r.output.trim().split('\n').slice(-2).join(' ')}`);
+            }
+        }
+        const co = await git(['checkout', '-q', '--detach', commit]);
+        if (co.exitCode !== 0)
+            throw new Error(`git checkout ${commit} failed: ${co.output.trim().slice(0, 300)}`);
+    }
+    const tree = await findSourceTree(dir);
+    if (!tree)
+        throw new Error(`the checkout of ${url} at ${commit} holds no UnixBench/ tree`);
+    return tree;
+}
+async function ensureBoardUnixbench(board, u, options) {
+    const signal = options.signal;
+    const path = unixbenchTreePath(u);
+    if (await allOk(board, builtTreeProbes(path), signal))
+        return { path };
+    const env = options.env ?? process.env;
+    if (!u.source && !unixbenchGitUrl(u.gitUrl, env))
+        return {};
+    const fail = (kind, message) => ({
+        unavailable: { kind, message: `unixbench: ${message}` },
+    });
+    const exists = await board.exec(['test', '-e', path], { timeoutMs: SHORT_MS, signal });
+    if (exists.exitCode === 0) {
+        return fail('setup', `${path} exists on ${board.description} but holds no built tree (Run, pgms/dhry2reg, tmp/): remove it, or point suites.unixbench.path at a built tree`);
+    }
+    const tools = await board.exec(['sh', '-c', MISSING_SCRIPT, 'sh', 'make', 'cc', 'perl', 'tar'], {
+        timeoutMs: SHORT_MS,
+        signal,
+    });
+    const missing = [...tools.output.matchAll(/^missing:(.+)$/gm)].map((m) => m[1].trim());
+    if (missing.length > 0) {
+        return fail('missing-tool', `cannot build byte-UnixBench on ${board.description}: ${missingBuildTools(missing)} not found (install them on the board, e.g. apt-get install make gcc libc6-dev perl)`);
+    }
+    const work = await mkdtemp(join(tmpdir(), 'avb-unixbench-'));
+    const remote = `/tmp/avb-unixbench-${randomBytes(4).toString('hex')}`;
+    const logPath = options.logFile(BUILD_LOG_REF);
+    try {
+        let tree;
+        try {
+            tree = await stageSource(u, work, options);
+        }
+        catch (err) {
+            return fail('setup', `cannot obtain byte-UnixBench: ${err.message}`);
+        }
+        options.info(`unixbench: building byte-UnixBench on ${board.description} into ${path}`);
+        await board.copyTo(tree, `${remote}/UnixBench`, { timeoutMs: 300_000 });
+        const make = await board.exec(['make', '-C', `${remote}/UnixBench`], {
+            timeoutMs: u.timeoutSeconds * 1000,
+            logPath,
+            signal,
+        });
+        await options.registerLog(BUILD_LOG_REF);
+        if (make.exitCode !== 0) {
+            return fail('setup', `building byte-UnixBench on ${board.description} failed (${make.timedOut ? 'timed out' : `exit ${make.exitCode}`}): ${make.output.trim().split('\n').slice(-2).join(' | ').slice(0, 300)}; see log ${BUILD_LOG_REF}`);
+        }
+        const mv = await board.exec(['sh', '-c', INSTALL_SCRIPT, 'avb-install', `${remote}/UnixBench`, path], {
+            timeoutMs: SHORT_MS,
+            signal,
+        });
+        if (mv.exitCode !== 0 || !(await allOk(board, builtTreeProbes(path), signal))) {
+            return fail('setup', `cannot install the built tree at ${path}: ${mv.output.trim().slice(0, 300)}`);
+        }
+        return { path };
+    }
+    finally {
+        await rm(work, { recursive: true, force: true });
+        await board.exec(['rm', '-rf', remote], { timeoutMs: SHORT_MS }).catch(() => undefined);
+    }
+}
+
+/**
  * The public engine API: `runBench(config, options) → Results`.
  *
  * config → environments (registry) → plan (boot groups, interleaved rounds) → for each
@@ -7626,12 +7874,13 @@ function resolveRun(config, options) {
     const suites = resolveSuites(preset, config.suites);
     const runsFor = (suite) => suites[suite].runs ?? config.runs ?? preset.runs;
     const enabled = SUITES.filter((s) => suites[s].enabled);
+    const resources = resolveResources(config.resources);
     let configured;
     if (options.environments)
         configured = [...options.environments];
     else {
         configured = config.environments.map((e) => ({
-            env: factoryFor(e.kind).create(e.id, e.settings, boardDeps(config.board)),
+            env: factoryFor(e.kind).create(e.id, e.settings, { ...boardDeps(config.board), resources }),
             vars: e.env,
         }));
     }
@@ -7668,6 +7917,7 @@ async function runBench(config, options) {
             configDigest: configDigest({ config, preset: presetName, envs: configured.map((c) => c.env.id) }),
             ...(options.gitSha ? { gitSha: options.gitSha } : {}),
             status: 'in-progress',
+            resources: resolveResources(config.resources),
         },
         board: { name: config.board.name, fingerprints: {} },
         environments: configured.map((c) => ({
@@ -7777,6 +8027,26 @@ async function runBench(config, options) {
         log: (line) => reporter.info(line),
         warn: (line) => reporter.warn(line),
     });
+    /** The board's built UnixBench tree (made sure of once, before any environment). */
+    let unixbench;
+    const boardUnixbench = async () => {
+        if (!enabled.includes('unixbench') || cancelled())
+            return undefined;
+        activity(`UnixBench: looking for a built tree on the board (${boardOf().description})`);
+        try {
+            return await ensureBoardUnixbench(boardOf(), suites.unixbench, {
+                logFile: (ref) => store.logFile(ref),
+                registerLog: async (ref) => {
+                    await store.registerLog(ref);
+                },
+                info: (line) => reporter.info(line),
+                signal,
+            });
+        }
+        catch (err) {
+            return { unavailable: { kind: 'setup', message: `unixbench: ${err.message}` } };
+        }
+    };
     try {
         await store.flush();
         // Which mode is the board in now? The board's own fingerprint says.
@@ -7809,6 +8079,7 @@ async function runBench(config, options) {
         // controller) goes, and this run's record marks what it starts as its own.
         activity('removing what crashed runs left on the board');
         await ledger.open(signal);
+        unixbench = await boardUnixbench();
         const groups = groupByBootMode(configured.map((c) => ({ ...c, id: c.env.id, bootMode: c.env.bootMode })));
         switchesLeft = countSwitches(current, groups.map((g) => g.bootMode));
         for (const group of groups) {
@@ -8100,6 +8371,7 @@ async function runBench(config, options) {
                 log: (line) => reporter.info(`${st.id}: ${line}`),
                 runId,
                 track: (item) => ledger.track(item),
+                ...(unixbench?.path ? { unixbenchTree: unixbench.path } : {}),
             });
             const fp = await st.env.fingerprint();
             const entry = results.environments.find((e) => e.id === st.id);
@@ -8131,6 +8403,7 @@ async function runBench(config, options) {
                         netserverHost,
                         signal,
                         info: (line) => reporter.info(line),
+                        ...(unixbench ? { unixbench } : {}),
                     });
                     st.sessions.push(session);
                     // What the session read from inside belongs to the environment's fingerprint.

@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { o as object, r as runProcess, m as minimalEnv, e as array, d as string, M as environmentRegistry, O as parseConfig } from './load-DOlpjQQu.js';
+import { o as object, d as string, r as runProcess, m as minimalEnv, e as array, Z as TEN_SECOND_UNIXBENCH_TESTS, $ as environmentRegistry, a0 as parseConfig, t as defaultTreePath, F as DEFAULT_CACHE, U as UNIXBENCH_COMMIT } from './source-5RMsn46o.js';
 import 'node:crypto';
 import 'process';
 import 'buffer';
@@ -25,6 +25,8 @@ const GuestManifest = object({
     clientKey: string(),
     modules: array(string()),
     tools: array(string()),
+    /** The built byte-UnixBench tree in the guest (same path as on the build host), or "". */
+    unixbench: string().optional(),
 });
 /** guest/build.sh, found upwards from this module (src/... or dist/...). */
 function guestBuildScript() {
@@ -45,6 +47,8 @@ async function buildGuestImage(options = {}) {
         argv.push('--authorized-key', options.authorizedKey);
     for (const t of options.tools ?? [])
         argv.push('--tool', t);
+    if (options.unixbench)
+        argv.push('--unixbench', options.unixbench);
     if (options.cache)
         argv.push('--cache', options.cache);
     const env = {};
@@ -76,6 +80,11 @@ async function buildGuestImage(options = {}) {
     };
 }
 
+/**
+ * The embedded default config for the local machine (`run` without `--config`): the
+ * host always, plus the environments the machine can offer — decided by probes in
+ * src/engine/local-default.ts, which hand their findings in here.
+ */
 function defaultLocalConfig(offer) {
     return {
         board: { name: 'local', connection: { type: 'local' } },
@@ -88,7 +97,10 @@ function defaultLocalConfig(offer) {
             hackbench: { modes: ['process'], ipc: ['socket', 'pipe'], groups: [1], loops: 100 },
             iozone: { fileSizesKb: [256], tests: ['write-rewrite', 'read-reread'] },
             netperf: { messageBytes: [1024], tests: ['TCP_STREAM', 'TCP_RR'], lengthSeconds: 1 },
-            unixbench: offer.unixbenchPath ? { path: offer.unixbenchPath } : { enabled: false },
+            // All of UnixBench's 10-second tests (quick picks three of them for PRs).
+            unixbench: offer.unixbenchPath
+                ? { path: offer.unixbenchPath, tests: [...TEN_SECOND_UNIXBENCH_TESTS] }
+                : { enabled: false },
         },
     };
 }
@@ -98,8 +110,21 @@ function defaultLocalConfig(offer) {
  * an engine answers; a TCG guest when QEMU and a guest image are there. Each environment
  * left out comes with a one-line reason for the person running it.
  */
-/** Known places of a built byte-UnixBench tree. */
-const UNIXBENCH_CANDIDATES = ['/opt/byte-unixbench/UnixBench', '/usr/local/lib/UnixBench'];
+/**
+ * Known places of a built byte-UnixBench tree: where scripts/setup.sh builds the pinned
+ * commit (under $AVB_CACHE), then where people often keep one.
+ */
+function unixbenchCandidates(env = process.env) {
+    return [
+        defaultTreePath(UNIXBENCH_COMMIT, env.AVB_CACHE ?? DEFAULT_CACHE),
+        '/opt/byte-unixbench/UnixBench',
+        '/usr/local/lib/UnixBench',
+    ];
+}
+async function builtTreeAt(p) {
+    const ok = (f) => access(f).then(() => true, () => false);
+    return (await ok(`${p}/pgms/dhry2reg`)) && (await ok(`${p}/Run`)) && (await ok(`${p}/tmp`));
+}
 async function answers(t, argv, timeoutMs = 15_000) {
     try {
         const r = await t.exec(argv, { timeoutMs });
@@ -131,6 +156,17 @@ async function localDefaultConfig(local, options = {}) {
     else {
         environments.push({ kind: 'docker', id: 'docker' });
     }
+    let unixbenchPath;
+    const candidates = unixbenchCandidates();
+    for (const p of candidates) {
+        if (await builtTreeAt(p)) {
+            unixbenchPath = p;
+            break;
+        }
+    }
+    if (!unixbenchPath) {
+        notes.push(`unixbench: off (no built byte-UnixBench tree in ${candidates.join(' or ')}: run scripts/setup.sh with AVB_UNIXBENCH_SOURCE or AVB_UNIXBENCH_GIT set, or set suites.unixbench.path in a config)`);
+    }
     // kvm: a TCG guest (no usable KVM assumed) needs QEMU for this machine's arch and the guest image.
     const arch = process.arch === 'arm64' ? 'aarch64' : process.arch === 'x64' ? 'x86_64' : undefined;
     const qemu = arch
@@ -145,7 +181,11 @@ async function localDefaultConfig(local, options = {}) {
         skipped.push({ env: 'kvm', reason: 'the kvm environment is not available in this build' });
     else {
         try {
-            const image = await (options.guestImage ?? (() => buildGuestImage({ timeoutMs: 300_000 })))();
+            const build = (ub) => buildGuestImage({ timeoutMs: 300_000, ...(ub ? { unixbench: ub } : {}) });
+            const image = await (options.guestImage ?? build)(unixbenchPath);
+            if (unixbenchPath && image.manifest.unixbench !== unixbenchPath) {
+                notes.push(`kvm: the guest image has no UnixBench tree at ${unixbenchPath}: UnixBench fails there`);
+            }
             if (!image.identityFile)
                 throw new Error('the guest image has no client key');
             environments.push({
@@ -164,18 +204,8 @@ async function localDefaultConfig(local, options = {}) {
             skipped.push({ env: 'kvm', reason: `the guest image is not available: ${err.message}` });
         }
     }
-    let unixbenchPath;
-    for (const p of UNIXBENCH_CANDIDATES) {
-        if (await access(`${p}/pgms/dhry2reg`).then(() => true, () => false)) {
-            unixbenchPath = p;
-            break;
-        }
-    }
-    if (!unixbenchPath) {
-        notes.push(`unixbench: off (no built byte-UnixBench tree in ${UNIXBENCH_CANDIDATES.join(' or ')}; set suites.unixbench.path in a config)`);
-    }
     const config = parseConfig(defaultLocalConfig({ environments, unixbenchPath }), '(embedded default config)');
     return { config, skipped, notes };
 }
 
-export { localDefaultConfig };
+export { localDefaultConfig, unixbenchCandidates };

@@ -15424,6 +15424,12 @@ const Fingerprint = object({
         via: string(),
     })
         .optional(),
+    /** CPUs the environment's benchmark processes may run on, read from inside it. */
+    cpusAvailable: number().int().positive().optional(),
+    /** Which physical CPUs those are (board numbering), where known. */
+    cpuList: string().optional(),
+    /** Memory the environment may use (bytes): the least of MemTotal and its cgroup limits. */
+    memoryLimitBytes: number().positive().optional(),
 })
     .catchall(unknown());
 const Bytes = number().int();
@@ -15497,6 +15503,18 @@ const RunInfo = object({
     /** in-progress while the engine runs; complete / partial / cancelled at the end. */
     status: _enum(['in-progress', 'complete', 'partial', 'cancelled']).optional(),
     adaptive: AdaptiveRounds.optional(),
+    /**
+     * The CPUs and memory every environment was to get (config `resources`), and whether
+     * unequal environments were measured on purpose (`allowUnequal`).
+     */
+    resources: object({
+        cpus: number().int().positive().nullable(),
+        memoryBytes: number().positive().nullable(),
+        cpuList: string().nullable(),
+        host: _enum(['cgroup', 'boot']),
+        allowUnequal: boolean(),
+    })
+        .optional(),
 });
 const Board = object({
     name: string().min(1),
@@ -16041,6 +16059,147 @@ class DockerExecTransport {
 }
 
 /**
+ * Linux CPU lists ("0-3,6", as in /sys/devices/system/cpu/online, Cpus_allowed_list and
+ * cpuset.cpus): parse, format, and pick the CPUs an environment is given. Pure.
+ */
+/** "0-3,6" → [0, 1, 2, 3, 6] (sorted, distinct); undefined when not a CPU list. */
+function parseCpuList(text) {
+    const t = text.trim();
+    if (t === '')
+        return undefined;
+    const out = new Set();
+    for (const part of t.split(',')) {
+        const m = /^\s*(\d+)(?:\s*-\s*(\d+))?\s*$/.exec(part);
+        if (!m)
+            return undefined;
+        const a = Number(m[1]);
+        const b = m[2] === undefined ? a : Number(m[2]);
+        if (b < a || b - a > 4096)
+            return undefined;
+        for (let i = a; i <= b; i++)
+            out.add(i);
+    }
+    return [...out].sort((x, y) => x - y);
+}
+/** [0, 1, 2, 3, 6] → "0-3,6". */
+function formatCpuList(cpus) {
+    const sorted = [...new Set(cpus)].sort((a, b) => a - b);
+    const parts = [];
+    for (let i = 0; i < sorted.length;) {
+        let j = i;
+        while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1)
+            j++;
+        parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
+        i = j + 1;
+    }
+    return parts.join(',');
+}
+/**
+ * The CPUs an environment gets: the asked-for list (all of it must be online), else the
+ * last `count` online CPUs (CPU 0 usually takes most interrupts and the harness's own
+ * work). Throws with the reason when the board has too few.
+ */
+function pickCpus(online, count, asked) {
+    if (asked) {
+        const want = parseCpuList(asked) ?? [];
+        const off = want.filter((c) => !online.includes(c));
+        if (off.length > 0) {
+            throw new Error(`resources.cpuList ${asked}: CPU ${formatCpuList(off)} is not online (online: ${formatCpuList(online)})`);
+        }
+        return want;
+    }
+    if (count > online.length) {
+        throw new Error(`resources.cpus is ${count}, but the board has ${online.length} online CPU${online.length === 1 ? '' : 's'} (${formatCpuList(online)})`);
+    }
+    return [...online].sort((a, b) => a - b).slice(online.length - count);
+}
+/** The CPUs of `allowed` that are online (Cpus_allowed_list may name possible, not online, CPUs). */
+function effectiveCpus(allowed, online) {
+    const a = allowed === undefined ? undefined : parseCpuList(allowed);
+    if (!a)
+        return undefined;
+    const o = online === undefined ? undefined : parseCpuList(online);
+    return o ? a.filter((c) => o.includes(c)) : a;
+}
+
+/**
+ * `resources`: the CPUs and memory every environment gets — the paper's protocol gives the
+ * host, the container and the guests the same (1 CPU, 1 GiB), so that an overhead is the
+ * cost of the virtualization layer and not of a bigger or smaller machine. How each
+ * environment is held to them is in src/environments/resources/; what each really got is
+ * read from inside it (fingerprint `cpusAvailable`, `cpuList`, `memoryLimitBytes`), and the
+ * analysis marks overheads between unequal environments as incomparable.
+ */
+const UNITS = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
+/** `1g`, `512m`, `1536M`, `1GiB`, `1073741824` → bytes (binary units, as docker's --memory). */
+function parseMemorySize(text) {
+    const m = /^(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?$/i.exec(text.trim());
+    if (!m)
+        return undefined;
+    const bytes = Math.round(Number(m[1]) * UNITS[(m[2] ?? '').toLowerCase()]);
+    return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
+}
+const MemorySize = string().superRefine((s, ctx) => {
+    const bytes = parseMemorySize(s);
+    if (bytes === undefined)
+        ctx.addIssue({ code: 'custom', message: 'a size like 1g, 512m or 1536MiB' });
+    else if (bytes < 64 * 1024 ** 2)
+        ctx.addIssue({ code: 'custom', message: 'at least 64m' });
+});
+const CpuList = string()
+    .refine((s) => parseCpuList(s) !== undefined, 'a CPU list like "1", "2-3" or "0,2"');
+const ResourcesSettings = object({
+    /** CPUs every environment gets (paper: 1); `all`: no CPU limit. */
+    cpus: union([number().int().positive(), literal('all')]).default(1),
+    /** Memory every environment gets (paper: 1 GiB); `all`: no memory limit. */
+    memory: union([MemorySize, literal('all')]).default('1g'),
+    /**
+     * Which of the board's CPUs (Linux numbering), e.g. "1" or "2-3"; default: the last
+     * `cpus` online CPUs (CPU 0 usually takes most interrupts).
+     */
+    cpuList: CpuList.optional(),
+    /**
+     * How the host is held to them: `cgroup` (the engine makes a cgroup with a cpuset and a
+     * memory limit for the host's benchmark processes, and removes it afterwards) or `boot`
+     * (the board's own kernel arguments already do, e.g. maxcpus=1 mem=1G: checked, not applied).
+     */
+    host: _enum(['cgroup', 'boot']).default('cgroup'),
+    /**
+     * Measure environments with CPUs or memory unlike the host's on purpose: their overheads
+     * are then not marked "unequal resources".
+     */
+    allowUnequal: boolean().default(false),
+})
+    .strict()
+    .superRefine((r, ctx) => {
+    const listed = r.cpuList === undefined ? undefined : parseCpuList(r.cpuList);
+    if (listed === undefined)
+        return; // absent, or already reported as not a CPU list
+    const n = listed.length;
+    if (r.cpus === 'all') {
+        ctx.addIssue({ code: 'custom', path: ['cpuList'], message: 'cpuList needs cpus to be a number' });
+    }
+    else if (n !== r.cpus) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['cpuList'],
+            message: `names ${n} CPU${n === 1 ? '' : 's'}, but cpus is ${r.cpus}`,
+        });
+    }
+});
+function resolveResources(r) {
+    return {
+        cpus: r.cpus === 'all' ? null : r.cpus,
+        memoryBytes: r.memory === 'all' ? null : parseMemorySize(r.memory),
+        cpuList: r.cpuList ?? null,
+        host: r.host,
+        allowUnequal: r.allowUnequal,
+    };
+}
+/** The paper's setting, used when a config says nothing. */
+const DEFAULT_RESOURCES = resolveResources(ResourcesSettings.parse({}));
+
+/**
  * The container's own view of its cgroup limits, for the fingerprint. A fixed script
  * prints `path=value` for the files that exist (cgroup v2 at /sys/fs/cgroup, or v1
  * controllers, including hybrid hosts where v1 controllers sit next to an empty
@@ -16098,20 +16257,570 @@ function parseCgroupView(text) {
 }
 
 /**
+ * What an environment really got, read from INSIDE it (DESIGN.md, "Measurement paths"):
+ * - `cpusAvailable`: CPUs its processes may run on (the shell's affinity, Cpus_allowed_list,
+ *   that are online — a cpuset, taskset, a guest's vCPUs or Dom0's vCPUs all show here);
+ * - `cpuList`: those CPUs as a list (physical numbering on the host and in containers; the
+ *   guests replace it with their pinning as the board sees it, where known);
+ * - `memoryLimitBytes`: the least of the memory the kernel has (MemTotal) and every memory
+ *   cgroup limit above the shell (v2 memory.max up the tree; v1 hierarchical_memory_limit),
+ *   so a container, a cgroup-held host and a guest with 1 GiB all read about 1 GiB.
+ * A fixed script prints `@@avb:` sections (spliced into the fingerprint script, and run on
+ * its own where an environment collects its fingerprint differently); the parser is pure.
+ */
+const RESOURCE_VIEW_SECTIONS = `sec cpus_allowed; sed -n 's/^Cpus_allowed_list:[[:space:]]*//p' /proc/self/status 2>/dev/null
+sec cpus_online; cat /sys/devices/system/cpu/online 2>/dev/null
+sec mem_total; sed -n 's/^MemTotal:[[:space:]]*//p' /proc/meminfo 2>/dev/null
+sec memory_limits
+if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+  p=$(sed -n 's/^0:://p' /proc/self/cgroup 2>/dev/null)
+  while :; do
+    f="/sys/fs/cgroup\${p%/}/memory.max"
+    [ -r "$f" ] && echo "v2 $f $(cat "$f" 2>/dev/null)"
+    case $p in ''|/) break ;; esac
+    p=\${p%/*}
+  done
+fi
+m=$(sed -n 's/^[0-9]*:\\([^:]*,\\)\\{0,1\\}memory\\(,[^:]*\\)\\{0,1\\}:\\(.*\\)$/\\3/p' /proc/self/cgroup 2>/dev/null)
+for d in "/sys/fs/cgroup/memory\${m%/}" /sys/fs/cgroup/memory; do
+  if [ -r "$d/memory.stat" ]; then
+    echo "v1 $d $(sed -n 's/^hierarchical_memory_limit //p' "$d/memory.stat")"
+    break
+  fi
+done`;
+/** The sections on their own (for environments that do not run the fingerprint script). */
+const RESOURCE_VIEW_SCRIPT = `sec() { printf '\\n@@avb:%s\\n' "$1"; }
+${RESOURCE_VIEW_SECTIONS}
+sec end
+`;
+/** Limits of 2^62 and more are v1's "no limit". */
+const UNLIMITED = 2 ** 62;
+function parseResourceView(s) {
+    const view = {};
+    const cpus = effectiveCpus(s.cpus_allowed?.trim() || undefined, s.cpus_online?.trim() || undefined);
+    if (cpus && cpus.length > 0) {
+        view.cpusAvailable = cpus.length;
+        view.cpuList = formatCpuList(cpus);
+    }
+    const candidates = [];
+    const kb = /^(\d+)\s*kB/i.exec(s.mem_total?.trim() ?? '');
+    if (kb)
+        candidates.push({ bytes: Number(kb[1]) * 1024, source: 'MemTotal' });
+    for (const line of (s.memory_limits ?? '').split('\n')) {
+        const m = /^(v1|v2) (\S+) (\d+)\s*$/.exec(line.trim());
+        if (!m)
+            continue; // "max", or no value
+        const bytes = Number(m[3]);
+        if (Number.isFinite(bytes) && bytes > 0 && bytes < UNLIMITED)
+            candidates.push({ bytes, source: m[2] });
+    }
+    if (candidates.length > 0) {
+        const least = candidates.reduce((a, b) => (b.bytes < a.bytes ? b : a));
+        view.memoryLimitBytes = least.bytes;
+        view.memoryLimitSource = least.source;
+    }
+    return view;
+}
+
+/**
+ * Each command's stderr is dropped: a missing file or tool just leaves its section empty
+ * (busybox containers and minimal guests lack some of them).
+ */
+const FINGERPRINT_SCRIPT = `
+sec() { printf '\\n@@avb:%s\\n' "$1"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+lim() { if have timeout; then timeout 10 "$@"; else "$@"; fi; }
+sec uname; uname -a 2>/dev/null
+sec kernel; uname -r 2>/dev/null
+sec arch; uname -m 2>/dev/null
+sec cmdline; cat /proc/cmdline 2>/dev/null
+sec hypervisor_type; cat /sys/hypervisor/type 2>/dev/null
+sec hypervisor_version; cat /sys/hypervisor/version/major /sys/hypervisor/version/minor /sys/hypervisor/version/extra 2>/dev/null
+sec xen_capabilities; cat /proc/xen/capabilities 2>/dev/null
+sec dmesg; dmesg 2>/dev/null | grep -iE 'kvm|hyp|xen' 2>/dev/null | head -n 40
+sec dev_kvm; if [ -e /dev/kvm ]; then echo present; else echo absent; fi
+sec qemu; for q in qemu-system-aarch64 qemu-system-arm qemu-system-x86_64; do if have "$q"; then lim "$q" --version 2>/dev/null | head -n 1; fi; done
+sec docker; if have docker; then lim docker version --format '{{json .}}' 2>/dev/null; fi
+sec xl_info; if have xl; then lim xl info 2>/dev/null; fi
+sec lscpu; lscpu 2>/dev/null
+sec cpuinfo; head -n 60 /proc/cpuinfo 2>/dev/null
+sec nproc; nproc 2>/dev/null
+sec governor; cat /sys/devices/system/cpu/cpu0/cpufreq/scaling_governor 2>/dev/null
+sec cur_freq; cat /sys/devices/system/cpu/cpu0/cpufreq/scaling_cur_freq 2>/dev/null
+sec meminfo; head -n 3 /proc/meminfo 2>/dev/null
+sec cgroup_v2_cpu_max; cat /sys/fs/cgroup/cpu.max 2>/dev/null
+sec cgroup_v2_memory_max; cat /sys/fs/cgroup/memory.max 2>/dev/null
+sec cgroup_v1_cpu; cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us /sys/fs/cgroup/cpu/cpu.cfs_period_us 2>/dev/null
+sec cgroup_v1_memory; cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null
+sec hackbench; if have hackbench; then hackbench --help 2>&1 | head -n 1; fi
+sec netperf; if have netperf; then netperf -V 2>&1; fi
+sec iozone; if have iozone; then iozone -v 2>&1 | grep Revision; fi
+${RESOURCE_VIEW_SECTIONS}
+sec end
+`;
+/** Runs the fixed script through `transport` and parses what came back. */
+async function collectFingerprint(transport, options = {}) {
+    const r = await transport.exec(['sh', '-c', FINGERPRINT_SCRIPT], {
+        timeoutMs: options.timeoutMs ?? 60_000,
+        signal: options.signal,
+    });
+    if (r.timedOut)
+        throw new Error(`fingerprint timed out on ${transport.description}`);
+    if (r.cancelled)
+        throw new Error('fingerprint cancelled');
+    const sections = splitSections(r.output);
+    if (!('end' in sections)) {
+        throw new Error(`fingerprint script did not complete on ${transport.description} (exit ${r.exitCode}): ${r.output.trim().slice(0, 300)}`);
+    }
+    return parseFingerprint(sections);
+}
+/** `@@avb:NAME` sections → trimmed text by name. */
+function splitSections(text) {
+    const out = {};
+    let current;
+    let lines = [];
+    const flush = () => {
+        if (current !== undefined)
+            out[current] = lines.join('\n').trim();
+    };
+    for (const line of text.split(/\r?\n/)) {
+        const m = /^@@avb:([a-z0-9_]+)$/.exec(line);
+        if (m) {
+            flush();
+            current = m[1];
+            lines = [];
+        }
+        else if (current !== undefined)
+            lines.push(line);
+    }
+    flush();
+    return out;
+}
+const nonEmpty = (s) => (s && s.trim() !== '' ? s.trim() : undefined);
+/** `lscpu`: model name (or ARM's "Model name" per cluster) and CPU count. */
+function parseLscpu(text) {
+    const field = (name) => {
+        const m = new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(text);
+        return m?.[1]?.trim();
+    };
+    const cpus = Number(field('CPU\\(s\\)'));
+    const mhz = Number(field('CPU max MHz') ?? field('CPU MHz'));
+    return {
+        ...(field('Model name') ? { cpuModel: field('Model name') } : {}),
+        ...(Number.isInteger(cpus) && cpus > 0 ? { cpus } : {}),
+        ...(Number.isFinite(mhz) && mhz > 0 ? { cpuMHz: mhz } : {}),
+    };
+}
+/**
+ * `/proc/cpuinfo`: x86 has "model name" and "cpu MHz"; ARM has no model name but
+ * "CPU implementer"/"CPU part" (0x41/0xc0f = Cortex-A15), which we keep as is.
+ */
+function parseCpuinfo(text) {
+    const first = (re) => re.exec(text)?.[1]?.trim();
+    const model = first(/^model name\s*:\s*(.+)$/m) ?? first(/^Hardware\s*:\s*(.+)$/m);
+    const implementer = first(/^CPU implementer\s*:\s*(\S+)/m);
+    const part = first(/^CPU part\s*:\s*(\S+)/m);
+    const mhz = Number(first(/^cpu MHz\s*:\s*([\d.]+)/m));
+    const cpus = (text.match(/^processor\s*:/gm) ?? []).length;
+    const cpuModel = model ?? (implementer && part ? `implementer ${implementer} part ${part}` : undefined);
+    return {
+        ...(cpuModel ? { cpuModel } : {}),
+        ...(Number.isFinite(mhz) && mhz > 0 ? { cpuMHz: mhz } : {}),
+        ...(cpus > 0 ? { cpus } : {}),
+    };
+}
+/** `/proc/meminfo` MemTotal (kB) → bytes. */
+function parseMeminfo(text) {
+    const m = /^MemTotal:\s+(\d+)\s*kB/m.exec(text);
+    return m ? Number(m[1]) * 1024 : undefined;
+}
+/** `qemu-system-* --version` first line → "7.2.22". */
+function parseQemuVersion(text) {
+    return /QEMU emulator version (\S+)/.exec(text)?.[1];
+}
+/** `docker version --format '{{json .}}'` → the server (engine) version. */
+function parseDockerVersionJson(text) {
+    const line = text.split('\n').find((l) => l.trim().startsWith('{'));
+    if (!line)
+        return undefined;
+    try {
+        const v = JSON.parse(line);
+        return typeof v.Server?.Version === 'string' ? v.Server.Version : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A v1 memory limit of ~2^63 (page-rounded) means "no limit". */
+const V1_UNLIMITED = 2n ** 62n;
+/** cgroup v1 `cfs_quota_us` + `cfs_period_us` (two lines) → "max" or "quota/period" (CPUs = quota/period). */
+function parseCgroupV1Cpu(text) {
+    const [quota, period] = text.split(/\s+/).filter(Boolean);
+    if (quota === undefined || period === undefined)
+        return undefined;
+    if (quota === '-1')
+        return 'max';
+    return `${quota}/${period}`;
+}
+/** cgroup v2 `cpu.max` ("max 100000" or "100000 100000") → "max" or "quota/period". */
+function parseCgroupV2Cpu(text) {
+    const [quota, period] = text.split(/\s+/).filter(Boolean);
+    if (quota === undefined)
+        return undefined;
+    if (quota === 'max')
+        return 'max';
+    return period ? `${quota}/${period}` : quota;
+}
+/** A memory limit in bytes, or "max" when unlimited (v2 "max", v1 ~2^63). */
+function parseMemoryLimit(text) {
+    const t = text.trim();
+    if (t === '')
+        return undefined;
+    if (t === 'max')
+        return 'max';
+    if (!/^\d+$/.test(t))
+        return undefined;
+    return BigInt(t) >= V1_UNLIMITED ? 'max' : t;
+}
+/** Tool versions from `hackbench --help`, `netperf -V`, `iozone -v`. */
+function parseToolVersions(sections) {
+    const out = {};
+    const hb = /hackbench V (\S+)/.exec(sections.hackbench ?? '')?.[1];
+    if (hb)
+        out.hackbench = hb;
+    const np = /Netperf version (\S+)/.exec(sections.netperf ?? '')?.[1];
+    if (np)
+        out.netperf = np;
+    const io = /\$Revision: (\S+) \$/.exec(sections.iozone ?? '')?.[1];
+    if (io)
+        out.iozone = io;
+    return out;
+}
+/** `xl info` → the Xen version ("4.17.5"). */
+function parseXlInfoVersion(text) {
+    const major = /^xen_major\s*:\s*(\d+)/m.exec(text)?.[1];
+    const minor = /^xen_minor\s*:\s*(\d+)/m.exec(text)?.[1];
+    const extra = /^xen_extra\s*:\s*(\S+)/m.exec(text)?.[1] ?? '';
+    return major && minor ? `${major}.${minor}${extra}` : undefined;
+}
+/** The whole fingerprint from the script's sections. */
+function parseFingerprint(s) {
+    const lscpu = parseLscpu(s.lscpu ?? '');
+    const cpuinfo = parseCpuinfo(s.cpuinfo ?? '');
+    const nproc = Number(s.nproc);
+    const kvmLines = (s.dmesg ?? '')
+        .split('\n')
+        .filter((l) => /kvm|hyp/i.test(l))
+        .map((l) => l.replace(/^\[\s*[\d.]+\]\s*/, '').trim());
+    const devKvm = s.dev_kvm === 'present';
+    const kvm = [
+        devKvm ? '/dev/kvm present' : s.dev_kvm === 'absent' ? '/dev/kvm absent' : undefined,
+        ...kvmLines,
+    ]
+        .filter((x) => x !== undefined)
+        .join('; ');
+    const hvVersion = (s.hypervisor_version ?? '').split('\n').map((l) => l.trim());
+    const curKHz = Number(s.cur_freq);
+    const toolVersions = parseToolVersions(s);
+    const cgroupCpu = nonEmpty(s.cgroup_v2_cpu_max)
+        ? parseCgroupV2Cpu(s.cgroup_v2_cpu_max)
+        : parseCgroupV1Cpu(s.cgroup_v1_cpu ?? '');
+    const cgroupMem = parseMemoryLimit(s.cgroup_v2_memory_max || s.cgroup_v1_memory || '');
+    const fp = {
+        kernel: nonEmpty(s.kernel),
+        cmdline: nonEmpty(s.cmdline),
+        arch: nonEmpty(s.arch),
+        hypervisor: nonEmpty(s.hypervisor_type),
+        hypervisorVersion: parseXlInfoVersion(s.xl_info ?? '') ??
+            (hvVersion[0] && hvVersion[1] ? `${hvVersion[0]}.${hvVersion[1]}${hvVersion[2] ?? ''}` : undefined),
+        xenCapabilities: nonEmpty(s.xen_capabilities),
+        kvm: kvm || undefined,
+        qemuVersion: parseQemuVersion(s.qemu ?? ''),
+        dockerVersion: parseDockerVersionJson(s.docker ?? ''),
+        cpuModel: lscpu.cpuModel ?? cpuinfo.cpuModel,
+        cpus: Number.isInteger(nproc) && nproc > 0 ? nproc : (lscpu.cpus ?? cpuinfo.cpus),
+        governor: nonEmpty(s.governor),
+        cpuMHz: Number.isFinite(curKHz) && curKHz > 0 ? curKHz / 1000 : (cpuinfo.cpuMHz ?? lscpu.cpuMHz),
+        memoryBytes: parseMeminfo(s.meminfo ?? ''),
+        cgroupCpuLimit: cgroupCpu,
+        cgroupMemoryLimit: cgroupMem,
+        toolVersions: Object.keys(toolVersions).length > 0 ? toolVersions : undefined,
+        // What the environment's processes may use, read from inside (see resources/view.ts).
+        ...resourceFacts(s),
+    };
+    return Object.fromEntries(Object.entries(fp).filter(([, v]) => v !== undefined));
+}
+/** The fingerprint keys `cpusAvailable`, `cpuList`, `memoryLimitBytes` from the sections. */
+function resourceFacts(s) {
+    const v = parseResourceView(s);
+    return {
+        cpusAvailable: v.cpusAvailable,
+        cpuList: v.cpuList,
+        memoryLimitBytes: v.memoryLimitBytes,
+    };
+}
+/**
+ * The boot mode a fingerprint proves: Xen with the control domain's capabilities
+ * (`control_d`) is Dom0, i.e. the board booted into Xen; anything else is linux.
+ */
+function bootModeOf(fp) {
+    return fp.hypervisor === 'xen' && /control_d/.test(fp.xenCapabilities ?? '') ? 'xen' : 'linux';
+}
+
+/**
+ * Holds the host's benchmark processes to `resources` (the paper limited the host to 1 CPU
+ * and 1 GB): a cgroup made on the board with a cpuset and a memory limit, which every
+ * command of the environment enters before it runs — cgroup v2 (one group under
+ * /sys/fs/cgroup/arm-virt-bench/) or v1 (a group in the cpuset and the memory hierarchies,
+ * under the cgroup the board's shell is in, so outer limits still hold). Where the cpuset
+ * controller is not available, CPU affinity (taskset) pins the processes instead. The
+ * group is removed afterwards (its processes killed first). Nothing else is ever removed:
+ * a group without processes may belong to another environment or run between two of its
+ * commands (a crashed run leaves an empty folder behind, which costs nothing).
+ *
+ * Every script is fixed text; names, CPU lists and sizes are positional arguments.
+ */
+/** Prints `online LIST`, `layout v2|v1|none`, `controllers ...` (v2) of the board. */
+const LIMIT_PROBE_SCRIPT = `echo "online $(cat /sys/devices/system/cpu/online 2>/dev/null)"
+if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+  echo "layout v2"; echo "controllers $(cat /sys/fs/cgroup/cgroup.controllers)"
+elif [ -d /sys/fs/cgroup/memory ] || [ -d /sys/fs/cgroup/cpuset ]; then
+  echo "layout v1"
+  for c in cpuset memory; do [ -d "/sys/fs/cgroup/$c" ] && echo "v1 $c"; done
+else
+  echo "layout none"
+fi
+command -v taskset >/dev/null 2>&1 && echo "taskset yes"
+exit 0`;
+function parseLimitProbe(text) {
+    const field = (name) => new RegExp(`^${name} ?(.*)$`, 'm').exec(text)?.[1]?.trim();
+    const layout = field('layout');
+    const v1 = [...text.matchAll(/^v1 (\S+)$/gm)].map((m) => m[1]);
+    return {
+        online: parseCpuList(field('online') ?? '') ?? [],
+        layout: layout === 'v2' || layout === 'v1' ? layout : 'none',
+        controllers: layout === 'v2' ? (field('controllers') ?? '').split(/\s+/).filter(Boolean) : v1,
+        taskset: field('taskset') === 'yes',
+    };
+}
+/**
+ * Args: LAYOUT NAME CPUS MEMBYTES (CPUS or MEMBYTES empty: not limited). Makes the group(s)
+ * and prints `dir PATH` for each, or `error REASON` and exits 1.
+ */
+const LIMIT_SETUP_SCRIPT = `set -u
+layout=$1; name=$2; cpus=$3; mem=$4
+fail() { echo "error $*"; exit 1; }
+if [ "$layout" = v2 ]; then
+  root=/sys/fs/cgroup; base=$root/arm-virt-bench; dir=$base/$name; ctl=""
+  [ -n "$cpus" ] && ctl="cpuset"
+  [ -n "$mem" ] && ctl="$ctl memory"
+  for c in $ctl; do
+    grep -qw "$c" "$root/cgroup.controllers" || fail "cgroup v2 has no $c controller (available: $(cat "$root/cgroup.controllers"))"
+  done
+  mkdir -p "$base" || fail "cannot create $base (not root?)"
+  for c in $ctl; do
+    grep -qw "$c" "$root/cgroup.subtree_control" || echo "+$c" > "$root/cgroup.subtree_control" || fail "cannot enable the $c controller in $root/cgroup.subtree_control"
+    grep -qw "$c" "$base/cgroup.subtree_control" || echo "+$c" > "$base/cgroup.subtree_control" || fail "cannot enable the $c controller in $base/cgroup.subtree_control"
+  done
+  mkdir "$dir" || fail "cannot create $dir"
+  if [ -n "$cpus" ]; then echo "$cpus" > "$dir/cpuset.cpus" || fail "cannot set $dir/cpuset.cpus to $cpus"; fi
+  if [ -n "$mem" ]; then
+    echo "$mem" > "$dir/memory.max" || fail "cannot set $dir/memory.max to $mem"
+    # No swapping past the limit: a process that needs more than it is stopped, as on a smaller machine.
+    if [ -e "$dir/memory.swap.max" ]; then echo 0 > "$dir/memory.swap.max"; fi
+  fi
+  echo "dir $dir"
+  exit 0
+fi
+for c in cpuset memory; do
+  if [ "$c" = cpuset ] && [ -z "$cpus" ]; then continue; fi
+  if [ "$c" = memory ] && [ -z "$mem" ]; then continue; fi
+  mnt=/sys/fs/cgroup/$c
+  [ -d "$mnt" ] || fail "no cgroup v1 $c hierarchy at $mnt"
+  self=$(sed -n "s/^[0-9]*:\\([^:]*,\\)\\{0,1\\}$c\\(,[^:]*\\)\\{0,1\\}:\\(.*\\)$/\\3/p" /proc/self/cgroup)
+  base="$mnt\${self%/}/arm-virt-bench"; dir="$base/$name"
+  mkdir -p "$base" || fail "cannot create $base (not root?)"
+  if [ "$c" = cpuset ]; then
+    # v1 cpusets start empty: the folder gets its parent's CPUs and memory nodes.
+    [ -n "$(cat "$base/cpuset.cpus")" ] || cat "$base/../cpuset.cpus" > "$base/cpuset.cpus" || fail "cannot set $base/cpuset.cpus"
+    [ -n "$(cat "$base/cpuset.mems")" ] || cat "$base/../cpuset.mems" > "$base/cpuset.mems" || fail "cannot set $base/cpuset.mems"
+    mkdir "$dir" || fail "cannot create $dir"
+    echo "$cpus" > "$dir/cpuset.cpus" || fail "cannot set $dir/cpuset.cpus to $cpus"
+    cat "$base/cpuset.mems" > "$dir/cpuset.mems" || fail "cannot set $dir/cpuset.mems"
+  else
+    mkdir "$dir" || fail "cannot create $dir"
+    echo "$mem" > "$dir/memory.limit_in_bytes" || fail "cannot set $dir/memory.limit_in_bytes to $mem"
+    if [ -e "$dir/memory.memsw.limit_in_bytes" ]; then echo "$mem" > "$dir/memory.memsw.limit_in_bytes"; fi
+  fi
+  echo "dir $dir"
+done
+exit 0`;
+/**
+ * Args: N DIR1..DIRN ARGV... Moves this shell into each group, then runs ARGV in its place
+ * (same pid: the transport's timeout still kills the whole tree).
+ */
+const LIMIT_ENTER_SCRIPT = `n=$1; shift
+while [ "$n" -gt 0 ]; do
+  echo $$ > "$1/cgroup.procs" || { echo "arm-virt-bench: cannot enter the cgroup $1" >&2; exit 125; }
+  shift; n=$((n - 1))
+done
+exec "$@"`;
+/** Args: DIR... Kills what is left in each group, removes it and its parent folder when empty. */
+const LIMIT_REMOVE_SCRIPT = `for d in "$@"; do
+  [ -d "$d" ] || continue
+  if [ -w "$d/cgroup.kill" ]; then echo 1 > "$d/cgroup.kill"
+  else for p in $(cat "$d/cgroup.procs"); do kill -9 "$p" 2>/dev/null; done; fi
+  i=0
+  while [ -n "$(cat "$d/cgroup.procs" 2>/dev/null)" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+  rmdir "$d" || echo "left $d"
+  rmdir "$(dirname "$d")" 2>/dev/null
+done
+exit 0`;
+/** What to limit, from the settings and the board's online CPUs (throws when impossible). */
+function planHostLimit(resources, online) {
+    const plan = {};
+    if (resources.cpus !== null)
+        plan.cpus = formatCpuList(pickCpus(online, resources.cpus, resources.cpuList));
+    if (resources.memoryBytes !== null)
+        plan.memoryBytes = resources.memoryBytes;
+    return plan;
+}
+const SHORT_MS$1 = 30_000;
+/** The board's online CPUs and cgroup layout. */
+async function probeLimits(board, signal) {
+    const r = await board.exec(['sh', '-c', LIMIT_PROBE_SCRIPT], { timeoutMs: SHORT_MS$1, signal });
+    if (r.exitCode !== 0)
+        throw new Error(`cannot read the CPUs and cgroups of ${board.description}: ${r.output.trim()}`);
+    return parseLimitProbe(r.output);
+}
+/** The CPUs an environment on this board gets (docker's cpuset, the guest's pinning). */
+async function boardCpuList(board, resources, signal) {
+    if (resources.cpus === null)
+        return undefined;
+    const probe = await probeLimits(board, signal);
+    return formatCpuList(pickCpus(probe.online, resources.cpus, resources.cpuList));
+}
+/** A group made on the board, and a transport whose commands run inside it. */
+class HostLimit {
+    board;
+    dirs;
+    taskset;
+    summary;
+    constructor(board, 
+    /** The group folders (one for v2, one per hierarchy for v1). */
+    dirs, 
+    /** CPU affinity instead of a cpuset (no cpuset controller), or undefined. */
+    taskset, 
+    /** One line for the log: what was applied, and how. */
+    summary) {
+        this.board = board;
+        this.dirs = dirs;
+        this.taskset = taskset;
+        this.summary = summary;
+    }
+    static async apply(board, resources, name, signal) {
+        const probe = await probeLimits(board, signal);
+        const plan = planHostLimit(resources, probe.online);
+        if (plan.cpus === undefined && plan.memoryBytes === undefined) {
+            return new HostLimit(board, [], undefined, 'no CPU or memory limit (resources: all)');
+        }
+        let taskset;
+        let cpus = plan.cpus;
+        const hasCpuset = probe.controllers.includes('cpuset');
+        if (cpus !== undefined && !hasCpuset) {
+            if (!probe.taskset)
+                throw new Error(`cannot hold the host to CPUs ${cpus} on ${board.description}: no cpuset controller and no taskset (install util-linux)`);
+            taskset = cpus;
+            cpus = undefined;
+        }
+        if (probe.layout === 'none' && plan.memoryBytes !== undefined) {
+            throw new Error(`cannot hold the host to ${plan.memoryBytes} bytes on ${board.description}: no cgroup filesystem at /sys/fs/cgroup (or set resources.host: boot and limit memory with the kernel's mem= argument)`);
+        }
+        const group = `${name}-${randomBytes(3).toString('hex')}`;
+        let dirs = [];
+        if (cpus !== undefined || plan.memoryBytes !== undefined) {
+            const r = await board.exec([
+                'sh',
+                '-c',
+                LIMIT_SETUP_SCRIPT,
+                'avb-limit',
+                probe.layout,
+                group,
+                cpus ?? '',
+                String(plan.memoryBytes ?? ''),
+            ], { timeoutMs: SHORT_MS$1, signal });
+            dirs = [...r.output.matchAll(/^dir (\/\S+)$/gm)].map((m) => m[1]);
+            const error = /^error (.*)$/m.exec(r.output)?.[1];
+            if (r.exitCode !== 0 || error || dirs.length === 0) {
+                await removeGroups(board, dirs);
+                throw new Error(`cannot make the host's cgroup on ${board.description}: ${error ?? r.output.trim().slice(0, 300)}`);
+            }
+        }
+        const parts = [
+            ...(plan.cpus !== undefined
+                ? [`CPU ${plan.cpus}${taskset ? ' (taskset: no cpuset controller)' : ''}`]
+                : []),
+            ...(plan.memoryBytes !== undefined ? [`${plan.memoryBytes} bytes`] : []),
+        ];
+        const how = dirs.length > 0 ? `cgroup ${probe.layout} ${dirs.join(' ')}` : 'CPU affinity';
+        return new HostLimit(board, dirs, taskset, `held to ${parts.join(' and ')} (${how})`);
+    }
+    /** argv that runs `argv` inside the group(s) (and under taskset when needed). */
+    wrap(argv) {
+        const inner = this.taskset ? ['taskset', '-c', this.taskset, ...argv] : [...argv];
+        if (this.dirs.length === 0)
+            return inner;
+        return ['sh', '-c', LIMIT_ENTER_SCRIPT, 'avb-enter', String(this.dirs.length), ...this.dirs, ...inner];
+    }
+    /** The board transport with every command run inside the limits. */
+    transport() {
+        const board = this.board;
+        const wrap = (argv) => this.wrap(argv);
+        return {
+            description: board.description,
+            exec: (argv, options) => board.exec(wrap(argv), options),
+            copyTo: (l, r, o) => board.copyTo(l, r, o),
+            close: async () => undefined, // the board's transport is the engine's to close
+        };
+    }
+    /** Kills what is left in the group(s) and removes them; never throws. */
+    async remove() {
+        return removeGroups(this.board, this.dirs);
+    }
+}
+/** Returns the folders that could not be removed. */
+async function removeGroups(board, dirs) {
+    if (dirs.length === 0)
+        return [];
+    try {
+        const r = await board.exec(['sh', '-c', LIMIT_REMOVE_SCRIPT, 'avb-unlimit', ...dirs], {
+            timeoutMs: SHORT_MS$1,
+        });
+        return [...r.output.matchAll(/^left (\S+)$/gm)].map((m) => m[1]);
+    }
+    catch {
+        return [...dirs];
+    }
+}
+
+/**
  * The fixed script that assembles the bench image's root filesystem ON THE TARGET from
  * the target's own tool binaries and their shared libraries (found with ldd): no
  * registry, no base image. Run through the board transport as
- *   sh -c ASSEMBLE_ROOTFS_SCRIPT avb-assemble ROOTFS TOOL...
+ *   sh -c ASSEMBLE_ROOTFS_SCRIPT avb-assemble ROOTFS UNIXBENCH_TREE TOOL...
  * where TOOL is a program name (looked up in PATH) or an absolute path. busybox (static
  * or not) provides sh and the small utilities the runners need; without busybox the
  * same utilities are copied one by one from the target.
+ * UNIXBENCH_TREE is empty, or a built byte-UnixBench tree on the target: it is copied to
+ * the same path in the image (without its results), with the target's perl, the modules
+ * `Run` loads (asked of that perl itself: %INC and the XS libraries) and their libraries.
  *
  * Output lines (stdout): `tool NAME PATH`, `missing NAME`, and last `hash HEX`: the
  * sha256 over every file's path and content and every link's path, so the image tag
  * changes exactly when the tools or their libraries change.
  */
 /** Bumped when the layout below changes, so old images are not reused. */
-const ROOTFS_LAYOUT_VERSION = '1';
+const ROOTFS_LAYOUT_VERSION = '2';
 /** Utilities copied one by one when busybox is not on the target. */
 const FALLBACK_UTILITIES = [
     'sh',
@@ -16150,9 +16859,30 @@ const FALLBACK_UTILITIES = [
     'test',
     'timeout',
     'sync',
+    // byte-UnixBench's Run and its shell tests (pgms/tst.sh)
+    'od',
+    'tee',
+    'hostname',
+    'touch',
+    'expr',
+    'uptime',
+];
+/** Perl modules byte-UnixBench's `Run` loads, directly or through each other. */
+const UNIXBENCH_PERL_MODULES = [
+    'POSIX',
+    'Time::HiRes',
+    'IO::Handle',
+    'File::Path',
+    'FindBin',
+    'Carp',
+    'Cwd',
+    'File::Basename',
+    'File::Spec',
+    'Symbol',
+    'Tie::Hash',
 ];
 const ASSEMBLE_ROOTFS_SCRIPT = `set -u
-R=$1; shift
+R=$1; UB=$2; shift 2
 umask 022
 mkdir -p "$R/bin" "$R/usr/bin" "$R/proc" "$R/sys" "$R/dev" "$R/etc" "$R/tmp" "$R/root" || exit 1
 chmod 1777 "$R/tmp"
@@ -16193,6 +16923,21 @@ for t in "$@"; do
     echo "missing $t"
   fi
 done
+if [ -n "$UB" ]; then
+  if p=$(resolve perl); then
+    copy_with_libs "$p" /usr/bin/perl || exit 1
+    # Every file perl loaded for Run's modules, at the same path (absolute in %INC).
+    for f in $("$p" ${UNIXBENCH_PERL_MODULES.map((m) => `-M${m}`).join(' ')} -e 'print "$_\n" for values %INC, @DynaLoader::dl_shared_objects'); do
+      case $f in /*) [ -e "$R$f" ] || copy_with_libs "$f" "$f" || exit 1 ;; esac
+    done
+    echo "tool perl $p"
+  else
+    echo "missing perl"
+  fi
+  mkdir -p "$R$(dirname "$UB")" && cp -a "$UB" "$R$UB" || exit 1
+  rm -rf "$R$UB"/results/* "$R$UB"/tmp/*
+  echo "tool unixbench $UB"
+fi
 cd "$R" || exit 1
 # Links are hashed by name only: they all point at busybox, whose content is hashed.
 h=$( { find . -type l | LC_ALL=C sort; find . -type f -exec sha256sum {} + | LC_ALL=C sort -k 2; } | sha256sum | cut -d' ' -f1)
@@ -16442,12 +17187,16 @@ const DockerEnvironmentConfig = object({
     imageRepository: string()
         .regex(/^[a-z0-9][a-z0-9._/-]*$/, 'lower-case repository name')
         .default('arm-virt-bench/bench'),
-    /** `docker run --cpus` (paper: 1). */
-    cpus: number().positive().default(1),
-    /** `docker run --memory` (paper: 1g). */
+    /**
+     * `docker run --cpus`: a CPU-time quota ON TOP of the cpuset from `resources` (default
+     * none: a quota is not a CPU — with --cpus=1 on a 2-core board the container's tasks
+     * still spread over both cores and are throttled, which measures the quota).
+     */
+    cpus: number().positive().optional(),
+    /** `docker run --memory` (and --memory-swap: no swap); default `resources.memory`. */
     memory: string()
         .regex(/^\d+[bkmg]?$/i, 'a size like 1g or 512m')
-        .default('1g'),
+        .optional(),
     /** `docker run --network` (paper: the default bridge, veth + NAT). */
     network: string()
         .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'a network name')
@@ -16530,9 +17279,13 @@ class DockerEnvironment {
     ip;
     /** What `docker inspect` and the container's eth0 tell about its I/O paths. */
     paths = {};
-    constructor(id, config = {}) {
+    cpuset;
+    memory;
+    resources;
+    constructor(id, config = {}, options = {}) {
         this.id = id;
         this.config = DockerEnvironmentConfig.parse(config);
+        this.resources = options.resources ?? DEFAULT_RESOURCES;
     }
     /** The container's name (after prepare). */
     get container() {
@@ -16568,6 +17321,12 @@ class DockerEnvironment {
         this.engineVersion = v;
         ctx.log(`docker ${v} on ${where}`);
         this.imageRef = this.config.image ?? (await this.buildImage(ctx));
+        // The same CPUs and memory as the host's benchmark processes: a cpuset (not a CPU-time
+        // quota) and a memory limit without swap.
+        this.cpuset = await boardCpuList(board, this.resources, signal);
+        this.memory =
+            this.config.memory ??
+                (this.resources.memoryBytes !== null ? String(this.resources.memoryBytes) : undefined);
         const name = `avb-${this.id.replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 40)}-${randomBytes(4).toString('hex')}`;
         const run = await this.docker(board, [
             'run',
@@ -16577,8 +17336,9 @@ class DockerEnvironment {
             `--label=${CONTAINER_LABEL}.env=${this.id}`,
             // The run it belongs to: the next run removes it if this one dies (engine/leftovers.ts).
             ...(ctx.runId ? [`--label=${CONTAINER_LABEL}.run=${ctx.runId}`] : []),
-            `--cpus=${this.config.cpus}`,
-            `--memory=${this.config.memory}`,
+            ...(this.cpuset !== undefined ? [`--cpuset-cpus=${this.cpuset}`] : []),
+            ...(this.config.cpus !== undefined ? [`--cpus=${this.config.cpus}`] : []),
+            ...(this.memory !== undefined ? [`--memory=${this.memory}`, `--memory-swap=${this.memory}`] : []),
             `--network=${this.config.network}`,
             ...(this.config.volume ? ['--volume', `${this.config.volume}:${VOLUME_MOUNT}`] : []),
             ...(this.config.init ? ['--init'] : []),
@@ -16623,7 +17383,7 @@ class DockerEnvironment {
             if (peer.exitCode === 0 && veth && /^[A-Za-z0-9_.@-]+$/.test(veth))
                 this.paths.veth = veth;
         }
-        ctx.log(`container ${name} (${this.imageRef}) at ${this.ip ?? 'no address'}${this.paths.veth ? ` via ${this.paths.veth}` : ''}, storage ${this.paths.driver ?? 'unknown'}`);
+        ctx.log(`container ${name} (${this.imageRef}) at ${this.ip ?? 'no address'}${this.paths.veth ? ` via ${this.paths.veth}` : ''}, storage ${this.paths.driver ?? 'unknown'}; CPUs ${this.cpuset ?? 'all'}, memory ${this.memory ?? 'unlimited'}${this.config.cpus !== undefined ? `, CPU quota ${this.config.cpus}` : ''}`);
     }
     /**
      * Assembles the rootfs on the board, and imports it unless an image with the same
@@ -16642,7 +17402,8 @@ class DockerEnvironment {
         try {
             const rootfs = `${work}/rootfs`;
             const tools = [...BENCH_TOOLS, ...this.config.tools];
-            const asm = await board.exec(['sh', '-c', ASSEMBLE_ROOTFS_SCRIPT, 'avb-assemble', rootfs, ...tools], {
+            const ub = ctx.unixbenchTree ?? '';
+            const asm = await board.exec(['sh', '-c', ASSEMBLE_ROOTFS_SCRIPT, 'avb-assemble', rootfs, ub, ...tools], {
                 timeoutMs,
                 signal,
                 logPath,
@@ -16722,7 +17483,9 @@ class DockerEnvironment {
         const arch = await run(['uname', '-m']);
         const nproc = await run(['nproc']);
         const view = parseCgroupView((await run(['sh', '-c', CGROUP_VIEW_SCRIPT])) ?? '');
+        const resources = resourceFacts(splitSections((await run(['sh', '-c', RESOURCE_VIEW_SCRIPT])) ?? ''));
         return {
+            ...resources,
             kernel,
             arch,
             cpus: nproc && /^\d+$/.test(nproc) ? Number(nproc) : undefined,
@@ -16736,7 +17499,11 @@ class DockerEnvironment {
             dockerNetwork: this.config.network,
             ...(this.paths.driver ? { dockerStorageDriver: this.paths.driver } : {}),
             ...(this.config.volume ? { dockerVolume: this.config.volume } : {}),
-            dockerLimits: { cpus: this.config.cpus, memory: this.config.memory },
+            dockerLimits: {
+                cpus: this.config.cpus ?? null,
+                cpuset: this.cpuset ?? null,
+                memory: this.memory ?? null,
+            },
         };
     }
     async teardown() {
@@ -16756,242 +17523,12 @@ class DockerEnvironment {
 }
 
 /**
- * Each command's stderr is dropped: a missing file or tool just leaves its section empty
- * (busybox containers and minimal guests lack some of them).
- */
-const FINGERPRINT_SCRIPT = `
-sec() { printf '\\n@@avb:%s\\n' "$1"; }
-have() { command -v "$1" >/dev/null 2>&1; }
-lim() { if have timeout; then timeout 10 "$@"; else "$@"; fi; }
-sec uname; uname -a 2>/dev/null
-sec kernel; uname -r 2>/dev/null
-sec arch; uname -m 2>/dev/null
-sec cmdline; cat /proc/cmdline 2>/dev/null
-sec hypervisor_type; cat /sys/hypervisor/type 2>/dev/null
-sec hypervisor_version; cat /sys/hypervisor/version/major /sys/hypervisor/version/minor /sys/hypervisor/version/extra 2>/dev/null
-sec xen_capabilities; cat /proc/xen/capabilities 2>/dev/null
-sec dmesg; dmesg 2>/dev/null | grep -iE 'kvm|hyp|xen' 2>/dev/null | head -n 40
-sec dev_kvm; if [ -e /dev/kvm ]; then echo present; else echo absent; fi
-sec qemu; for q in qemu-system-aarch64 qemu-system-arm qemu-system-x86_64; do if have "$q"; then lim "$q" --version 2>/dev/null | head -n 1; fi; done
-sec docker; if have docker; then lim docker version --format '{{json .}}' 2>/dev/null; fi
-sec xl_info; if have xl; then lim xl info 2>/dev/null; fi
-sec lscpu; lscpu 2>/dev/null
-sec cpuinfo; head -n 60 /proc/cpuinfo 2>/dev/null
-sec nproc; nproc 2>/dev/null
-sec governor; cat /sys/devices/system/cpu/cpu0/cpufreq/scaling_governor 2>/dev/null
-sec cur_freq; cat /sys/devices/system/cpu/cpu0/cpufreq/scaling_cur_freq 2>/dev/null
-sec meminfo; head -n 3 /proc/meminfo 2>/dev/null
-sec cgroup_v2_cpu_max; cat /sys/fs/cgroup/cpu.max 2>/dev/null
-sec cgroup_v2_memory_max; cat /sys/fs/cgroup/memory.max 2>/dev/null
-sec cgroup_v1_cpu; cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us /sys/fs/cgroup/cpu/cpu.cfs_period_us 2>/dev/null
-sec cgroup_v1_memory; cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null
-sec hackbench; if have hackbench; then hackbench --help 2>&1 | head -n 1; fi
-sec netperf; if have netperf; then netperf -V 2>&1; fi
-sec iozone; if have iozone; then iozone -v 2>&1 | grep Revision; fi
-sec end
-`;
-/** Runs the fixed script through `transport` and parses what came back. */
-async function collectFingerprint(transport, options = {}) {
-    const r = await transport.exec(['sh', '-c', FINGERPRINT_SCRIPT], {
-        timeoutMs: options.timeoutMs ?? 60_000,
-        signal: options.signal,
-    });
-    if (r.timedOut)
-        throw new Error(`fingerprint timed out on ${transport.description}`);
-    if (r.cancelled)
-        throw new Error('fingerprint cancelled');
-    const sections = splitSections(r.output);
-    if (!('end' in sections)) {
-        throw new Error(`fingerprint script did not complete on ${transport.description} (exit ${r.exitCode}): ${r.output.trim().slice(0, 300)}`);
-    }
-    return parseFingerprint(sections);
-}
-/** `@@avb:NAME` sections → trimmed text by name. */
-function splitSections(text) {
-    const out = {};
-    let current;
-    let lines = [];
-    const flush = () => {
-        if (current !== undefined)
-            out[current] = lines.join('\n').trim();
-    };
-    for (const line of text.split(/\r?\n/)) {
-        const m = /^@@avb:([a-z0-9_]+)$/.exec(line);
-        if (m) {
-            flush();
-            current = m[1];
-            lines = [];
-        }
-        else if (current !== undefined)
-            lines.push(line);
-    }
-    flush();
-    return out;
-}
-const nonEmpty = (s) => (s && s.trim() !== '' ? s.trim() : undefined);
-/** `lscpu`: model name (or ARM's "Model name" per cluster) and CPU count. */
-function parseLscpu(text) {
-    const field = (name) => {
-        const m = new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(text);
-        return m?.[1]?.trim();
-    };
-    const cpus = Number(field('CPU\\(s\\)'));
-    const mhz = Number(field('CPU max MHz') ?? field('CPU MHz'));
-    return {
-        ...(field('Model name') ? { cpuModel: field('Model name') } : {}),
-        ...(Number.isInteger(cpus) && cpus > 0 ? { cpus } : {}),
-        ...(Number.isFinite(mhz) && mhz > 0 ? { cpuMHz: mhz } : {}),
-    };
-}
-/**
- * `/proc/cpuinfo`: x86 has "model name" and "cpu MHz"; ARM has no model name but
- * "CPU implementer"/"CPU part" (0x41/0xc0f = Cortex-A15), which we keep as is.
- */
-function parseCpuinfo(text) {
-    const first = (re) => re.exec(text)?.[1]?.trim();
-    const model = first(/^model name\s*:\s*(.+)$/m) ?? first(/^Hardware\s*:\s*(.+)$/m);
-    const implementer = first(/^CPU implementer\s*:\s*(\S+)/m);
-    const part = first(/^CPU part\s*:\s*(\S+)/m);
-    const mhz = Number(first(/^cpu MHz\s*:\s*([\d.]+)/m));
-    const cpus = (text.match(/^processor\s*:/gm) ?? []).length;
-    const cpuModel = model ?? (implementer && part ? `implementer ${implementer} part ${part}` : undefined);
-    return {
-        ...(cpuModel ? { cpuModel } : {}),
-        ...(Number.isFinite(mhz) && mhz > 0 ? { cpuMHz: mhz } : {}),
-        ...(cpus > 0 ? { cpus } : {}),
-    };
-}
-/** `/proc/meminfo` MemTotal (kB) → bytes. */
-function parseMeminfo(text) {
-    const m = /^MemTotal:\s+(\d+)\s*kB/m.exec(text);
-    return m ? Number(m[1]) * 1024 : undefined;
-}
-/** `qemu-system-* --version` first line → "7.2.22". */
-function parseQemuVersion(text) {
-    return /QEMU emulator version (\S+)/.exec(text)?.[1];
-}
-/** `docker version --format '{{json .}}'` → the server (engine) version. */
-function parseDockerVersionJson(text) {
-    const line = text.split('\n').find((l) => l.trim().startsWith('{'));
-    if (!line)
-        return undefined;
-    try {
-        const v = JSON.parse(line);
-        return typeof v.Server?.Version === 'string' ? v.Server.Version : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A v1 memory limit of ~2^63 (page-rounded) means "no limit". */
-const V1_UNLIMITED = 2n ** 62n;
-/** cgroup v1 `cfs_quota_us` + `cfs_period_us` (two lines) → "max" or "quota/period" (CPUs = quota/period). */
-function parseCgroupV1Cpu(text) {
-    const [quota, period] = text.split(/\s+/).filter(Boolean);
-    if (quota === undefined || period === undefined)
-        return undefined;
-    if (quota === '-1')
-        return 'max';
-    return `${quota}/${period}`;
-}
-/** cgroup v2 `cpu.max` ("max 100000" or "100000 100000") → "max" or "quota/period". */
-function parseCgroupV2Cpu(text) {
-    const [quota, period] = text.split(/\s+/).filter(Boolean);
-    if (quota === undefined)
-        return undefined;
-    if (quota === 'max')
-        return 'max';
-    return period ? `${quota}/${period}` : quota;
-}
-/** A memory limit in bytes, or "max" when unlimited (v2 "max", v1 ~2^63). */
-function parseMemoryLimit(text) {
-    const t = text.trim();
-    if (t === '')
-        return undefined;
-    if (t === 'max')
-        return 'max';
-    if (!/^\d+$/.test(t))
-        return undefined;
-    return BigInt(t) >= V1_UNLIMITED ? 'max' : t;
-}
-/** Tool versions from `hackbench --help`, `netperf -V`, `iozone -v`. */
-function parseToolVersions(sections) {
-    const out = {};
-    const hb = /hackbench V (\S+)/.exec(sections.hackbench ?? '')?.[1];
-    if (hb)
-        out.hackbench = hb;
-    const np = /Netperf version (\S+)/.exec(sections.netperf ?? '')?.[1];
-    if (np)
-        out.netperf = np;
-    const io = /\$Revision: (\S+) \$/.exec(sections.iozone ?? '')?.[1];
-    if (io)
-        out.iozone = io;
-    return out;
-}
-/** `xl info` → the Xen version ("4.17.5"). */
-function parseXlInfoVersion(text) {
-    const major = /^xen_major\s*:\s*(\d+)/m.exec(text)?.[1];
-    const minor = /^xen_minor\s*:\s*(\d+)/m.exec(text)?.[1];
-    const extra = /^xen_extra\s*:\s*(\S+)/m.exec(text)?.[1] ?? '';
-    return major && minor ? `${major}.${minor}${extra}` : undefined;
-}
-/** The whole fingerprint from the script's sections. */
-function parseFingerprint(s) {
-    const lscpu = parseLscpu(s.lscpu ?? '');
-    const cpuinfo = parseCpuinfo(s.cpuinfo ?? '');
-    const nproc = Number(s.nproc);
-    const kvmLines = (s.dmesg ?? '')
-        .split('\n')
-        .filter((l) => /kvm|hyp/i.test(l))
-        .map((l) => l.replace(/^\[\s*[\d.]+\]\s*/, '').trim());
-    const devKvm = s.dev_kvm === 'present';
-    const kvm = [
-        devKvm ? '/dev/kvm present' : s.dev_kvm === 'absent' ? '/dev/kvm absent' : undefined,
-        ...kvmLines,
-    ]
-        .filter((x) => x !== undefined)
-        .join('; ');
-    const hvVersion = (s.hypervisor_version ?? '').split('\n').map((l) => l.trim());
-    const curKHz = Number(s.cur_freq);
-    const toolVersions = parseToolVersions(s);
-    const cgroupCpu = nonEmpty(s.cgroup_v2_cpu_max)
-        ? parseCgroupV2Cpu(s.cgroup_v2_cpu_max)
-        : parseCgroupV1Cpu(s.cgroup_v1_cpu ?? '');
-    const cgroupMem = parseMemoryLimit(s.cgroup_v2_memory_max || s.cgroup_v1_memory || '');
-    const fp = {
-        kernel: nonEmpty(s.kernel),
-        cmdline: nonEmpty(s.cmdline),
-        arch: nonEmpty(s.arch),
-        hypervisor: nonEmpty(s.hypervisor_type),
-        hypervisorVersion: parseXlInfoVersion(s.xl_info ?? '') ??
-            (hvVersion[0] && hvVersion[1] ? `${hvVersion[0]}.${hvVersion[1]}${hvVersion[2] ?? ''}` : undefined),
-        xenCapabilities: nonEmpty(s.xen_capabilities),
-        kvm: kvm || undefined,
-        qemuVersion: parseQemuVersion(s.qemu ?? ''),
-        dockerVersion: parseDockerVersionJson(s.docker ?? ''),
-        cpuModel: lscpu.cpuModel ?? cpuinfo.cpuModel,
-        cpus: Number.isInteger(nproc) && nproc > 0 ? nproc : (lscpu.cpus ?? cpuinfo.cpus),
-        governor: nonEmpty(s.governor),
-        cpuMHz: Number.isFinite(curKHz) && curKHz > 0 ? curKHz / 1000 : (cpuinfo.cpuMHz ?? lscpu.cpuMHz),
-        memoryBytes: parseMeminfo(s.meminfo ?? ''),
-        cgroupCpuLimit: cgroupCpu,
-        cgroupMemoryLimit: cgroupMem,
-        toolVersions: Object.keys(toolVersions).length > 0 ? toolVersions : undefined,
-    };
-    return Object.fromEntries(Object.entries(fp).filter(([, v]) => v !== undefined));
-}
-/**
- * The boot mode a fingerprint proves: Xen with the control domain's capabilities
- * (`control_d`) is Dom0, i.e. the board booted into Xen; anything else is linux.
- */
-function bootModeOf(fp) {
-    return fp.hypervisor === 'xen' && /control_d/.test(fp.xenCapabilities ?? '') ? 'xen' : 'linux';
-}
-
-/**
  * `host`: the bare-metal board itself, reached through the board's own transport (local
- * or SSH). Nothing to start or stop; the fingerprint is the board's. IOzone writes in
- * `scratchDir` on the board's own storage.
+ * or SSH). IOzone writes in `scratchDir` on the board's own storage. Its benchmark processes
+ * are held to `resources` (the paper: 1 CPU, 1 GiB) by a cgroup the environment makes on the
+ * board (resources/host-limit.ts) and removes on teardown — unless `resources.host` is `boot`
+ * (the board's kernel arguments already limit it). The fingerprint is read through the same
+ * limits, so it shows what the benchmarks got.
  */
 /** The host's own settings (besides the common `id` and `env`): where IOzone writes. */
 const HostEnvironmentConfig = object({ ...BoardScratch }).strict();
@@ -17000,11 +17537,16 @@ class HostEnvironment {
     kind = 'host';
     bootMode = 'linux';
     board;
+    limited;
+    limit;
     signal;
+    log;
+    resources;
     config;
-    constructor(id = 'host', config = {}) {
+    constructor(id = 'host', config = {}, options = {}) {
         this.id = id;
         this.config = HostEnvironmentConfig.parse(config);
+        this.resources = options.resources ?? DEFAULT_RESOURCES;
     }
     io() {
         return boardIo(this.config.scratchDir, this.config.allowRamScratch);
@@ -17012,6 +17554,15 @@ class HostEnvironment {
     async prepare(ctx) {
         this.board = ctx.board;
         this.signal = ctx.signal;
+        this.log = ctx.log;
+        if (this.resources.host === 'cgroup') {
+            this.limit = await HostLimit.apply(ctx.board, this.resources, this.id, ctx.signal);
+            this.limited = this.limit.transport();
+            ctx.log(`benchmark processes ${this.limit.summary}`);
+        }
+        else {
+            ctx.log('resources.host is boot: the board is used as it booted (its limits are checked in the fingerprint)');
+        }
     }
     fingerprint() {
         return collectFingerprint(this.transport(), { signal: this.signal });
@@ -17019,10 +17570,18 @@ class HostEnvironment {
     transport() {
         if (!this.board)
             throw new Error(`environment ${this.id}: transport() before prepare()`);
-        return this.board;
+        return this.limited ?? this.board;
     }
     async teardown() {
+        const limit = this.limit;
+        this.limit = undefined;
+        this.limited = undefined;
         this.board = undefined;
+        if (limit) {
+            const left = await limit.remove();
+            if (left.length > 0)
+                this.log?.(`WARNING: could not remove the cgroup ${left.join(' ')}`);
+        }
     }
 }
 
@@ -17137,8 +17696,10 @@ const KvmEnvironmentConfig = object({
     machine: QemuName.optional(),
     /** `-cpu` value; default `host` with KVM, an emulated model with TCG. */
     cpu: QemuName.optional(),
-    memoryMiB: number().int().min(64).default(1024),
-    vcpus: number().int().min(1).max(64).default(1),
+    /** Guest memory; default `resources.memory` (the paper: 1 GiB). */
+    memoryMiB: number().int().min(64).optional(),
+    /** Guest vCPUs; default `resources.cpus` (the paper: 1). */
+    vcpus: number().int().min(1).max(64).optional(),
     /** Back guest RAM with pre-allocated huge pages from this hugetlbfs mount. */
     hugepages: union([literal(false), object({ path: BoardPath$1.default('/dev/hugepages') }).strict()])
         .default(false),
@@ -17161,6 +17722,18 @@ const KvmEnvironmentConfig = object({
     workDir: BoardPath$1.optional(),
 })
     .strict();
+/**
+ * The guest gets the CPUs and memory of `resources` unless its own keys say otherwise
+ * (then the fingerprints differ and the analysis says so); with `resources: all`, 1 vCPU
+ * and 1 GiB.
+ */
+function resolveKvmConfig(s, resources) {
+    return {
+        ...s,
+        vcpus: s.vcpus ?? resources.cpus ?? 1,
+        memoryMiB: s.memoryMiB ?? (resources.memoryBytes !== null ? Math.round(resources.memoryBytes / 2 ** 20) : 1024),
+    };
+}
 
 const SHORT_MS = 15_000;
 /**
@@ -18205,6 +18778,8 @@ function abortableSleep(ms, signal) {
  * TAP on a bridge of the board (made here, removed on teardown) and a virtio-blk scratch
  * disk (an image made on the board when absent) that the guest formats and mounts.
  */
+/** Args: PID. The CPU lists the QEMU process's threads may run on, one per line (distinct). */
+const THREAD_AFFINITY_SCRIPT = `for f in /proc/$1/task/*/status; do sed -n 's/^Cpus_allowed_list:[[:space:]]*//p' "$f"; done | sort -u`;
 class GuestBootError extends Error {
     consoleLog;
     name = 'GuestBootError';
@@ -18235,10 +18810,14 @@ class KvmEnvironment {
     tap;
     /** The board's address on the guest's link, and the guest's board-side interface. */
     boardLink = {};
+    /** The board's CPUs QEMU (every thread: vCPUs and I/O) is pinned to, as read back. */
+    pinnedCpus;
+    resources;
     constructor(id, config, options = {}) {
         this.id = id;
         this.options = options;
-        this.config = KvmEnvironmentConfig.parse(config);
+        this.resources = options.resources ?? DEFAULT_RESOURCES;
+        this.config = resolveKvmConfig(KvmEnvironmentConfig.parse(config), this.resources);
     }
     /** The console log kept for this guest (on the controller). */
     get consoleLog() {
@@ -18299,9 +18878,18 @@ class KvmEnvironment {
             ...(jump ? { jump } : {}),
         });
         const runtime = await this.prepareIo(board, ctx);
-        const argv = buildQemuArgv(c, paths, `avb-${this.id}`, runtime);
+        // The guest's vCPUs run on the same physical CPUs as the host's benchmark processes:
+        // QEMU is started pinned (taskset), so every thread it makes inherits the affinity.
+        const pin = await boardCpuList(board, this.resources, ctx.signal);
+        if (pin !== undefined) {
+            const ts = await run(board, ['sh', '-c', 'command -v taskset'], 15_000, ctx.signal);
+            if (!ts.ok)
+                throw new Error(`kvm ${this.id}: taskset is not on ${board.description} (install util-linux): it pins the guest to CPU ${pin}`);
+        }
+        const qemuArgv = buildQemuArgv(c, paths, `avb-${this.id}`, runtime);
+        const argv = pin !== undefined ? ['taskset', '-c', pin, ...qemuArgv] : qemuArgv;
         writeFileSync(join(logDir, 'qemu.argv.json'), JSON.stringify(argv, null, 2) + '\n');
-        ctx.log(`starting ${qemu} (${c.accel}, ${c.vcpus} vCPU, ${c.memoryMiB} MiB) on ${board.description}`);
+        ctx.log(`starting ${qemu} (${c.accel}, ${c.vcpus} vCPU, ${c.memoryMiB} MiB${pin !== undefined ? `, pinned to CPU ${pin}` : ''}) on ${board.description}`);
         const started = await board.exec(argv, { timeoutMs: 60_000, signal: ctx.signal });
         this.pid = await readPid(board, paths.pidFile);
         if (started.exitCode !== 0) {
@@ -18312,6 +18900,12 @@ class KvmEnvironment {
             throw new GuestBootError(`kvm ${this.id}: QEMU started but wrote no pid to ${paths.pidFile}`, this.localConsole);
         }
         await this.waitForBoot(ctx);
+        if (pin !== undefined) {
+            const aff = await run(board, ['sh', '-c', THREAD_AFFINITY_SCRIPT, 'avb-affinity', String(this.pid)]);
+            const lists = aff.output.trim().split('\n').filter(Boolean);
+            this.pinnedCpus = lists.length === 1 ? lists[0] : undefined;
+            ctx.log(`QEMU threads run on CPU ${lists.join(' / ') || '(unknown)'}`);
+        }
         if (c.dataDisk !== false) {
             const done = await mountGuestDisk(this.guest, `serial:${SCRATCH_SERIAL}`, GUEST_SCRATCH_MOUNT, ctx.signal);
             ctx.log(`scratch disk: ${done} at ${GUEST_SCRATCH_MOUNT} in the guest`);
@@ -18444,8 +19038,12 @@ class KvmEnvironment {
     async fingerprint() {
         const c = this.config;
         const base = await collectFingerprint(this.transport(), { signal: this.ctx?.signal });
+        // cpuList names the board's CPUs: the pinning as the board reads it, else unknown
+        // (the guest's own list numbers its vCPUs).
+        const { cpuList: _vcpus, ...inside } = base;
         return {
-            ...base,
+            ...inside,
+            ...(this.pinnedCpus !== undefined ? { cpuList: this.pinnedCpus } : {}),
             hypervisor: c.accel === 'kvm' ? 'kvm' : 'qemu-tcg',
             kvm: c.accel,
             ...(this.qemuVersion ? { qemuVersion: this.qemuVersion } : {}),
@@ -18454,6 +19052,7 @@ class KvmEnvironment {
                 machine: c.machine ?? null,
                 vcpus: c.vcpus,
                 memoryMiB: c.memoryMiB,
+                pinnedCpus: this.pinnedCpus ?? null,
                 hugepages: c.hugepages !== false,
                 network: c.network.type,
                 dataDisk: c.dataDisk === false ? false : { format: c.dataDisk.format, cache: c.dataDisk.cache ?? 'default' },
@@ -18679,6 +19278,28 @@ function pvDrivers(sysDrivers, lsmod) {
  * fingerprint adds Xen's own facts (version, caps, scheduler, free memory, CPUs) and
  * Dom0's vCPUs and memory from `xl list`.
  */
+/**
+ * Why Dom0's vCPUs or memory (Xen's `xl list` view) are not what `resources` asks for, with
+ * the Xen arguments that would fix it; undefined when they match (memory within 10%).
+ */
+function dom0ResourceMismatch(facts, resources) {
+    const vcpus = typeof facts.dom0Vcpus === 'number' ? facts.dom0Vcpus : undefined;
+    const memMiB = typeof facts.dom0MemMiB === 'number' ? facts.dom0MemMiB : undefined;
+    const wantMiB = resources.memoryBytes !== null ? Math.round(resources.memoryBytes / 2 ** 20) : null;
+    const problems = [];
+    const fixes = [];
+    if (resources.cpus !== null && vcpus !== undefined && vcpus !== resources.cpus) {
+        problems.push(`${vcpus} vCPU${vcpus === 1 ? '' : 's'} (resources.cpus: ${resources.cpus})`);
+        fixes.push(`dom0_max_vcpus=${resources.cpus}`);
+    }
+    if (wantMiB !== null && memMiB !== undefined && Math.abs(memMiB - wantMiB) > 0.1 * wantMiB) {
+        problems.push(`${memMiB} MiB (resources.memory: ${wantMiB} MiB)`);
+        fixes.push(`dom0_mem=${wantMiB}M,max:${wantMiB}M`);
+    }
+    if (problems.length === 0)
+        return undefined;
+    return `Dom0 has ${problems.join(' and ')}: Xen's boot arguments decide it (${fixes.join(' ')}); its overheads will be marked unequal resources`;
+}
 /** Dom0's own settings (besides the common `id` and `env`): where IOzone writes. */
 const XenDom0EnvironmentConfig = object({ ...BoardScratch }).strict();
 async function probeDom0(board, signal) {
@@ -18695,9 +19316,11 @@ class XenDom0Environment {
     signal;
     probe;
     config;
-    constructor(id = 'xen-dom0', config = {}) {
+    resources;
+    constructor(id = 'xen-dom0', config = {}, options = {}) {
         this.id = id;
         this.config = XenDom0EnvironmentConfig.parse(config);
+        this.resources = options.resources ?? DEFAULT_RESOURCES;
     }
     io() {
         return boardIo(this.config.scratchDir, this.config.allowRamScratch);
@@ -18711,14 +19334,21 @@ class XenDom0Environment {
         this.signal = ctx.signal;
         this.probe = probe;
         ctx.log(`Xen Dom0 confirmed on ${ctx.board.description}`);
+        // Dom0's CPUs and memory come from Xen's boot arguments (dom0_max_vcpus, dom0_mem):
+        // checked against `resources`, never assumed (the fingerprint reads them from inside).
+        const mismatch = dom0ResourceMismatch(dom0Fingerprint(probe.facts.xlInfoOutput, probe.xlList), this.resources);
+        if (mismatch)
+            ctx.log(`WARNING: ${mismatch}`);
     }
     async fingerprint() {
         const board = this.transport();
         const base = await collectFingerprint(board, { signal: this.signal });
         // Fresh numbers (free memory changes as domains come and go).
         const probe = await probeDom0(board, this.signal).catch(() => this.probe);
+        // Dom0's own CPU list numbers its vCPUs, not the board's CPUs: not kept.
+        const { cpuList: _vcpus, ...inside } = base;
         return {
-            ...base,
+            ...inside,
             hypervisor: 'xen',
             xenCapabilities: probe.facts.capabilities ?? base.xenCapabilities,
             ...dom0Fingerprint(probe.facts.xlInfoOutput, probe.xlList),
@@ -18750,8 +19380,10 @@ const XenDomuGenerated = object({
     cmdline: string()
         .regex(/^[^"\n\r\0\\]*$/, 'no quotes, backslashes or newlines')
         .default('console=hvc0'),
-    memoryMiB: number().int().min(32).default(1024),
-    vcpus: number().int().min(1).max(64).default(1),
+    /** Domain memory; default `resources.memory` (the paper: 1 GiB). */
+    memoryMiB: number().int().min(32).optional(),
+    /** Domain vCPUs; default `resources.cpus` (the paper: 1). */
+    vcpus: number().int().min(1).max(64).optional(),
     /** Guest type; omitted → xl's default (on ARM every guest is PVH-like). */
     type: _enum(['pv', 'pvh', 'hvm']).optional(),
     disks: array(object({
@@ -18812,8 +19444,16 @@ const XenDomuEnvironmentConfig = object({
     path: ['dataDisk', 'vdev'],
     message: 'generate.disks already has a disk with this vdev: choose another one',
 });
+/** The domain's size: its own keys, else `resources` (with `all`: 1 vCPU, 1 GiB). */
+function domuSize(g, resources) {
+    return {
+        vcpus: g.vcpus ?? resources.cpus ?? 1,
+        memoryMiB: g.memoryMiB ?? (resources.memoryBytes !== null ? Math.round(resources.memoryBytes / 2 ** 20) : 1024),
+    };
+}
 /** The xl config text for generated domains: fixed layout, values already validated. */
-function xlDomainConfig(name, g, extraDisks = []) {
+function xlDomainConfig(name, g, extraDisks = [], resources = DEFAULT_RESOURCES) {
+    const size = domuSize(g, resources);
     const q = (v) => `"${v}"`;
     const lines = [
         '# Written by arm-virt-bench (xen-domu environment).',
@@ -18822,8 +19462,8 @@ function xlDomainConfig(name, g, extraDisks = []) {
         `kernel = ${q(g.kernel)}`,
         ...(g.ramdisk ? [`ramdisk = ${q(g.ramdisk)}`] : []),
         `extra = ${q(g.cmdline)}`,
-        `memory = ${g.memoryMiB}`,
-        `vcpus = ${g.vcpus}`,
+        `memory = ${size.memoryMiB}`,
+        `vcpus = ${size.vcpus}`,
         `vif = [ ${q(`bridge=${g.bridge}${g.mac ? `,mac=${g.mac}` : ''}`)} ]`,
         `disk = [ ${[...g.disks, ...extraDisks].map((d) => q(`format=${d.format},vdev=${d.vdev},access=${d.access},target=${d.path}`)).join(', ')} ]`,
         'on_poweroff = "destroy"',
@@ -18915,7 +19555,7 @@ class XenDomuEnvironment {
         let configFile = c.configFile;
         if (c.generate) {
             configFile = `${workDir}/${c.name}.cfg`;
-            const text = xlDomainConfig(c.name, c.generate, extraDisks);
+            const text = xlDomainConfig(c.name, c.generate, extraDisks, this.options.resources ?? DEFAULT_RESOURCES);
             writeFileSync(join(this.logDir, `${c.name}.cfg`), text);
             const w = await this.dom0(['sh', '-c', WRITE_SCRIPT, 'avb-write', workDir, configFile], 30_000, text);
             if (!w.ok)
@@ -19064,8 +19704,10 @@ class XenDomuEnvironment {
         catch {
             // kept without the Dom0 view of the domain
         }
+        // The guest's own CPU list numbers its vCPUs, not the board's CPUs: not kept.
+        const { cpuList: _vcpus, ...inside } = base;
         return {
-            ...base,
+            ...inside,
             hypervisor: base.hypervisor ?? 'xen',
             xenPvDrivers: drivers,
             ...domain,
@@ -19094,36 +19736,43 @@ class XenDomuEnvironment {
     }
 }
 
+const resourcesOf = (deps) => deps.resources ? { resources: deps.resources } : {};
 const environmentRegistry = {
     host: {
         kind: 'host',
         bootMode: 'linux',
         schema: HostEnvironmentConfig,
-        create: (id, config) => new HostEnvironment(id, config),
+        create: (id, config, deps) => new HostEnvironment(id, config, resourcesOf(deps)),
     },
     docker: {
         kind: 'docker',
         bootMode: 'linux',
         schema: DockerEnvironmentConfig,
-        create: (id, config) => new DockerEnvironment(id, config),
+        create: (id, config, deps) => new DockerEnvironment(id, config, resourcesOf(deps)),
     },
     kvm: {
         kind: 'kvm',
         bootMode: 'linux',
         schema: KvmEnvironmentConfig,
-        create: (id, config, deps) => new KvmEnvironment(id, config, deps.boardSsh ? { boardSsh: deps.boardSsh } : {}),
+        create: (id, config, deps) => new KvmEnvironment(id, config, {
+            ...(deps.boardSsh ? { boardSsh: deps.boardSsh } : {}),
+            ...resourcesOf(deps),
+        }),
     },
     'xen-dom0': {
         kind: 'xen-dom0',
         bootMode: 'xen',
         schema: XenDom0EnvironmentConfig,
-        create: (id, config) => new XenDom0Environment(id, config),
+        create: (id, config, deps) => new XenDom0Environment(id, config, resourcesOf(deps)),
     },
     'xen-domu': {
         kind: 'xen-domu',
         bootMode: 'xen',
         schema: XenDomuEnvironmentConfig,
-        create: (id, config, deps) => new XenDomuEnvironment(id, config, deps.boardSsh ? { boardSsh: deps.boardSsh } : {}),
+        create: (id, config, deps) => new XenDomuEnvironment(id, config, {
+            ...(deps.boardSsh ? { boardSsh: deps.boardSsh } : {}),
+            ...resourcesOf(deps),
+        }),
     },
 };
 function factoryFor(kind) {
@@ -19192,10 +19841,29 @@ const UNIXBENCH_TESTS = [
 ];
 const UnixbenchSettings = object({
     ...common,
-    /** A built byte-UnixBench tree on the target (the folder holding `Run`). */
-    path: string().min(1).optional(),
+    /**
+     * A built byte-UnixBench tree on the board (the folder holding `Run`), at the same path
+     * in the Docker image and the guests. Default: where the engine installs it
+     * (src/suites/unixbench/source.ts, `defaultTreePath`).
+     */
+    path: string().min(1).startsWith('/', 'must be an absolute path').optional(),
     /** A source checkout on the target, built with `make` when `path` holds no built tree. */
     sourcePath: string().min(1).optional(),
+    /**
+     * byte-UnixBench's source on the controller (a tarball or a directory) that the engine
+     * copies to the board and builds at `path` when no built tree is there.
+     */
+    source: string().min(1).optional(),
+    /**
+     * Git URL the controller clones `commit` from when no `source` is given and no built
+     * tree is on the board. Default: $AVB_UNIXBENCH_GIT, else byte-UnixBench under
+     * $GITHUB_SERVER_URL (set in every GitHub Actions job).
+     */
+    gitUrl: string().min(1).optional(),
+    /** The byte-UnixBench commit a git clone checks out (default: the pinned one). */
+    commit: string()
+        .regex(/^[0-9a-f]{40}$/, 'a full 40-character commit id')
+        .optional(),
     tests: list(_enum(UNIXBENCH_TESTS)),
     /** Run -c: parallel copies; one result block per value. */
     copies: list(upTo(1024, "parallel copies beyond any board's CPU count")),
@@ -19360,6 +20028,18 @@ const PAPER_UNIXBENCH_TESTS = [
     'spawn',
     'shell1',
     'shell8',
+    'syscall',
+];
+/**
+ * The UnixBench tests whose duration `Run` fixes at 10 seconds (execl and spawn take 30 s,
+ * shell1/shell8 60 s): a predictable cost per run, also under emulation (they count loops
+ * in a fixed time).
+ */
+const TEN_SECOND_UNIXBENCH_TESTS = [
+    'dhry2reg',
+    'whetstone-double',
+    'pipe',
+    'context1',
     'syscall',
 ];
 const ALL_IOZONE_TESTS = [
@@ -19615,6 +20295,8 @@ const ConfigSchema = object({
     /** Runs per cell for every suite (a suite's own `runs` wins). */
     runs: Runs.optional(),
     environments: array(EnvironmentEntrySchema).min(1, 'name at least one environment'),
+    /** The CPUs and memory every environment gets (default: the paper's 1 CPU, 1 GiB). */
+    resources: ResourcesSettings.prefault({}),
     suites: SuiteOverrides.prefault({}),
     analysis: AnalysisConfig.prefault({}),
     adaptive: AdaptiveConfig.prefault({}),
@@ -19726,4 +20408,60 @@ function canonicalJson(v) {
     return JSON.stringify(v) ?? 'null';
 }
 
-export { SUITES as A, BLOCK_STAT_SCRIPT as B, ConfigError as C, factoryFor as D, PRESETS as E, configDigest as F, roundPolicyFor as G, RESULTS_SCHEMA_ID as H, IFACE_STAT_SCRIPT as I, peerSpec as J, setRunLabel as K, boardIo as L, environmentRegistry as M, NEVER as N, parseConfig as O, PRESET_NAMES as P, Results as R, SuiteId as S, TAP_DOWN_SCRIPT as T, _enum as _, SshTransport as a, bootModeOf as b, collectFingerprint as c, string as d, array as e, literal as f, CONTAINER_LABEL as g, RUN_LABEL_VAR as h, parseIfaceStat as i, parseBlockProbe as j, NETDEV_SCRIPT as k, loadConfigFile as l, minimalEnv as m, number as n, object as o, parseProcNetDev as p, IOZONE_TESTS as q, runProcess as r, sshHostFromConfig as s, routeVia as t, union as u, parseScratchProbe as v, isRamFs as w, ROUTE_PROBE_SCRIPT as x, SCRATCH_PROBE_SCRIPT as y, resolveSuites as z };
+/**
+ * Where byte-UnixBench comes from. It is not packaged by any distribution and this project
+ * never contains its code (GPL-2.0): the default is one pinned upstream commit, obtained by
+ * the user's own means — a tarball or directory (`suites.unixbench.source`, or
+ * AVB_UNIXBENCH_SOURCE for scripts/setup.sh), else a git clone from a server the user's
+ * environment names (AVB_UNIXBENCH_GIT, or GITHUB_SERVER_URL, which every GitHub Actions job
+ * has). Pure: values in, values out.
+ */
+/** The pinned upstream commit (byte-UnixBench 6.0.0 line, 2025-05-22). */
+const UNIXBENCH_COMMIT = '986b674a1e50eedd944bc08d6bdc8be925b2bc65';
+/** Its repository path on the git server. */
+const UNIXBENCH_REPOSITORY = 'kdlucas/byte-unixbench';
+/** The short id used in folder names (as in `git archive --prefix=byte-unixbench-<short>/`). */
+function shortCommit(commit = UNIXBENCH_COMMIT) {
+    return commit.slice(0, 12);
+}
+/** The cache root the project uses on every machine (AVB_CACHE overrides it). */
+const DEFAULT_CACHE = '/var/cache/arm-virt-bench';
+/**
+ * Where a built tree lives when `suites.unixbench.path` is not set: on the board (built by
+ * the engine), on this machine (built by scripts/setup.sh) and in the lab board's rootfs —
+ * the same path everywhere, and the same path inside the Docker image and the guests.
+ */
+function defaultTreePath(commit = UNIXBENCH_COMMIT, cache = DEFAULT_CACHE) {
+    return `${cache}/unixbench/${shortCommit(commit)}/UnixBench`;
+}
+/**
+ * The git URL to clone from, or undefined when the environment names no server: an
+ * explicit URL wins, then AVB_UNIXBENCH_GIT, then the repository under GITHUB_SERVER_URL.
+ */
+function unixbenchGitUrl(explicit, env) {
+    if (explicit)
+        return explicit;
+    if (env.AVB_UNIXBENCH_GIT)
+        return env.AVB_UNIXBENCH_GIT;
+    const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
+    return server ? `${server}/${UNIXBENCH_REPOSITORY}.git` : undefined;
+}
+/** What to tell a user who has neither a built tree nor a source. */
+function noSourceHint() {
+    return (`give suites.unixbench.source (a tarball or directory of byte-UnixBench ${shortCommit()} on the controller), ` +
+        `or suites.unixbench.gitUrl / AVB_UNIXBENCH_GIT (a git URL of ${UNIXBENCH_REPOSITORY}; in GitHub Actions ` +
+        `GITHUB_SERVER_URL names the server), or a built tree at suites.unixbench.path`);
+}
+/** Debian package names of the programs a build on the board needs. */
+const BUILD_PACKAGES = {
+    make: 'make',
+    cc: 'gcc',
+    perl: 'perl',
+    tar: 'tar',
+};
+/** "make (package make), cc (package gcc)": names the package for each missing program. */
+function missingBuildTools(missing) {
+    return missing.map((t) => (BUILD_PACKAGES[t] ? `${t} (package ${BUILD_PACKAGES[t]})` : t)).join(', ');
+}
+
+export { environmentRegistry as $, ROUTE_PROBE_SCRIPT as A, BLOCK_STAT_SCRIPT as B, ConfigError as C, SCRATCH_PROBE_SCRIPT as D, unixbenchGitUrl as E, DEFAULT_CACHE as F, shortCommit as G, resolveSuites as H, IFACE_STAT_SCRIPT as I, SUITES as J, resolveResources as K, factoryFor as L, PRESETS as M, NEVER as N, configDigest as O, PRESET_NAMES as P, roundPolicyFor as Q, Results as R, SuiteId as S, TAP_DOWN_SCRIPT as T, UNIXBENCH_COMMIT as U, RESULTS_SCHEMA_ID as V, peerSpec as W, setRunLabel as X, boardIo as Y, TEN_SECOND_UNIXBENCH_TESTS as Z, _enum as _, SshTransport as a, parseConfig as a0, bootModeOf as b, collectFingerprint as c, string as d, array as e, literal as f, CONTAINER_LABEL as g, RUN_LABEL_VAR as h, parseIfaceStat as i, parseBlockProbe as j, NETDEV_SCRIPT as k, loadConfigFile as l, minimalEnv as m, number as n, object as o, parseProcNetDev as p, IOZONE_TESTS as q, runProcess as r, sshHostFromConfig as s, defaultTreePath as t, union as u, noSourceHint as v, missingBuildTools as w, routeVia as x, parseScratchProbe as y, isRamFs as z };
