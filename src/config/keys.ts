@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { environmentRegistry } from '../environments/registry.js';
 import { BoardConfig } from './board.js';
 import { ResourcesSettings } from './resources.js';
+import { DeployConfig, EnvironmentDeploy } from './deploy.js';
 import { EnvironmentCommon } from './schema.js';
 import { SuiteSettings } from './suites.js';
 
@@ -69,5 +70,10 @@ export function configKeys(): string[] {
   keys.push('suites');
   for (const [suite, s] of Object.entries(SuiteSettings.shape))
     keys.push(`suites.${suite}`, ...schemaKeys(s, `suites.${suite}`));
+  keys.push(
+    'deploy',
+    ...schemaKeys(DeployConfig, 'deploy'),
+    ...schemaKeys(EnvironmentDeploy, 'deploy.environments.<id>'),
+  );
   return [...new Set(keys)];
 }

@@ -8,6 +8,7 @@ import { EnvironmentKind } from '../results/schema.js';
 import { environmentRegistry } from '../environments/registry.js';
 import { BoardConfig } from './board.js';
 import { Runs } from './bounds.js';
+import { DeployConfig, deployIssues } from './deploy.js';
 import { PRESET_NAMES } from './presets.js';
 import { ResourcesSettings } from './resources.js';
 import { SuiteOverrides } from './suites.js';
@@ -111,6 +112,8 @@ export const ConfigSchema = z
     suites: SuiteOverrides.prefault({}),
     analysis: AnalysisConfig.prefault({}),
     adaptive: AdaptiveConfig.prefault({}),
+    /** The code under test, put on the board before it is measured (under-test slot). */
+    deploy: DeployConfig.optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -125,6 +128,7 @@ export const ConfigSchema = z
         });
       } else seen.set(e.id, i);
     });
+    for (const issue of deployIssues(c)) ctx.addIssue({ code: 'custom', ...issue });
   });
 export type Config = z.infer<typeof ConfigSchema>;
 /** What a config file contains before defaults are applied. */

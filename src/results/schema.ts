@@ -222,6 +222,69 @@ export const Board = z.object({
 });
 export type Board = z.infer<typeof Board>;
 
+/** One file the run put on the board (deploy): where it came from, where it went, its checksum. */
+export const DeployedFile = z.object({
+  /** kernel, dtb, initrd, xen, modules, guest-kernel, guest-initrd, disk, domain-config, image, context, file */
+  role: z.string().min(1),
+  /** Where it applies: `linux` or `xen` (a boot), `env:<id>`, `modules` or `files`. */
+  scope: z.string().min(1),
+  /** The workspace path as the config names it. */
+  source: z.string(),
+  /** The path on the board (checked with sha256sum after the copy). */
+  target: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+});
+export type DeployedFile = z.infer<typeof DeployedFile>;
+
+/** One trial boot of the under-test slot and how it ended. */
+export const DeployBoot = z.object({
+  mode: BootMode,
+  /** booted: the under-test slot came up (marker seen); fell-back: the board came back on the known-good; unreachable: it did not come back. */
+  outcome: z.enum(['booted', 'fell-back', 'unreachable']),
+  bootId: z.string().optional(),
+  kernel: z.string().optional(),
+  /** Where the console stopped, for a boot that did not come up (boot loader, xen, kernel, init, …). */
+  stage: z.string().optional(),
+  message: z.string().optional(),
+  /** `ref` of the console excerpt of this boot in `logs[]`. */
+  log: z.string().optional(),
+});
+export type DeployBoot = z.infer<typeof DeployBoot>;
+
+/** What the run deployed (provenance) and how its boots went. Absent: nothing deployed. */
+export const Deploy = z.object({
+  /** Content id of the deployment (files' sha256, arguments, commands, commit); the boot's slot marker. */
+  id: z.string().min(1),
+  /** The commit the files were built from. */
+  commit: z.string().optional(),
+  /** A name for the change (e.g. `PR #42`). */
+  label: z.string().optional(),
+  /** The under-test slot: its folder on the boot partition and on the board. */
+  slot: z.object({ boot: z.string(), dir: z.string() }),
+  files: z.array(DeployedFile),
+  /** Command-line arguments under test, by where they go (`linux.kernelArgs`, `xen.xenArgs`, …). */
+  args: z.record(z.string(), z.string()).default({}),
+  commands: z
+    .array(
+      z.object({
+        argv: z.array(z.string()),
+        when: z.string(),
+        mode: BootMode.optional(),
+        exitCode: z.number().int().nullable(),
+        log: z.string().optional(),
+      }),
+    )
+    .default([]),
+  /** Boot modes that ran from the under-test slot. */
+  modes: z.array(BootMode).default([]),
+  boots: z.array(DeployBoot).default([]),
+  /** deployed: on the board (and every trial boot came up); failed: copying or a command failed; did-not-boot: a trial boot fell back. */
+  status: z.enum(['in-progress', 'deployed', 'failed', 'did-not-boot']),
+  message: z.string().optional(),
+});
+export type Deploy = z.infer<typeof Deploy>;
+
 export const Results = z.object({
   schema: z.literal(RESULTS_SCHEMA_ID),
   run: RunInfo,
@@ -232,5 +295,7 @@ export const Results = z.object({
   logs: z.array(LogRef),
   /** Proof of path per netperf/IOzone cell and round (absent in files of older versions). */
   ioCounters: z.array(IoCounters).optional(),
+  /** What the run deployed to the board before measuring (the code under test). */
+  deploy: Deploy.optional(),
 });
 export type Results = z.infer<typeof Results>;
