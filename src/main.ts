@@ -156,6 +156,8 @@ async function runPhase(env: Env): Promise<Measured | undefined> {
       reporter,
       ...(ctx.headSha ? { gitSha: ctx.headSha } : {}),
       ...(boardBaseline ? { baseline: boardBaseline, analysis: comparison(inputs, config) } : {}),
+      workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+      ...(changeLabel(ctx) ? { changeLabel: changeLabel(ctx)! } : {}),
     });
   } catch (err) {
     failure = err;
@@ -467,6 +469,13 @@ function publishFailure(what: string, err: unknown, ctx: RunContext): string {
 
 function firstLine(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+}
+
+/** What the code under test is called in reports: `PR #42`, else the branch (`main`). */
+function changeLabel(ctx: RunContext): string | undefined {
+  if (ctx.pullNumber !== undefined) return `PR #${ctx.pullNumber}`;
+  const ref = process.env.GITHUB_REF_NAME;
+  return ref && /^[A-Za-z0-9._/-]{1,100}$/.test(ref) ? ref : undefined;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -111,13 +111,15 @@ export class BoardController {
     return join(this.o.logDir, 'board.log');
   }
 
-  private async note(line: string): Promise<void> {
+  /** One line in board.log (and the progress log). */
+  async note(line: string): Promise<void> {
     const stamped = `${new Date().toISOString()} ${line}\n`;
     await appendFile(this.logFile, stamped).catch(() => undefined);
     this.o.log?.(`board ${this.cfg.name}: ${line}`);
   }
 
-  private logPath(what: string): string {
+  /** A new numbered log file in the board log folder. */
+  logPath(what: string): string {
     this.seq += 1;
     return join(this.o.logDir, `${String(this.seq).padStart(2, '0')}-${what}.log`);
   }
@@ -134,6 +136,30 @@ export class BoardController {
 
   private get consoleLog(): string {
     return join(this.o.logDir, 'console.log');
+  }
+
+  /** Whether a serial console is captured (board.consoleCommand). */
+  get hasConsole(): boolean {
+    return this.cfg.consoleCommand !== undefined;
+  }
+
+  /** The console log's current size (a mark to read from later); undefined without a console. */
+  async consoleOffset(): Promise<number | undefined> {
+    if (!this.hasConsole) return undefined;
+    return stat(this.consoleLog).then(
+      (s) => s.size,
+      () => 0,
+    );
+  }
+
+  /** What the console printed since `offset`. */
+  async consoleSince(offset: number): Promise<string> {
+    return readFileFrom(this.consoleLog, offset);
+  }
+
+  /** Refreshes the board lock after a boot (the lock directory survives reboots). */
+  async refreshLock(): Promise<void> {
+    if (this.lockOpts) await refreshBoardLock(this.board, this.lockOpts);
   }
 
   /** Where the console capture has got to: failure patterns are looked for after this. */
@@ -356,7 +382,8 @@ export class BoardController {
     return this.switchBootMode(mode);
   }
 
-  private async runStep(step: Step): Promise<void> {
+  /** Runs one strategy step (on the board or the controller); a failure is a BootSwitchError. */
+  async runStep(step: Step): Promise<void> {
     const logPath = this.logPath(step.on === 'board' ? 'switch-step' : 'switch-step-controller');
     await this.note(
       `step (${step.on}): ${step.what}: ${step.argv.map((a) => (a.includes('\n') ? '<script>' : a)).join(' ')}`,
@@ -600,6 +627,8 @@ function fallbackHint(strategy: SwitchStrategy, mode: BootMode): string {
 export async function withBoard<T>(
   opts: BoardControllerOptions,
   fn: (c: BoardController) => Promise<T>,
+  /** How the board is put back at the end (default: restoreDefault); e.g. back on the known-good slot after a deploy. */
+  restore: (c: BoardController) => Promise<unknown> = (c) => c.restoreDefault(),
 ): Promise<T> {
   const c = new BoardController(opts);
   try {
@@ -618,7 +647,7 @@ export async function withBoard<T>(
   try {
     // A cancelled run still leaves the board in its default mode.
     c.ignoreCancel();
-    await c.restoreDefault();
+    await restore(c);
   } catch (e) {
     restoreError = e;
     await appendFile(c.logFile, `${new Date().toISOString()} restoreDefault failed: ${String(e)}\n`).catch(

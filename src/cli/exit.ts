@@ -7,6 +7,7 @@
 import { ConfigError } from '../config/load.js';
 import { BoardConfigError } from '../board/errors.js';
 import { PlanError } from '../engine/errors.js';
+import { DeployInputError } from '../deploy/errors.js';
 import { ResultsFileError } from '../report/write.js';
 import { InputError, UsageError } from './spec.js';
 
@@ -23,6 +24,8 @@ export function isUsageError(err: unknown): boolean {
     err instanceof ConfigError ||
     err instanceof PlanError ||
     err instanceof BoardConfigError ||
-    err instanceof ResultsFileError
+    err instanceof ResultsFileError ||
+    // A build output the deploy section names is missing: nothing touched the board.
+    err instanceof DeployInputError
   );
 }

@@ -6,13 +6,11 @@
  * cancelled; a second signal exits at once.
  */
 import { join } from 'node:path';
-import { withBoard } from '../board/controller.js';
 import { BoardCancelledError } from '../board/errors.js';
 import { readResultsFile } from '../report/write.js';
+import { runOnBoard } from '../engine/board-run.js';
 import { lineReporter, type Reporter } from '../engine/reporter.js';
-import { resolveRun, runBench } from '../engine/run.js';
-import { LocalTransport } from '../transport/local.js';
-import { SshTransport, sshHostFromConfig } from '../transport/ssh.js';
+import { resolveRun } from '../engine/run.js';
 import { invoke, PROGRAM, type Command } from './command.js';
 import { EXIT } from './exit.js';
 import { probeBoard } from './probe.js';
@@ -106,34 +104,15 @@ export const run: Command = {
         gitSha: process.env['GITHUB_SHA'],
         ...(baseline ? { baseline } : {}),
       };
-      const connection = config.board.connection;
-      // With a switch strategy, board control owns the connection (replaced after each
-      // reboot), switches modes, and puts the board back in its default mode at the end.
-      const results =
-        config.board.switch && connection.type === 'ssh'
-          ? await withBoard(
-              {
-                config: config.board,
-                connect: () => new SshTransport(sshHostFromConfig(connection)),
-                controller: new LocalTransport(),
-                logDir: join(outDir, 'logs', 'board'),
-                log: (line) => reporter.info(line),
-                activity: (what) => {
-                  activity = what;
-                },
-                signal: controller.signal,
-              },
-              (board) =>
-                runBench(config, {
-                  ...base,
-                  board: () => board.transport(),
-                  switchBootMode: async (mode) => {
-                    await board.switchBootMode(mode);
-                  },
-                  restoreBootMode: false,
-                }),
-            )
-          : await runBench(config, base);
+      // Board control (over ssh, with a switch strategy or code to deploy) owns the connection
+      // (replaced after each reboot), deploys the code under test, switches modes, and puts the
+      // board back on its known-good default at the end.
+      const results = await runOnBoard(config, {
+        ...base,
+        boardActivity: (what) => {
+          activity = what;
+        },
+      });
       const status = results.run.status;
       if (status === 'cancelled') {
         process.stderr.write(

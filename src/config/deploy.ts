@@ -21,7 +21,7 @@ export const WorkspacePath = z
 /** An absolute path on the board, without characters a boot loader or xl config would choke on. */
 const BoardDir = z
   .string()
-  .regex(/^\/[A-Za-z0-9_.\/+-]*$/, 'an absolute path on the board (letters, digits, _ . / + - only)')
+  .regex(/^\/[A-Za-z0-9_./+-]*$/, 'an absolute path on the board (letters, digits, _ . / + - only)')
   .refine((p) => !p.split('/').some((s) => s === '..'), { message: 'no ".." segments' })
   .refine((p) => p.replace(/\/+$/, '') !== '', { message: 'not the root folder' });
 
@@ -41,7 +41,7 @@ const UbootVar = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'not a U-Boot
 /** A file name as the known-good boot reads it (relative to the boot partition). */
 const BootFileName = z
   .string()
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.\/+-]{0,127}$/, 'a file name on the boot partition');
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_./+-]{0,127}$/, 'a file name on the boot partition');
 const MenuEntry = z
   .string()
   .min(1)

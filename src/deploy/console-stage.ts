@@ -48,11 +48,13 @@ const REASONS: readonly RegExp[] = [
 
 function clean(line: string): string {
   // Console captures carry ANSI colours and carriage returns.
-  // eslint-disable-next-line no-control-regex
-  return line
-    .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
-    .replace(/\r/g, '')
-    .trimEnd();
+  return (
+    line
+      // eslint-disable-next-line no-control-regex
+      .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
+      .replace(/\r/g, '')
+      .trimEnd()
+  );
 }
 
 /** Splits console text into boot attempts (text before the first banner is the old boot's shutdown). */

@@ -70,6 +70,8 @@ export interface DeployPlan {
   modules?: PlannedFile;
   /** Per environment id: the board paths of its files by role. */
   environments: Record<string, Record<string, string>>;
+  /** Per docker environment id: the tag its deployed image (or build) gets on the board. */
+  imageTags: Record<string, string>;
   args: Record<string, string>;
 }
 
@@ -229,6 +231,10 @@ export function planDeployment(
     environments: d.environments,
     commit: info.commit,
   });
+  const imageTags: Record<string, string> = {};
+  for (const [envId, roles] of Object.entries(environments)) {
+    if (roles.image || roles.context) imageTags[envId] = underTestImageTag(envId, id);
+  }
   return {
     id,
     ...(info.commit ? { commit: info.commit } : {}),
@@ -239,6 +245,7 @@ export function planDeployment(
     boots,
     ...(modules ? { modules } : {}),
     environments,
+    imageTags,
     args,
   };
 }

@@ -42,6 +42,8 @@ import { writeRunReports } from './reports.js';
 import { adaptiveRecord, withExtraRounds, type ExtraRoundsContext } from './adaptive.js';
 import type { AnalyzeOptions } from '../analysis/types.js';
 import { ensureBoardUnixbench, type BoardUnixbench } from './unixbench.js';
+import type { EngineDeployment } from '../deploy/types.js';
+import { failureOf } from '../deploy/errors.js';
 
 export interface RunOptions {
   /** Environment ids to run (default: all in the config). */
@@ -76,6 +78,12 @@ export interface RunOptions {
   analysis?: AnalyzeOptions;
   /** Git sha recorded in run info. */
   gitSha?: string;
+  /**
+   * The code under test (src/deploy): put on the board before the first group, booted from the
+   * under-test slot per mode (through switchBootMode), recorded as results.deploy and in the
+   * fingerprints. A deployment that fails leaves every environment unmeasured.
+   */
+  deployment?: EngineDeployment;
 }
 
 export interface ConfiguredEnvironment {
@@ -253,7 +261,7 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
     let n = 0;
     let at = from;
     for (const g of groups) {
-      if (g !== at) n += 1;
+      if (g !== at || options.deployment?.needsBoot(g)) n += 1;
       at = g;
     }
     return n + (at !== config.board.defaultBootMode ? 1 : 0);
@@ -334,6 +342,36 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
     activity('removing what crashed runs left on the board');
     await ledger.open(signal);
     unixbench = await boardUnixbench();
+    const deployment = options.deployment;
+    const registerDeployLogs = async (): Promise<void> => {
+      for (const ref of deployment?.takeLogs() ?? []) await store.registerLog(ref).catch(() => undefined);
+    };
+    if (deployment && !cancelled()) {
+      results.deploy = deployment.record;
+      reporter.groupStart('deploy the code under test');
+      activity('deploying the code under test');
+      try {
+        await deployment.deploy(signal);
+      } catch (err) {
+        const f = failureOf(err);
+        const message = (err as Error).message;
+        results.failures.push({
+          env: config.board.name,
+          suite: 'board',
+          params: {},
+          round: 0,
+          message,
+          kind: f.kind,
+          ...(f.log ? { log: f.log } : {}),
+        });
+        // Measuring the known-good and calling it the change would be a wrong result.
+        for (const e of results.environments) markSkipped(e.id, `not measured: ${message}`);
+      } finally {
+        await registerDeployLogs();
+        reporter.groupEnd();
+      }
+      await store.flush();
+    }
 
     const groups = groupByBootMode(configured.map((c) => ({ ...c, id: c.env.id, bootMode: c.env.bootMode })));
     switchesLeft = countSwitches(
@@ -342,7 +380,9 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
     );
     for (const group of groups) {
       if (cancelled()) break;
-      if (group.bootMode !== current) {
+      // Environments already marked unmeasured (a failed deployment) need no boot.
+      if (group.envs.every((e) => results.environments.find((x) => x.id === e.id)?.skipped)) continue;
+      if (group.bootMode !== current || deployment?.needsBoot(group.bootMode)) {
         if (!options.switchBootMode) {
           const why =
             config.board.connection.type === 'local'
@@ -360,22 +400,33 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
           eta.recordSwitch(performance.now() - t0);
           switchesLeft = Math.max(0, switchesLeft - 1);
           const fp = await collectFingerprint(boardOf(), { signal });
-          results.board.fingerprints[bootModeOf(fp)] = fp;
+          results.board.fingerprints[bootModeOf(fp)] = {
+            ...fp,
+            ...deployment?.facts({ mode: bootModeOf(fp) }),
+          };
           if (bootModeOf(fp) !== group.bootMode) {
             throw new Error(`the board came back in ${bootModeOf(fp)} mode, not ${group.bootMode}`);
           }
           current = group.bootMode;
+          await registerDeployLogs();
         } catch (err) {
-          const why = `boot switch to ${group.bootMode} failed: ${(err as Error).message}`;
+          const f = failureOf(err);
+          // A deployment's failure says it all ("the change did not boot: ..."); a switch's gets the context.
+          const why =
+            f.kind === 'deploy'
+              ? (err as Error).message
+              : `boot switch to ${group.bootMode} failed: ${(err as Error).message}`;
           results.failures.push({
             env: config.board.name,
             suite: 'board',
             params: { bootMode: group.bootMode },
             round: 0,
             message: why,
-            kind: 'boot-switch',
+            kind: f.kind,
+            ...(f.log ? { log: f.log } : {}),
           });
-          for (const e of group.envs) markSkipped(e.id, why);
+          for (const e of group.envs) markSkipped(e.id, f.kind === 'deploy' ? `not measured: ${why}` : why);
+          await registerDeployLogs();
           reporter.groupEnd();
           await store.flush();
           continue;
@@ -625,7 +676,8 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
       });
       const fp = await st.env.fingerprint();
       const entry = results.environments.find((e) => e.id === st.id)!;
-      entry.fingerprint = fp;
+      // What the run deployed for this environment (provenance), beside what it read inside.
+      entry.fingerprint = { ...fp, ...options.deployment?.facts({ mode: st.env.bootMode, envId: st.id }) };
       // Refuse to measure in the wrong mode: Dom0 must prove Xen, the host must not be under Xen's Dom0.
       const proven = bootModeOf(fp);
       if ((st.env.kind === 'xen-dom0' || st.env.kind === 'host') && proven !== st.env.bootMode) {

@@ -165,6 +165,8 @@ export const KvmEnvironmentConfig = z
     bootTimeoutSeconds: timeoutSeconds().default(300),
     /** Folder on the board for the pidfile, QMP socket and console log; default per env. */
     workDir: BoardPath.optional(),
+    /** Extra QEMU arguments (argv items, appended last), e.g. the QEMU options a PR changes. */
+    extraArgs: z.array(z.string().min(1)).default([]),
   })
   .strict();
 /** The settings as written (the guest's size may be left to `resources`). */

@@ -2,17 +2,16 @@
  * What the run phase measures, and how: the config file when there is one; without one at the
  * default path, the runner's own machine with the embedded local default (as the CLI's `run`
  * without --config does); a config path the user chose that does not exist is an error. A
- * board with a boot-switch strategy is driven through board control (lock, switch to Xen and
- * back, recovery), exactly as the CLI drives it.
+ * board with a boot-switch strategy or code to deploy is driven through board control (lock,
+ * deploy, switch to Xen and back, recovery, back on the known-good), exactly as the CLI drives it.
  */
 import { stat } from 'node:fs/promises';
-import { join, normalize, resolve } from 'node:path';
+import { normalize, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Reporter } from '../engine/reporter.js';
-import type { RunOptions } from '../engine/run.js';
+import type { BoardRunOptions } from '../engine/board-run.js';
 import type { Results } from '../results/schema.js';
 import { LocalTransport } from '../transport/local.js';
-import { SshTransport, sshHostFromConfig } from '../transport/ssh.js';
 import { loadConfigFile, runBench } from './deps.js';
 import { INPUT_DEFAULTS } from './inputs.js';
 import { escapeMarkdown } from '../report/escape.js';
@@ -73,32 +72,17 @@ export async function resolveRunConfig(
   };
 }
 
-/** Measure: through board control when the board switches boot modes, else straight. */
+/**
+ * Measure: through board control when the board switches boot modes or gets code under test
+ * (deploy), else straight.
+ */
 export async function measure(
   config: Config,
-  options: RunOptions & { reporter: Reporter },
+  options: BoardRunOptions & { reporter: Reporter },
 ): Promise<Results> {
   const connection = config.board.connection;
-  if (!config.board.switch || connection.type !== 'ssh') return runBench(config, options);
-  // Board control is loaded only for boards that switch boot modes (the action's cold start).
-  const { withBoard } = await import('../board/controller.js');
-  return withBoard(
-    {
-      config: config.board,
-      connect: () => new SshTransport(sshHostFromConfig(connection)),
-      controller: new LocalTransport(),
-      logDir: join(options.outDir, 'logs', 'board'),
-      log: (line) => options.reporter.info(line),
-      ...(options.signal ? { signal: options.signal } : {}),
-    },
-    (board) =>
-      runBench(config, {
-        ...options,
-        board: () => board.transport(),
-        switchBootMode: async (mode) => {
-          await board.switchBootMode(mode);
-        },
-        restoreBootMode: false,
-      }),
-  );
+  if (!config.deploy && (!config.board.switch || connection.type !== 'ssh')) return runBench(config, options);
+  // Board control and deployment are loaded only when used (the action's cold start).
+  const { runOnBoard } = await import('../engine/board-run.js');
+  return runOnBoard(config, options);
 }

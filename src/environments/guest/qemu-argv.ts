@@ -144,6 +144,8 @@ export function buildQemuArgv(
   // often lack the ROM files (Debian's ipxe-qemu is only a Recommends of qemu-system-arm),
   // which makes QEMU refuse to start ("failed to find romfile efi-virtio.rom").
   argv.push('-device', `virtio-net-pci,netdev=avbnet${mac ? `,mac=${mac}` : ''},romfile=`);
+  // Arguments under test (e.g. a PR's QEMU options): last, so they can override the above.
+  argv.push(...config.extraArgs);
   return argv;
 }
 
