@@ -136,7 +136,10 @@ export function deployHeadline(current: Results, baseline?: Results): string | u
   if (d.status === 'did-not-boot') {
     const b = d.boots.find((x) => x.outcome !== 'booted');
     const skipped = notMeasured(current);
-    return `**The change did not boot**: ${b?.message ?? `a trial boot of ${who} on ${board} did not come up`}${skipped.length ? ` Not measured: ${skipped.join(', ')}.` : ''}`;
+    const why =
+      b?.message?.replace(/^the change did not boot: /, '') ??
+      `a trial boot of ${who} on ${board} did not come up.`;
+    return `**The change did not boot**: ${why}${skipped.length ? ` Not measured: ${skipped.join(', ')}.` : ''}`;
   }
   if (d.status === 'failed') {
     return `**The change could not be deployed** to ${board}: ${d.message ?? 'see the deploy logs'}. Nothing was measured.`;
