@@ -20,7 +20,9 @@ describe('docs/configuration.md (configuration reference)', () => {
 
   it('documents no key the schemas do not have', () => {
     const known = new Set(configKeys());
-    const documented = [...doc.matchAll(/^\| `((?:board|environments|suites|deploy)[^`]*)`/gm)].map((m) => m[1]!);
+    const documented = [...doc.matchAll(/^\| `((?:board|environments|suites|deploy)[^`]*)`/gm)].map(
+      (m) => m[1]!,
+    );
     expect(documented.filter((k) => !known.has(k))).toEqual([]);
   });
 

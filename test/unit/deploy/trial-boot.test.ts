@@ -302,7 +302,9 @@ describe('trial boot of the under-test slot (U-Boot bootcount stand-in)', () => 
     // The console from the trial reboot on: the failed attempt, then the fallback.
     const excerpt = await readFile(join(dir, 'out', 'logs', 'deploy', 'console-linux.log'), 'utf8');
     expect(excerpt.indexOf('Bad Linux ARM64 Image magic!')).toBeGreaterThan(0);
-    expect(excerpt.indexOf('running altbootcmd')).toBeGreaterThan(excerpt.indexOf('Bad Linux ARM64 Image magic!'));
+    expect(excerpt.indexOf('running altbootcmd')).toBeGreaterThan(
+      excerpt.indexOf('Bad Linux ARM64 Image magic!'),
+    );
     expect(deployment.facts({ mode: 'linux', envId: 'host' })).toEqual({});
   });
 

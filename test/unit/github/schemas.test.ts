@@ -64,6 +64,8 @@ describe('vendored SchemaStore schemas', () => {
       'board-farm.yml',
       'fork-pr-bench.yml',
       'fork-safe-report.yml',
+      'kernel-nightly.yml',
+      'kernel-pr.yml',
       'nightly.yml',
       'pr-check.yml',
       'reboot-chain.yml',
