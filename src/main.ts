@@ -35,7 +35,8 @@ import { readMeta, verifiedPullNumber, writeMeta } from './github/meta.js';
 import { writeJobSummary } from './github/summary.js';
 import { commentMarker, MAX_COMMENT_CHARS, tokenLogin, upsertStickyComment } from './github/comment.js';
 import { publishCheckRun } from './github/check.js';
-import { annotationsFor, decide, nothingCollected, type Decision } from './github/verdict.js';
+import { annotationsFor, decide, nothingCollected, withDeployment, type Decision } from './github/verdict.js';
+import { deployHeadline, headlineMarkdown } from './deploy/provenance.js';
 import { mergeByBoard } from './github/merge.js';
 import { escapeMarkdown } from './report/escape.js';
 import {
@@ -389,11 +390,19 @@ async function reportPhase(env: Env, local: Measured | undefined): Promise<void>
       origin: 'action',
     }).catch((err) => core.warning(`report files: ${(err as Error).message}`));
   }
-  const decision = decide(analyses, inputs.failOn);
+  // A change under test that did not boot decides first, and is the first line of everything.
+  const decision = withDeployment(decide(analyses, inputs.failOn), current, inputs.failOn);
   const artifactUrl = runUrl(ctx);
-  // A report that compared nothing says why in its first line, before anything else.
+  // A report that compared nothing says why in its first line, before anything else; a change
+  // under test says what was deployed (or that it did not boot) right there too.
   const why = decision.verdict === 'incomparable' ? [`**⚠️ ${escapeMarkdown(decision.title, 1000)}**`] : [];
-  const header = [...why, ...(local?.notes ?? []), baseline.note].map((n) => `${n}\n\n`).join('');
+  const deployLines = current.flatMap((r) => {
+    const h = deployHeadline(r, baseline.byBoard.get(r.board.name));
+    return h ? [headlineMarkdown(h, (t) => escapeMarkdown(t, 1500))] : [];
+  });
+  const header = [...why, ...deployLines, ...(local?.notes ?? []), baseline.note]
+    .map((n) => `${n}\n\n`)
+    .join('');
   const render = (flavor: 'summary' | 'comment', budget?: number) =>
     header +
     analyses

@@ -124,25 +124,50 @@ function notMeasured(r: Results): string[] {
   return r.environments.filter((e) => e.skipped).map((e) => e.id);
 }
 
-/**
- * The first line about the deployment, or undefined when the run deployed nothing. Plain text
- * with Markdown emphasis only; every value in it comes from results (escape before use in HTML).
- */
-export function deployHeadline(current: Results, baseline?: Results): string | undefined {
+/** The first line about a deployment: `lead` is this tool's own words (bold), `text` comes from results (escape it). */
+export interface DeployHeadline {
+  lead?: string;
+  text: string;
+}
+
+/** The stage names of DeployBoot.stage, as a sentence says them. */
+export function stageName(stage: string | undefined): string {
+  switch (stage) {
+    case 'boot loader':
+      return 'the boot loader';
+    case 'xen':
+      return 'Xen';
+    case 'kernel':
+      return 'the kernel';
+    case 'init':
+      return 'the init system';
+    case 'userspace':
+      return 'userspace';
+    default:
+      return 'an unknown stage';
+  }
+}
+
+/** The first line about the deployment, or undefined when the run deployed nothing. */
+export function deployHeadline(current: Results, baseline?: Results): DeployHeadline | undefined {
   const d = current.deploy;
   if (!d) return undefined;
   const who = changeOf(d);
   const board = current.board.name;
+  const skipped = notMeasured(current);
+  const unmeasured = skipped.length ? ` Not measured: ${skipped.join(', ')}.` : '';
   if (d.status === 'did-not-boot') {
     const b = d.boots.find((x) => x.outcome !== 'booted');
-    const skipped = notMeasured(current);
     const why =
       b?.message?.replace(/^the change did not boot: /, '') ??
       `a trial boot of ${who} on ${board} did not come up.`;
-    return `**The change did not boot**: ${why}${skipped.length ? ` Not measured: ${skipped.join(', ')}.` : ''}`;
+    return { lead: 'The change did not boot', text: `${why}${unmeasured}` };
   }
   if (d.status === 'failed') {
-    return `**The change could not be deployed** to ${board}: ${d.message ?? 'see the deploy logs'}. Nothing was measured.`;
+    return {
+      lead: 'The change could not be deployed',
+      text: `${who} to ${board}: ${d.message ?? 'see the deploy logs'}${unmeasured}`,
+    };
   }
   const what = [
     ...new Set([...d.files.map((f) => f.role), ...Object.keys(d.args).map((k) => k.split('.').pop()!)]),
@@ -154,5 +179,10 @@ export function deployHeadline(current: Results, baseline?: Results): string | u
     const sha = baseline.run.gitSha ? ` of ${baseline.run.gitSha.slice(0, 7)}` : '';
     against = `, compared with the baseline run${sha} (${base})`;
   }
-  return `Deployed ${who} (${what || 'nothing'}) to ${slot}${against}.`;
+  return { text: `Deployed ${who} (${what || 'nothing'}) to ${slot}${against}.` };
+}
+
+/** The headline as one Markdown line: the lead in bold, the rest escaped by `escape`. */
+export function headlineMarkdown(h: DeployHeadline, escape: (s: string) => string): string {
+  return h.lead ? `**${h.lead}**: ${escape(h.text)}` : escape(h.text);
 }

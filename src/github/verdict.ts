@@ -7,11 +7,20 @@
  * - `never`: report only.
  */
 import type { Analysis } from './deps.js';
+import type { Results } from '../results/schema.js';
+import { stageName } from '../deploy/provenance.js';
 import type { CheckAnnotation, CheckConclusion } from './check.js';
 
 export type FailOn = 'regression' | 'overhead-regression' | 'never';
 export type ActionVerdict =
-  'pass' | 'regression' | 'overhead-regression' | 'incomparable' | 'no-baseline' | 'skipped';
+  | 'pass'
+  | 'regression'
+  | 'overhead-regression'
+  | 'incomparable'
+  | 'no-baseline'
+  | 'skipped'
+  | 'did-not-boot'
+  | 'deploy-failed';
 
 export interface Decision {
   verdict: ActionVerdict;
@@ -129,4 +138,31 @@ export function annotationsFor(analyses: Analysis[], failOn: FailOn, path: strin
     }
   }
   return out;
+}
+
+/**
+ * The code under test did not boot on a board (or could not be put on it): that decides before
+ * any regression — what was measured there is the known-good, or nothing. It fails the step and
+ * the check unless `fail-on: never` (then a neutral check).
+ */
+export function withDeployment(decision: Decision, current: readonly Results[], failOn: FailOn): Decision {
+  const broken = current.filter((r) => r.deploy?.status === 'did-not-boot' || r.deploy?.status === 'failed');
+  const first = broken[0];
+  if (!first) return decision;
+  const d = first.deploy!;
+  const boot = d.boots.find((b) => b.outcome !== 'booted');
+  const more =
+    broken.length > 1 ? ` (and ${broken.length - 1} more board${broken.length > 2 ? 's' : ''})` : '';
+  const title =
+    d.status === 'did-not-boot'
+      ? `The change did not boot on ${first.board.name}: its ${boot?.mode ?? ''} boot stopped in ${stageName(boot?.stage)}${more}`
+      : `The change could not be deployed to ${first.board.name}${more}`;
+  const fail = failOn !== 'never';
+  return {
+    ...decision,
+    verdict: d.status === 'did-not-boot' ? 'did-not-boot' : 'deploy-failed',
+    fail,
+    conclusion: fail ? 'failure' : 'neutral',
+    title: title.replace(/\s+/g, ' ').slice(0, 200),
+  };
 }

@@ -1,6 +1,11 @@
 /** Provenance in results.json and the fingerprints; the first line about a deployment. */
 import { describe, expect, it } from 'vitest';
-import { deployChanges, deployFacts, deployHeadline } from '../../../src/deploy/provenance.js';
+import {
+  deployChanges,
+  deployFacts,
+  deployHeadline,
+  headlineMarkdown,
+} from '../../../src/deploy/provenance.js';
 import { Results, type Deploy } from '../../../src/results/schema.js';
 import { makeResults } from '../../helpers/results-factory.js';
 
@@ -116,9 +121,9 @@ describe('deployHeadline', () => {
       ...makeResults({ board: 'avb-lab' }),
       run: { ...makeResults().run, gitSha: 'abc1234ffff' },
     });
-    expect(deployHeadline(cur, base)).toBe(
-      "Deployed PR #7@def5678 (kernel, kernelArgs) to avb-lab's under-test slot (linux boot), compared with the baseline run of abc1234 (the board's known-good).",
-    );
+    expect(deployHeadline(cur, base)).toEqual({
+      text: "Deployed PR #7@def5678 (kernel, kernelArgs) to avb-lab's under-test slot (linux boot), compared with the baseline run of abc1234 (the board's known-good).",
+    });
     expect(deployHeadline(makeResults())).toBeUndefined();
   });
 
@@ -140,8 +145,9 @@ describe('deployHeadline', () => {
         },
       ],
     });
-    expect(deployHeadline({ ...r, deploy: d })).toBe(
-      '**The change did not boot**: the under-test linux boot of PR #7@def5678 stopped in the boot loader (U-Boot): Bad Linux ARM64 Image magic!; the board fell back to its known-good. Not measured: host.',
+    const h = deployHeadline({ ...r, deploy: d })!;
+    expect(headlineMarkdown(h, (x) => x.replace(/!/g, '\\!'))).toBe(
+      '**The change did not boot**: the under-test linux boot of PR #7@def5678 stopped in the boot loader (U-Boot): Bad Linux ARM64 Image magic\\!; the board fell back to its known-good. Not measured: host.',
     );
   });
 });
