@@ -71,6 +71,8 @@ const WORKFLOWS = [
   'board-farm.yml',
   'fork-pr-bench.yml',
   'fork-safe-report.yml',
+  'kernel-nightly.yml',
+  'kernel-pr.yml',
   'nightly.yml',
   'pr-check.yml',
   'reboot-chain.yml',
@@ -112,6 +114,8 @@ describe('workflow examples, as copied', () => {
   it.each([
     ['board-farm.yml', ['bench']],
     ['reboot-chain.yml', ['linux', 'xen']],
+    ['kernel-pr.yml', ['bench']],
+    ['kernel-nightly.yml', ['paper']],
   ])(
     '%s: the report job does not run when the benchmark was skipped, and does when a board failed',
     (file, needs) => {
@@ -169,6 +173,8 @@ describe('workflow examples, as copied', () => {
   it('every workflow that benchmarks also runs on trusted events of main, so that baseline auto finds a run', () => {
     for (const file of [
       'pr-check.yml',
+      'kernel-pr.yml',
+      'kernel-nightly.yml',
       'board-farm.yml',
       'fork-pr-bench.yml',
       'nightly.yml',
@@ -264,5 +270,65 @@ describe('workflows-examples/arm-virt-bench.yml (the example config)', () => {
   it('a broken copy is refused with the path and the key (so the tests above can fail)', () => {
     const broken = readFileSync(file, 'utf8').replace('type: uboot-env', 'type: uboot-envv');
     expect(() => parseConfigText(broken, EXAMPLE_CONFIG)).toThrow(/arm-virt-bench\.yml: board\.switch/);
+  });
+});
+
+describe('kernel-pr.yml and kernel-nightly.yml (a kernel repository: build, deploy, measure)', () => {
+  it('a fork PR is neither built for the lab nor run on it; own PRs and pushes to main are', () => {
+    const build = workflow('kernel-pr.yml').jobs.build!;
+    expect(jobRuns(build.if, { contexts: forkPr })).toBe(false);
+    expect(jobRuns(build.if, { contexts: ownPr })).toBe(true);
+    expect(jobRuns(build.if, { contexts: github('push') })).toBe(true);
+    // The board job needs the build: skipped with it.
+    expect(workflow('kernel-pr.yml').jobs.bench!.needs).toBe('build');
+  });
+
+  it('builds the PR head, not the merge commit (the commit the comment names)', () => {
+    const checkout = workflow('kernel-pr.yml').jobs.build!.steps.find((s) =>
+      s.uses?.startsWith('actions/checkout'),
+    )!;
+    const ref = (c: Record<string, unknown>) => interpolate(checkout.with!.ref!, { contexts: c });
+    expect(
+      ref(github('pull_request', { sha: 'merge', event: { pull_request: { head: { sha: 'head' } } } })),
+    ).toBe('head');
+    expect(ref(github('push', { sha: 'pushed' }))).toBe('pushed');
+  });
+
+  it('every build is downloaded where its board job looks for it, for the arch of that board', () => {
+    for (const [file, bench] of [
+      ['kernel-pr.yml', 'bench'],
+      ['kernel-nightly.yml', 'paper'],
+    ] as const) {
+      const wf = workflow(file);
+      const built = combinations(wf.jobs.build!).map((m) =>
+        interpolate('kernel-${{ matrix.arch }}', { contexts: { matrix: m } }),
+      );
+      const upload = wf.jobs.build!.steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))!;
+      expect(upload.with!.name).toBe('kernel-${{ matrix.arch }}');
+      const job = wf.jobs[bench]!;
+      const download = job.steps.find((s) => s.uses?.startsWith('actions/download-artifact'))!;
+      for (const m of combinations(job)) {
+        expect(built).toContain(interpolate(download.with!.name!, { contexts: { matrix: m } }));
+        expect(download.with!.path).toBe('build');
+      }
+    }
+  });
+
+  it("shares each board's concurrency group with the other workflows of that board, never cancelling a run in progress", () => {
+    const group = (file: string, job: string) => {
+      const j = workflow(file).jobs[job]!;
+      expect(j.concurrency!['cancel-in-progress']).toBe(false);
+      return combinations(j).map((m) =>
+        interpolate(j.concurrency!.group, { contexts: { matrix: m, ...github('push') } }),
+      );
+    };
+    expect(group('kernel-pr.yml', 'bench')).toEqual([
+      'arm-virt-bench-board-rk3399',
+      'arm-virt-bench-board-arndale',
+    ]);
+    expect(group('kernel-nightly.yml', 'paper')).toEqual(group('kernel-pr.yml', 'bench'));
+    expect(group('kernel-pr.yml', 'bench')).toContain(
+      interpolate(workflow('pr-check.yml').jobs.bench!.concurrency!.group, { contexts: ownPr }),
+    );
   });
 });
