@@ -240,13 +240,11 @@ export async function install(ctx: InstallContext): Promise<Installed> {
   const { plan } = ctx;
   // 1. What the previous deployment installed outside the slot folders goes first.
   const prev = await readPrevious(ctx);
-  if (prev.moduleReleases?.length) {
-    await run(
-      ctx,
-      ['sh', '-c', MODULES_REMOVE_SCRIPT, 'avb-modules', SLOT_MARKER_FILE, ...prev.moduleReleases],
-      "removing the previous deployment's modules",
-    );
-  }
+  await run(
+    ctx,
+    ['sh', '-c', MODULES_REMOVE_SCRIPT, 'avb-modules', SLOT_MARKER_FILE],
+    "removing earlier deployments' modules",
+  );
   for (const [envId, tag] of Object.entries(prev.imageTags ?? {})) {
     const d = prev.dockerByEnv?.[envId] ?? ctx.docker(envId);
     await ctx

@@ -27,12 +27,14 @@ done
 sync
 `;
 
-/** Args: MARKER RELEASE... Removes module folders a previous deployment installed (marked ones only). */
-export const MODULES_REMOVE_SCRIPT = `m=$1; shift
-for rel in "$@"; do
-  case "$rel" in */*|.|..|'') continue ;; esac
-  d="/lib/modules/$rel"
-  if [ -f "$d/$m" ]; then rm -rf "$d" && echo "avb-modules: removed $rel"; fi
+/**
+ * Args: MARKER. Removes every module folder an earlier deployment installed (the ones holding
+ * the marker file), also when that deployment never got to write its manifest.
+ */
+export const MODULES_REMOVE_SCRIPT = `m=$1
+for d in /lib/modules/*/; do
+  [ -f "$d$m" ] || continue
+  rm -rf "$d" && echo "avb-modules: removed $(basename "$d")"
 done
 exit 0
 `;
