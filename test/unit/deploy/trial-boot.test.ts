@@ -308,6 +308,27 @@ describe('trial boot of the under-test slot (U-Boot bootcount stand-in)', () => 
     expect(deployment.facts({ mode: 'linux', envId: 'host' })).toEqual({});
   });
 
+  it('after a cancel the board is back on the known-good too (the run error wins)', async () => {
+    const { b, deployment, opts } = await setup({ linux: { kernelArgs: 'quiet' } });
+    const ac = new AbortController();
+    await expect(
+      withBoard(
+        { ...opts, signal: ac.signal },
+        async (c) => {
+          deployment.attach(c);
+          await deployment.enter('linux');
+          expect(b.cmdline).toContain('avb.slot=');
+          ac.abort();
+          await c.switchBootMode('xen'); // cancelled
+        },
+        (c) => deployment.restore(c),
+      ),
+    ).rejects.toThrow();
+    expect(b.mode).toBe('linux');
+    expect(b.cmdline).not.toContain('avb.slot');
+    expect(b.saved).toMatchObject({ linux_image: 'Image', upgrade_available: '0' });
+  });
+
   it('a Xen-only deployment: the Linux boot stays the known-good (no reboot), Xen boots from the slot', async () => {
     const { b, deployment, opts, plan } = await setup({
       xen: { xen: 'out/xen', xenArgs: 'dom0_max_vcpus=2' },
