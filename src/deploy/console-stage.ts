@@ -92,7 +92,8 @@ export function whereConsoleStopped(text: string): ConsoleStop {
   for (const re of REASONS) {
     for (let i = lines.length - 1; i >= 0 && line === undefined; i--) {
       const m = re.exec(lines[i]!);
-      if (m) line = m[0].trim();
+      // Xen prefixes its lines with "(XEN) ": the reason reads better without it.
+      if (m) line = m[0].replace(/^\(XEN\)\s*/, '').trim();
     }
     if (line !== undefined) break;
   }

@@ -98,7 +98,7 @@ export class Deployment implements EngineDeployment {
 
   /** The config with the environments pointed at their deployed files. */
   applyTo(config: Config): Config {
-    return applyDeployment(config, this.plan);
+    return applyDeployment(config, this.d, this.plan);
   }
 
   private log(line: string): void {

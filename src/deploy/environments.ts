@@ -61,10 +61,8 @@ function domuSettings(
   };
 }
 
-/** The config with every deployed environment pointed at its under-test files. */
-export function applyDeployment(config: Config, plan: DeployPlan): Config {
-  const d = config.deploy;
-  if (!d) return config;
+/** The config with every environment of deploy section `d` pointed at its under-test files. */
+export function applyDeployment(config: Config, d: DeployConfig, plan: DeployPlan): Config {
   const environments: EnvironmentEntry[] = config.environments.map((e) => {
     const dep = d.environments[e.id];
     if (!dep) return e;

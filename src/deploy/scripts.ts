@@ -68,7 +68,8 @@ for d in "$src"/*/; do
   rm -rf "/lib/modules/$rel"
   cp -a "$d" "/lib/modules/$rel" || exit 4
   : > "/lib/modules/$rel/$m"
-  if command -v depmod >/dev/null 2>&1; then depmod -a "$rel" || exit 8; fi
+  if command -v depmod >/dev/null 2>&1; then depmod -a "$rel" || exit 8
+  else echo "avb-modules: depmod not found on the board: no modules.dep for $rel (install kmod)"; fi
   echo "avb-modules: installed $rel"
 done
 rm -rf "$t"

@@ -175,8 +175,9 @@ describe('action, PR run with code under test (deploy)', () => {
     // The comment and the summary start with it: the deployed commit, the known-good it was compared with.
     const comment = server.comments.at(-1)!;
     const first = comment.body.split('\n').find((l) => l.trim() !== '' && !l.startsWith('<!--'))!;
-    expect(first).toMatch(
-      /^Deployed PR \\?#42@d4d4d4d \(file\) to sshd-board, compared with the baseline run of a1a1a1a \(the board.s known-good\)\.$/,
+    // (escaped for Markdown: `\#`, `\(`, and a zero-width space after `@` so that no one is mentioned)
+    expect(first).toBe(
+      "Deployed PR \\#42@&#8203;d4d4d4d \\(file\\) to sshd-board, compared with the baseline run of a1a1a1a \\(the board's known-good\\).",
     );
     expect(r.summary.trimStart().startsWith('Deployed PR')).toBe(true);
     expect(server.checkRuns.at(-1)).toMatchObject({ head_sha: HEAD });

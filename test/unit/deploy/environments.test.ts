@@ -31,7 +31,7 @@ function apply(deploy: object) {
     c.deploy!,
     deploySources(c.deploy!, '/ws').map((s) => ({ ...s, sha256: '1'.repeat(64), bytes: 1 })),
   );
-  return { out: applyDeployment(c, plan), plan };
+  return { out: applyDeployment(c, c.deploy!, plan), plan };
 }
 
 describe('applyDeployment', () => {
