@@ -4,7 +4,8 @@
  * The facts are split by who changes them:
  * - **changes under test** (`under-test`): what a PR of the users' repositories changes on
  *   purpose — the kernel (version, config), the hypervisor and its version, Xen's
- *   capabilities, KVM's mode, QEMU, Docker, the guest or container image. They are compared:
+ *   capabilities, KVM's mode, QEMU, Docker, the guest or container image, and what the run
+ *   deployed (`deployed.<role>`: a side that deployed nothing ran the board's known-good). They are compared:
  *   the verdicts include their effect, and the report names the change beside them.
  * - **changes of setup** (`setup`): what the lab changes — board, architecture, CPU model and
  *   count, governor, memory, cgroup and guest resource limits, the resources an environment
@@ -51,6 +52,8 @@ export const FINGERPRINT_RULES: readonly FingerprintRule[] = [
   rule('dockerImage', 'under-test'),
   rule('guestImage', 'under-test'),
   rule('xenPvDrivers', 'under-test'),
+  // What the run deployed (src/deploy/provenance.ts): compared role by role, below.
+  rule('deployed', 'under-test'),
   // Changes of setup.
   rule('arch', 'setup'),
   rule('cpuModel', 'setup'),
@@ -158,6 +161,7 @@ export function diffFingerprints(
   const push = (key: string, cls: ChangeClass, suite: SuiteId | null, baseline: string, current: string) =>
     out.push({ env, key, baseline, current, expected: isCompared(key, cls, policy), class: cls, suite });
   for (const r of FINGERPRINT_RULES) {
+    if (r.key === 'deployed') continue;
     const a = base[r.key];
     const b = cur[r.key];
     if (a === undefined || b === undefined || a === null || b === null) continue;
@@ -168,6 +172,17 @@ export function diffFingerprints(
       push(r.key, r.class, r.suite, show(a), show(b));
     }
   }
+  // The code under test each side deployed, role by role (`deployed.boot.kernel`, …): a side that
+  // deployed nothing there ran the board's known-good — unlike other facts, its absence is a value.
+  const da = deployedFacts(base);
+  const db = deployedFacts(cur);
+  if (da || db) {
+    for (const k of [...new Set([...Object.keys(da ?? {}), ...Object.keys(db ?? {})])].sort()) {
+      const a = da?.[k] ?? 'known-good';
+      const b = db?.[k] ?? 'known-good';
+      if (a !== b) push(`deployed.${k}`, 'under-test', null, a, b);
+    }
+  }
   const ta = base.toolVersions ?? {};
   const tb = cur.toolVersions ?? {};
   for (const tool of Object.keys(ta).sort()) {
@@ -175,6 +190,18 @@ export function diffFingerprints(
     const b = tb[tool];
     if (a === undefined || b === undefined || a === b) continue;
     push(`toolVersions.${tool}`, 'setup', suiteOfTool(tool), a, b);
+  }
+  return out;
+}
+
+/** A fingerprint's `deployed` facts without the ones that name the deployment itself (commit, slot id). */
+function deployedFacts(fp: Fingerprint): Record<string, string> | undefined {
+  const d = fp.deployed;
+  if (!d || typeof d !== 'object') return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(d as Record<string, unknown>)) {
+    if (k === 'commit' || k === 'slot' || typeof v !== 'string') continue;
+    out[k] = v;
   }
   return out;
 }

@@ -8,6 +8,7 @@ import {
 } from '../../../src/deploy/provenance.js';
 import { Results, type Deploy } from '../../../src/results/schema.js';
 import { makeResults } from '../../helpers/results-factory.js';
+import { analyze } from '../../../src/analysis/index.js';
 
 const h = (c: string): string => c.repeat(64);
 function deploy(over: Partial<Deploy> = {}): Deploy {
@@ -148,6 +149,29 @@ describe('deployHeadline', () => {
     const h = deployHeadline({ ...r, deploy: d })!;
     expect(headlineMarkdown(h, (x) => x.replace(/!/g, '\\!'))).toBe(
       '**The change did not boot**: the under-test linux boot of PR #7@def5678 stopped in the boot loader (U-Boot): Bad Linux ARM64 Image magic\\!; the board fell back to its known-good. Not measured: host.',
+    );
+  });
+});
+
+describe('the analysis compares what was deployed as a change under test', () => {
+  it('against a known-good baseline: each role is a difference, compared (the verdicts include it)', () => {
+    const base = makeResults({ board: 'avb-lab', runId: 'base' });
+    const cur = makeResults({ board: 'avb-lab', runId: 'cur', means: { host: 0.7, kvm: 0.75 } });
+    cur.environments = cur.environments.map((e) => ({
+      ...e,
+      fingerprint: { ...e.fingerprint, ...deployFacts(deploy(), { mode: 'linux', envId: e.id }) },
+    }));
+    const a = analyze(cur, { baseline: base });
+    const host = a.fingerprintDifferences.filter((d) => d.env === 'host');
+    expect(host.map((d) => [d.key, d.baseline, d.current, d.class, d.expected])).toEqual([
+      ['deployed.boot.kernel', 'known-good', 'sha256:aaaaaaaaaaaa', 'under-test', true],
+      ['deployed.boot.kernelArgs', 'known-good', 'slub_debug=FZPU', 'under-test', true],
+      ['deployed.change', 'known-good', 'PR #7@def5678', 'under-test', true],
+    ]);
+    // Compared, not incomparable: the slower host is a regression the deployed change made.
+    expect(a.headline.status).toBe('regression');
+    expect(a.notes.join('\n')).toMatch(
+      /deployed\.boot\.kernelArgs differs from the baseline's \(.*known-good → slub_debug=FZPU\)/,
     );
   });
 });
