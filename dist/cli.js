@@ -1,13 +1,11 @@
 #!/usr/bin/env node
-import { P as PlanError, R as ResultsFileError, r as readResultsFile, a as analyze, b as renderMarkdown, c as renderCsv, d as renderHtml, N as NetperfTest, p as parsers, e as ParseError, f as resolveRun, g as groupByBootMode, h as plannedCells, L as LocalTransport, i as formatDuration, l as lineReporter, w as writeReports, j as runBench, T as TOOL_VERSION } from './chunks/run-BYD7Z0Wv.js';
-import { C as ConfigError, _ as _enum, S as SuiteId, c as collectFingerprint, b as bootModeOf, P as PRESET_NAMES, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/source-5RMsn46o.js';
-import { B as BoardConfigError, r as refusal, a as BoardCancelledError } from './chunks/kvm-log-C4l-EQrw.js';
+import { P as PlanError, B as BoardConfigError, R as ResultsFileError, D as DeployInputError, r as readResultsFile, a as analyze, b as renderMarkdown, c as renderCsv, d as renderHtml, N as NetperfTest, p as parsers, e as ParseError, f as resolveRun, g as refusal, h as groupByBootMode, i as plannedCells, L as LocalTransport, j as formatDuration, l as lineReporter, w as writeReports, k as BoardCancelledError, T as TOOL_VERSION } from './chunks/provenance-BsB2hJ3g.js';
+import { C as ConfigError, _ as _enum, S as SuiteId, c as collectFingerprint, b as bootModeOf, i as isConfigFailure, P as PRESET_NAMES, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/source-BN9RVPOV.js';
 import { parseArgs } from 'node:util';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
-import { i as isConfigFailure } from './chunks/types-wg0IM0kg.js';
-import { localDefaultConfig } from './chunks/local-default-CTlmu39a.js';
-import { withBoard } from './chunks/controller-DNDplotP.js';
+import { localDefaultConfig } from './chunks/local-default-D3uxoJP3.js';
+import { runOnBoard } from './chunks/board-run-DllFzpa8.js';
 import 'node:crypto';
 import 'node:fs';
 import 'node:os';
@@ -145,7 +143,9 @@ function isUsageError(err) {
         err instanceof ConfigError ||
         err instanceof PlanError ||
         err instanceof BoardConfigError ||
-        err instanceof ResultsFileError);
+        err instanceof ResultsFileError ||
+        // A build output the deploy section names is missing: nothing touched the board.
+        err instanceof DeployInputError);
 }
 
 /**
@@ -851,29 +851,15 @@ const run = {
                 gitSha: process.env['GITHUB_SHA'],
                 ...(baseline ? { baseline } : {}),
             };
-            const connection = config.board.connection;
-            // With a switch strategy, board control owns the connection (replaced after each
-            // reboot), switches modes, and puts the board back in its default mode at the end.
-            const results = config.board.switch && connection.type === 'ssh'
-                ? await withBoard({
-                    config: config.board,
-                    connect: () => new SshTransport(sshHostFromConfig(connection)),
-                    controller: new LocalTransport(),
-                    logDir: join(outDir, 'logs', 'board'),
-                    log: (line) => reporter.info(line),
-                    activity: (what) => {
-                        activity = what;
-                    },
-                    signal: controller.signal,
-                }, (board) => runBench(config, {
-                    ...base,
-                    board: () => board.transport(),
-                    switchBootMode: async (mode) => {
-                        await board.switchBootMode(mode);
-                    },
-                    restoreBootMode: false,
-                }))
-                : await runBench(config, base);
+            // Board control (over ssh, with a switch strategy or code to deploy) owns the connection
+            // (replaced after each reboot), deploys the code under test, switches modes, and puts the
+            // board back on its known-good default at the end.
+            const results = await runOnBoard(config, {
+                ...base,
+                boardActivity: (what) => {
+                    activity = what;
+                },
+            });
             const status = results.run.status;
             if (status === 'cancelled') {
                 process.stderr.write(`${PROGRAM} run: cancelled while ${activity}; ${results.samples.length} samples kept in ${join(outDir, 'results.json')}\n`);

@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, stat, rm, readdir, readFile, writeFile, appendFile } from 'node:fs/promises';
 import { join, dirname, resolve, normalize } from 'node:path';
 import { s as setSecret, d as debug, B as BottleneckLight, g as getOctokit, r as retry, w as warning, i as info, a as setFailed, b as setOutput, c as group, e as core } from './chunks/index-DnNg5fi3.js';
-import { T as TOOL_VERSION, k as escapeMarkdown, L as LocalTransport, j as runBench, w as writeReports, a as analyze, m as groupedReporter, b as renderMarkdown } from './chunks/run-BYD7Z0Wv.js';
-import { d as string, e as array, o as object, _ as _enum, n as number$1, u as union, P as PRESET_NAMES, f as literal, N as NEVER, R as Results, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/source-5RMsn46o.js';
+import { T as TOOL_VERSION, m as escapeMarkdown, L as LocalTransport, n as runBench, s as stageName, w as writeReports, a as analyze, o as deployHeadline, q as headlineMarkdown, t as groupedReporter, b as renderMarkdown } from './chunks/provenance-BsB2hJ3g.js';
+import { d as string, e as array, o as object, _ as _enum, n as number$1, u as union, P as PRESET_NAMES, f as literal, N as NEVER, R as Results, l as loadConfigFile } from './chunks/source-BN9RVPOV.js';
 import { readFileSync, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import 'node:crypto';
@@ -44,8 +44,6 @@ import 'node:url';
 import 'node:async_hooks';
 import 'node:console';
 import 'node:dns';
-import './chunks/kvm-log-C4l-EQrw.js';
-import './chunks/types-wg0IM0kg.js';
 import 'process';
 import 'buffer';
 
@@ -1099,8 +1097,8 @@ async function readBaselinePath(path) {
  * What the run phase measures, and how: the config file when there is one; without one at the
  * default path, the runner's own machine with the embedded local default (as the CLI's `run`
  * without --config does); a config path the user chose that does not exist is an error. A
- * board with a boot-switch strategy is driven through board control (lock, switch to Xen and
- * back, recovery), exactly as the CLI drives it.
+ * board with a boot-switch strategy or code to deploy is driven through board control (lock,
+ * deploy, switch to Xen and back, recovery, back on the known-good), exactly as the CLI drives it.
  */
 /** The commented example config, in the arm-virt-bench repository. */
 const EXAMPLE_CONFIG = 'workflows-examples/arm-virt-bench.yml';
@@ -1120,7 +1118,7 @@ async function resolveRunConfig(configInput, envs, reporter) {
         throw new MissingConfigError(`input 'config': ${configInput} does not exist (looked for ${path}). Start from ${EXAMPLE_CONFIG} in the arm-virt-bench repository (one board over SSH), or leave 'config' unset to measure this runner's own machine.`);
     }
     // Loaded only here: probing the machine (and building a guest) is not the common path.
-    const { localDefaultConfig } = await import('./chunks/local-default-CTlmu39a.js');
+    const { localDefaultConfig } = await import('./chunks/local-default-D3uxoJP3.js');
     const d = await localDefaultConfig(new LocalTransport(), envs.length > 0 ? { only: envs } : {});
     const envIds = d.config.environments
         .map((e) => e.id)
@@ -1137,28 +1135,17 @@ async function resolveRunConfig(configInput, envs, reporter) {
         localDefault: true,
     };
 }
-/** Measure: through board control when the board switches boot modes, else straight. */
+/**
+ * Measure: through board control when the board switches boot modes or gets code under test
+ * (deploy), else straight.
+ */
 async function measure(config, options) {
     const connection = config.board.connection;
-    if (!config.board.switch || connection.type !== 'ssh')
+    if (!config.deploy && (!config.board.switch || connection.type !== 'ssh'))
         return runBench(config, options);
-    // Board control is loaded only for boards that switch boot modes (the action's cold start).
-    const { withBoard } = await import('./chunks/controller-DNDplotP.js');
-    return withBoard({
-        config: config.board,
-        connect: () => new SshTransport(sshHostFromConfig(connection)),
-        controller: new LocalTransport(),
-        logDir: join(options.outDir, 'logs', 'board'),
-        log: (line) => options.reporter.info(line),
-        ...(options.signal ? { signal: options.signal } : {}),
-    }, (board) => runBench(config, {
-        ...options,
-        board: () => board.transport(),
-        switchBootMode: async (mode) => {
-            await board.switchBootMode(mode);
-        },
-        restoreBootMode: false,
-    }));
+    // Board control and deployment are loaded only when used (the action's cold start).
+    const { runOnBoard } = await import('./chunks/board-run-DllFzpa8.js');
+    return runOnBoard(config, options);
 }
 
 /**
@@ -1421,6 +1408,31 @@ function annotationsFor(analyses, failOn, path) {
     }
     return out;
 }
+/**
+ * The code under test did not boot on a board (or could not be put on it): that decides before
+ * any regression — what was measured there is the known-good, or nothing. It fails the step and
+ * the check unless `fail-on: never` (then a neutral check).
+ */
+function withDeployment(decision, current, failOn) {
+    const broken = current.filter((r) => r.deploy?.status === 'did-not-boot' || r.deploy?.status === 'failed');
+    const first = broken[0];
+    if (!first)
+        return decision;
+    const d = first.deploy;
+    const boot = d.boots.find((b) => b.outcome !== 'booted');
+    const more = broken.length > 1 ? ` (and ${broken.length - 1} more board${broken.length > 2 ? 's' : ''})` : '';
+    const title = d.status === 'did-not-boot'
+        ? `The change did not boot on ${first.board.name}: its ${boot?.mode ?? ''} boot stopped in ${stageName(boot?.stage)}${more}`
+        : `The change could not be deployed to ${first.board.name}${more}`;
+    const fail = failOn !== 'never';
+    return {
+        ...decision,
+        verdict: d.status === 'did-not-boot' ? 'did-not-boot' : 'deploy-failed',
+        fail,
+        conclusion: fail ? 'failure' : 'neutral',
+        title: title.replace(/\s+/g, ' ').slice(0, 200),
+    };
+}
 
 /**
  * The action: reads inputs, then runs the phases.
@@ -1517,6 +1529,8 @@ async function runPhase(env) {
             reporter,
             ...(ctx.headSha ? { gitSha: ctx.headSha } : {}),
             ...(boardBaseline ? { baseline: boardBaseline, analysis: comparison(inputs, config) } : {}),
+            workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+            ...(changeLabel(ctx) ? { changeLabel: changeLabel(ctx) } : {}),
         });
     }
     catch (err) {
@@ -1723,11 +1737,19 @@ async function reportPhase(env, local) {
             origin: 'action',
         }).catch((err) => warning(`report files: ${err.message}`));
     }
-    const decision = decide(analyses, inputs.failOn);
+    // A change under test that did not boot decides first, and is the first line of everything.
+    const decision = withDeployment(decide(analyses, inputs.failOn), current, inputs.failOn);
     const artifactUrl = runUrl(ctx);
-    // A report that compared nothing says why in its first line, before anything else.
+    // A report that compared nothing says why in its first line, before anything else; a change
+    // under test says what was deployed (or that it did not boot) right there too.
     const why = decision.verdict === 'incomparable' ? [`**⚠️ ${escapeMarkdown(decision.title, 1000)}**`] : [];
-    const header = [...why, ...(local?.notes ?? []), baseline.note].map((n) => `${n}\n\n`).join('');
+    const deployLines = current.flatMap((r) => {
+        const h = deployHeadline(r, baseline.byBoard.get(r.board.name));
+        return h ? [headlineMarkdown(h, (t) => escapeMarkdown(t, 1500))] : [];
+    });
+    const header = [...why, ...deployLines, ...(local?.notes ?? []), baseline.note]
+        .map((n) => `${n}\n\n`)
+        .join('');
     const render = (flavor, budget) => header +
         analyses
             .map((a) => renderMarkdown(a, {
@@ -1789,6 +1811,13 @@ function publishFailure(what, err, ctx) {
 }
 function firstLine(err) {
     return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+}
+/** What the code under test is called in reports: `PR #42`, else the branch (`main`). */
+function changeLabel(ctx) {
+    if (ctx.pullNumber !== undefined)
+        return `PR #${ctx.pullNumber}`;
+    const ref = process.env.GITHUB_REF_NAME;
+    return ref && /^[A-Za-z0-9._/-]{1,100}$/.test(ref) ? ref : undefined;
 }
 async function exists(path) {
     return stat(path).then(() => true, () => false);

@@ -1,16 +1,53 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, mkdir, writeFile, stat, rename, cp, rm, mkdtemp, readdir } from 'node:fs/promises';
 import { join, dirname, relative, sep } from 'node:path';
-import { R as Results, _ as _enum, o as object, r as runProcess, m as minimalEnv, s as sshHostFromConfig, a as SshTransport, g as CONTAINER_LABEL, T as TAP_DOWN_SCRIPT, h as RUN_LABEL_VAR, p as parseProcNetDev, I as IFACE_STAT_SCRIPT, i as parseIfaceStat, B as BLOCK_STAT_SCRIPT, j as parseBlockProbe, k as NETDEV_SCRIPT, q as IOZONE_TESTS, t as defaultTreePath, v as noSourceHint, w as missingBuildTools, x as routeVia, y as parseScratchProbe, z as isRamFs, A as ROUTE_PROBE_SCRIPT, D as SCRATCH_PROBE_SCRIPT, E as unixbenchGitUrl, U as UNIXBENCH_COMMIT, F as DEFAULT_CACHE, G as shortCommit, H as resolveSuites, J as SUITES, K as resolveResources, L as factoryFor, M as PRESETS, O as configDigest, Q as roundPolicyFor, V as RESULTS_SCHEMA_ID, W as peerSpec, X as setRunLabel, c as collectFingerprint, b as bootModeOf, Y as boardIo } from './source-5RMsn46o.js';
+import { R as Results, _ as _enum, o as object, r as runProcess, m as minimalEnv, s as sshHostFromConfig, a as SshTransport, j as CONTAINER_LABEL, k as TAP_DOWN_SCRIPT, q as RUN_LABEL_VAR, t as parseProcNetDev, I as IFACE_STAT_SCRIPT, v as parseIfaceStat, B as BLOCK_STAT_SCRIPT, w as parseBlockProbe, x as NETDEV_SCRIPT, y as IOZONE_TESTS, h as defaultTreePath, z as noSourceHint, A as missingBuildTools, E as routeVia, F as parseScratchProbe, G as isRamFs, H as ROUTE_PROBE_SCRIPT, J as SCRATCH_PROBE_SCRIPT, K as unixbenchGitUrl, U as UNIXBENCH_COMMIT, D as DEFAULT_CACHE, L as shortCommit, M as resolveSuites, O as SUITES, Q as resolveResources, V as factoryFor, W as PRESETS, X as configDigest, Y as roundPolicyFor, Z as RESULTS_SCHEMA_ID, $ as peerSpec, a0 as setRunLabel, c as collectFingerprint, b as bootModeOf, i as isConfigFailure, a1 as boardIo } from './source-BN9RVPOV.js';
 import { createReadStream, readFileSync, existsSync, statSync } from 'node:fs';
-import { k as kvmModeOf, B as BoardConfigError, r as refusal } from './kvm-log-C4l-EQrw.js';
-import { i as isConfigFailure } from './types-wg0IM0kg.js';
 import { hostname, tmpdir } from 'node:os';
 import { setTimeout } from 'node:timers/promises';
 import { createSocket } from 'node:dgram';
 
 /** The tool version written into results.json (kept in step with package.json by test/unit/version.test.ts). */
 const TOOL_VERSION = '0.1.0';
+
+/** Board-control failures. Each names the log files that tell the whole story. */
+class BoardError extends Error {
+    logs;
+    name = 'BoardError';
+    constructor(message, 
+    /** Logs kept for this failure (board.log, probes, console, power-cycle output). */
+    logs = []) {
+        super(logs.length > 0 ? `${message} (logs: ${logs.join(', ')})` : message);
+        this.logs = logs;
+    }
+}
+/** The board did not answer SSH within the boot timeout, power-cycles included. */
+class BoardUnreachableError extends BoardError {
+    name = 'BoardUnreachableError';
+}
+/** The board came back, but not in the mode that was asked for. */
+class BootSwitchError extends BoardError {
+    name = 'BootSwitchError';
+}
+/**
+ * The board answered, but refused us in a way no wait or power-cycle can fix: its host key
+ * does not match known_hosts, or it does not accept our key. A configuration error (the CLI
+ * exits 2); the message ends with the transport's own reason.
+ */
+class BoardConfigError extends BoardError {
+    name = 'BoardConfigError';
+}
+/** The BoardConfigError for a refused connection: what is wrong, then the transport's reason. */
+function refusal(board, e) {
+    const what = e.failure === 'host-key'
+        ? 'its host key is not the one in knownHosts'
+        : 'it does not accept the configured key (identityFile/identityEnv)';
+    return new BoardConfigError(`board ${board} answers but refuses the connection: ${what}; neither waiting nor a power-cycle can fix that. ${e.message}`);
+}
+/** The run was cancelled while board control waited (the message says for what). */
+class BoardCancelledError extends BoardError {
+    name = 'BoardCancelledError';
+}
 
 /**
  * A run that cannot start as asked: nothing to measure, an unknown environment, a plan over
@@ -19,6 +56,38 @@ const TOOL_VERSION = '0.1.0';
  */
 class PlanError extends Error {
     name = 'PlanError';
+}
+
+class DeployError extends Error {
+    details;
+    name = 'DeployError';
+    /** The failure kind recorded in results.json. */
+    kind = 'deploy';
+    constructor(message, details = {}) {
+        super(message);
+        this.details = details;
+    }
+}
+/** A trial boot of the under-test slot did not come up: the board fell back (or is gone). */
+class DidNotBootError extends DeployError {
+    stage;
+    fellBack;
+    name = 'DidNotBootError';
+    constructor(message, stage, fellBack, details = {}) {
+        super(message, details);
+        this.stage = stage;
+        this.fellBack = fellBack;
+    }
+}
+/** A workspace file named by the deploy section is missing or unreadable (nothing touched the board). */
+class DeployInputError extends Error {
+    name = 'DeployInputError';
+}
+/** The failure kind and log of an error thrown by a boot switch or a deployment ('boot-switch' otherwise). */
+function failureOf(err) {
+    if (err instanceof DeployError)
+        return { kind: err.kind, ...(err.details.logRef ? { log: err.details.logRef } : {}) };
+    return { kind: 'boot-switch' };
 }
 
 /**
@@ -555,6 +624,38 @@ function firstRounds(cell, limit) {
     };
 }
 
+/**
+ * What a kernel log line says about KVM's start on ARM, read by the board probe (to explain a
+ * missing /dev/kvm, to name the mode in its evidence) and by the fingerprint comparison (the
+ * mode is a comparable fact, the log lines are not). The phrases are the kernel's own
+ * (arch/arm64/kvm/arm.c, arch/arm/kvm before 5.7): "VHE mode initialized successfully",
+ * "Protected nVHE mode initialized successfully", "Hyp mode initialized successfully" (nVHE;
+ * "Hyp mode (nVHE) …" / "Hyp mode (hVHE) …" since 6.8) and "HYP mode not available".
+ */
+/** The kernel did not start at EL2/HYP, so KVM cannot run. */
+const HYP_UNAVAILABLE = /HYP mode not available|not in hyp mode|EL2 not available/i;
+/**
+ * "<mode> mode initialized": the leftmost match wins, so "Protected nVHE mode" is read as a
+ * whole, never as its "VHE mode" tail.
+ */
+const MODE_INITIALIZED = /\b(Protected nVHE|nVHE|VHE|Hyp) mode(?: \(([nh])VHE\))? initiali[sz]ed/i;
+/** The mode a "<mode> mode initialized" log text announces, as a short fact, or undefined. */
+function kvmInitializedMode(text) {
+    const m = MODE_INITIALIZED.exec(text);
+    if (!m)
+        return undefined;
+    const mode = m[1].toLowerCase();
+    if (mode === 'protected nvhe')
+        return 'KVM protected nVHE (pKVM) mode';
+    if (mode === 'vhe')
+        return 'KVM VHE mode';
+    return m[2]?.toLowerCase() === 'h' ? 'KVM hVHE mode' : 'KVM hyp (nVHE) mode';
+}
+/** What a kernel log text says of KVM's mode: not available, the mode it started in, or undefined. */
+function kvmModeOf(text) {
+    return HYP_UNAVAILABLE.test(text) ? 'HYP mode not available' : kvmInitializedMode(text);
+}
+
 const rule = (key, cls, suite = null) => ({
     key,
     class: cls,
@@ -574,6 +675,8 @@ const FINGERPRINT_RULES = [
     rule('dockerImage', 'under-test'),
     rule('guestImage', 'under-test'),
     rule('xenPvDrivers', 'under-test'),
+    // What the run deployed (src/deploy/provenance.ts): compared role by role, below.
+    rule('deployed', 'under-test'),
     // Changes of setup.
     rule('arch', 'setup'),
     rule('cpuModel', 'setup'),
@@ -660,6 +763,8 @@ function diffFingerprints(env, base, cur, policy) {
     const out = [];
     const push = (key, cls, suite, baseline, current) => out.push({ env, key, baseline, current, expected: isCompared(key, cls, policy), class: cls, suite });
     for (const r of FINGERPRINT_RULES) {
+        if (r.key === 'deployed')
+            continue;
         const a = base[r.key];
         const b = cur[r.key];
         if (a === undefined || b === undefined || a === null || b === null)
@@ -673,6 +778,18 @@ function diffFingerprints(env, base, cur, policy) {
             push(r.key, r.class, r.suite, show(a), show(b));
         }
     }
+    // The code under test each side deployed, role by role (`deployed.boot.kernel`, …): a side that
+    // deployed nothing there ran the board's known-good — unlike other facts, its absence is a value.
+    const da = deployedFacts(base);
+    const db = deployedFacts(cur);
+    if (da || db) {
+        for (const k of [...new Set([...Object.keys(da ?? {}), ...Object.keys(db ?? {})])].sort()) {
+            const a = da?.[k] ?? 'known-good';
+            const b = db?.[k] ?? 'known-good';
+            if (a !== b)
+                push(`deployed.${k}`, 'under-test', null, a, b);
+        }
+    }
     const ta = base.toolVersions ?? {};
     const tb = cur.toolVersions ?? {};
     for (const tool of Object.keys(ta).sort()) {
@@ -681,6 +798,19 @@ function diffFingerprints(env, base, cur, policy) {
         if (a === undefined || b === undefined || a === b)
             continue;
         push(`toolVersions.${tool}`, 'setup', suiteOfTool(tool), a, b);
+    }
+    return out;
+}
+/** A fingerprint's `deployed` facts without the ones that name the deployment itself (commit, slot id). */
+function deployedFacts(fp) {
+    const d = fp.deployed;
+    if (!d || typeof d !== 'object')
+        return undefined;
+    const out = {};
+    for (const [k, v] of Object.entries(d)) {
+        if (k === 'commit' || k === 'slot' || typeof v !== 'string')
+            continue;
+        out[k] = v;
     }
     return out;
 }
@@ -7998,7 +8128,7 @@ async function runBench(config, options) {
         let n = 0;
         let at = from;
         for (const g of groups) {
-            if (g !== at)
+            if (g !== at || options.deployment?.needsBoot(g))
                 n += 1;
             at = g;
         }
@@ -8080,12 +8210,49 @@ async function runBench(config, options) {
         activity('removing what crashed runs left on the board');
         await ledger.open(signal);
         unixbench = await boardUnixbench();
+        const deployment = options.deployment;
+        const registerDeployLogs = async () => {
+            for (const ref of deployment?.takeLogs() ?? [])
+                await store.registerLog(ref).catch(() => undefined);
+        };
+        if (deployment && !cancelled()) {
+            results.deploy = deployment.record;
+            reporter.groupStart('deploy the code under test');
+            activity('deploying the code under test');
+            try {
+                await deployment.deploy(signal);
+            }
+            catch (err) {
+                const f = failureOf(err);
+                const message = err.message;
+                results.failures.push({
+                    env: config.board.name,
+                    suite: 'board',
+                    params: {},
+                    round: 0,
+                    message,
+                    kind: f.kind,
+                    ...(f.log ? { log: f.log } : {}),
+                });
+                // Measuring the known-good and calling it the change would be a wrong result.
+                for (const e of results.environments)
+                    markSkipped(e.id, `not measured: ${message}`);
+            }
+            finally {
+                await registerDeployLogs();
+                reporter.groupEnd();
+            }
+            await store.flush();
+        }
         const groups = groupByBootMode(configured.map((c) => ({ ...c, id: c.env.id, bootMode: c.env.bootMode })));
         switchesLeft = countSwitches(current, groups.map((g) => g.bootMode));
         for (const group of groups) {
             if (cancelled())
                 break;
-            if (group.bootMode !== current) {
+            // Environments already marked unmeasured (a failed deployment) need no boot.
+            if (group.envs.every((e) => results.environments.find((x) => x.id === e.id)?.skipped))
+                continue;
+            if (group.bootMode !== current || deployment?.needsBoot(group.bootMode)) {
                 if (!options.switchBootMode) {
                     const why = config.board.connection.type === 'local'
                         ? `needs the board in ${group.bootMode} mode, but it is in ${current} mode and connection: local cannot reboot it (run it from a controller over ssh, or use the two-job pattern)`
@@ -8103,24 +8270,34 @@ async function runBench(config, options) {
                     eta.recordSwitch(performance.now() - t0);
                     switchesLeft = Math.max(0, switchesLeft - 1);
                     const fp = await collectFingerprint(boardOf(), { signal });
-                    results.board.fingerprints[bootModeOf(fp)] = fp;
+                    results.board.fingerprints[bootModeOf(fp)] = {
+                        ...fp,
+                        ...deployment?.facts({ mode: bootModeOf(fp) }),
+                    };
                     if (bootModeOf(fp) !== group.bootMode) {
                         throw new Error(`the board came back in ${bootModeOf(fp)} mode, not ${group.bootMode}`);
                     }
                     current = group.bootMode;
+                    await registerDeployLogs();
                 }
                 catch (err) {
-                    const why = `boot switch to ${group.bootMode} failed: ${err.message}`;
+                    const f = failureOf(err);
+                    // A deployment's failure says it all ("the change did not boot: ..."); a switch's gets the context.
+                    const why = f.kind === 'deploy'
+                        ? err.message
+                        : `boot switch to ${group.bootMode} failed: ${err.message}`;
                     results.failures.push({
                         env: config.board.name,
                         suite: 'board',
                         params: { bootMode: group.bootMode },
                         round: 0,
                         message: why,
-                        kind: 'boot-switch',
+                        kind: f.kind,
+                        ...(f.log ? { log: f.log } : {}),
                     });
                     for (const e of group.envs)
-                        markSkipped(e.id, why);
+                        markSkipped(e.id, f.kind === 'deploy' ? `not measured: ${why}` : why);
+                    await registerDeployLogs();
                     reporter.groupEnd();
                     await store.flush();
                     continue;
@@ -8375,7 +8552,8 @@ async function runBench(config, options) {
             });
             const fp = await st.env.fingerprint();
             const entry = results.environments.find((e) => e.id === st.id);
-            entry.fingerprint = fp;
+            // What the run deployed for this environment (provenance), beside what it read inside.
+            entry.fingerprint = { ...fp, ...options.deployment?.facts({ mode: st.env.bootMode, envId: st.id }) };
             // Refuse to measure in the wrong mode: Dom0 must prove Xen, the host must not be under Xen's Dom0.
             const proven = bootModeOf(fp);
             if ((st.env.kind === 'xen-dom0' || st.env.kind === 'host') && proven !== st.env.bootMode) {
@@ -8436,4 +8614,122 @@ function recordOf(e) {
     };
 }
 
-export { LocalTransport as L, NetperfTest as N, PlanError as P, ResultsFileError as R, TOOL_VERSION as T, analyze as a, renderMarkdown as b, renderCsv as c, renderHtml as d, ParseError as e, resolveRun as f, groupByBootMode as g, plannedCells as h, formatDuration as i, runBench as j, escapeMarkdown as k, lineReporter as l, groupedReporter as m, parsers as p, readResultsFile as r, writeReports as w };
+/** `PR #42@abc1234`, `abc1234`, or `unknown commit`. */
+function changeOf(d) {
+    const c = d.commit ? d.commit.slice(0, 7) : undefined;
+    if (d.label && c)
+        return `${d.label}@${c}`;
+    return d.label ?? c ?? 'unknown commit';
+}
+const ENV_ROLE = {
+    kernel: 'guest.kernel',
+    initrd: 'guest.initrd',
+    disk: 'guest.disk',
+    'domain-config': 'guest.domainConfig',
+    image: 'image',
+    context: 'image.context',
+};
+/** The `deployed` fingerprint facts for the board in `mode`, or for environment `envId` (of that mode). */
+function deployFacts(d, target) {
+    const out = {};
+    const sha = (h) => `sha256:${h.slice(0, 12)}`;
+    const bootUnderTest = d.modes.includes(target.mode);
+    if (bootUnderTest) {
+        for (const f of d.files)
+            if (f.scope === target.mode)
+                out[`boot.${f.role}`] = sha(f.sha256);
+        for (const [k, v] of Object.entries(d.args)) {
+            const [scope, name] = k.split('.', 2);
+            if (scope === target.mode)
+                out[`boot.${name}`] = v;
+        }
+        for (const f of d.files)
+            if (f.scope === 'modules')
+                out['boot.modules'] = sha(f.sha256);
+    }
+    if (target.envId !== undefined) {
+        const scope = `env:${target.envId}`;
+        for (const f of d.files)
+            if (f.scope === scope)
+                out[ENV_ROLE[f.role] ?? f.role] = sha(f.sha256);
+        for (const [k, v] of Object.entries(d.args)) {
+            if (k.startsWith(`${scope}.`))
+                out[`guest.${k.slice(scope.length + 1)}`] = v;
+        }
+    }
+    // Files and commands may change anything on the board.
+    for (const f of d.files)
+        if (f.scope === 'files')
+            out[`files.${f.target.split('/').pop() ?? f.role}`] = sha(f.sha256);
+    if (d.commands.length > 0)
+        out.commands = d.commands.map((c) => c.argv.join(' ')).join(' && ');
+    if (Object.keys(out).length === 0)
+        return {};
+    return {
+        deployed: {
+            change: changeOf(d),
+            ...(d.commit ? { commit: d.commit } : {}),
+            slot: bootUnderTest ? `under-test ${d.id}` : 'known-good',
+            ...out,
+        },
+    };
+}
+function notMeasured(r) {
+    return r.environments.filter((e) => e.skipped).map((e) => e.id);
+}
+/** The stage names of DeployBoot.stage, as a sentence says them. */
+function stageName(stage) {
+    switch (stage) {
+        case 'boot loader':
+            return 'the boot loader';
+        case 'xen':
+            return 'Xen';
+        case 'kernel':
+            return 'the kernel';
+        case 'init':
+            return 'the init system';
+        case 'userspace':
+            return 'userspace';
+        default:
+            return 'an unknown stage';
+    }
+}
+/** The first line about the deployment, or undefined when the run deployed nothing. */
+function deployHeadline(current, baseline) {
+    const d = current.deploy;
+    if (!d)
+        return undefined;
+    const who = changeOf(d);
+    const board = current.board.name;
+    const skipped = notMeasured(current);
+    const unmeasured = skipped.length ? ` Not measured: ${skipped.join(', ')}.` : '';
+    if (d.status === 'did-not-boot') {
+        const b = d.boots.find((x) => x.outcome !== 'booted');
+        const why = b?.message?.replace(/^the change did not boot: /, '') ??
+            `a trial boot of ${who} on ${board} did not come up.`;
+        return { lead: 'The change did not boot', text: `${why}${unmeasured}` };
+    }
+    if (d.status === 'failed') {
+        return {
+            lead: 'The change could not be deployed',
+            text: `${who} to ${board}: ${d.message ?? 'see the deploy logs'}${unmeasured}`,
+        };
+    }
+    const what = [
+        ...new Set([...d.files.map((f) => f.role), ...Object.keys(d.args).map((k) => k.split('.').pop())]),
+    ].join(', ');
+    const slot = d.modes.length > 0 ? `${board}'s under-test slot (${d.modes.join(' and ')} boot)` : board;
+    let against = '';
+    if (baseline) {
+        const base = baseline.deploy ? `${changeOf(baseline.deploy)} deployed` : "the board's known-good";
+        const sha = baseline.run.gitSha ? ` of ${baseline.run.gitSha.slice(0, 7)}` : '';
+        against = `, compared with the baseline run${sha} (${base})`;
+    }
+    return { text: `Deployed ${who} (${what || 'nothing'}) to ${slot}${against}.` };
+}
+/** The headline as one Markdown line: the lead in bold, the rest escaped by `escape`. */
+function headlineMarkdown(h, escape) {
+    return h.lead ? `**${h.lead}**: ${escape(h.text)}` : escape(h.text);
+}
+
+export { logFileFor as A, BoardConfigError as B, deployFacts as C, DeployInputError as D, changeOf as E, DidNotBootError as F, createBoardTransport as G, HYP_UNAVAILABLE as H, LocalTransport as L, NetperfTest as N, PlanError as P, ResultsFileError as R, TOOL_VERSION as T, analyze as a, renderMarkdown as b, renderCsv as c, renderHtml as d, ParseError as e, resolveRun as f, refusal as g, groupByBootMode as h, plannedCells as i, formatDuration as j, BoardCancelledError as k, lineReporter as l, escapeMarkdown as m, runBench as n, deployHeadline as o, parsers as p, headlineMarkdown as q, readResultsFile as r, stageName as s, groupedReporter as t, kvmInitializedMode as u, BoardError as v, writeReports as w, BootSwitchError as x, BoardUnreachableError as y, DeployError as z };

@@ -3,7 +3,6 @@ import { mkdtemp, chmod, writeFile, rm, stat, readFile } from 'node:fs/promises'
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
 import { posix, join, dirname, basename, resolve } from 'node:path';
-import { T as TransportError } from './types-wg0IM0kg.js';
 import { openSync, closeSync, mkdirSync, createWriteStream, existsSync, writeFileSync, appendFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
@@ -15520,6 +15519,60 @@ const Board = object({
     name: string().min(1),
     fingerprints: record(string(), Fingerprint).default({}),
 });
+/** One file the run put on the board (deploy): where it came from, where it went, its checksum. */
+const DeployedFile = object({
+    /** kernel, dtb, initrd, xen, modules, guest-kernel, guest-initrd, disk, domain-config, image, context, file */
+    role: string().min(1),
+    /** Where it applies: `linux` or `xen` (a boot), `env:<id>`, `modules` or `files`. */
+    scope: string().min(1),
+    /** The workspace path as the config names it. */
+    source: string(),
+    /** The path on the board (checked with sha256sum after the copy). */
+    target: string(),
+    sha256: string().regex(/^[0-9a-f]{64}$/),
+    bytes: number().int().nonnegative(),
+});
+/** One trial boot of the under-test slot and how it ended. */
+const DeployBoot = object({
+    mode: BootMode,
+    /** booted: the under-test slot came up (marker seen); fell-back: the board came back on the known-good; unreachable: it did not come back. */
+    outcome: _enum(['booted', 'fell-back', 'unreachable']),
+    bootId: string().optional(),
+    kernel: string().optional(),
+    /** Where the console stopped, for a boot that did not come up (boot loader, xen, kernel, init, …). */
+    stage: string().optional(),
+    message: string().optional(),
+    /** `ref` of the console excerpt of this boot in `logs[]`. */
+    log: string().optional(),
+});
+/** What the run deployed (provenance) and how its boots went. Absent: nothing deployed. */
+const Deploy = object({
+    /** Content id of the deployment (files' sha256, arguments, commands, commit); the boot's slot marker. */
+    id: string().min(1),
+    /** The commit the files were built from. */
+    commit: string().optional(),
+    /** A name for the change (e.g. `PR #42`). */
+    label: string().optional(),
+    /** The under-test slot: its folder on the boot partition and on the board. */
+    slot: object({ boot: string(), dir: string() }),
+    files: array(DeployedFile),
+    /** Command-line arguments under test, by where they go (`linux.kernelArgs`, `xen.xenArgs`, …). */
+    args: record(string(), string()).default({}),
+    commands: array(object({
+        argv: array(string()),
+        when: string(),
+        mode: BootMode.optional(),
+        exitCode: number().int().nullable(),
+        log: string().optional(),
+    }))
+        .default([]),
+    /** Boot modes that ran from the under-test slot. */
+    modes: array(BootMode).default([]),
+    boots: array(DeployBoot).default([]),
+    /** deployed: on the board (and every trial boot came up); failed: copying or a command failed; did-not-boot: a trial boot fell back. */
+    status: _enum(['in-progress', 'deployed', 'failed', 'did-not-boot']),
+    message: string().optional(),
+});
 const Results = object({
     schema: literal(RESULTS_SCHEMA_ID),
     run: RunInfo,
@@ -15530,6 +15583,8 @@ const Results = object({
     logs: array(LogRef),
     /** Proof of path per netperf/IOzone cell and round (absent in files of older versions). */
     ioCounters: array(IoCounters).optional(),
+    /** What the run deployed to the board before measuring (the code under test). */
+    deploy: Deploy.optional(),
 });
 
 /**
@@ -15683,7 +15738,7 @@ const BoardConnection = discriminatedUnion('type', [
         .superRefine(identityRule),
 ]);
 /** A U-Boot variable name (fw_setenv argument): plain identifier characters only. */
-const UbootVar = string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'not a U-Boot variable name');
+const UbootVar$1 = string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'not a U-Boot variable name');
 /**
  * A boot-menu label / GRUB entry. Passed as one argv item or through an environment
  * variable, never through a shell; no control characters (it lands in a config file) and
@@ -15699,7 +15754,7 @@ const PerMode = (t) => object({ linux: t, xen: t }).strict();
 const UbootEnvSwitch = object({
     type: literal('uboot-env'),
     /** The variable the board's boot script reads. */
-    variable: UbootVar.default('bootmode'),
+    variable: UbootVar$1.default('bootmode'),
     /** Value of `variable` per mode. */
     values: PerMode(string().min(1).max(256)).default({ linux: 'linux', xen: 'xen' }),
     setenvCommand: Argv.default(['fw_setenv']),
@@ -15923,6 +15978,22 @@ rm -f "$pf"
 if [ "$rc" != 0 ]; then echo "$rc" > "/tmp/avb-run-$id.rc"; fi
 exit "$rc"
 `;
+
+/** A transport failure that is not the command's own exit status (connection lost, etc.). */
+class TransportError extends Error {
+    transport;
+    failure;
+    name = 'TransportError';
+    constructor(message, transport, failure = 'other') {
+        super(message);
+        this.transport = transport;
+        this.failure = failure;
+    }
+}
+/** A failure that waiting, rebooting or power-cycling cannot fix. */
+function isConfigFailure(err) {
+    return err instanceof TransportError && (err.failure === 'host-key' || err.failure === 'auth');
+}
 
 /**
  * Commands in a container: `docker exec [-e K=V] [-w DIR] CONTAINER argv...`, run through
@@ -17720,6 +17791,8 @@ const KvmEnvironmentConfig = object({
     bootTimeoutSeconds: timeoutSeconds().default(300),
     /** Folder on the board for the pidfile, QMP socket and console log; default per env. */
     workDir: BoardPath$1.optional(),
+    /** Extra QEMU arguments (argv items, appended last), e.g. the QEMU options a PR changes. */
+    extraArgs: array(string().min(1)).default([]),
 })
     .strict();
 /**
@@ -18214,6 +18287,8 @@ function buildQemuArgv(config, paths, name, runtime = {}) {
     // often lack the ROM files (Debian's ipxe-qemu is only a Recommends of qemu-system-arm),
     // which makes QEMU refuse to start ("failed to find romfile efi-virtio.rom").
     argv.push('-device', `virtio-net-pci,netdev=avbnet${mac ? `,mac=${mac}` : ''},romfile=`);
+    // Arguments under test (e.g. a PR's QEMU options): last, so they can override the above.
+    argv.push(...config.extraArgs);
     return argv;
 }
 /** Where the controller's SSH client connects to reach the guest, as seen from the board. */
@@ -19783,6 +19858,292 @@ function factoryFor(kind) {
 }
 
 /**
+ * The `deploy` section: the code under test, built by the workflow, put on the board before
+ * it is measured. Files come from the controller's workspace (the build output) and go to an
+ * **under-test slot** beside the board's known-good files; the board's default boot stays the
+ * known-good, and a boot of the under-test slot is a trial boot that falls back by itself.
+ * Every key is documented in docs/configuration.md (deploy keys) and docs/boards.md (slots).
+ */
+/**
+ * A file in the controller's workspace: relative to `deploy.workspace` (default: the current
+ * directory, i.e. the workflow's workspace) or absolute. Checked to exist when the run deploys.
+ */
+const WorkspacePath = string()
+    .min(1)
+    .refine((s) => ![...s].some((ch) => ch.charCodeAt(0) < 0x20), { message: 'no control characters' });
+/** An absolute path on the board, without characters a boot loader or xl config would choke on. */
+const BoardDir = string()
+    .regex(/^\/[A-Za-z0-9_./+-]*$/, 'an absolute path on the board (letters, digits, _ . / + - only)')
+    .refine((p) => !p.split('/').some((s) => s === '..'), { message: 'no ".." segments' })
+    .refine((p) => p.replace(/\/+$/, '') !== '', { message: 'not the root folder' });
+/** A file or folder name inside the slot. */
+const SlotName = string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.+-]{0,63}$/, 'a plain file name (no "/")');
+/**
+ * Extra kernel or Xen command-line arguments. They reach the boot loader through one of its
+ * variables, so only the characters command lines use: no quotes, `$`, `;`, `\` or newlines.
+ */
+const BootArgs = string()
+    .max(1024)
+    .regex(/^[A-Za-z0-9 _.,:=/+@%~-]*$/, 'letters, digits, spaces and _ . , : = / + @ % ~ - only');
+const UbootVar = string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'not a U-Boot variable name');
+/** A file name as the known-good boot reads it (relative to the boot partition). */
+const BootFileName = string()
+    .regex(/^[A-Za-z0-9_][A-Za-z0-9_./+-]{0,127}$/, 'a file name on the boot partition');
+const MenuEntry = string()
+    .min(1)
+    .max(200)
+    .refine((s) => !s.startsWith('-') && ![...s].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f), { message: 'one line, no control characters, not starting with "-"' });
+/** What a Linux boot of the under-test slot gets. */
+const LinuxBootDeploy = object({
+    /** The kernel image the boot loader starts (arm64 `Image`, armhf `zImage`). */
+    kernel: WorkspacePath.optional(),
+    /** Device tree blob. */
+    dtb: WorkspacePath.optional(),
+    initrd: WorkspacePath.optional(),
+    /** Appended to the known-good kernel command line. */
+    kernelArgs: BootArgs.optional(),
+})
+    .strict();
+/** What a Xen boot of the under-test slot gets: Xen itself and Dom0's kernel. */
+const XenBootDeploy = LinuxBootDeploy.extend({
+    /** The Xen binary. */
+    xen: WorkspacePath.optional(),
+    /** Appended to the known-good Xen command line (e.g. `dom0_max_vcpus=2`). */
+    xenArgs: BootArgs.optional(),
+}).strict();
+/**
+ * Per environment (by id): the guest or container under test. Which keys apply depends on the
+ * environment's kind (checked against the environments list): kvm — kernel, initrd, append,
+ * disk, diskFormat, qemuArgs; xen-domu — kernel, initrd (the ramdisk), append, domainConfig;
+ * docker — image (an archive from `docker save`) or context (a build folder).
+ */
+const EnvironmentDeploy = object({
+    kernel: WorkspacePath.optional(),
+    initrd: WorkspacePath.optional(),
+    /** The guest kernel's command line (kvm: `boot.append`; xen-domu: `generate.cmdline`). */
+    append: string()
+        .max(1024)
+        .regex(/^[^"\n\r\0\\]*$/, 'no quotes, backslashes or newlines')
+        .optional(),
+    /** kvm: a bootable disk image. */
+    disk: WorkspacePath.optional(),
+    diskFormat: _enum(['raw', 'qcow2']).optional(),
+    /** kvm: extra QEMU arguments (argv items, appended to the command line). */
+    qemuArgs: array(string().min(1)).optional(),
+    /** xen-domu: an xl domain config file (its `name` must match the environment's). */
+    domainConfig: WorkspacePath.optional(),
+    /** docker: an image archive (`docker save` output, optionally gzip'd), loaded with `docker load`. */
+    image: WorkspacePath.optional(),
+    /** docker: a build context folder (with its Dockerfile), built on the board with `docker build`. */
+    context: WorkspacePath.optional(),
+})
+    .strict()
+    .refine((e) => !(e.image && e.context), { message: 'give image or context, not both' })
+    .refine((e) => !(e.disk && (e.kernel || e.initrd)), {
+    message: 'give a disk or a kernel (+ initrd), not both',
+});
+const DeployCommand = object({
+    argv: Argv,
+    /**
+     * `after-copy`: in the known-good boot, once every file is on the board and verified (e.g.
+     * `depmod`); `after-boot`: in each verified under-test boot (of `mode`, or of both).
+     */
+    when: _enum(['after-copy', 'after-boot']).default('after-copy'),
+    mode: BootMode.optional(),
+    timeoutSeconds: number().positive().max(86_400).default(300),
+})
+    .strict();
+/** How the boot loader is pointed at the under-test slot for one trial boot (U-Boot). */
+const UbootSlot = object({
+    /** The boot script's variable for each file and argument (defaults: lab/boot.cmd's). */
+    variables: object({
+        kernel: UbootVar.default('linux_image'),
+        initrd: UbootVar.default('initrd_image'),
+        dtb: UbootVar.default('fdt_image'),
+        xen: UbootVar.default('xen_image'),
+        kernelArgs: UbootVar.default('linux_args'),
+        xenArgs: UbootVar.default('xen_args'),
+        /** Set to the deployment id; the boot script appends `avb.slot=<value>` to the kernel command line. */
+        marker: UbootVar.default('avb_slot'),
+    })
+        .strict()
+        .prefault({}),
+    /**
+     * The known-good value of each file variable: written back after the trial boot and by the
+     * fallback (`altbootcmd`). A role without a value here is unset instead (the boot script
+     * then uses its own default or, for dtb, the firmware's device tree).
+     */
+    knownGood: object({
+        kernel: BootFileName.default('Image'),
+        initrd: BootFileName.default('initrd.img'),
+        dtb: BootFileName.optional(),
+        xen: BootFileName.default('xen'),
+    })
+        .strict()
+        .prefault({}),
+})
+    .strict();
+const DeploySlot = object({
+    /** Where the boot partition is mounted on the board (Linux path). */
+    bootDir: BoardDir.default('/boot/firmware'),
+    /** The under-test folder inside bootDir; the boot loader reads `<name>/<file>` from its partition. */
+    name: SlotName.default('avb-under-test'),
+    /** Folder on the board for everything else under test (guests, images, files) and the manifest. */
+    dir: BoardDir.default('/var/lib/arm-virt-bench/under-test'),
+    uboot: UbootSlot.prefault({}),
+    /** grub-reboot boards: the menu entry that boots the under-test slot, per mode. */
+    grubEntries: object({ linux: MenuEntry.optional(), xen: MenuEntry.optional() }).strict().optional(),
+    /** grub-reboot boards: how the slot's id and arguments reach the entries (grubenv variables). */
+    grubEnvCommand: Argv.default(['grub-editenv', '-', 'set']),
+    /** command boards: your argv per mode that makes the next boot (only) the under-test slot. */
+    commands: object({ linux: Argv.optional(), xen: Argv.optional() }).strict().optional(),
+})
+    .strict();
+const DeployConfig = object({
+    /** The commit the files were built from (default: the run's commit, e.g. the PR's head). */
+    commit: string()
+        .regex(/^[0-9a-fA-F]{7,64}$/, 'a commit id (hex)')
+        .optional(),
+    /** A name for the change in reports, e.g. `PR #42` or `main` (default: none). */
+    label: string()
+        .max(100)
+        .regex(/^[^\n\r`<>]*$/, 'one line, no backticks or angle brackets')
+        .optional(),
+    /** Folder the workspace paths are relative to (default: the current directory). */
+    workspace: string().min(1).optional(),
+    slot: DeploySlot.prefault({}),
+    /** The Linux boot (host, docker, kvm) from the under-test slot. */
+    linux: LinuxBootDeploy.optional(),
+    /** The Xen boot (xen-dom0, xen-domu) from the under-test slot. */
+    xen: XenBootDeploy.optional(),
+    /**
+     * A modules archive (tar, optionally compressed) holding `lib/modules/<release>/…` or
+     * `<release>/…`: unpacked to /lib/modules/<release> on the board. Refused when <release> is
+     * the known-good kernel's own release.
+     */
+    modules: WorkspacePath.optional(),
+    environments: record(string(), EnvironmentDeploy).default({}),
+    /** Other files your commands need: copied to `<slot.dir>/files/<name>`. */
+    files: array(object({ from: WorkspacePath, name: SlotName }).strict()).default([]),
+    /** Commands on the board (argv, never a shell string); cwd is the slot folder, $AVB_SLOT names it. */
+    commands: array(DeployCommand).default([]),
+    /** One file's copy (and checksum) over the board connection. */
+    copyTimeoutSeconds: number().positive().max(86_400).default(900),
+})
+    .strict()
+    .superRefine((d, ctx) => {
+    const names = new Set();
+    d.files.forEach((f, i) => {
+        if (names.has(f.name))
+            ctx.addIssue({
+                code: 'custom',
+                path: ['files', i, 'name'],
+                message: `duplicate file name '${f.name}'`,
+            });
+        names.add(f.name);
+    });
+    const bootDir = d.slot.bootDir.replace(/\/+$/, '');
+    if (d.slot.dir.replace(/\/+$/, '') === bootDir) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['slot', 'dir'],
+            message: 'the slot folder must not be the boot partition itself (it is emptied at each deploy)',
+        });
+    }
+});
+/** Does the deployment change what boots in `mode` (so that mode needs a trial boot)? */
+function touchesBoot(d, mode) {
+    const b = mode === 'linux' ? d.linux : d.xen;
+    if (!b)
+        return false;
+    return Object.values(b).some((v) => v !== undefined && v !== '');
+}
+/** Which per-environment deploy keys each kind takes. */
+const ENVIRONMENT_DEPLOY_KEYS = {
+    kvm: ['kernel', 'initrd', 'append', 'disk', 'diskFormat', 'qemuArgs'],
+    'xen-domu': ['kernel', 'initrd', 'append', 'domainConfig'],
+    docker: ['image', 'context'],
+    host: [],
+    'xen-dom0': [],
+};
+/**
+ * Checks of the deploy section against the rest of the config: environments exist and take
+ * the keys given; a boot from the under-test slot needs a board connection over SSH and a
+ * boot-switch strategy that can make it a trial boot.
+ */
+function deployIssues(c) {
+    const d = c.deploy;
+    if (!d)
+        return [];
+    const out = [];
+    const kinds = new Map(c.environments.map((e) => [e.id, e.kind]));
+    for (const [id, e] of Object.entries(d.environments)) {
+        const kind = kinds.get(id);
+        if (kind === undefined) {
+            out.push({
+                path: ['deploy', 'environments', id],
+                message: `no environment with id '${id}' (configured: ${[...kinds.keys()].join(', ')})`,
+            });
+            continue;
+        }
+        const allowed = ENVIRONMENT_DEPLOY_KEYS[kind] ?? [];
+        for (const key of Object.keys(e)) {
+            if (!allowed.includes(key)) {
+                out.push({
+                    path: ['deploy', 'environments', id, key],
+                    message: `a ${kind} environment takes ${allowed.length ? allowed.join(', ') : 'nothing here (its files come from the boot: deploy.linux / deploy.xen)'}`,
+                });
+            }
+        }
+    }
+    const modes = ['linux', 'xen'].filter((m) => touchesBoot(d, m));
+    if (modes.length === 0)
+        return out;
+    const where = ['deploy', modes[0]];
+    if (c.board.connection.type !== 'ssh') {
+        out.push({
+            path: where,
+            message: 'booting an under-test kernel or Xen needs board.connection type ssh: the controller must survive the reboot',
+        });
+    }
+    const sw = c.board.switch;
+    if (!sw) {
+        out.push({
+            path: where,
+            message: 'booting an under-test kernel or Xen needs board.switch (how the next boot is chosen)',
+        });
+        return out;
+    }
+    if (sw.type === 'uboot-env' && !sw.oneShot) {
+        out.push({
+            path: ['board', 'switch', 'oneShot'],
+            message: "an under-test boot must be a trial boot: set board.switch.oneShot (U-Boot's bootcount/altbootcmd convention, which the boot script implements)",
+        });
+    }
+    if (sw.type === 'extlinux') {
+        out.push({
+            path: ['board', 'switch', 'type'],
+            message: 'extlinux has no one-shot boot, so an under-test kernel that does not boot would stay the default: use uboot-env (U-Boot bootcount, see docs/boards.md) or grub-reboot',
+        });
+    }
+    for (const m of modes) {
+        if (sw.type === 'grub-reboot' && !d.slot.grubEntries?.[m]) {
+            out.push({
+                path: ['deploy', 'slot', 'grubEntries', m],
+                message: `the GRUB entry that boots the under-test slot in ${m} mode is needed (grub-reboot boards)`,
+            });
+        }
+        if (sw.type === 'command' && !d.slot.commands?.[m]) {
+            out.push({
+                path: ['deploy', 'slot', 'commands', m],
+                message: `your command that makes the next boot the under-test ${m} boot is needed (command boards)`,
+            });
+        }
+    }
+    return out;
+}
+
+/**
  * Per-suite settings: what each suite measures (its parameters) and how the engine runs
  * it (enabled, runs, per-cell timeout). Presets give complete settings; a config file
  * overrides any key per suite. Every key here is documented in docs/configuration.md
@@ -20300,6 +20661,8 @@ const ConfigSchema = object({
     suites: SuiteOverrides.prefault({}),
     analysis: AnalysisConfig.prefault({}),
     adaptive: AdaptiveConfig.prefault({}),
+    /** The code under test, put on the board before it is measured (under-test slot). */
+    deploy: DeployConfig.optional(),
 })
     .strict()
     .superRefine((c, ctx) => {
@@ -20316,6 +20679,8 @@ const ConfigSchema = object({
         else
             seen.set(e.id, i);
     });
+    for (const issue of deployIssues(c))
+        ctx.addIssue({ code: 'custom', ...issue });
 });
 
 /** Reading a config file: YAML or JSON (YAML is a superset), validated, errors as "FILE: path.to.key: reason". */
@@ -20464,4 +20829,4 @@ function missingBuildTools(missing) {
     return missing.map((t) => (BUILD_PACKAGES[t] ? `${t} (package ${BUILD_PACKAGES[t]})` : t)).join(', ');
 }
 
-export { environmentRegistry as $, ROUTE_PROBE_SCRIPT as A, BLOCK_STAT_SCRIPT as B, ConfigError as C, SCRATCH_PROBE_SCRIPT as D, unixbenchGitUrl as E, DEFAULT_CACHE as F, shortCommit as G, resolveSuites as H, IFACE_STAT_SCRIPT as I, SUITES as J, resolveResources as K, factoryFor as L, PRESETS as M, NEVER as N, configDigest as O, PRESET_NAMES as P, roundPolicyFor as Q, Results as R, SuiteId as S, TAP_DOWN_SCRIPT as T, UNIXBENCH_COMMIT as U, RESULTS_SCHEMA_ID as V, peerSpec as W, setRunLabel as X, boardIo as Y, TEN_SECOND_UNIXBENCH_TESTS as Z, _enum as _, SshTransport as a, parseConfig as a0, bootModeOf as b, collectFingerprint as c, string as d, array as e, literal as f, CONTAINER_LABEL as g, RUN_LABEL_VAR as h, parseIfaceStat as i, parseBlockProbe as j, NETDEV_SCRIPT as k, loadConfigFile as l, minimalEnv as m, number as n, object as o, parseProcNetDev as p, IOZONE_TESTS as q, runProcess as r, sshHostFromConfig as s, defaultTreePath as t, union as u, noSourceHint as v, missingBuildTools as w, routeVia as x, parseScratchProbe as y, isRamFs as z };
+export { peerSpec as $, missingBuildTools as A, BLOCK_STAT_SCRIPT as B, ConfigError as C, DEFAULT_CACHE as D, routeVia as E, parseScratchProbe as F, isRamFs as G, ROUTE_PROBE_SCRIPT as H, IFACE_STAT_SCRIPT as I, SCRATCH_PROBE_SCRIPT as J, unixbenchGitUrl as K, shortCommit as L, resolveSuites as M, NEVER as N, SUITES as O, PRESET_NAMES as P, resolveResources as Q, Results as R, SuiteId as S, TEN_SECOND_UNIXBENCH_TESTS as T, UNIXBENCH_COMMIT as U, factoryFor as V, PRESETS as W, configDigest as X, roundPolicyFor as Y, RESULTS_SCHEMA_ID as Z, _enum as _, SshTransport as a, setRunLabel as a0, boardIo as a1, bootModeOf as b, collectFingerprint as c, string as d, array as e, literal as f, environmentRegistry as g, defaultTreePath as h, isConfigFailure as i, CONTAINER_LABEL as j, TAP_DOWN_SCRIPT as k, loadConfigFile as l, minimalEnv as m, number as n, object as o, parseConfig as p, RUN_LABEL_VAR as q, runProcess as r, sshHostFromConfig as s, parseProcNetDev as t, union as u, parseIfaceStat as v, parseBlockProbe as w, NETDEV_SCRIPT as x, IOZONE_TESTS as y, noSourceHint as z };
