@@ -33,6 +33,7 @@ import {
   GUEST_SCRATCH_MOUNT,
   mountGuestDisk,
   prepareBoardDisk,
+  removeBoardDisk,
   SCRATCH_SERIAL,
 } from './guest/scratch-disk.js';
 import type { EnvironmentIo } from './io-paths.js';
@@ -405,7 +406,7 @@ export class KvmEnvironment implements BenchEnvironment {
       // After QEMU is gone: the TAP (and a bridge made for it) and the engine's scratch image.
       if (this.tap) await tapDown(board, this.tap);
       this.tap = undefined;
-      if (this.ownedDisk) await run(board, ['rm', '-f', this.ownedDisk]).catch(() => undefined);
+      if (this.ownedDisk) await removeBoardDisk(board, this.ownedDisk);
       this.ownedDisk = undefined;
     }
   }

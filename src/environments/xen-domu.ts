@@ -22,7 +22,12 @@ import {
   type GuestTransportFactory,
 } from './guest/ssh.js';
 import { boardAddressOn } from './guest/board-net.js';
-import { GUEST_SCRATCH_MOUNT, mountGuestDisk, prepareBoardDisk } from './guest/scratch-disk.js';
+import {
+  GUEST_SCRATCH_MOUNT,
+  mountGuestDisk,
+  prepareBoardDisk,
+  removeBoardDisk,
+} from './guest/scratch-disk.js';
 import type { EnvironmentIo } from './io-paths.js';
 import type { BenchEnvironment, EnvironmentContext } from './types.js';
 import { probeDom0 } from './xen-dom0.js';
@@ -325,7 +330,7 @@ export class XenDomuEnvironment implements BenchEnvironment {
     await this.destroy();
     this.guest = undefined;
     if (this.ownedDisk && this.board && !this.created) {
-      await this.dom0(['rm', '-f', this.ownedDisk], 30_000).catch(() => undefined);
+      await removeBoardDisk(this.board, this.ownedDisk);
       this.ownedDisk = undefined;
     }
   }

@@ -198,6 +198,7 @@ describe('I/O paths of host, docker and a TCG guest (peer: board)', () => {
     );
     expect(readFileSync('/proc/sys/net/ipv4/ip_forward', 'utf8').trim()).toBe(forwardBefore);
     expect(existsSync('/var/tmp/arm-virt-bench/kvm/scratch.img')).toBe(false);
+    expect(existsSync('/var/tmp/arm-virt-bench/kvm')).toBe(false);
     const ns = execFileSync('sh', ['-c', 'ss -Hltn "sport = :12931" || true'], { encoding: 'utf8' });
     expect(ns.trim()).toBe('');
   });

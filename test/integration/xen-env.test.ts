@@ -124,9 +124,10 @@ function fakeDom0(state: Dom0State, opts: { xen?: boolean } = {}): FakeTransport
       },
     },
     {
-      match: (a) => a[0] === 'rm' && a[1] === '-f' && a.length === 3,
+      // removeBoardDisk: the image and its folder when empty.
+      match: shScript('rm -f -- "$1"; rmdir'),
       reply: (a) => {
-        state.files.delete(a[2]!);
+        state.files.delete(a[4]!);
         return { exitCode: 0, output: '' };
       },
     },

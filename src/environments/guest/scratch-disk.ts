@@ -63,6 +63,15 @@ done
 mount "$dev" "$mnt" || { echo "mount $dev after formatting failed"; exit 8; }
 echo "formatted $dev"`;
 
+/** Removes an image the engine made, and its folder when nothing else is left in it. Never throws. */
+export async function removeBoardDisk(board: Transport, path: string): Promise<void> {
+  await board
+    .exec(['sh', '-c', 'rm -f -- "$1"; rmdir -- "$(dirname -- "$1")" 2>/dev/null; true', 'sh', path], {
+      timeoutMs: 30_000,
+    })
+    .catch(() => undefined);
+}
+
 /** Creates the image on the board when absent (or anew when the engine owns it). */
 export async function prepareBoardDisk(
   board: Transport,
