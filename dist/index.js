@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, stat, rm, readdir, readFile, writeFile, appendFile } from 'node:fs/promises';
 import { join, dirname, resolve, normalize } from 'node:path';
 import { s as setSecret, d as debug, B as BottleneckLight, g as getOctokit, r as retry, w as warning, i as info, a as setFailed, b as setOutput, c as group, e as core } from './chunks/index-DnNg5fi3.js';
-import { T as TOOL_VERSION, m as escapeMarkdown, L as LocalTransport, n as runBench, s as stageName, w as writeReports, a as analyze, o as deployHeadline, q as headlineMarkdown, t as groupedReporter, b as renderMarkdown } from './chunks/provenance-BsB2hJ3g.js';
-import { d as string, e as array, o as object, _ as _enum, n as number$1, u as union, P as PRESET_NAMES, f as literal, N as NEVER, R as Results, l as loadConfigFile } from './chunks/source-BN9RVPOV.js';
+import { T as TOOL_VERSION, m as escapeMarkdown, L as LocalTransport, n as runBench, s as stageName, w as writeReports, a as analyze, o as deployHeadline, q as headlineMarkdown, t as groupedReporter, b as renderMarkdown } from './chunks/provenance-n07SKh1s.js';
+import { d as string, e as array, o as object, _ as _enum, n as number$1, u as union, P as PRESET_NAMES, f as literal, N as NEVER, R as Results, l as loadConfigFile } from './chunks/source-BOQ60Nqm.js';
 import { readFileSync, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import 'node:crypto';
@@ -1118,7 +1118,7 @@ async function resolveRunConfig(configInput, envs, reporter) {
         throw new MissingConfigError(`input 'config': ${configInput} does not exist (looked for ${path}). Start from ${EXAMPLE_CONFIG} in the arm-virt-bench repository (one board over SSH), or leave 'config' unset to measure this runner's own machine.`);
     }
     // Loaded only here: probing the machine (and building a guest) is not the common path.
-    const { localDefaultConfig } = await import('./chunks/local-default-D3uxoJP3.js');
+    const { localDefaultConfig } = await import('./chunks/local-default-Dfl4toq3.js');
     const d = await localDefaultConfig(new LocalTransport(), envs.length > 0 ? { only: envs } : {});
     const envIds = d.config.environments
         .map((e) => e.id)
@@ -1144,7 +1144,7 @@ async function measure(config, options) {
     if (!config.deploy && (!config.board.switch || connection.type !== 'ssh'))
         return runBench(config, options);
     // Board control and deployment are loaded only when used (the action's cold start).
-    const { runOnBoard } = await import('./chunks/board-run-DllFzpa8.js');
+    const { runOnBoard } = await import('./chunks/board-run-DxZ5QDv_.js');
     return runOnBoard(config, options);
 }
 

@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { o as object, d as string, r as runProcess, m as minimalEnv, e as array, T as TEN_SECOND_UNIXBENCH_TESTS, g as environmentRegistry, p as parseConfig, h as defaultTreePath, D as DEFAULT_CACHE, U as UNIXBENCH_COMMIT } from './source-BN9RVPOV.js';
+import { o as object, d as string, r as runProcess, m as minimalEnv, e as array, T as TEN_SECOND_UNIXBENCH_TESTS, g as environmentRegistry, p as parseConfig, h as defaultTreePath, D as DEFAULT_CACHE, U as UNIXBENCH_COMMIT } from './source-BOQ60Nqm.js';
 import 'node:crypto';
 import 'process';
 import 'buffer';

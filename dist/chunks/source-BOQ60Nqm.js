@@ -18140,6 +18140,14 @@ done
 [ -n "$made" ] || mke2fs -F "$dev" >/dev/null 2>&1 || { echo "mke2fs $dev failed"; exit 7; }
 mount "$dev" "$mnt" || { echo "mount $dev after formatting failed"; exit 8; }
 echo "formatted $dev"`;
+/** Removes an image the engine made, and its folder when nothing else is left in it. Never throws. */
+async function removeBoardDisk(board, path) {
+    await board
+        .exec(['sh', '-c', 'rm -f -- "$1"; rmdir -- "$(dirname -- "$1")" 2>/dev/null; true', 'sh', path], {
+        timeoutMs: 30_000,
+    })
+        .catch(() => undefined);
+}
 /** Creates the image on the board when absent (or anew when the engine owns it). */
 async function prepareBoardDisk(board, disk, signal) {
     const r = await board.exec([
@@ -19159,7 +19167,7 @@ class KvmEnvironment {
                 await tapDown(board, this.tap);
             this.tap = undefined;
             if (this.ownedDisk)
-                await run(board, ['rm', '-f', this.ownedDisk]).catch(() => undefined);
+                await removeBoardDisk(board, this.ownedDisk);
             this.ownedDisk = undefined;
         }
     }
@@ -19805,7 +19813,7 @@ class XenDomuEnvironment {
         await this.destroy();
         this.guest = undefined;
         if (this.ownedDisk && this.board && !this.created) {
-            await this.dom0(['rm', '-f', this.ownedDisk], 30_000).catch(() => undefined);
+            await removeBoardDisk(this.board, this.ownedDisk);
             this.ownedDisk = undefined;
         }
     }
