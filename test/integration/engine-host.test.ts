@@ -96,8 +96,8 @@ describe('engine on the host (real hackbench, iozone, netperf)', () => {
     expect(left).toEqual([]);
     // The analysis/report module's report: hackbench's figure and IOzone's, in both formats.
     const md = await readFile(join(out, 'report.md'), 'utf8');
-    expect(md).toContain('hackbench: time vs tasks');
-    expect(md).toContain('IOzone: 64 KB file');
+    expect(md).toContain('hackbench time vs tasks');
+    expect(md).toContain('IOzone throughput per operation (64 KB file');
     expect(await readFile(join(out, 'report.html'), 'utf8')).toMatch(/<html[\s\S]*hackbench/);
   });
 });

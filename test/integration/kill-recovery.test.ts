@@ -2,7 +2,8 @@
  * Recovery after a crash, end to end: `arm-virt-bench run` (dist/cli.js, a real process) is
  * SIGKILLed in the middle of a cell — once with the board being this machine (connection: local)
  * and once with the board reached over SSH (a real OpenSSH server on 127.0.0.1 stands in for the
- * board's sshd) — with a Docker container up and a netserver running. Before the second run the
+ * board's sshd) — with a Docker container up and a netserver running; and once while a KVM guest
+ * (the project's test guest under TCG, on a TAP and bridge made for it) runs its cell. Before the second run the
  * test checks that the first really left things behind (labelled processes, its container); then
  * a second run on the same board completes with 0 failures, says what it removed, and nothing of
  * the first remains: no process labelled with its run id (netserver, the cell's tree, ssh clients
@@ -16,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { CONTAINER_LABEL } from '../../src/environments/docker.js';
+import { buildGuestImage } from '../../src/environments/guest/build.js';
 import { Results } from '../../src/results/schema.js';
 import { startSshd, type Sshd } from '../helpers/sshd.js';
 
@@ -177,4 +179,72 @@ describe('a SIGKILLed run, then the next run on the same board', () => {
       expect(containers(results.run.id)).toEqual([]);
     });
   }
+
+  it('a guest: killed while the guest runs its cell, its QEMU and its TAP are gone after the next run', async () => {
+    const image = await buildGuestImage({ timeoutMs: 600_000 });
+    const file = join(dir, 'guest.yml');
+    writeFileSync(
+      file,
+      stringify({
+        board: { name: 'kill-guest', connection: { type: 'local' } },
+        preset: 'test',
+        runs: 2,
+        environments: [
+          { kind: 'host' },
+          {
+            kind: 'kvm',
+            arch: process.arch === 'arm64' ? 'aarch64' : 'x86_64',
+            accel: 'tcg',
+            boot: { kernel: image.kernel, initrd: image.initrd },
+            ssh: { identityFile: image.identityFile, hostKey: image.hostKey },
+          },
+        ],
+        suites: {
+          hackbench: { modes: ['process'], ipc: ['socket'], groups: [1], loops: 200 },
+          unixbench: { enabled: false },
+          iozone: { enabled: false },
+          netperf: { enabled: false },
+        },
+      }),
+    );
+    const out1 = join(dir, 'guest-1');
+    const first = startRun(file, out1);
+    await until(
+      'the host cell of round 1',
+      () => /\] host hackbench \S+ run 1\/2 /.test(first.stderr()),
+      600_000,
+    );
+    const runId = Results.parse(JSON.parse(readFileSync(join(out1, 'results.json'), 'utf8'))).run.id;
+    await until(
+      "the guest's hackbench cell in flight",
+      () => labelled(runId).some((p) => /avb-target/.test(p.cmd) && /hackbench/.test(p.cmd)),
+      60_000,
+    );
+    first.kill();
+    expect(await first.exited).toBeNull();
+    const left = labelled(runId);
+    expect(left.map((p) => p.cmd).join('\n')).toMatch(/qemu-system-\S+ /);
+    const record = JSON.parse(readFileSync(`/var/tmp/arm-virt-bench/runs/${runId}/run.json`, 'utf8')) as {
+      made?: { tap: string }[];
+    };
+    const tap = record.made?.[0]?.tap;
+    expect(tap).toMatch(/^avbt-/);
+    expect(readdirSync('/sys/class/net')).toContain(tap);
+
+    const out2 = join(dir, 'guest-2');
+    const second = startRun(file, out2);
+    const code = await second.exited;
+    const results = Results.parse(JSON.parse(readFileSync(join(out2, 'results.json'), 'utf8')));
+    expect(results.failures, second.stderr()).toEqual([]);
+    expect(code, second.stderr()).toBe(0);
+    expect(second.stderr()).toMatch(
+      new RegExp(`leftovers on board kill-guest: run ${runId} .*: killed process \\d+ \\(qemu-system-`),
+    );
+    expect(second.stderr()).toMatch(
+      new RegExp(`leftovers on board kill-guest: run ${runId} .*: removed TAP ${tap}`),
+    );
+    expect(labelled(runId)).toEqual([]);
+    expect(readdirSync('/sys/class/net')).not.toContain(tap);
+    expect(labelled(results.run.id)).toEqual([]);
+  });
 });
