@@ -131,6 +131,17 @@ describe('buildQemuArgv', () => {
     expect(guestEndpoint(c)).toEqual({ host: '127.0.0.1', port: 10022 });
   });
 
+  it('extra arguments (e.g. the QEMU options under test) come last, as argv items', () => {
+    const c = KvmEnvironmentConfig.parse({
+      boot: { kernel: '/k' },
+      network: { type: 'user', hostPort: 10022 },
+      dataDisk: false,
+      extraArgs: ['-smp', '1', '-overcommit', 'mem-lock=off'],
+      ssh,
+    });
+    expect(buildQemuArgv(c, paths, 'g').slice(-4)).toEqual(['-smp', '1', '-overcommit', 'mem-lock=off']);
+  });
+
   it('uses TCG with an emulated CPU for labs, and x86_64 consoles on ttyS0', () => {
     const arm = buildQemuArgv(
       KvmEnvironmentConfig.parse({ accel: 'tcg', boot: { kernel: '/k' }, ssh }),
