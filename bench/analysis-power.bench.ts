@@ -119,7 +119,12 @@ function tenCells(p: SimPreset, shift: number, trials: number, correction: 'holm
     .map((_, i) => i)
     .filter((i) => !p.metrics[i]!.metric.startsWith('unixbench.index'));
   for (let t = 0; t < trials; t++) {
-    const chosen = Array.from({ length: 10 }, (_, k) => candidates[(t * 13 + k * 5) % candidates.length]!);
+    // 10 distinct cells, a different set in every trial.
+    const chosen: number[] = [];
+    for (let k = 0; chosen.length < 10; k++) {
+      const i = candidates[(t * 13 + k * 7) % candidates.length]!;
+      if (!chosen.includes(i)) chosen.push(i);
+    }
     const keys = new Set(chosen.map((i) => metricKeyOf(p.metrics[i]!.metric, p.metrics[i]!.params)));
     const r = trial({
       preset: p,

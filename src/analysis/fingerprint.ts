@@ -19,7 +19,10 @@
  * PRs must never change the kernel). A key matches itself and its dotted children
  * (`toolVersions` matches `toolVersions.netperf`).
  * Not compared: cmdline (root=UUIDs and console= differ between identical setups), cpuMHz (a
- * reading, not a setting), run-specific ids (Xen domain ids, free memory) and unknown keys.
+ * reading, not a setting), run-specific ids (Xen domain ids, free memory), the settings an
+ * environment was started with (`guest`, `dockerLimits`, `domainVcpus`: what they change shows
+ * in the facts read from inside — CPUs, memory, cgroup limits — and one change must not need
+ * two keys declared), and unknown keys.
  */
 import type { Fingerprint, Results, SuiteId } from '../results/schema.js';
 import { kvmModeOf } from '../board/kvm-log.js';
@@ -65,10 +68,6 @@ export const FINGERPRINT_RULES: readonly FingerprintRule[] = [
   rule('cpusAvailable', 'setup'),
   rule('cpuList', 'setup'),
   rule('memoryLimitBytes', 'setup'),
-  rule('guest', 'setup'),
-  rule('dockerLimits', 'setup'),
-  rule('domainVcpus', 'setup'),
-  rule('domainMemMiB', 'setup'),
   rule('scratch', 'setup', 'iozone'),
   rule('netperfPeer', 'setup', 'netperf'),
 ];

@@ -93,6 +93,12 @@ describe('verdicts on real runs', () => {
       md,
     ).toEqual([false, false]);
     expect(an.headline.overheadRegressions, md).toEqual([]);
+    // Nor a suite-level one (the container's hackbench overhead, both cells together).
+    expect(
+      an.aggregates.map((g) => `${g.env} ${g.suite} ${g.cells}`),
+      md,
+    ).toEqual(['docker hackbench 2']);
+    expect(an.headline.aggregateRegressions, md).toEqual([]);
     expectDriftNoteIfHostMoved(an, md);
   });
 
@@ -122,6 +128,11 @@ describe('verdicts on real runs', () => {
       'docker hackbench 40 tasks (process, socket)',
       'docker hackbench 80 tasks (process, socket)',
     ]);
+    // And as one fact for the suite: the container's hackbench overhead grew.
+    expect(
+      an.headline.aggregateRegressions.map((g) => `${g.env} ${g.suite}`),
+      md,
+    ).toEqual(['docker hackbench']);
     expectDriftNoteIfHostMoved(an, md);
   });
 });
