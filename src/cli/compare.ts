@@ -92,7 +92,8 @@ export const compare: Command = {
       await Promise.all(Object.entries(written).map(([name, text]) => writeFile(join(out, name), text)));
       const h = analysis.headline;
       process.stdout.write(
-        `${h.status}: ${h.overheadRegressions.length} overhead regression(s), ${h.regressions.length} absolute regression(s), ${h.tests} tests\n` +
+        `${h.status}: ${h.aggregateRegressions.length} suite overhead regression(s), ${h.overheadRegressions.length} overhead regression(s), ${h.regressions.length} absolute regression(s), ${h.tests} tests\n` +
+          (h.reason ? `${h.reason}\n` : '') +
           Object.keys(written)
             .map((f) => `${join(out, f)}\n`)
             .join(''),

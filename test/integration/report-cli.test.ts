@@ -41,7 +41,7 @@ describe('compare and report commands', () => {
     const r = await capture(() => compareCommand(['--baseline', BASE, '--current', CUR, '--out', out]));
     expect(r.code, r.err).toBe(0);
     expect(r.out.split('\n')[0]).toBe(
-      'regression: 2 overhead regression(s), 2 absolute regression(s), 673 tests',
+      'regression: 0 suite overhead regression(s), 2 overhead regression(s), 2 absolute regression(s), 689 tests',
     );
     expect((await readdir(out)).sort()).toEqual([
       'comment.md',
