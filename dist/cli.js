@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { P as PlanError, B as BoardConfigError, R as ResultsFileError, D as DeployInputError, r as readResultsFile, a as analyze, b as renderMarkdown, c as renderCsv, d as renderHtml, N as NetperfTest, p as parsers, e as ParseError, f as resolveRun, g as refusal, h as groupByBootMode, i as plannedCells, L as LocalTransport, j as formatDuration, l as lineReporter, w as writeReports, k as BoardCancelledError, T as TOOL_VERSION } from './chunks/provenance-n07SKh1s.js';
+import { P as PlanError, B as BoardConfigError, R as ResultsFileError, D as DeployInputError, r as readResultsFile, a as analyze, b as renderMarkdown, c as renderCsv, d as renderHtml, N as NetperfTest, p as parsers, e as ParseError, f as resolveRun, g as refusal, h as groupByBootMode, i as plannedCells, L as LocalTransport, j as formatDuration, l as lineReporter, w as writeReports, k as BoardCancelledError, T as TOOL_VERSION } from './chunks/provenance-BD4XVVTn.js';
 import { C as ConfigError, _ as _enum, S as SuiteId, c as collectFingerprint, b as bootModeOf, i as isConfigFailure, P as PRESET_NAMES, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/source-BOQ60Nqm.js';
 import { parseArgs } from 'node:util';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { localDefaultConfig } from './chunks/local-default-Dfl4toq3.js';
-import { runOnBoard } from './chunks/board-run-DxZ5QDv_.js';
+import { runOnBoard } from './chunks/board-run-D0JtRtrr.js';
 import 'node:crypto';
 import 'node:fs';
 import 'node:os';
@@ -353,7 +353,8 @@ const compare = {
             };
             await Promise.all(Object.entries(written).map(([name, text]) => writeFile(join(out, name), text)));
             const h = analysis.headline;
-            process.stdout.write(`${h.status}: ${h.overheadRegressions.length} overhead regression(s), ${h.regressions.length} absolute regression(s), ${h.tests} tests\n` +
+            process.stdout.write(`${h.status}: ${h.aggregateRegressions.length} suite overhead regression(s), ${h.overheadRegressions.length} overhead regression(s), ${h.regressions.length} absolute regression(s), ${h.tests} tests\n` +
+                (h.reason ? `${h.reason}\n` : '') +
                 Object.keys(written)
                     .map((f) => `${join(out, f)}\n`)
                     .join(''));

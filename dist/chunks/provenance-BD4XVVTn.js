@@ -688,10 +688,6 @@ const FINGERPRINT_RULES = [
     rule('cpusAvailable', 'setup'),
     rule('cpuList', 'setup'),
     rule('memoryLimitBytes', 'setup'),
-    rule('guest', 'setup'),
-    rule('dockerLimits', 'setup'),
-    rule('domainVcpus', 'setup'),
-    rule('domainMemMiB', 'setup'),
     rule('scratch', 'setup', 'iozone'),
     rule('netperfPeer', 'setup', 'netperf'),
 ];
