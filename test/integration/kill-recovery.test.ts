@@ -148,9 +148,13 @@ describe('a SIGKILLed run, then the next run on the same board', () => {
         );
       await until('results.json', () => existsSync(join(out1, 'results.json')), 300_000);
       const runId = Results.parse(JSON.parse(readFileSync(join(out1, 'results.json'), 'utf8'))).run.id;
+      // The cell's own hackbench (not the tool check before it) with the netserver already up.
       await until(
-        'a hackbench cell in flight',
-        () => labelled(runId).some((p) => / hackbench /.test(` ${p.cmd} `)),
+        'a hackbench cell in flight, the netserver up',
+        () => {
+          const cmds = labelled(runId).map((p) => ` ${p.cmd} `);
+          return cmds.some((c) => / hackbench -[PT] /.test(c)) && cmds.some((c) => / netserver -D /.test(c));
+        },
         300_000,
       );
       first.kill();
