@@ -345,7 +345,8 @@ describe('virtual board faults', () => {
       const c = new BoardController({ config, connect: lab.connect, controller: local, logDir });
       await expect(c.open()).rejects.toThrow(BoardUnreachableError);
       await expect(c.open()).rejects.toThrow(
-        /no powerCycleCommand is configured: it needs a hand \(logs: .*board\.log/,
+        // the last transport error, then the logs kept
+        /no powerCycleCommand is configured: it needs a hand\. Last error: .*\(logs: .*board\.log/s,
       );
       await c.close();
       await lab.sh('start');

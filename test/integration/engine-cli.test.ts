@@ -162,7 +162,7 @@ describe('probe and run --dry-run', () => {
       }
       expect(code, stdout).toBe(0);
       expect(stdout).toMatch(/^board local \(local\): answers — linux mode · kernel \S+/);
-      expect(stdout).toMatch(/^ {4}host +hackbench +8 cells × 3 runs +≈ +\d+:\d\d +\(process-socket-g1, /m);
+      expect(stdout).toMatch(/^ {4}host +hackbench +8 cells × 6 runs +≈ +\d+:\d\d +\(process-socket-g1, /m);
       // xen-dom0 needs the Xen boot; a local board cannot switch: said, not planned.
       expect(stdout).toMatch(
         /^ {2}skipped xen-dom0: needs the board in xen mode; it is in linux mode and no boot switch is configured/m,
