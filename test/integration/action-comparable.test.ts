@@ -118,4 +118,16 @@ describe('action: fingerprint differences against the baseline', () => {
     expect(firstLine(comment.body)).toMatch(/^\*\*⚠️ Nothing could be compared with the baseline/);
     expect(r.summary).not.toContain('No regression');
   });
+
+  it('expect-change: cpuModel compares the same CPU-model difference on purpose (a board upgrade): a pass, and the note says it was declared', async () => {
+    const r = await runAction(run(702, { 'expect-change': 'cpuModel' }));
+    expect(r.code, r.stdout).toBe(0);
+    expect(server.violations).toEqual([]);
+    expect(r.outputs.verdict).toBe('pass');
+    expect(server.checkRuns.at(-1)).toMatchObject({ conclusion: 'success' });
+    expect(r.summary).toMatch(
+      /This run's cpuModel differs from the baseline's .*Cortex-A72 → Cortex-A53.* a setup change declared expected/,
+    );
+    expect(r.summary).not.toContain('Nothing could be compared');
+  });
 });

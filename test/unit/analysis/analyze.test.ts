@@ -183,6 +183,43 @@ describe('analyze()', () => {
     );
   });
 
+  it('IOzone on RAM against IOzone on a disk, or netperf against another peer, is not compared: only that suite of that environment is incomparable', () => {
+    const IOZ: SimMetric = {
+      suite: 'iozone',
+      metric: 'iozone.write',
+      params: { file_kb: 1024, record_kb: 4 },
+      unit: 'kB/s',
+      better: 'higher',
+      base: 200_000,
+      overhead: { kvm: 0.2 },
+    };
+    const sim = (seed: number) => simulate({ seed, metrics: [RR, HB, IOZ], envs: ['host', 'kvm'], cv: 0.01 });
+    const baseline = sim(21);
+    const current = sim(22);
+    const kvmFp = (r: Results) => r.environments.find((e) => e.id === 'kvm')!.fingerprint;
+    kvmFp(baseline)['scratch'] = { path: '/mnt/avb', source: '/dev/vda', fstype: 'ext4' };
+    kvmFp(current)['scratch'] = { path: '/tmp', source: 'tmpfs', fstype: 'tmpfs' };
+    kvmFp(baseline)['netperfPeer'] = { kind: 'controller', host: '192.168.213.1' };
+    kvmFp(current)['netperfPeer'] = { kind: 'self', host: '127.0.0.1' };
+    const a = analyze(current, { baseline });
+    const cell = (env: string, suite: string) =>
+      a.comparisons.find((c) => c.env === env && c.suite === suite)!;
+    expect(cell('kvm', 'iozone').verdict).toBe('incomparable');
+    expect(cell('kvm', 'iozone').reason).toMatch(/^scratch: .*"fstype":"ext4".* → .*"fstype":"tmpfs"/);
+    expect(cell('kvm', 'netperf').verdict).toBe('incomparable');
+    expect(cell('kvm', 'netperf').reason).toMatch(/^netperfPeer: .*controller.* → .*self/);
+    // The other suites of the guest and every host cell are still compared.
+    expect(cell('kvm', 'hackbench').verdict).toBe('unchanged');
+    for (const suite of ['iozone', 'netperf', 'hackbench'])
+      expect(cell('host', suite).verdict, suite).toBe('unchanged');
+    expect(a.headline.status).toBe('ok');
+    // Declared on purpose (a PR that moves the guest's scratch to a new disk): compared.
+    const declared = analyze(current, { baseline, expectChanges: ['scratch'] });
+    expect(declared.comparisons.find((c) => c.env === 'kvm' && c.suite === 'iozone')!.verdict).not.toBe(
+      'incomparable',
+    );
+  });
+
   it('KVM is compared as facts (/dev/kvm, mode), not as the kernel-log lines, whose window moves', () => {
     const { baseline, current } = pair();
     const withKvm = (r: Results, line: string): Results => {
