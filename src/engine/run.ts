@@ -29,6 +29,7 @@ import { TOOL_VERSION } from '../version.js';
 import { boardDeps, createBoardTransport } from './board.js';
 import { runCell } from './cell.js';
 import { EtaEstimator } from './eta.js';
+import { nominalCellSeconds } from './estimate.js';
 import { PlanError } from './errors.js';
 import { RunLedger, type RunRecord } from './leftovers.js';
 import { cellId, checkPlan, groupByBootMode, schedule, type PlannedCell } from './plan.js';
@@ -237,13 +238,21 @@ export async function runBench(config: Config, options: RunOptions): Promise<Res
     return { id: `external:${peer.address}`, name: 'external', transport: external };
   };
   const started = performance.now();
-  const eta = new EtaEstimator(config.board.expectedSwitchSeconds * 1000);
   const activity = (what: string): void => reporter.activity?.(what);
 
   // Cells of every environment, for the progress total and the ETA (refined as we go).
   const allPlanned: PlannedCell[] = configured.flatMap((c) =>
     enabled.flatMap((suite) =>
       plannedCells(suite, suites).map((cell) => ({ env: c.env.id, cell, runs: runsFor(suite) })),
+    ),
+  );
+  const eta = new EtaEstimator(
+    config.board.expectedSwitchSeconds * 1000,
+    new Map(
+      allPlanned.map((p) => [
+        cellId(p.env, p.cell),
+        { ms: nominalCellSeconds(p.cell, suites) * 1000, group: `${p.env}/${p.cell.suite}` },
+      ]),
     ),
   );
   let remaining = schedule(allPlanned).map((s) => cellId(s.env, s.cell));

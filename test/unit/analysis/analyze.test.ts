@@ -199,8 +199,8 @@ describe('analyze()', () => {
     const kvmFp = (r: Results) => r.environments.find((e) => e.id === 'kvm')!.fingerprint;
     kvmFp(baseline)['scratch'] = { path: '/mnt/avb', source: '/dev/vda', fstype: 'ext4' };
     kvmFp(current)['scratch'] = { path: '/tmp', source: 'tmpfs', fstype: 'tmpfs' };
-    kvmFp(baseline)['netperfPeer'] = { kind: 'controller', host: '192.168.213.1' };
-    kvmFp(current)['netperfPeer'] = { kind: 'self', host: '127.0.0.1' };
+    kvmFp(baseline)['netperfPeer'] = { kind: 'controller', address: '192.168.213.1', via: 'bridge' };
+    kvmFp(current)['netperfPeer'] = { kind: 'self', address: '127.0.0.1', via: 'loopback' };
     const a = analyze(current, { baseline });
     const cell = (env: string, suite: string) =>
       a.comparisons.find((c) => c.env === env && c.suite === suite)!;

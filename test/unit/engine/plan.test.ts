@@ -56,6 +56,22 @@ describe('progress', () => {
     expect(e.estimate(['a', 'a', 'b', 'c'])).toBe(2000 + 2000 + 8000 + 4000);
   });
 
+  it("a cell not measured yet: its nominal time, scaled as its environment's cells of that suite ran so far", () => {
+    const nominal = new Map([
+      ['kvm/hackbench/g1', { ms: 100, group: 'kvm/hackbench' }],
+      ['kvm/hackbench/g4', { ms: 400, group: 'kvm/hackbench' }],
+      ['kvm/unixbench/dhry2reg', { ms: 15_000, group: 'kvm/unixbench' }],
+    ]);
+    const e = new EtaEstimator(0, nominal);
+    // The TCG guest's hackbench ran 10 × its nominal: g4 is expected at 10 × 400 ms; the
+    // UnixBench test, never measured, at its nominal 15 s (not the 1 s mean of what ran).
+    e.record('kvm/hackbench/g1', 1000);
+    expect(e.estimate(['kvm/hackbench/g4'])).toBe(4000);
+    expect(e.estimate(['kvm/unixbench/dhry2reg'])).toBe(15_000);
+    // A cell without a nominal time: the mean.
+    expect(e.estimate(['other/x'])).toBe(1000);
+  });
+
   it('counts the boot switches still to come: as measured, else as configured', () => {
     // A quick run's cells took 25 s in all, but the switch to Xen took 1 min 50 s: the ETA
     // said 0:25 before it.
