@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { P as PlanError, B as BoardConfigError, R as ResultsFileError, D as DeployInputError, r as readResultsFile, a as analyze, b as renderMarkdown, c as renderCsv, d as renderHtml, N as NetperfTest, p as parsers, e as ParseError, f as resolveRun, g as refusal, h as groupByBootMode, i as plannedCells, L as LocalTransport, j as formatDuration, l as lineReporter, w as writeReports, k as BoardCancelledError, T as TOOL_VERSION } from './chunks/provenance-BD4XVVTn.js';
+import { P as PlanError, B as BoardConfigError, R as ResultsFileError, D as DeployInputError, r as readResultsFile, a as analyze, b as renderMarkdown, c as renderCsv, d as renderHtml, N as NetperfTest, p as parsers, e as ParseError, f as resolveRun, g as refusal, h as groupByBootMode, i as plannedCells, n as nominalCellSeconds, L as LocalTransport, j as formatDuration, l as lineReporter, w as writeReports, k as BoardCancelledError, T as TOOL_VERSION } from './chunks/provenance-DQcyBimU.js';
 import { C as ConfigError, _ as _enum, S as SuiteId, c as collectFingerprint, b as bootModeOf, i as isConfigFailure, P as PRESET_NAMES, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/source-BOQ60Nqm.js';
 import { parseArgs } from 'node:util';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { localDefaultConfig } from './chunks/local-default-Dfl4toq3.js';
-import { runOnBoard } from './chunks/board-run-D0JtRtrr.js';
+import { runOnBoard } from './chunks/board-run-BrGPZpx9.js';
 import 'node:crypto';
 import 'node:fs';
 import 'node:os';
@@ -457,49 +457,6 @@ const parse = {
         }
     },
 };
-
-/** Seconds per iteration of a UnixBench test, as byte-UnixBench's Run sets them (`-i 1`). */
-const UNIXBENCH_SECONDS = {
-    dhry2reg: 10,
-    'whetstone-double': 10,
-    execl: 30,
-    pipe: 10,
-    context1: 10,
-    spawn: 30,
-    syscall: 10,
-    shell1: 60,
-    shell8: 60,
-    shell16: 60,
-};
-function num(v, fallback) {
-    return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}
-function nominalCellSeconds(cell, s) {
-    const p = cell.params;
-    switch (cell.suite) {
-        case 'hackbench': {
-            const tasks = num(p['tasks'], 40);
-            const loops = num(p['loops'], 1000);
-            const datasize = num(p['datasize'], 100);
-            return 0.05 + 0.12 * (tasks / 40) * (loops / 1000) * Math.max(1, datasize / 100);
-        }
-        case 'unixbench': {
-            const test = String(p['test'] ?? '');
-            const each = UNIXBENCH_SECONDS[test] ?? 30;
-            return 5 + each * s.unixbench.iterations;
-        }
-        case 'iozone': {
-            const fileKb = num(p['file_kb'], 1024);
-            const maxRec = Math.min(s.iozone.maxRecordKb ?? fileKb, fileKb);
-            const minRec = Math.min(s.iozone.minRecordKb, maxRec);
-            const steps = Math.max(1, Math.floor(Math.log2(maxRec / minRec)) + 1);
-            const passes = 2 * s.iozone.tests.length;
-            return 1 + steps * passes * (0.02 + fileKb / 1024 / 200);
-        }
-        case 'netperf':
-            return s.netperf.lengthSeconds + 0.5;
-    }
-}
 
 async function dryRun(config, options) {
     const plan = resolveRun(config, options);

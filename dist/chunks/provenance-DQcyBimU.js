@@ -2843,7 +2843,7 @@ function toDisplay(value, raw) {
     return value * displayUnit(raw).factor;
 }
 
-function num$1(v) {
+function num$2(v) {
     return typeof v === 'number' ? v : Number(v);
 }
 function sizeLabel(kb) {
@@ -2909,7 +2909,7 @@ function buildCharts(analysis) {
     const variants = [...groupBy(hb, (c) => paramsWithout(c, ['tasks', 'groups']))];
     const varying = ['fds', 'loops', 'datasize'].filter((k) => new Set(variants.map(([, g]) => String(g[0].params[k]))).size > 1);
     for (const [, group] of variants) {
-        const tasks = [...new Set(group.map((c) => num$1(c.params['tasks'])))].sort((a, b) => a - b);
+        const tasks = [...new Set(group.map((c) => num$2(c.params['tasks'])))].sort((a, b) => a - b);
         const cats = tasks.map(String);
         const p = group[0].params;
         const what = [
@@ -2924,7 +2924,7 @@ function buildCharts(analysis) {
             xLabel: 'tasks',
             yLabel: `time (${group[0].unit}), ${direction('lower')}`,
             categories: cats,
-            series: seriesFor(envs, group, (c) => String(num$1(c.params['tasks'])), cats),
+            series: seriesFor(envs, group, (c) => String(num$2(c.params['tasks'])), cats),
         });
     }
     // Figs. 3–4: UnixBench tests as % of host (each test has its own unit: lps, MWIPS, lpm).
@@ -2952,10 +2952,10 @@ function buildCharts(analysis) {
     // Figs. 5–6: IOzone per file size: operations as bars. One record size per file size
     // (4 KB when measured, otherwise the smallest) keeps the figure readable; the tables have all.
     const io = cells.filter((c) => /^iozone\.[a-z_]+$/.test(c.metric) && c.params['file_kb'] !== undefined);
-    for (const [fileKb, group] of [...groupBy(io, (c) => String(num$1(c.params['file_kb'])))].sort((a, b) => Number(a[0]) - Number(b[0]))) {
-        const recs = [...new Set(group.map((c) => num$1(c.params['reclen_kb'])))].sort((a, b) => a - b);
+    for (const [fileKb, group] of [...groupBy(io, (c) => String(num$2(c.params['file_kb'])))].sort((a, b) => Number(a[0]) - Number(b[0]))) {
+        const recs = [...new Set(group.map((c) => num$2(c.params['reclen_kb'])))].sort((a, b) => a - b);
         const rec = recs.includes(4) ? 4 : recs[0];
-        const chosen = group.filter((c) => num$1(c.params['reclen_kb']) === rec);
+        const chosen = group.filter((c) => num$2(c.params['reclen_kb']) === rec);
         const present = new Set(chosen.map((c) => c.metric.slice('iozone.'.length)));
         const ops = [
             ...IOZONE_OPS.filter((o) => present.has(o)),
@@ -2975,7 +2975,7 @@ function buildCharts(analysis) {
     // Fig. 7: netperf stream throughput vs message size.
     const st = cells.filter((c) => /^netperf\.[a-z_]+\.throughput$/.test(c.metric) && c.params['message_bytes'] !== undefined);
     for (const [metric, group] of groupBy(st, (c) => c.metric)) {
-        const sizes = [...new Set(group.map((c) => num$1(c.params['message_bytes'])))].sort((a, b) => a - b);
+        const sizes = [...new Set(group.map((c) => num$2(c.params['message_bytes'])))].sort((a, b) => a - b);
         const cats = sizes.map(String);
         charts.push({
             id: `netperf-${metric.split('.')[1]}`,
@@ -2985,7 +2985,7 @@ function buildCharts(analysis) {
             xLabel: 'message size (bytes)',
             yLabel: `throughput (${displayUnit(group[0].unit).unit}), ${direction('higher')}`,
             categories: cats,
-            series: seriesFor(envs, group, (c) => String(num$1(c.params['message_bytes'])), cats),
+            series: seriesFor(envs, group, (c) => String(num$2(c.params['message_bytes'])), cats),
         });
     }
     // Fig. 8: request/response rates as bars.
@@ -3022,7 +3022,7 @@ const safe = (text, extra = {}) => ({
     ...extra,
 });
 const cell = (text, extra = {}) => ({ text, ...extra });
-const num = (text, extra = {}) => ({
+const num$1 = (text, extra = {}) => ({
     text,
     safe: true,
     ...extra,
@@ -3292,12 +3292,12 @@ function comparisonRow(a, c) {
         cell(envName(a, c.env), { max: 60 }),
         cell(c.label, { max: 120 }),
         cell(displayUnit(c.unit).unit, { max: 20 }),
-        num(side(c.baseline, c.unit)),
-        num(side(c.current, c.unit)),
-        num(formatPct(c.change, 1, true), c.verdict === 'regression' ? { tone: 'bad' } : {}),
-        num(ci(c.ciLow, c.ciHigh)),
-        num(p(c.pAdjusted)),
-        num(ICONS[c.verdict], { tone: VERDICT_TONE[c.verdict] }),
+        num$1(side(c.baseline, c.unit)),
+        num$1(side(c.current, c.unit)),
+        num$1(formatPct(c.change, 1, true), c.verdict === 'regression' ? { tone: 'bad' } : {}),
+        num$1(ci(c.ciLow, c.ciHigh)),
+        num$1(p(c.pAdjusted)),
+        num$1(ICONS[c.verdict], { tone: VERDICT_TONE[c.verdict] }),
         cell(c.reason ?? (c.verdict === 'unchanged' ? cannotSee(c.mde) : ''), { max: 200 }),
     ];
 }
@@ -3316,12 +3316,12 @@ function overheadComparisonRow(a, o) {
     return [
         cell(envName(a, o.env), { max: 60 }),
         cell(o.label, { max: 120 }),
-        num(formatPct(o.baselineOverhead)),
-        num(formatPct(o.currentOverhead)),
-        num(formatPct(o.change, 1, true)),
-        num(ci(o.ciLow, o.ciHigh)),
-        num(p(o.pAdjusted)),
-        num(ICONS[o.verdict], { tone: VERDICT_TONE[o.verdict] }),
+        num$1(formatPct(o.baselineOverhead)),
+        num$1(formatPct(o.currentOverhead)),
+        num$1(formatPct(o.change, 1, true)),
+        num$1(ci(o.ciLow, o.ciHigh)),
+        num$1(p(o.pAdjusted)),
+        num$1(ICONS[o.verdict], { tone: VERDICT_TONE[o.verdict] }),
         cell(o.reason ?? (o.verdict === 'unchanged' ? cannotSee(o.mde) : ''), { max: 200 }),
     ];
 }
@@ -3344,13 +3344,13 @@ function aggregateRow(a, g) {
     return [
         cell(envName(a, g.env), { max: 60 }),
         cell(g.label.slice(envName(a, g.env).length).trim() || g.suite, { max: 60 }),
-        num(String(g.cells)),
-        num(formatPct(g.baselineOverhead)),
-        num(formatPct(g.currentOverhead)),
-        num(formatPct(g.change, 1, true), g.verdict === 'regression' ? { tone: 'bad' } : {}),
-        num(ci(g.ciLow, g.ciHigh)),
-        num(p(g.pAdjusted)),
-        num(ICONS[g.verdict], { tone: VERDICT_TONE[g.verdict] }),
+        num$1(String(g.cells)),
+        num$1(formatPct(g.baselineOverhead)),
+        num$1(formatPct(g.currentOverhead)),
+        num$1(formatPct(g.change, 1, true), g.verdict === 'regression' ? { tone: 'bad' } : {}),
+        num$1(ci(g.ciLow, g.ciHigh)),
+        num$1(p(g.pAdjusted)),
+        num$1(ICONS[g.verdict], { tone: VERDICT_TONE[g.verdict] }),
         cell(note.trim(), { max: 200 }),
     ];
 }
@@ -3498,8 +3498,8 @@ function setupDifferences(a) {
                     cell(d.baseline, { max: 120 }),
                     cell(d.current, { max: 120 }),
                     d.expected
-                        ? num(d.class === 'under-test' ? 'change under test: compared' : 'expected: compared')
-                        : num('incomparable (setup)', { tone: 'warn' }),
+                        ? num$1(d.class === 'under-test' ? 'change under test: compared' : 'expected: compared')
+                        : num$1('incomparable (setup)', { tone: 'warn' }),
                 ]),
             },
         ],
@@ -3562,7 +3562,7 @@ function overheadTable(a, lookup) {
     let values = 0;
     let incomparable = 0;
     for (const o of a.overheads) {
-        row(o).byEnv.set(o.env, num(overheadText(o, lookup)));
+        row(o).byEnv.set(o.env, num$1(overheadText(o, lookup)));
         values += 1;
     }
     // Overheads the analysis could not form (host mean 0, not finite): said, not hidden.
@@ -3573,7 +3573,7 @@ function overheadTable(a, lookup) {
         const why = overheadProblem(host, c);
         if (why === null)
             continue;
-        row(c).byEnv.set(c.env, num(`⚠️ incomparable: ${why}`, { tone: 'warn' }));
+        row(c).byEnv.set(c.env, num$1(`⚠️ incomparable: ${why}`, { tone: 'warn' }));
         incomparable += 1;
     }
     const shown = envs.filter((e) => [...rows.values()].some((r) => r.byEnv.has(e.id)));
@@ -3590,7 +3590,7 @@ function overheadTable(a, lookup) {
             rows: [...rows.values()].map((r) => [
                 cell(r.label, { max: 120 }),
                 cell(displayUnit(r.unit).unit, { max: 20 }),
-                ...shown.map((e) => r.byEnv.get(e.id) ?? num('–')),
+                ...shown.map((e) => r.byEnv.get(e.id) ?? num$1('–')),
             ]),
         },
     ];
@@ -3695,12 +3695,12 @@ function statistics(a) {
                 cell(envName(a, c.env), { max: 60 }),
                 cell(c.label, { max: 120 }),
                 cell(displayUnit(c.unit).unit, { max: 20 }),
-                num(String(c.n)),
-                num(dv(c.mean, c.unit)),
-                num(dv(c.median, c.unit)),
-                num(dv(c.sd, c.unit)),
-                num(formatPct(c.cv)),
-                num(c.n < MIN_RUNS_FOR_INTERVAL
+                num$1(String(c.n)),
+                num$1(dv(c.mean, c.unit)),
+                num$1(dv(c.median, c.unit)),
+                num$1(dv(c.sd, c.unit)),
+                num$1(formatPct(c.cv)),
+                num$1(c.n < MIN_RUNS_FOR_INTERVAL
                     ? c.n === 1
                         ? 'one run'
                         : `range ${dv(c.min, c.unit)} … ${dv(c.max, c.unit)}`
@@ -6217,6 +6217,49 @@ const parsers = {
     netperf: (text, hints) => parseNetperf(text, hints?.test ? { test: hints.test } : {}),
 };
 
+/** Seconds per iteration of a UnixBench test, as byte-UnixBench's Run sets them (`-i 1`). */
+const UNIXBENCH_SECONDS = {
+    dhry2reg: 10,
+    'whetstone-double': 10,
+    execl: 30,
+    pipe: 10,
+    context1: 10,
+    spawn: 30,
+    syscall: 10,
+    shell1: 60,
+    shell8: 60,
+    shell16: 60,
+};
+function num(v, fallback) {
+    return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+function nominalCellSeconds(cell, s) {
+    const p = cell.params;
+    switch (cell.suite) {
+        case 'hackbench': {
+            const tasks = num(p['tasks'], 40);
+            const loops = num(p['loops'], 1000);
+            const datasize = num(p['datasize'], 100);
+            return 0.05 + 0.12 * (tasks / 40) * (loops / 1000) * Math.max(1, datasize / 100);
+        }
+        case 'unixbench': {
+            const test = String(p['test'] ?? '');
+            const each = UNIXBENCH_SECONDS[test] ?? 30;
+            return 5 + each * s.unixbench.iterations;
+        }
+        case 'iozone': {
+            const fileKb = num(p['file_kb'], 1024);
+            const maxRec = Math.min(s.iozone.maxRecordKb ?? fileKb, fileKb);
+            const minRec = Math.min(s.iozone.minRecordKb, maxRec);
+            const steps = Math.max(1, Math.floor(Math.log2(maxRec / minRec)) + 1);
+            const passes = 2 * s.iozone.tests.length;
+            return 1 + steps * passes * (0.02 + fileKb / 1024 / 200);
+        }
+        case 'netperf':
+            return s.netperf.lengthSeconds + 0.5;
+    }
+}
+
 const BOOT_MODE_ORDER = ['linux', 'xen'];
 /** Groups in BOOT_MODE_ORDER, config order kept inside a group; empty groups dropped. */
 function groupByBootMode(envs) {
@@ -6470,17 +6513,15 @@ async function runCell(run) {
     }
 }
 
-/**
- * ETA of the rest of a run (pure): each remaining cell is expected to take what it took
- * before (cells not measured yet: the mean of those that were), plus the boot switches still
- * to come — each as long as the switches measured so far in this run, or, before the first
- * one, the configured `board.expectedSwitchSeconds`.
- */
 class EtaEstimator {
     switchGuessMs;
+    nominal;
     switches = { sum: 0, n: 0 };
-    constructor(switchGuessMs = 0) {
+    /** Per group: measured and nominal time of the cells measured so far. */
+    groups = new Map();
+    constructor(switchGuessMs = 0, nominal = new Map()) {
         this.switchGuessMs = switchGuessMs;
+        this.nominal = nominal;
     }
     recordSwitch(durationMs) {
         this.switches.sum += durationMs;
@@ -6500,6 +6541,21 @@ class EtaEstimator {
         this.byCell.set(cellId, c);
         this.total += durationMs;
         this.count += 1;
+        const nom = this.nominal.get(cellId);
+        if (nom) {
+            const g = this.groups.get(nom.group) ?? { measured: 0, nominal: 0 };
+            g.measured += durationMs;
+            g.nominal += nom.ms;
+            this.groups.set(nom.group, g);
+        }
+    }
+    /** A cell not measured yet. */
+    unmeasured(cellId, mean) {
+        const nom = this.nominal.get(cellId);
+        if (!nom)
+            return mean;
+        const g = this.groups.get(nom.group);
+        return g && g.nominal > 0 ? (nom.ms * g.measured) / g.nominal : nom.ms;
     }
     /**
      * Expected time for the `remaining` cells and `switches` boot switches; undefined before any
@@ -6512,7 +6568,7 @@ class EtaEstimator {
         let ms = switches * this.switchMs();
         for (const id of remaining) {
             const c = this.byCell.get(id);
-            ms += c ? c.sum / c.n : mean;
+            ms += c ? c.sum / c.n : this.unmeasured(id, mean);
         }
         return ms;
     }
@@ -8105,10 +8161,13 @@ async function runBench(config, options) {
         return { id: `external:${peer.address}`, name: 'external', transport: external };
     };
     const started = performance.now();
-    const eta = new EtaEstimator(config.board.expectedSwitchSeconds * 1000);
     const activity = (what) => reporter.activity?.(what);
     // Cells of every environment, for the progress total and the ETA (refined as we go).
     const allPlanned = configured.flatMap((c) => enabled.flatMap((suite) => plannedCells(suite, suites).map((cell) => ({ env: c.env.id, cell, runs: runsFor(suite) }))));
+    const eta = new EtaEstimator(config.board.expectedSwitchSeconds * 1000, new Map(allPlanned.map((p) => [
+        cellId(p.env, p.cell),
+        { ms: nominalCellSeconds(p.cell, suites) * 1000, group: `${p.env}/${p.cell.suite}` },
+    ])));
     let remaining = schedule(allPlanned).map((s) => cellId(s.env, s.cell));
     let total = remaining.length;
     let index = 0;
@@ -8728,4 +8787,4 @@ function headlineMarkdown(h, escape) {
     return h.lead ? `**${h.lead}**: ${escape(h.text)}` : escape(h.text);
 }
 
-export { logFileFor as A, BoardConfigError as B, deployFacts as C, DeployInputError as D, changeOf as E, DidNotBootError as F, createBoardTransport as G, HYP_UNAVAILABLE as H, LocalTransport as L, NetperfTest as N, PlanError as P, ResultsFileError as R, TOOL_VERSION as T, analyze as a, renderMarkdown as b, renderCsv as c, renderHtml as d, ParseError as e, resolveRun as f, refusal as g, groupByBootMode as h, plannedCells as i, formatDuration as j, BoardCancelledError as k, lineReporter as l, escapeMarkdown as m, runBench as n, deployHeadline as o, parsers as p, headlineMarkdown as q, readResultsFile as r, stageName as s, groupedReporter as t, kvmInitializedMode as u, BoardError as v, writeReports as w, BootSwitchError as x, BoardUnreachableError as y, DeployError as z };
+export { DeployError as A, BoardConfigError as B, logFileFor as C, DeployInputError as D, deployFacts as E, changeOf as F, DidNotBootError as G, HYP_UNAVAILABLE as H, createBoardTransport as I, LocalTransport as L, NetperfTest as N, PlanError as P, ResultsFileError as R, TOOL_VERSION as T, analyze as a, renderMarkdown as b, renderCsv as c, renderHtml as d, ParseError as e, resolveRun as f, refusal as g, groupByBootMode as h, plannedCells as i, formatDuration as j, BoardCancelledError as k, lineReporter as l, escapeMarkdown as m, nominalCellSeconds as n, runBench as o, parsers as p, deployHeadline as q, readResultsFile as r, stageName as s, headlineMarkdown as t, groupedReporter as u, kvmInitializedMode as v, writeReports as w, BoardError as x, BootSwitchError as y, BoardUnreachableError as z };
