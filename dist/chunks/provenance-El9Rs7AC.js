@@ -560,7 +560,12 @@ function metricLabel(metric, params) {
     if (suite === 'unixbench') {
         const test = parts.slice(1).join(' ');
         const copies = params['copies'];
-        return `UnixBench ${test}${copies !== undefined && Number(copies) !== 1 ? ` ×${copies}` : ''}`;
+        // The overall index of a run of some tests only (one cell per test): which tests it
+        // covers, or every cell's row would read "UnixBench index".
+        const of = metric === 'unixbench.index' && params['tests'] !== undefined
+            ? ` (${String(params['tests']).split(/[ ,]+/).join(', ')})`
+            : '';
+        return `UnixBench ${test}${of}${copies !== undefined && Number(copies) !== 1 ? ` ×${copies}` : ''}`;
     }
     const rest = Object.keys(params).length ? ` ${paramsKey(params)}` : '';
     return `${metric}${rest}`;
