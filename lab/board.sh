@@ -25,7 +25,7 @@ start() {
   [ -f "$run/disk.qcow2" ] || qemu-img create -q -f qcow2 -b "$(readlink -f "$image")/disk.img" -F raw "$run/disk.qcow2"
   echo "=== avb-lab: power on $(date -u +%FT%TZ) ===" >>"$run/console.log"
   qemu-system-aarch64 \
-    -M virt,virtualization=on,gic-version=3 -cpu cortex-a57 -smp 2 -m 2048 \
+    -M virt,virtualization=on,gic-version=3 -cpu cortex-a57 -smp 2 -m 3072 \
     -accel tcg,thread=multi -bios "$image/u-boot.bin" \
     -drive if=none,id=hd0,file="$run/disk.qcow2",format=qcow2 -device virtio-blk-device,drive=hd0 \
     -netdev user,id=n0,hostfwd=tcp:127.0.0.1:"$port"-:22 -device virtio-net-device,netdev=n0 \

@@ -37,7 +37,8 @@ if test "${bootmode}" = "xen"; then
   fdt resize 8192
   fdt set /chosen \#address-cells <1>
   fdt set /chosen \#size-cells <1>
-  fdt set /chosen xen,xen-bootargs "dom0_mem=768M,max:768M dom0_max_vcpus=1 console=dtuart"
+  # Dom0 sized like the host's benchmark processes (resources: 1 CPU, 1 GiB).
+  fdt set /chosen xen,xen-bootargs "dom0_mem=1024M,max:1024M dom0_max_vcpus=1 console=dtuart"
   if load virtio 0:1 ${dom0_kernel_addr} ${linux_image}; then
     fdt mknode /chosen module@47000000
     fdt set /chosen/module@47000000 compatible "multiboot,kernel" "multiboot,module"

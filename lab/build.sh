@@ -18,6 +18,9 @@ for tool in mmdebstrap mkimage mkenvimage mkfs.vfat mcopy mkfs.ext4 sfdisk qemu-
 done
 uboot=/usr/lib/u-boot/qemu_arm64/u-boot.bin
 [ -f "$uboot" ] || { log "missing $uboot (package u-boot-qemu)"; exit 1; }
+# byte-UnixBench's pinned source, verified and kept by scripts/setup.sh (never in this repo).
+export UB_SOURCE=${AVB_CACHE:-/var/cache/arm-virt-bench}/unixbench/986b674a1e50/source/UnixBench
+[ -f "$UB_SOURCE/Run" ] || { log "no byte-UnixBench source at $UB_SOURCE: run scripts/setup.sh with AVB_UNIXBENCH_SOURCE or AVB_UNIXBENCH_GIT set"; exit 1; }
 
 # --- apt sources: the machine's own Debian entry (deb822), never a host name of ours ---
 sources_lines() {
@@ -71,7 +74,8 @@ fi
 # --- stage 2: disk image -------------------------------------------------------------------
 image_key=$( { echo "$rootfs_key"; cat "$here/build.sh" "$here/boot.cmd" "$here/hooks/image.sh" "$uboot" \
   "$here"/../guest/*.sh \
-  "$cache/keys/controller_ed25519.pub" "$cache/keys/board_host_ed25519.pub"; } | sha256sum | cut -c1-16)
+  "$cache/keys/controller_ed25519.pub" "$cache/keys/board_host_ed25519.pub"
+  (cd "$UB_SOURCE" && find . -type f | LC_ALL=C sort | xargs -d '\n' sha256sum); } | sha256sum | cut -c1-16)
 out="$cache/images/$image_key"
 if [ ! -f "$out/disk.img" ]; then
   ts=$(date +%s)

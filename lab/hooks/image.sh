@@ -22,6 +22,23 @@ mkimage -q -A arm64 -T script -C none -n avb-lab -d "$lab/boot.cmd" "$work/boot/
 printf 'bootmode=linux\nbootcount=0\nbootlimit=1\nupgrade_available=0\naltbootcmd=setenv bootmode linux\n' >"$work/env.txt"
 mkenvimage -s 0x10000 -o "$work/boot/uboot.env" "$work/env.txt"
 
+# --- byte-UnixBench -------------------------------------------------------------------------
+# The pinned source scripts/setup.sh verified (UB_SOURCE, set by lab/build.sh), built inside
+# the arm64 rootfs by its own gcc (through qemu-user) at the path the engine looks for it
+# (src/suites/unixbench/source.ts, defaultTreePath); the guest build below copies it into the
+# KVM guest and the DomU. Generic code (no -march=native): qemu-user's CPU is not the board's.
+ub_tree=/var/cache/arm-virt-bench/unixbench/986b674a1e50/UnixBench
+mkdir -p "$root$(dirname "$ub_tree")"
+cp -a "$UB_SOURCE" "$root$ub_tree"
+[ -e /proc/sys/fs/binfmt_misc/register ] || mount -t binfmt_misc none /proc/sys/fs/binfmt_misc
+update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 || true
+if ! chroot "$root" /usr/bin/make -C "$ub_tree" UB_GCC_OPTIONS="-O3 -ffast-math" >"$out/unixbench-build.log" 2>&1; then
+  tail -5 "$out/unixbench-build.log" >&2
+  echo "image.sh: building byte-UnixBench in the arm64 rootfs failed (log: $out/unixbench-build.log)" >&2
+  exit 1
+fi
+[ -x "$root$ub_tree/pgms/dhry2reg" ] || { echo "image.sh: no pgms/dhry2reg after the UnixBench build" >&2; exit 1; }
+
 # --- rootfs configuration -----------------------------------------------------------------
 echo avb-board >"$root/etc/hostname"
 printf '127.0.0.1 localhost\n127.0.1.1 avb-board\n' >"$root/etc/hosts"
@@ -90,10 +107,11 @@ echo 'XENCONSOLED_ARGS="--log=guest"' >>"$root/etc/default/xen"
 mkdir -p "$root/var/log/xen/console"
 # The KVM guest and the Xen DomU: the project's test guest (guest/build.sh: busybox, sshd,
 # the benchmark tools, virtio and Xen PV drivers in an initramfs) made from this rootfs's
-# own arm64 binaries and kernel, with the controller's key authorized. Both boot the board's
+# own arm64 binaries and kernel, with the controller's key authorized, and byte-UnixBench with
+# Perl (built above, hence this copy of the rootfs as the sysroot). Both boot the board's
 # uncompressed kernel (QEMU and xl load it as it is). The guest's host key goes next to the
 # image so that the controller checks it (guest-host_key.pub).
-guest=$(bash "$lab/../guest/build.sh" --sysroot "$rootfs_tar" --authorized-key "$keys/controller_ed25519.pub" | tail -n 1)
+guest=$(bash "$lab/../guest/build.sh" --sysroot "$root" --unixbench "$ub_tree" --authorized-key "$keys/controller_ed25519.pub" | tail -n 1)
 [ -f "$guest/initrd.cpio.gz" ] || { echo "image.sh: guest build failed" >&2; exit 1; }
 install -d "$root/var/lib/avb-lab/guest"
 install -m 0644 "$work/boot/Image" "$root/var/lib/avb-lab/guest/Image"

@@ -15,7 +15,8 @@
  * guest's TAP and the DomU's vif on the board's bridge — with the counters that prove it;
  * then the faults (a hung trial boot recovered by the PDU and U-Boot's
  * bootcount fallback, a board found off, a dead board without a PDU). Short parameters:
- * this proves the flow, it measures nothing worth comparing (TCG emulation).
+ * this proves the flow, it measures nothing worth comparing (TCG emulation). UnixBench
+ * (dhry2reg, syscall) runs in all five environments, each held to 1 CPU and 1 GiB.
  */
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -78,14 +79,15 @@ describe('arm-virt-bench run on the virtual board', () => {
         },
         preset: 'quick',
         runs: 1,
+        // Every environment gets the paper's 1 CPU and 1 GiB (the default `resources`): the
+        // host by a cgroup v2 on the board, the container by a cpuset, the KVM guest pinned,
+        // Dom0 and the DomU by Xen's settings (the lab's Xen args: dom0_max_vcpus=1 dom0_mem=1024M).
         environments: [
           { kind: 'host' },
-          // The board's 2 GiB hold the container and, one after the other, the guest.
-          { kind: 'docker', memory: '512m' },
+          { kind: 'docker' },
           {
             kind: 'kvm',
             accel: 'kvm', // the board's real /dev/kvm (its kernel runs at EL2)
-            memoryMiB: 384,
             boot: { kernel: BOARD_GUEST.kernel, initrd: BOARD_GUEST.initrd },
             // The paper's bridge + TAP: a TAP the engine makes on the board's xenbr0 (NAT beyond).
             network: { type: 'bridge', bridge: 'xenbr0', address: '192.168.100.3/24' },
@@ -101,7 +103,6 @@ describe('arm-virt-bench run on the virtual board', () => {
               kernel: BOARD_GUEST.kernel,
               ramdisk: BOARD_GUEST.initrd,
               cmdline: 'console=hvc0 avb.ip=192.168.100.2/24 avb.gw=192.168.100.1',
-              memoryMiB: 384,
               bridge: 'xenbr0',
             },
             dataDisk: { sizeMiB: 128 },
@@ -112,7 +113,8 @@ describe('arm-virt-bench run on the virtual board', () => {
         ],
         suites: {
           hackbench: { modes: ['process'], ipc: ['socket'], groups: [1], loops: 50 },
-          unixbench: { enabled: false },
+          // Two of the 10-second tests, built into the board's rootfs and the guests by the lab.
+          unixbench: { tests: ['dhry2reg', 'syscall'] },
           // flush: the writes reach each environment's disk within the cell (counted below).
           iozone: { fileSizesKb: [64], maxRecordKb: 4, tests: ['write-rewrite'], flush: true },
           // peer: auto = the controller (the board is reached over SSH); ports of our own.
@@ -143,6 +145,7 @@ describe('arm-virt-bench run on the virtual board', () => {
           env,
         ).toBe(true);
         expect(metrics.has('netperf.tcp_rr.rate'), env).toBe(true);
+        expect(metrics.has('unixbench.dhry2reg') && metrics.has('unixbench.syscall'), env).toBe(true);
       }
       // Where each environment measured, read from inside it: its own disk, the controller.
       const fp = (id: string) => results.environments.find((e) => e.id === id)!.fingerprint;
@@ -188,6 +191,14 @@ describe('arm-virt-bench run on the virtual board', () => {
       }
       expect(cells('kvm', 'iozone')[0]!.disk).toMatchObject({ device: 'vda', where: 'environment' });
       expect(cells('xen-domu', 'iozone')[0]!.disk).toMatchObject({ device: 'xvdb', where: 'environment' });
+      // Every environment got the same CPUs and memory, read from inside it: 1 CPU, ~1 GiB.
+      for (const env of ALL_ENVS) expect(fp(env).cpusAvailable, env).toBe(1);
+      const mem = ALL_ENVS.map((env) => fp(env).memoryLimitBytes!);
+      expect(Math.max(...mem) / Math.min(...mem), JSON.stringify(mem)).toBeLessThanOrEqual(1.1);
+      // The host, the container and the KVM guest (pinned) on the same board CPU.
+      expect(new Set(['host', 'docker', 'kvm'].map((env) => fp(env).cpuList))).toEqual(new Set(['1']));
+      expect(fp('xen-dom0')).toMatchObject({ dom0Vcpus: 1, dom0MemMiB: 1024 });
+      expect(fp('xen-domu')).toMatchObject({ domainVcpus: 1, domainMemMiB: 1024 });
       const bootModes = Object.fromEntries(results.environments.map((e) => [e.id, e.bootMode]));
       expect(bootModes).toMatchObject({
         host: 'linux',
