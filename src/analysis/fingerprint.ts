@@ -18,6 +18,8 @@
  * purpose, such as a new cgroup limit), `expectSame` keys that must not change (a team whose
  * PRs must never change the kernel). A key matches itself and its dotted children
  * (`toolVersions` matches `toolVersions.netperf`).
+ * Memory (`memoryBytes`, `memoryLimitBytes`) differs only beyond MEMORY_TOLERANCE (1%): the
+ * kernel's reservations move it by pages between boots and builds.
  * Not compared: cmdline (root=UUIDs and console= differ between identical setups), cpuMHz (a
  * reading, not a setting), run-specific ids (Xen domain ids, free memory), the settings an
  * environment was started with (`guest`, `dockerLimits`, `domainVcpus`: what they change shows
@@ -140,6 +142,21 @@ function diffKvm(a: string, b: string): { baseline: string; current: string } | 
   return { baseline: asText(fa), current: asText(fb) };
 }
 
+/**
+ * Memory read from inside (MemTotal, and the limit it caps) is the RAM less what the kernel and
+ * firmware reserve: it moves by pages between boots of one board (seen on the lab board: 4 KiB
+ * between two boots of one image) and by the kernel's own size between builds — a deployed
+ * kernel must not make its board "another setup". Below this share it is the same memory; a
+ * board or guest with other RAM differs by far more.
+ */
+export const MEMORY_TOLERANCE = 0.01;
+const MEMORY_KEYS = new Set(['memoryBytes', 'memoryLimitBytes']);
+
+function sameMemory(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'number' || typeof b !== 'number' || a <= 0 || b <= 0) return false;
+  return Math.abs(a - b) <= MEMORY_TOLERANCE * Math.max(a, b);
+}
+
 /** A fact as text; objects with their keys sorted, so key order is never a difference. */
 function show(v: unknown): string {
   if (typeof v === 'string') return v;
@@ -167,6 +184,8 @@ export function diffFingerprints(
     if (r.key === 'kvm') {
       const d = diffKvm(show(a), show(b));
       if (d) push(r.key, r.class, r.suite, d.baseline, d.current);
+    } else if (MEMORY_KEYS.has(r.key) && sameMemory(a, b)) {
+      continue;
     } else if (show(a) !== show(b)) {
       push(r.key, r.class, r.suite, show(a), show(b));
     }

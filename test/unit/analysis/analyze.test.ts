@@ -293,6 +293,34 @@ describe('analyze()', () => {
     ]);
   });
 
+  it('memory read from inside is the same within 1% (MemTotal moves by pages between boots and kernel builds); beyond, a change of setup', () => {
+    const { baseline, current } = pair();
+    const withMem = (r: Results, bytes: number): Results => {
+      const c = structuredClone(r);
+      for (const e of c.environments) {
+        e.fingerprint.memoryBytes = bytes;
+        e.fingerprint.memoryLimitBytes = Math.min(bytes, 2 ** 30);
+      }
+      return c;
+    };
+    // Two boots of the lab board, one image (the real MemTotal readings): 4 KiB apart.
+    const boots = analyze(withMem(current, 3130900480), { baseline: withMem(baseline, 3130904576) });
+    expect(boots.fingerprintDifferences).toEqual([]);
+    expect(boots.comparisons.every((c) => c.verdict !== 'incomparable')).toBe(true);
+    // A deployed kernel that reserves 16 MiB more (0.5%): the same board.
+    const build = analyze(withMem(current, 3130904576 - (16 << 20)), {
+      baseline: withMem(baseline, 3130904576),
+    });
+    expect(build.fingerprintDifferences).toEqual([]);
+    // The board with 2 GiB instead of 3: another setup, every cell incomparable.
+    const ram = analyze(withMem(current, 2079186944), { baseline: withMem(baseline, 3130904576) });
+    expect(ram.fingerprintDifferences.map((d) => [d.env, d.key, d.class, d.expected])).toEqual([
+      ['host', 'memoryBytes', 'setup', false],
+      ['kvm', 'memoryBytes', 'setup', false],
+    ]);
+    expect(ram.comparisons.every((c) => c.verdict === 'incomparable')).toBe(true);
+  });
+
   it('the whole machine 30% slower: absolute regressions everywhere, no overhead regression, and a note that the host itself moved', () => {
     const baseline = simulate({ seed: 11, metrics: [RR, HB], envs: ['host', 'kvm'], cv: 0.01 });
     const shifts = new Map(['host|0', 'host|1', 'kvm|0', 'kvm|1'].map((k) => [k, 0.3]));
