@@ -3,7 +3,7 @@ import { open, readFile, rm, appendFile, stat, mkdir, writeFile, readdir } from 
 import { hostname, tmpdir } from 'node:os';
 import { setTimeout } from 'node:timers/promises';
 import { i as isConfigFailure, g as environmentRegistry, a as SshTransport, s as sshHostFromConfig } from './source-BOQ60Nqm.js';
-import { v as kvmInitializedMode, H as HYP_UNAVAILABLE, x as BoardError, B as BoardConfigError, g as refusal, y as BootSwitchError, k as BoardCancelledError, z as BoardUnreachableError, D as DeployInputError, A as DeployError, C as logFileFor, E as deployFacts, F as changeOf, G as DidNotBootError, I as createBoardTransport, o as runBench, L as LocalTransport } from './provenance-El9Rs7AC.js';
+import { v as kvmInitializedMode, H as HYP_UNAVAILABLE, x as BoardError, B as BoardConfigError, g as refusal, y as BootSwitchError, k as BoardCancelledError, z as BoardUnreachableError, D as DeployInputError, A as DeployError, C as logFileFor, E as deployFacts, F as changeOf, G as DidNotBootError, I as createBoardTransport, o as runBench, L as LocalTransport } from './provenance-BRy0U638.js';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import 'process';

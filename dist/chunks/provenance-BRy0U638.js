@@ -752,6 +752,20 @@ function diffKvm(a, b) {
     const asText = (f) => [f.device, f.mode].filter(Boolean).join('; ');
     return { baseline: asText(fa), current: asText(fb) };
 }
+/**
+ * Memory read from inside (MemTotal, and the limit it caps) is the RAM less what the kernel and
+ * firmware reserve: it moves by pages between boots of one board (seen on the lab board: 4 KiB
+ * between two boots of one image) and by the kernel's own size between builds — a deployed
+ * kernel must not make its board "another setup". Below this share it is the same memory; a
+ * board or guest with other RAM differs by far more.
+ */
+const MEMORY_TOLERANCE$1 = 0.01;
+const MEMORY_KEYS = new Set(['memoryBytes', 'memoryLimitBytes']);
+function sameMemory(a, b) {
+    if (typeof a !== 'number' || typeof b !== 'number' || a <= 0 || b <= 0)
+        return false;
+    return Math.abs(a - b) <= MEMORY_TOLERANCE$1 * Math.max(a, b);
+}
 /** A fact as text; objects with their keys sorted, so key order is never a difference. */
 function show(v) {
     if (typeof v === 'string')
@@ -774,6 +788,9 @@ function diffFingerprints(env, base, cur, policy) {
             const d = diffKvm(show(a), show(b));
             if (d)
                 push(r.key, r.class, r.suite, d.baseline, d.current);
+        }
+        else if (MEMORY_KEYS.has(r.key) && sameMemory(a, b)) {
+            continue;
         }
         else if (show(a) !== show(b)) {
             push(r.key, r.class, r.suite, show(a), show(b));
