@@ -52,7 +52,8 @@ for (const setup of ['before', 'after']) {
     };
     for (const e of results.environments) {
       const fp = e.fingerprint;
-      const mem = fp.memoryLimitBytes === undefined ? 'all' : `${(fp.memoryLimitBytes / 2 ** 30).toFixed(2)} GiB`;
+      const mem =
+        fp.memoryLimitBytes === undefined ? 'all' : `${(fp.memoryLimitBytes / 2 ** 30).toFixed(2)} GiB`;
       const seen = got.get(e.id) ?? new Set<string>();
       seen.add(`${fp.cpusAvailable ?? '?'} CPU(s) [${fp.cpuList ?? '?'}], ${mem}`);
       got.set(e.id, seen);
