@@ -7,7 +7,7 @@
  *
  *   .avb-tmp/node24 bench/parity-overheads.ts OUT
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface Overhead {
@@ -41,7 +41,8 @@ if (!dir) {
 }
 for (const setup of ['before', 'after']) {
   const runs = readdirSync(dir)
-    .filter((d) => d.startsWith(`${setup}-`) && !d.endsWith('.log'))
+    // a run in flight (or killed) has no analysis.json yet
+    .filter((d) => d.startsWith(`${setup}-`) && existsSync(join(dir, d, 'analysis.json')))
     .sort();
   /** env → family → one median per run */
   const perRun = new Map<string, Map<string, number[]>>();
