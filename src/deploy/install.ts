@@ -5,10 +5,10 @@
  * container images loaded or built, the after-copy commands run, and the manifest written last.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { DeployCommand, DeployConfig } from '../config/deploy.js';
+import { sha256File } from '../results/store.js';
 import type { Transport } from '../transport/types.js';
 import { DeployError, DeployInputError } from './errors.js';
 import type { DeploySource, DeployPlan, HashedSource, PlannedFile } from './plan.js';
@@ -20,16 +20,6 @@ import {
   SLOT_MARKER_FILE,
   SLOT_PREPARE_SCRIPT,
 } from './scripts.js';
-
-export async function sha256Of(path: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { sha256: hash.digest('hex'), bytes };
-}
 
 /** The listing SHA256_TREE_SCRIPT prints for a folder ("HASH  ./path" lines, byte-sorted). */
 export async function treeListing(dir: string): Promise<{ listing: string; bytes: number }> {
@@ -47,7 +37,7 @@ export async function treeListing(dir: string): Promise<{ listing: string; bytes
   let bytes = 0;
   const lines: string[] = [];
   for (const r of rel) {
-    const h = await sha256Of(join(dir, r));
+    const h = await sha256File(join(dir, r));
     bytes += h.bytes;
     lines.push(`${h.sha256}  ${r}`);
   }
@@ -67,7 +57,7 @@ export async function hashSources(sources: readonly DeploySource[]): Promise<Has
         out.push({ ...s, sha256: createHash('sha256').update(t.listing).digest('hex'), bytes: t.bytes });
       } else {
         if (!st.isFile()) throw new Error('not a regular file');
-        out.push({ ...s, ...(await sha256Of(s.local)) });
+        out.push({ ...s, ...(await sha256File(s.local)) });
       }
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
