@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { P as PlanError, B as BoardConfigError, R as ResultsFileError, D as DeployInputError, r as readResultsFile, a as analyze, b as renderMarkdown, c as renderCsv, d as renderHtml, N as NetperfTest, p as parsers, e as ParseError, f as resolveRun, g as refusal, h as groupByBootMode, i as plannedCells, n as nominalCellSeconds, L as LocalTransport, j as formatDuration, l as lineReporter, w as writeReports, k as BoardCancelledError, T as TOOL_VERSION } from './chunks/provenance-BRy0U638.js';
+import { P as PlanError, B as BoardConfigError, R as ResultsFileError, D as DeployInputError, r as readResultsFile, a as analyze, b as renderMarkdown, c as renderCsv, d as renderHtml, N as NetperfTest, p as parsers, e as ParseError, f as resolveRun, g as refusal, h as groupByBootMode, i as plannedCells, n as nominalCellSeconds, L as LocalTransport, j as formatDuration, l as lineReporter, w as writeReports, k as BoardCancelledError, T as TOOL_VERSION } from './chunks/provenance-D3PcUZW_.js';
 import { C as ConfigError, _ as _enum, S as SuiteId, c as collectFingerprint, b as bootModeOf, i as isConfigFailure, P as PRESET_NAMES, l as loadConfigFile, a as SshTransport, s as sshHostFromConfig } from './chunks/source-BOQ60Nqm.js';
 import { parseArgs } from 'node:util';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { localDefaultConfig } from './chunks/local-default-Dfl4toq3.js';
-import { runOnBoard } from './chunks/board-run-Dojiu7Wv.js';
+import { runOnBoard } from './chunks/board-run-4w2UjKa8.js';
 import 'node:crypto';
 import 'node:fs';
 import 'node:os';

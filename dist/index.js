@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, stat, rm, readdir, readFile, writeFile, appendFile } from 'node:fs/promises';
 import { join, dirname, resolve, normalize } from 'node:path';
 import { s as setSecret, d as debug, B as BottleneckLight, g as getOctokit, r as retry, w as warning, i as info, a as setFailed, b as setOutput, c as group, e as core } from './chunks/index-DnNg5fi3.js';
-import { T as TOOL_VERSION, m as escapeMarkdown, L as LocalTransport, o as runBench, s as stageName, w as writeReports, a as analyze, q as deployHeadline, t as headlineMarkdown, u as groupedReporter, b as renderMarkdown } from './chunks/provenance-BRy0U638.js';
+import { T as TOOL_VERSION, m as escapeMarkdown, L as LocalTransport, o as runBench, s as stageName, w as writeReports, a as analyze, q as deployHeadline, t as headlineMarkdown, u as groupedReporter, b as renderMarkdown } from './chunks/provenance-D3PcUZW_.js';
 import { d as string, e as array, o as object, _ as _enum, n as number$1, u as union, P as PRESET_NAMES, f as literal, N as NEVER, R as Results, l as loadConfigFile } from './chunks/source-BOQ60Nqm.js';
 import { readFileSync, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
@@ -1144,7 +1144,7 @@ async function measure(config, options) {
     if (!config.deploy && (!config.board.switch || connection.type !== 'ssh'))
         return runBench(config, options);
     // Board control and deployment are loaded only when used (the action's cold start).
-    const { runOnBoard } = await import('./chunks/board-run-Dojiu7Wv.js');
+    const { runOnBoard } = await import('./chunks/board-run-4w2UjKa8.js');
     return runOnBoard(config, options);
 }
 

@@ -3,11 +3,11 @@ import { open, readFile, rm, appendFile, stat, mkdir, writeFile, readdir } from 
 import { hostname, tmpdir } from 'node:os';
 import { setTimeout } from 'node:timers/promises';
 import { i as isConfigFailure, g as environmentRegistry, a as SshTransport, s as sshHostFromConfig } from './source-BOQ60Nqm.js';
-import { v as kvmInitializedMode, H as HYP_UNAVAILABLE, x as BoardError, B as BoardConfigError, g as refusal, y as BootSwitchError, k as BoardCancelledError, z as BoardUnreachableError, D as DeployInputError, A as DeployError, C as logFileFor, E as deployFacts, F as changeOf, G as DidNotBootError, I as createBoardTransport, o as runBench, L as LocalTransport } from './provenance-BRy0U638.js';
+import { v as kvmInitializedMode, H as HYP_UNAVAILABLE, x as BoardError, B as BoardConfigError, g as refusal, y as BootSwitchError, k as BoardCancelledError, z as BoardUnreachableError, A as sha256File, D as DeployInputError, C as DeployError, E as logFileFor, F as deployFacts, G as changeOf, I as DidNotBootError, J as createBoardTransport, o as runBench, L as LocalTransport } from './provenance-D3PcUZW_.js';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import 'process';
 import 'buffer';
+import 'node:fs';
 import 'node:net';
 import 'node:child_process';
 import 'node:string_decoder';
@@ -1255,15 +1255,6 @@ find . -type f | LC_ALL=C sort | while IFS= read -r f; do sha256sum -- "$f"; don
  * file copied (`Transport.copyTo`) and checked with sha256sum on the board, modules unpacked,
  * container images loaded or built, the after-copy commands run, and the manifest written last.
  */
-async function sha256Of(path) {
-    const hash = createHash('sha256');
-    let bytes = 0;
-    for await (const chunk of createReadStream(path)) {
-        hash.update(chunk);
-        bytes += chunk.length;
-    }
-    return { sha256: hash.digest('hex'), bytes };
-}
 /** The listing SHA256_TREE_SCRIPT prints for a folder ("HASH  ./path" lines, byte-sorted). */
 async function treeListing(dir) {
     const files = [];
@@ -1282,7 +1273,7 @@ async function treeListing(dir) {
     let bytes = 0;
     const lines = [];
     for (const r of rel) {
-        const h = await sha256Of(join(dir, r));
+        const h = await sha256File(join(dir, r));
         bytes += h.bytes;
         lines.push(`${h.sha256}  ${r}`);
     }
@@ -1304,7 +1295,7 @@ async function hashSources(sources) {
             else {
                 if (!st.isFile())
                     throw new Error('not a regular file');
-                out.push({ ...s, ...(await sha256Of(s.local)) });
+                out.push({ ...s, ...(await sha256File(s.local)) });
             }
         }
         catch (err) {
